@@ -1,0 +1,48 @@
+# newskg — `make run` serves the seeds on http://127.0.0.1:8000, `make test` runs the whole suite. Both set up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+STORE  ?= data/store
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup browser yasgui run ingest-seeds test test-fast score bench soak clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+browser:               ## Debian's chromium for the browser tests
+	bash scripts/install_browser.sh
+
+yasgui:                ## the YASGUI query editor from the npm registry, served by /sparql
+	bash scripts/install_yasgui.sh
+
+ingest-seeds: setup
+	$(BIN)/newskg --store $(STORE) ingest seeds/
+
+run: setup yasgui ingest-seeds
+	$(BIN)/newskg --store $(STORE) serve --host $(HOST) --port $(PORT)
+
+test: setup browser yasgui
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+score: setup           ## the extractor against the gold files of the seeds
+	$(BIN)/python -m evaluation
+
+bench: setup
+	$(BIN)/python -m bench
+
+soak: setup
+	$(BIN)/python -m bench.soak
+
+clean:
+	rm -rf data/store tests/artifacts .pytest_cache

@@ -1,0 +1,50 @@
+"""create_app(settings) → FastAPI. No work at import time; routers live in their own modules."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from fastapi import FastAPI
+
+from api.context import AppContext
+from api.errors import install_error_handlers
+from ingest.iris import IriMinter
+from ingest.settings import Settings, settings_from_env
+from ingest.store import open_store
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or settings_from_env()
+    store = open_store(settings.store_dir)
+    context = AppContext(settings=settings, store=store, minter=IriMinter(settings.base_iri))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            for service in context.services.values():
+                close = getattr(service, "close", None)
+                if close:
+                    close()
+            store.close()
+
+    app = FastAPI(title="newskg", version=__import__("ingest").__version__, lifespan=lifespan,
+                  description="Knowledge graph of who alleged what, about whom, where it was reported, and who contests it.")
+    app.state.context = context
+    install_error_handlers(app)
+    _include_routers(app, context)
+    return app
+
+
+def _include_routers(app: FastAPI, context: AppContext) -> None:
+    # imported here so that importing api.app does no work
+    from api import articles, dumps, gsp, middleware, pages, sparql
+
+    middleware.install(app, context)
+    app.include_router(sparql.build_router(context))
+    app.include_router(gsp.build_router(context))
+    app.include_router(articles.build_router(context))
+    app.include_router(dumps.build_router(context))
+    app.include_router(pages.build_router(context))  # last: it owns the catch-all /id/... and / routes

@@ -1,0 +1,222 @@
+"""Extraction → rdflib Graph of the article's named graph. Pure: no I/O, no clock, no randomness.
+
+Everything extracted from one article goes in one graph; re-mapping the same extraction gives the same triples.
+Offsets are xsd:integer code-point offsets into the article's nkg:text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from ingest.iris import IriMinter
+from ingest.model import Actor, Allegation, Event, Extraction, Span, Statement
+from ingest.namespaces import ALLEGATION_STATUS, CERTAINTY, EVENT_TYPE, GRANULARITY, NKG, STANCE
+
+REACTION_STANCES = frozenset({"confirms", "denies", "dismisses", "downplays", "assesses"})
+DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+LABEL_LIMIT = 120
+
+
+@dataclass(frozen=True)
+class Provenance:
+    software_version: str
+    ontology_version: str
+
+
+def date_literal(value: str) -> Literal:
+    """'2024' → xsd:gYear, '2024-11' → xsd:gYearMonth, '2024-11-30' → xsd:date."""
+    datatype = DATE_TYPES.get(len(value))
+    if datatype is None:
+        raise ValueError(f"not a date of year, month or day granularity: {value!r}")
+    return Literal(value, datatype=datatype)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "…"
+
+
+class _ArticleGraphBuilder:
+    def __init__(self, extraction: Extraction, minter: IriMinter, provenance: Provenance) -> None:
+        self.extraction = extraction
+        self.doc = extraction.article
+        self.minter = minter
+        self.provenance = provenance
+        self.graph = Graph()
+        self.article = minter.article(self.doc.key)
+        self.actor_labels = {a.iri: a.label for a in extraction.actors}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.graph.add((s, p, o))
+
+    def selector(self, span: Span) -> URIRef:
+        iri = self.minter.selector(self.doc.key, span.start, span.end)
+        self.add(iri, RDF.type, NKG.TextSelector)
+        self.add(iri, NKG.source, self.article)
+        self.add(iri, NKG.start, Literal(span.start, datatype=XSD.integer))
+        self.add(iri, NKG.end, Literal(span.end, datatype=XSD.integer))
+        self.add(iri, NKG.exact, Literal(span.text))
+        return iri
+
+    def build(self) -> Graph:
+        self.article_node()
+        for actor in self.extraction.actors:
+            self.actor_node(actor)
+        for statement in self.extraction.statements:
+            self.statement_node(statement)
+        for allegation in self.extraction.allegations:
+            self.allegation_node(allegation)
+        for event in self.extraction.events:
+            self.event_node(event)
+        return self.graph
+
+    def article_node(self) -> None:
+        doc, a = self.doc, self.article
+        self.add(a, RDF.type, NKG.NewsArticle)
+        self.add(a, NKG.text, Literal(doc.text))
+        self.add(a, NKG.textHash, Literal(_sha256(doc.text)))
+        self.add(a, NKG.language, Literal(doc.language))
+        self.add(a, NKG.sourceFormat, Literal(doc.source_format))
+        self.add(a, RDFS.label, Literal(_short(doc.title or doc.text.split("\n", 1)[0])))
+        if doc.title:
+            self.add(a, NKG.headline, Literal(doc.title))
+        if doc.standfirst:
+            self.add(a, NKG.standfirst, Literal(doc.standfirst))
+        if doc.date:
+            self.add(a, NKG.datePublished, Literal(doc.date.isoformat(), datatype=XSD.date))
+        if doc.url:
+            self.add(a, NKG.url, Literal(doc.url, datatype=XSD.anyURI))
+        run = self.minter.run(doc.key, _sha256(doc.text), self.provenance.software_version)
+        self.add(run, RDF.type, NKG.ExtractionRun)
+        self.add(run, RDFS.label, Literal(f"extraction by newskg {self.provenance.software_version}"))
+        self.add(run, NKG.softwareVersion, Literal(self.provenance.software_version))
+        self.add(run, NKG.ontologyVersion, Literal(self.provenance.ontology_version))
+        self.add(run, PROV.used, a)
+        self.add(self.minter.article_graph(doc.key), PROV.wasGeneratedBy, run)
+        self.add(self.minter.article_graph(doc.key), PROV.wasDerivedFrom, a)
+
+    def metadata_actor(self, iri: str, label: str, type_: URIRef, prop: URIRef) -> None:
+        node = URIRef(iri)
+        self.add(self.article, prop, node)
+        self.add(node, RDF.type, type_)
+        self.add(node, RDFS.label, Literal(label))
+
+    def actor_node(self, actor: Actor) -> None:
+        node = URIRef(actor.iri)
+        self.add(node, RDF.type, NKG[actor.type])
+        self.add(node, RDFS.label, Literal(actor.label))
+        if not actor.known:
+            self.add(node, SKOS.prefLabel, Literal(actor.label))
+            self.add(node, NKG.known, Literal(False))
+            self.add(node, NKG.confidence, Literal(round(actor.confidence, 3), datatype=XSD.decimal))
+            for alias in sorted(set(actor.aliases) - {actor.label}):
+                self.add(node, SKOS.altLabel, Literal(alias))
+            if actor.role:
+                self.add(node, NKG.role, Literal(actor.role))
+            if actor.affiliation:
+                self.add(node, NKG.affiliation, URIRef(actor.affiliation))
+        for span in actor.mentions:
+            mention = self.minter.mention(self.doc.key, span.start, span.end)
+            self.add(mention, RDF.type, NKG.Mention)
+            self.add(mention, NKG.refersTo, node)
+            self.add(mention, NKG.inArticle, self.article)
+            self.add(mention, NKG.evidence, self.selector(span))
+
+    def statement_node(self, statement: Statement) -> None:
+        node = URIRef(statement.iri)
+        is_reaction = statement.stance in REACTION_STANCES and bool(statement.about)
+        self.add(node, RDF.type, NKG.Reaction if is_reaction else NKG.Statement)
+        speaker = statement.speaker_label or "unknown speaker"
+        cue = statement.cue.text if statement.cue else "said"
+        self.add(node, RDFS.label, Literal(_short(f"{speaker} {cue}: {statement.content.text}")))
+        self.add(node, NKG.inArticle, self.article)
+        if statement.speaker:
+            self.add(node, NKG.speaker, URIRef(statement.speaker))
+        else:
+            self.add(node, NKG.speakerUnknown, Literal(True))
+        if statement.cue:
+            self.add(node, NKG.cue, Literal(statement.cue.text))
+        self.add(node, NKG.evidence, self.selector(statement.content))
+        self.add(node, NKG.context, self.selector(statement.sentence))
+        self.add(node, NKG.direct, Literal(statement.direct))
+        self.add(node, NKG.stance, STANCE[statement.stance])
+        self.add(node, NKG.confidence, Literal(round(statement.confidence, 3), datatype=XSD.decimal))
+        if statement.certainty:
+            self.add(node, NKG.certainty, CERTAINTY[statement.certainty])
+        if statement.medium:
+            self.add(node, NKG.medium, URIRef(statement.medium))
+        if statement.time:
+            self.add(node, NKG.statementTime, Literal(statement.time))
+        for allegation in statement.about:
+            self.add(node, NKG.about, URIRef(allegation))
+            if is_reaction:
+                self.add(node, NKG.respondsTo, URIRef(allegation))
+        if statement.cluster:
+            self.cluster(statement.cluster, NKG.QuoteCluster, node, f"Quote: {statement.content.text}")
+
+    def allegation_node(self, allegation: Allegation) -> None:
+        node = URIRef(allegation.iri)
+        self.add(node, RDF.type, NKG.Allegation)
+        self.add(node, RDFS.label, Literal(_short(allegation.summary)))
+        self.add(node, NKG.summary, Literal(allegation.summary))
+        self.add(node, NKG.inArticle, self.article)
+        self.add(node, NKG.evidence, self.selector(allegation.evidence))
+        self.add(node, NKG.confidence, Literal(round(allegation.confidence, 3), datatype=XSD.decimal))
+        status = "disputed" if allegation.contested_by else "alleged"
+        self.add(node, NKG.status, ALLEGATION_STATUS[status])
+        if allegation.claim_type:
+            self.add(node, NKG.claimType, EVENT_TYPE[allegation.claim_type])
+        if allegation.certainty:
+            self.add(node, NKG.certainty, CERTAINTY[allegation.certainty])
+        for prop, iris in ((NKG.claimant, allegation.claimants), (NKG.accused, allegation.accused),
+                           (NKG.beneficiary, allegation.beneficiaries), (NKG.supportedBy, allegation.supported_by),
+                           (NKG.contestedBy, allegation.contested_by)):
+            for iri in iris:
+                self.add(node, prop, URIRef(iri))
+        if allegation.cluster:
+            self.cluster(allegation.cluster, NKG.AllegationCluster, node, f"Allegation: {allegation.summary}")
+
+    def event_node(self, event: Event) -> None:
+        node = URIRef(event.iri)
+        self.add(node, RDF.type, NKG.Event)
+        self.add(node, RDFS.label, Literal(event.label))
+        self.add(node, NKG.eventType, EVENT_TYPE[event.type])
+        self.add(node, NKG.inArticle, self.article)
+        self.add(node, NKG.evidence, self.selector(event.evidence))
+        self.add(node, NKG.confidence, Literal(round(event.confidence, 3), datatype=XSD.decimal))
+        if event.date:
+            self.add(node, NKG.date, date_literal(event.date))
+            if event.granularity:
+                self.add(node, NKG.granularity, GRANULARITY[event.granularity])
+        for place in event.places:
+            self.add(node, NKG.place, URIRef(place.iri))
+            self.add(URIRef(place.iri), RDF.type, NKG.Place)
+            self.add(URIRef(place.iri), RDFS.label, Literal(place.label))
+        for participant in event.participants:
+            self.add(node, NKG.participant, URIRef(participant))
+
+    def cluster(self, iri: str, type_: URIRef, member: URIRef, label: str) -> None:
+        node = URIRef(iri)
+        self.add(node, RDF.type, type_)
+        self.add(node, RDFS.label, Literal(_short(label)))
+        self.add(node, NKG.hasMember, member)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_graph(extraction: Extraction, minter: IriMinter, provenance: Provenance,
+                  publisher: Actor | None = None, authors: list[Actor] | None = None) -> Graph:
+    """The article's named graph. publisher/authors are the metadata actors, resolved by the caller."""
+    builder = _ArticleGraphBuilder(extraction, minter, provenance)
+    graph = builder.build()
+    if publisher:
+        builder.metadata_actor(publisher.iri, publisher.label, NKG[publisher.type], NKG.publisher)
+    for author in authors or []:
+        builder.metadata_actor(author.iri, author.label, NKG.Person, NKG.author)
+    return graph

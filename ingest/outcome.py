@@ -1,0 +1,48 @@
+"""How one article's ingest ended, and what a batch adds up to. Invalid data is a result, not a crash."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    ACCEPTED = "accepted"   # written (or, in a dry run, would be)
+    REJECTED = "rejected"   # read and extracted, but the graph does not conform: nothing written
+    FAILED = "failed"       # could not be read or extracted: nothing written
+
+
+@dataclass
+class Outcome:
+    source: str
+    status: Status
+    message: str
+    article_iri: str | None = None
+    graph_iri: str | None = None
+    triples: int = 0
+    report: Any = None   # ingest.validation.ValidationReport when rejected
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"source": self.source, "status": self.status.value, "message": self.message,
+                                "article": self.article_iri, "graph": self.graph_iri, "triples": self.triples}
+        if self.report is not None:
+            data["report"] = self.report.to_json()
+        return data
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status is status)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.status is Status.ACCEPTED for o in self.outcomes)
+
+    def summary(self) -> str:
+        return (f"{self.count(Status.ACCEPTED)} accepted, {self.count(Status.REJECTED)} rejected, "
+                f"{self.count(Status.FAILED)} failed")

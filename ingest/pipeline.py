@@ -1,0 +1,122 @@
+"""file → extract → mapping → validation → store. Each article ends accepted, rejected or failed; a batch goes on."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Graph
+
+import ingest
+from ingest.errors import NewskgError
+from ingest.extract import Extractor, MetadataOverrides
+from ingest.extract.reading import article_files, read_bytes, read_file
+from ingest.iris import IriMinter
+from ingest.mapping import Provenance, article_graph
+from ingest.metadata_actors import metadata_actors
+from ingest.model import ArticleDoc, Extraction
+from ingest.outcome import BatchResult, Outcome, Status
+from ingest.service_graphs import ontology_version, registry_graph, service_graphs
+from ingest.settings import Settings
+from ingest.store import OxigraphStore
+from ingest.validation import Validator
+
+
+@dataclass
+class PreparedArticle:
+    extraction: Extraction
+    graph_iri: str
+    graph: Graph
+
+
+class Pipeline:
+    """Everything an ingest needs, loaded once: extractor (registry, lexicon), validator (shapes, ontology)."""
+
+    def __init__(self, settings: Settings, store: OxigraphStore | None, *, with_registry: bool = True) -> None:
+        self.settings = settings
+        self.store = store
+        self.minter = IriMinter(settings.base_iri)
+        self.extractor = Extractor.load(self.minter, with_registry=with_registry)
+        self.validator = Validator.load(registry_graph(self.minter))
+        self.provenance = Provenance(software_version=f"newskg {ingest.__version__}",
+                                     ontology_version=ontology_version())
+
+    def ensure_service_graphs(self) -> None:
+        """Write the ontology and registry graphs when missing (they are replaced whole, like articles)."""
+        assert self.store is not None
+        for name, graph in service_graphs(self.minter).items():
+            if not self.store.has_graph(name):
+                self.store.replace_graph(name, graph)
+
+    def refresh_service_graphs(self) -> None:
+        assert self.store is not None
+        self.store.replace_graphs(service_graphs(self.minter))
+
+    def prepare(self, doc: ArticleDoc) -> PreparedArticle:
+        extraction = self.extractor.extract(doc)
+        publisher, authors = metadata_actors(doc, extraction.actors, self.extractor.registry, self.minter)
+        graph = article_graph(extraction, self.minter, self.provenance, publisher, authors)
+        return PreparedArticle(extraction, str(self.minter.article_graph(doc.key)), graph)
+
+    def ingest_doc(self, doc: ArticleDoc, source: str, *, dry_run: bool = False) -> Outcome:
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        prepared = self.prepare(doc)
+        timings["extract_map"] = time.perf_counter() - started
+        started = time.perf_counter()
+        report = self.validator.validate(prepared.graph)
+        timings["validate"] = time.perf_counter() - started
+        article_iri = str(self.minter.article(doc.key))
+        if not report.conforms:
+            return Outcome(source, Status.REJECTED, f"{len(report.violations)} shape violation(s); nothing written",
+                           article_iri, prepared.graph_iri, len(prepared.graph), report, timings)
+        if not dry_run:
+            assert self.store is not None
+            started = time.perf_counter()
+            self.store.replace_graph(prepared.graph_iri, prepared.graph)
+            timings["write"] = time.perf_counter() - started
+        verb = "valid" if dry_run else "written"
+        return Outcome(source, Status.ACCEPTED, f"{verb}: {len(prepared.graph)} triples", article_iri,
+                       prepared.graph_iri, len(prepared.graph), None, timings)
+
+    def ingest_file(self, path: Path, overrides: MetadataOverrides | None = None, *,
+                    dry_run: bool = False) -> Outcome:
+        try:
+            doc = read_file(path, overrides, self.settings.max_body_bytes)
+            return self.ingest_doc(doc, str(path), dry_run=dry_run)
+        except NewskgError as error:
+            return Outcome(str(path), Status.FAILED, str(error))
+
+    def ingest_bytes(self, data: bytes, name: str, media_type: str | None = None,
+                     overrides: MetadataOverrides | None = None, *, dry_run: bool = False) -> Outcome:
+        try:
+            doc = read_bytes(data, name, media_type, overrides, self.settings.max_body_bytes)
+            return self.ingest_doc(doc, name, dry_run=dry_run)
+        except NewskgError as error:
+            return Outcome(name, Status.FAILED, str(error))
+
+    def ingest_paths(self, paths: Iterable[Path], overrides: MetadataOverrides | None = None, *,
+                     dry_run: bool = False, quarantine: Path | None = None) -> BatchResult:
+        batch = BatchResult()
+        if not dry_run:
+            self.ensure_service_graphs()
+        for path in article_files(paths):
+            outcome = self.ingest_file(path, overrides, dry_run=dry_run)
+            batch.outcomes.append(outcome)
+            if quarantine is not None and outcome.status is not Status.ACCEPTED:
+                keep_in_quarantine(path, outcome, quarantine)
+        return batch
+
+
+def keep_in_quarantine(path: Path, outcome: Outcome, quarantine: Path) -> None:
+    """Keep a refused input beside its report, for someone to look at."""
+    quarantine.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(path, quarantine / path.name)
+    lines = [f"{outcome.status.value}: {outcome.message}"]
+    if outcome.report is not None:
+        lines.append(outcome.report.to_text())
+        (quarantine / f"{path.name}.report.ttl").write_text(outcome.report.to_turtle(), encoding="utf-8")
+    (quarantine / f"{path.name}.report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
