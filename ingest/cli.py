@@ -7,13 +7,15 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ingest import __version__
 from ingest.errors import NewskgError
-from ingest.extract.reading import MetadataOverrides
 from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
 from ingest.settings import Settings, settings_from_env
+
+if TYPE_CHECKING:
+    from ingest.extract.reading import MetadataOverrides
 
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -23,7 +25,9 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings.with_overrides(store_dir=Path(args.store) if args.store else None)
 
 
-def _overrides(args: argparse.Namespace) -> MetadataOverrides | None:
+def _overrides(args: argparse.Namespace) -> "MetadataOverrides | None":
+    from ingest.extract.reading import MetadataOverrides
+
     if not any([args.title, args.publisher, args.author, args.date, args.url]):
         return None
     return MetadataOverrides(title=args.title, publisher=args.publisher,
@@ -133,12 +137,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
-    from api.app import create_app
-
-    settings = _settings(args)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    # the app reads its settings from the environment; ingest never imports api (api depends on ingest)
+    if args.store:
+        os.environ["NEWSKG_STORE"] = args.store
+    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
     return EXIT_OK
 
 

@@ -39,5 +39,9 @@ class ResultTooLarge(QueryError):
     """A SPARQL query's result exceeded the configured limit."""
 
 
+class ReasonerError(NewskgError):
+    """The OWL reasoner (HermiT, on Java) could not run: a tool failure, not a finding about the data."""
+
+
 class Forbidden(NewskgError):
     """A write was attempted without the right token, or a remote access was refused."""

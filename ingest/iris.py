@@ -17,7 +17,7 @@ def digest(*parts: str, length: int = 16) -> str:
 
 
 def slugify(name: str) -> str:
-    """ASCII, lowercase, hyphenated: 'Hay'at Tahrir al-Sham' -> 'hayat-tahrir-al-sham'."""
+    """ASCII, lowercase, hyphenated: 'Jaysh al-'Izza' -> 'jaysh-al-izza'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     ascii_name = re.sub(r"['\u2019`]", "", ascii_name.lower())
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")

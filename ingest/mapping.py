@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -33,6 +34,11 @@ def date_literal(value: str) -> Literal:
     if datatype is None:
         raise ValueError(f"not a date of year, month or day granularity: {value!r}")
     return Literal(value, datatype=datatype)
+
+
+def _confidence(value: float) -> Literal:
+    """xsd:decimal in 0..1 (a float literal would be xsd:double, outside the ontology's range)."""
+    return Literal(Decimal(str(round(min(max(value, 0.0), 1.0), 3))), datatype=XSD.decimal)
 
 
 def _short(text: str) -> str:
@@ -112,7 +118,7 @@ class _ArticleGraphBuilder:
         if not actor.known:
             self.add(node, SKOS.prefLabel, Literal(actor.label))
             self.add(node, NKG.known, Literal(False))
-            self.add(node, NKG.confidence, Literal(round(actor.confidence, 3), datatype=XSD.decimal))
+            self.add(node, NKG.confidence, _confidence(actor.confidence))
             for alias in sorted(set(actor.aliases) - {actor.label}):
                 self.add(node, SKOS.altLabel, Literal(alias))
             if actor.role:
@@ -144,7 +150,7 @@ class _ArticleGraphBuilder:
         self.add(node, NKG.context, self.selector(statement.sentence))
         self.add(node, NKG.direct, Literal(statement.direct))
         self.add(node, NKG.stance, STANCE[statement.stance])
-        self.add(node, NKG.confidence, Literal(round(statement.confidence, 3), datatype=XSD.decimal))
+        self.add(node, NKG.confidence, _confidence(statement.confidence))
         if statement.certainty:
             self.add(node, NKG.certainty, CERTAINTY[statement.certainty])
         if statement.medium:
@@ -165,7 +171,7 @@ class _ArticleGraphBuilder:
         self.add(node, NKG.summary, Literal(allegation.summary))
         self.add(node, NKG.inArticle, self.article)
         self.add(node, NKG.evidence, self.selector(allegation.evidence))
-        self.add(node, NKG.confidence, Literal(round(allegation.confidence, 3), datatype=XSD.decimal))
+        self.add(node, NKG.confidence, _confidence(allegation.confidence))
         status = "disputed" if allegation.contested_by else "alleged"
         self.add(node, NKG.status, ALLEGATION_STATUS[status])
         if allegation.claim_type:
@@ -187,7 +193,7 @@ class _ArticleGraphBuilder:
         self.add(node, NKG.eventType, EVENT_TYPE[event.type])
         self.add(node, NKG.inArticle, self.article)
         self.add(node, NKG.evidence, self.selector(event.evidence))
-        self.add(node, NKG.confidence, Literal(round(event.confidence, 3), datatype=XSD.decimal))
+        self.add(node, NKG.confidence, _confidence(event.confidence))
         if event.date:
             self.add(node, NKG.date, date_literal(event.date))
             if event.granularity:

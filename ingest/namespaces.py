@@ -100,6 +100,8 @@ class NKG(DefinedNamespace):
     ontologyVersion: URIRef
     fingerprint: URIRef
     known: URIRef
+    metonym: URIRef
+    demonym: URIRef
 
 
 # SKOS concept schemes of ontology/vocabularies.ttl: concept IRIs are VOCAB_BASE + scheme + "/" + name.

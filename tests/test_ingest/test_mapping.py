@@ -1,0 +1,90 @@
+"""mapping.py is pure: the same extraction maps to the same graph; every span is grounded in the text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from rdflib import RDF, XSD, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from ingest.iris import IriMinter
+from ingest.mapping import Provenance, article_graph, date_literal
+from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Span, Statement
+from ingest.namespaces import NKG, STANCE
+
+TEXT = 'The ministry accused Ruritania of sending drones. "We sent nothing," a Ruritanian official said.'
+MINTER = IriMinter("http://127.0.0.1:8000/")
+PROVENANCE = Provenance("newskg test", "0.1.0")
+
+
+def span(text: str) -> Span:
+    start = TEXT.index(text)
+    return Span(start, start + len(text), text)
+
+
+def sample_extraction() -> Extraction:
+    doc = ArticleDoc(key="k1", text=TEXT, title="Drones", publisher="The Daily", date=date(2024, 12, 3))
+    ministry = Actor(str(MINTER.actor("the ministry")), "The ministry", "GovernmentBody", False,
+                     mentions=[span("The ministry")])
+    state = Actor(str(MINTER.actor("Ruritania")), "Ruritania", "State", False, mentions=[span("Ruritania")])
+    official = Actor(str(MINTER.anonymous_source("k1", "a Ruritanian official")), "a Ruritanian official",
+                     "AnonymousSource", False, affiliation=state.iri, mentions=[span("a Ruritanian official")])
+    content = span("We sent nothing,")
+    denial = Statement(str(MINTER.statement("k1", content.start, content.end)), official.iri, official.label,
+                       span("said"), content, span(TEXT[TEXT.index('"We'):]), True, stance="denies",
+                       cluster=str(MINTER.cluster("quote", "sent nothing")))
+    allegation = Allegation(str(MINTER.allegation("k1", "a")), "Ruritania sent drones",
+                            span("accused Ruritania of sending drones"), claim_type="supply-weapons",
+                            claimants=[ministry.iri], accused=[state.iri], contested_by=[denial.iri])
+    denial.about.append(allegation.iri)
+    event = Event(str(MINTER.event("k1", "e")), "sending drones", "supply-weapons", span("sending drones"),
+                  date="2024-11", granularity="month", places=[Place(str(MINTER.place("Ruritania")), "Ruritania")])
+    return Extraction(doc, [ministry, state, official], [denial], [allegation], [event])
+
+
+def test_mapping_is_deterministic() -> None:
+    first = article_graph(sample_extraction(), MINTER, PROVENANCE)
+    second = article_graph(sample_extraction(), MINTER, PROVENANCE)
+    assert isomorphic(first, second)
+    assert len(first) == len(second) > 50
+
+
+def test_every_selector_quotes_the_text_at_its_offsets() -> None:
+    graph = article_graph(sample_extraction(), MINTER, PROVENANCE)
+    selectors = list(graph.subjects(RDF.type, NKG.TextSelector))
+    assert selectors
+    for selector in selectors:
+        start, end = int(graph.value(selector, NKG.start)), int(graph.value(selector, NKG.end))
+        assert TEXT[start:end] == str(graph.value(selector, NKG.exact))
+
+
+def test_a_denial_is_a_reaction_to_the_allegation_and_the_allegation_is_not_a_fact() -> None:
+    extraction = sample_extraction()
+    graph = article_graph(extraction, MINTER, PROVENANCE)
+    statement = URIRef(extraction.statements[0].iri)
+    allegation = URIRef(extraction.allegations[0].iri)
+    assert (statement, RDF.type, NKG.Reaction) in graph
+    assert (statement, NKG.respondsTo, allegation) in graph
+    assert (statement, NKG.stance, STANCE.denies) in graph
+    assert (allegation, NKG.contestedBy, statement) in graph
+    assert graph.value(URIRef(extraction.events[0].iri), NKG.date) == Literal("2024-11", datatype=XSD.gYearMonth)
+
+
+def test_unknown_speaker_is_flagged_not_guessed() -> None:
+    extraction = sample_extraction()
+    extraction.statements[0].speaker = None
+    graph = article_graph(extraction, MINTER, PROVENANCE)
+    statement = URIRef(extraction.statements[0].iri)
+    assert graph.value(statement, NKG.speaker) is None
+    assert graph.value(statement, NKG.speakerUnknown) == Literal(True)
+
+
+@pytest.mark.parametrize("value,datatype", [("2024", XSD.gYear), ("2024-11", XSD.gYearMonth), ("2024-11-30", XSD.date)])
+def test_dates_carry_their_granularity_in_the_datatype(value: str, datatype: URIRef) -> None:
+    assert date_literal(value).datatype == datatype
+
+
+def test_a_date_of_no_known_granularity_is_refused() -> None:
+    with pytest.raises(ValueError):
+        date_literal("30 November")
