@@ -69,7 +69,7 @@ def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from ingest.extract import Extractor
+    from ingest.extract.extractor import Extractor
     from ingest.iris import IriMinter
     from ingest.report import extraction_report
 
