@@ -22,6 +22,9 @@ _OPENING_QUOTES = "\"“‘'"
 def _nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # spaCy's 1,000,000-character guard is for its parser and NER; the sentencizer needs no such memory, and a
+    # longer paragraph must not crash the ingest (the input's size is bounded by max_body_bytes)
+    nlp.max_length = 10**9
     return nlp
 
 
@@ -49,6 +52,12 @@ def paragraphs(text: str) -> list[Span]:
 
 def sentences(text: str) -> list[Span]:
     """Every sentence of the text, in order, tight (no surrounding white space)."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple[Span, ...]:
+    # cached: several stages split the same article
     result: list[Span] = []
     for paragraph in paragraphs(text):
         doc = _nlp()(paragraph.text)
@@ -63,7 +72,7 @@ def sentences(text: str) -> list[Span]:
             span = _tight(text, start, end)
             if span:
                 result.append(span)
-    return result
+    return tuple(result)
 
 
 def sentence_at(sentence_spans: list[Span], offset: int) -> Span | None:
