@@ -1,0 +1,121 @@
+"""/sparql: the SPARQL 1.1 Protocol (query, update, service description) and the HTML query page.
+
+Queries run in worker processes with a hard time limit (api.query_workers); the complete result is serialised
+before the response starts, so a failure is always an error status, never a truncated 200. Updates run in this
+process on the primary store (the single writer), behind the write token.
+"""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+
+from api.auth import require_write_token
+from api.context import AppContext
+from api.negotiation import BOOLEAN_MEDIA_TYPES, RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, choose
+from api.query_process import QueryAnswer, QueryJob
+from api.query_workers import QueryPool
+from api.service_description import service_description
+from api.sparql_page import QueryPage
+from api.sparql_request import ProtocolRequest, read_protocol_request
+from ingest.errors import Forbidden, QueryError
+from ingest.sparql_text import keyword_set, query_form, remote_operations, with_using_clauses
+
+HTML = "text/html"
+DESCRIPTION_MEDIA_TYPES = ("text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples")
+OFFERED_BY_FORM = {"SELECT": RESULTS_MEDIA_TYPES, "ASK": BOOLEAN_MEDIA_TYPES, "CONSTRUCT": RDF_MEDIA_TYPES,
+                   "DESCRIBE": RDF_MEDIA_TYPES, None: RESULTS_MEDIA_TYPES}
+VARY = {"Vary": "Accept"}
+
+
+def answer_response(answer: QueryAnswer) -> Response:
+    if answer.path is not None:
+        return FileResponse(answer.path, media_type=answer.media_type, headers=VARY,
+                            background=BackgroundTask(os.unlink, answer.path))
+    return Response(answer.content, media_type=answer.media_type, headers=VARY)
+
+
+class SparqlEndpoint:
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+        self.settings = context.settings
+        self.pool = QueryPool(context.store, self.settings.query_workers)
+        self.page = QueryPage(self.settings)
+        # relative IRIs in queries and updates resolve against the endpoint ("which MAY be the service endpoint")
+        self.base_iri = self.settings.base_iri + "sparql"
+
+    async def handle(self, request: Request) -> Response:
+        protocol = await read_protocol_request(request)
+        if protocol.update is not None:
+            return await self.update(request, protocol, protocol.update)
+        if protocol.query is not None:
+            return await self.query(request, protocol, protocol.query)
+        if request.method == "POST":
+            raise QueryError("the request carries neither a 'query' nor an 'update'")
+        return self.describe(request, protocol)
+
+    async def query(self, request: Request, protocol: ProtocolRequest, sparql: str) -> Response:
+        form = query_form(sparql)
+        offered = OFFERED_BY_FORM[form]
+        browser_offer = (*offered, HTML) if request.method == "GET" else offered
+        media_type = choose(request.headers.get("accept"), browser_offer, format=protocol.format)
+        if media_type == HTML:
+            return HTMLResponse(self.page.render(self._endpoint(request), sparql), headers=VARY)
+        if not self.settings.allow_remote and "SERVICE" in remote_operations(sparql):
+            raise Forbidden("SERVICE is refused by this endpoint: it would make the server query other hosts")
+        graph_result = form in ("CONSTRUCT", "DESCRIBE")
+        job = QueryJob(sparql, results_media_type=RESULTS_MEDIA_TYPES[0] if graph_result else media_type,
+                       graph_media_type=media_type if graph_result else RDF_MEDIA_TYPES[0],
+                       default_graphs=protocol.default_graphs, named_graphs=protocol.named_graphs,
+                       base_iri=self.base_iri, max_results=self.settings.max_results)
+        answer = await self.pool.run_async(job, self.settings.query_timeout)
+        return answer_response(answer)
+
+    async def update(self, request: Request, protocol: ProtocolRequest, sparql: str) -> Response:
+        require_write_token(request, self.settings)
+        refused = [] if self.settings.allow_remote else remote_operations(sparql)
+        if refused:
+            raise Forbidden(f"{' and '.join(refused)} refused by this endpoint: it would make the server fetch "
+                            "other hosts or files")
+        if (protocol.using_graphs or protocol.using_named_graphs) and keyword_set(sparql) & {"USING", "WITH"}:
+            raise QueryError("the update names its dataset (USING or WITH) and the request too "
+                             "(using-graph-uri / using-named-graph-uri); send only one of them")
+        text = with_using_clauses(sparql, list(protocol.using_graphs), list(protocol.using_named_graphs))
+        await run_in_threadpool(self.context.store.update, text, base_iri=self.base_iri)
+        return Response(status_code=204)
+
+    def describe(self, request: Request, protocol: ProtocolRequest) -> Response:
+        media_type = choose(request.headers.get("accept"), (*DESCRIPTION_MEDIA_TYPES, HTML), format=protocol.format)
+        endpoint = self._endpoint(request)
+        if media_type == HTML:
+            return HTMLResponse(self.page.render(endpoint), headers=VARY)
+        return Response(service_description(endpoint, self.settings, media_type), media_type=media_type, headers=VARY)
+
+    @staticmethod
+    def _endpoint(request: Request) -> str:
+        return str(request.url.replace(query="", fragment="")).rstrip("/")
+
+
+def build_router(context: AppContext) -> APIRouter:
+    endpoint = SparqlEndpoint(context)
+    context.services["queries"] = endpoint.pool  # closed at shutdown
+    router = APIRouter(tags=["sparql"])
+
+    @router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 Protocol endpoint",
+                      description="Query (GET, POST form, POST application/sparql-query) and update (POST form, "
+                                  "POST application/sparql-update, bearer token). Without a query: the service "
+                                  "description, or the query page for browsers.",
+                      responses={400: {"description": "malformed request or query"}, 403: {"description": "refused"},
+                                 406: {"description": "no acceptable format"}, 503: {"description": "timed out"}})
+    async def sparql(request: Request) -> Response:
+        return await endpoint.handle(request)
+
+    @router.api_route("/sparql/", methods=["GET", "POST"], include_in_schema=False)
+    async def sparql_slash(request: Request) -> Response:
+        return await endpoint.handle(request)
+
+    return router

@@ -1,0 +1,213 @@
+"""The store behind a narrow interface: pyoxigraph on disk (or in memory for tests), one named graph per article.
+
+Every write goes through one lock and is one oxigraph transaction, so readers never see half an article.
+`generation` counts completed writes; the query workers use it to know when to take a fresh snapshot.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence, Union
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.term import Node
+
+from ingest.errors import QueryError, StoreError
+from ingest.sparql_text import names_dataset
+from ingest.store_terms import GraphName, graph_term, insert_data_text, to_ox_triple
+
+QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
+TriplesSource = Union[Iterable[Sequence[Node]], rdflib.Graph]
+
+
+def rdf_format(media_type: str) -> ox.RdfFormat:
+    found = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip())
+    if found is None:
+        raise QueryError(f"unsupported RDF media type: {media_type}")
+    return found
+
+
+class OxigraphStore:
+    """pyoxigraph behind the operations newskg needs; a remote SPARQL store could stand in its place."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._write_lock = threading.Lock()
+        self._generation = 0
+        try:
+            self._store: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreError(f"store at {path} is in use by another newskg process (e.g. a running server)") from error
+            raise StoreError(f"cannot open store at {path}: {error}") from error
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("the store is closed")
+        return self._store
+
+    @property
+    def generation(self) -> int:
+        """Number of writes completed since the store was opened."""
+        return self._generation
+
+    # --- writes: one transaction each ---------------------------------------------------------------
+    def replace_graph(self, graph: str, triples: TriplesSource) -> None:
+        """Replace a named graph's content atomically (readers see the old or the new graph, never a mix)."""
+        self.replace_graphs({graph: triples})
+
+    def replace_graphs(self, graphs: Mapping[str, TriplesSource]) -> None:
+        """Replace several named graphs in one transaction (bulk import of many articles)."""
+        converted = {graph_term(name): [to_ox_triple(t) for t in _triples(content)] for name, content in graphs.items()}
+        self.replace_ox_graphs(converted)
+
+    def replace_ox_graphs(self, graphs: Mapping[GraphName, Iterable[ox.Triple]], *, replace: bool = True) -> None:
+        """Same as replace_graphs for pyoxigraph terms; with replace=False the triples are added (GSP POST)."""
+        parts: list[str] = []
+        for index, (name, triples) in enumerate(graphs.items()):
+            target = "DEFAULT" if isinstance(name, ox.DefaultGraph) else f"GRAPH {name}"
+            if replace:
+                parts.append(f"DROP SILENT {target}")
+            if not isinstance(name, ox.DefaultGraph):
+                parts.append(f"CREATE SILENT GRAPH {name}")
+            data = insert_data_text(name, triples, blank_prefix=f"b{index}x")
+            if data:
+                parts.append(data)
+        if parts:
+            self.update(" ;\n".join(parts))
+
+    def remove_graph(self, graph: str) -> None:
+        self.update(f"DROP SILENT GRAPH {graph_term(graph)}")
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update as one transaction; syntax errors become QueryError with the parser's message."""
+        with self._write_lock:
+            try:
+                self.oxigraph.update(sparql, base_iri=base_iri)
+            except SyntaxError as error:
+                raise QueryError(f"SPARQL update syntax error: {error}") from error
+            except OSError as error:
+                raise StoreError(f"update failed: {error}") from error
+            finally:
+                # counted even on failure: a failed update is rolled back, but a fresh snapshot is harmless
+                self._generation += 1
+
+    def bulk_load(self, path_or_stream: Path | str | BinaryIO, media_type: str, graph: str | None = None) -> None:
+        """Fast load of a large file (not one transaction: use it for imports, not for live article writes)."""
+        target = graph_term(graph) if graph else None
+        with self._write_lock:
+            try:
+                if isinstance(path_or_stream, (str, Path)):
+                    self.oxigraph.bulk_load(path=str(path_or_stream), format=rdf_format(media_type), to_graph=target)
+                else:
+                    self.oxigraph.bulk_load(path_or_stream, rdf_format(media_type), to_graph=target)
+            except (SyntaxError, ValueError) as error:
+                raise StoreError(f"bulk load failed: {error}") from error
+            finally:
+                self._generation += 1
+
+    # --- reads -------------------------------------------------------------------------------------
+    def has_graph(self, graph: str) -> bool:
+        return self.oxigraph.contains_named_graph(graph_term(graph))
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def query(self, sparql: str, *, default_graph_union: bool = True, default_graphs: Iterable[str] | None = None,
+              named_graphs: Iterable[str] | None = None, base_iri: str | None = None
+              ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a query in this process (CLI, pipeline, pages). No time limit here: the HTTP endpoint uses workers."""
+        return run_query(self.oxigraph, sparql, default_graph_union=default_graph_union,
+                         default_graphs=default_graphs, named_graphs=named_graphs, base_iri=base_iri)
+
+    def construct_graph(self, sparql: str) -> rdflib.Graph:
+        """A CONSTRUCT/DESCRIBE result as an rdflib Graph (for small results: pages, validation)."""
+        result = self.query(sparql)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("construct_graph needs a CONSTRUCT or DESCRIBE query")
+        graph = rdflib.Graph()
+        graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return graph
+
+    def dump(self, output: BinaryIO, media_type: str, graph: str | None = None) -> None:
+        """Stream the store (or one graph) to output. A triple format without a graph gets the union of all graphs."""
+        fmt = rdf_format(media_type)
+        store = self.oxigraph
+        if graph is not None:
+            store.dump(output, fmt, from_graph=graph_term(graph))
+        elif fmt in QUAD_FORMATS:
+            store.dump(output, fmt)
+        else:
+            ox.serialize(_union_triples(store), output, fmt)
+
+    def snapshot(self, directory: Path, *, timeout: float | None = None) -> Path | None:
+        """A consistent copy at `directory` (a RocksDB checkpoint of hard links; a copy for in-memory stores).
+        With a timeout: None when a write still runs after that many seconds (keep using an older snapshot)."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        if not self._write_lock.acquire(timeout=-1 if timeout is None else timeout):
+            return None
+        try:
+            if self.path is not None:
+                self.oxigraph.backup(str(directory))
+            else:
+                copy = ox.Store(str(directory))
+                copy.bulk_extend(self.oxigraph)
+                copy.flush()
+                del copy
+        finally:
+            self._write_lock.release()
+        return directory
+
+    def close(self) -> None:
+        if self._store is not None:
+            with self._write_lock:
+                if self.path is not None:
+                    self._store.flush()
+                self._store = None  # pyoxigraph releases the directory lock when the Store is dropped
+
+
+def run_query(store: ox.Store, sparql: str, *, default_graph_union: bool = True,
+              default_graphs: Iterable[str] | None = None, named_graphs: Iterable[str] | None = None,
+              base_iri: str | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Query with newskg's dataset rules: the union of all graphs is the default graph, unless the request
+    (default_graphs / named_graphs) or the query itself (FROM / FROM NAMED) names the dataset."""
+    options: dict[str, object] = {"base_iri": base_iri}
+    defaults = [graph_term(g) for g in default_graphs or ()]
+    named = [graph_term(g) for g in named_graphs or ()]
+    if defaults:
+        options["default_graph"] = defaults
+    if named:
+        options["named_graphs"] = named
+        if not defaults:
+            options["default_graph"] = [ox.DefaultGraph()]
+    if not defaults and not named and default_graph_union and not names_dataset(sparql):
+        options["use_default_graph_as_union"] = True
+    try:
+        return store.query(sparql, **options)  # type: ignore[arg-type]
+    except SyntaxError as error:
+        raise QueryError(f"SPARQL syntax error: {error}") from error
+    except OSError as error:
+        raise StoreError(f"query failed: {error}") from error
+
+
+def open_store(path: Path | None) -> OxigraphStore:
+    """Open (creating the directory) the store at path; None gives an in-memory store."""
+    if path is not None:
+        path.mkdir(parents=True, exist_ok=True)
+    return OxigraphStore(path)
+
+
+def _triples(content: TriplesSource) -> Iterator[Sequence[Node]]:
+    if isinstance(content, rdflib.Graph):
+        yield from content.triples((None, None, None))
+    else:
+        yield from content
+
+
+def _union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    for quad in store.quads_for_pattern(None, None, None, None):
+        yield quad.triple
+

@@ -1,0 +1,72 @@
+"""rdflib terms → pyoxigraph terms, and pyoxigraph triples → the text of one SPARQL INSERT DATA."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Iterable, Sequence, Union
+
+import pyoxigraph as ox
+from rdflib.term import BNode, Literal, Node, URIRef
+
+from ingest.errors import StoreError
+
+GraphName = Union[ox.NamedNode, ox.DefaultGraph]
+_SAFE_LABEL = re.compile(r"[A-Za-z0-9_]+")
+
+
+def graph_term(name: str | GraphName) -> GraphName:
+    if isinstance(name, (ox.NamedNode, ox.DefaultGraph)):
+        return name
+    try:
+        return ox.NamedNode(str(name))
+    except ValueError as error:
+        raise StoreError(f"not a valid graph IRI: {name!r} ({error})") from error
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    try:
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(_blank_label(str(term)))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+    except ValueError as error:
+        raise StoreError(f"cannot store term {term!r}: {error}") from error
+    raise StoreError(f"cannot store a {type(term).__name__} as an RDF term: {term!r}")
+
+
+def to_ox_triple(triple: Sequence[Node]) -> ox.Triple:
+    subject, predicate, obj = triple[:3]
+    return ox.Triple(to_ox(subject), to_ox(predicate), to_ox(obj))  # type: ignore[arg-type]
+
+
+def insert_data_text(graph: GraphName, triples: Iterable[ox.Triple], *, blank_prefix: str) -> str:
+    """`INSERT DATA { GRAPH <g> { ... } }`; blank node labels get a prefix so that graphs written together
+    in one request never share a blank node by accident."""
+    lines = [_triple_text(t, blank_prefix) for t in triples]
+    if not lines:
+        return ""
+    body = "\n".join(lines)
+    if isinstance(graph, ox.DefaultGraph):
+        return f"INSERT DATA {{\n{body}\n}}"
+    return f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+
+
+def _triple_text(triple: ox.Triple, blank_prefix: str) -> str:
+    return " ".join(_term_text(t, blank_prefix) for t in (triple.subject, triple.predicate, triple.object)) + " ."
+
+
+def _term_text(term: object, blank_prefix: str) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{blank_prefix}{term.value}"
+    return str(term)
+
+
+def _blank_label(label: str) -> str:
+    return label if _SAFE_LABEL.fullmatch(label) else "h" + hashlib.sha1(label.encode("utf-8")).hexdigest()

@@ -1,0 +1,77 @@
+"""Writes need the bearer token (401 without, 403 wrong); reads stay open; SERVICE and LOAD are refused by default."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import httpx
+import pytest
+
+TOKEN = "s3cret-token"
+UPDATE = {"Content-Type": "application/sparql-update"}
+INSERT = b"INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> 1 } }"
+ASK = {"query": "ASK { GRAPH <http://example.org/g> { ?s ?p ?o } }"}
+
+
+@pytest.fixture
+def server(live_server: Callable[..., Any]) -> Any:
+    return live_server(write_token=TOKEN)
+
+
+def test_updates_need_the_token(server: Any) -> None:
+    with httpx.Client(base_url=server.url) as http:
+        missing = http.post("sparql", content=INSERT, headers=UPDATE)
+        assert missing.status_code == 401 and missing.headers["www-authenticate"].startswith("Bearer")
+        wrong = http.post("sparql", content=INSERT, headers={**UPDATE, "Authorization": "Bearer guess"})
+        assert wrong.status_code == 403
+        assert http.get("sparql", params=ASK).json()["boolean"] is False  # nothing was written
+        right = http.post("sparql", data={"update": INSERT.decode()}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert right.status_code == 204
+        assert http.get("sparql", params=ASK).json()["boolean"] is True  # reads need no token
+
+
+def test_graph_store_writes_need_the_token(server: Any) -> None:
+    body, turtle = b"<http://example.org/s> <http://example.org/p> 2 .", {"Content-Type": "text/turtle"}
+    graph = {"graph": "http://example.org/g"}
+    with httpx.Client(base_url=server.url) as http:
+        assert http.put("rdf-graph-store", params=graph, content=body, headers=turtle).status_code == 401
+        assert http.post("rdf-graph-store", params=graph, content=body,
+                         headers={**turtle, "Authorization": "Bearer nope"}).status_code == 403
+        assert http.put("rdf-graph-store", params=graph, content=body,
+                        headers={**turtle, "Authorization": f"Bearer {TOKEN}"}).status_code == 201
+        assert http.delete("rdf-graph-store", params=graph).status_code == 401
+        assert http.get("rdf-graph-store", params=graph).status_code == 200
+
+
+@pytest.mark.parametrize("update", [
+    "LOAD <http://127.0.0.1:9/data.ttl>",
+    "LOAD SILENT <file:///etc/passwd> INTO GRAPH <http://example.org/g>",
+    "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+])
+def test_remote_access_in_updates_is_refused(server: Any, update: str) -> None:
+    with httpx.Client(base_url=server.url) as http:
+        response = http.post("sparql", content=update.encode(), headers={**UPDATE, "Authorization": f"Bearer {TOKEN}"})
+        assert response.status_code == 403 and "refused" in response.text
+
+
+def test_service_in_queries_is_refused_but_the_word_in_data_is_not(server: Any) -> None:
+    with httpx.Client(base_url=server.url) as http:
+        remote = http.get("sparql", params={"query": "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
+        assert remote.status_code == 403
+        harmless = "PREFIX service: <http://example.org/service#> SELECT * { ?service service:load \"SERVICE LOAD\" }"
+        assert http.get("sparql", params={"query": harmless}).status_code == 200
+
+
+def test_load_works_when_remote_access_is_allowed(live_server: Callable[..., Any]) -> None:
+    source = live_server(write_token=TOKEN)
+    with httpx.Client(base_url=source.url) as http:
+        http.put("rdf-graph-store", params={"graph": "http://example.org/src"}, content=b"<urn:x:a> <urn:x:b> 3 .",
+                 headers={"Content-Type": "text/turtle", "Authorization": f"Bearer {TOKEN}"})
+    loader = live_server(allow_remote=True)
+    data_url = f"{source.url}rdf-graph-store?graph=http%3A%2F%2Fexample.org%2Fsrc"
+    with httpx.Client(base_url=loader.url, timeout=20) as http:
+        loaded = http.post("sparql", content=f"LOAD <{data_url}> INTO GRAPH <http://example.org/copy>".encode(),
+                           headers=UPDATE)
+        assert loaded.status_code == 204, loaded.text
+        assert http.get("sparql", params={"query": "ASK { GRAPH <http://example.org/copy> { <urn:x:a> ?p 3 } }"}
+                        ).json()["boolean"] is True
