@@ -19,7 +19,7 @@ class MentionRef:
 class ActorIndex:
     def __init__(self, actors: list[Actor]) -> None:
         refs = {(m.start, m.end, a.iri): MentionRef(m.start, m.end, a) for a in actors for m in a.mentions}
-        # a mention nested in a longer one ("Ukraine" in "Main Intelligence Directorate of Ukraine") stays: both are named
+        # a mention nested in a longer one ("Varenia" in "Defence Ministry of Varenia") stays: both are named
         self.mentions = sorted(refs.values(), key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
         self.by_iri = {a.iri: a for a in actors}

@@ -1,0 +1,72 @@
+"""A statement's stance towards the claim it bears on, and its certainty, from the lexicon's cues.
+
+Content outranks the verb: "the official claimed the contribution was minimal" downplays although "claim" supports.
+An explicit verb stance (deny, confirm, downplay, accuse) comes next; then content that asserts an act of one actor
+towards another (a claim cue: "sent drones to") supports that claim. A statement with none of these keeps its verb's
+stance (neutral or assesses); attribution.py then lets echoes and a speaker's follow-up quotes take the stance of what
+they continue. Every function reads a stretch [start, end) of the article text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import Lexicon, ReportingCue
+
+# a negation reaches over a short run of words and a coordinated list ("never sold, donated or transferred")
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b[\w\s,'’-]{0,40}$", re.IGNORECASE)
+_STRONG = frozenset({"denies", "dismisses", "downplays", "confirms", "supports"})
+_CERTAINTY_ORDER = ["alleged", "possible", "probable"]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def cue_stance(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The stance the content's own wording signals: denies or downplays first, then supports."""
+    found = {lexicon.stance_cues.get(_fold(m.group(0))) for m in lexicon.stance_re.finditer(text, start, end)}
+    for stance in ("denies", "downplays", "supports"):
+        if stance in found:
+            return stance
+    return None
+
+
+def reported_from(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where the content starts reporting others' words ("rumours of ...", "reports that ..."): claims from there
+    on are not the speaker's own. `end` when it never does."""
+    nominal = lexicon.noun_re.search(text, start, end)
+    return nominal.start() if nominal else end
+
+
+def claim_polarity(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """'asserted' when the content says someone did what a claim cue names, 'negated' when it only says someone did
+    not ("we have never sold any equipment"), None when it names no such act."""
+    negated = False
+    for match in lexicon.claim_re.finditer(text, start, reported_from(text, start, end, lexicon)):
+        if _NEGATION.search(text[start:match.start()]):
+            negated = True
+        else:
+            return "asserted"
+    return "negated" if negated else None
+
+
+def statement_stance(cue: ReportingCue | None, text: str, start: int, end: int, lexicon: Lexicon) -> str:
+    verb = cue.stance if cue else "neutral"
+    own = cue_stance(text, start, end, lexicon)
+    if own in {"denies", "downplays"} and verb not in {"denies", "dismisses"}:
+        return own
+    if verb in _STRONG:
+        return verb
+    polarity = claim_polarity(text, start, end, lexicon)
+    if own == "supports" or polarity == "asserted":
+        return "supports"
+    return "denies" if polarity == "negated" else verb
+
+
+def certainty(cue: ReportingCue | None, text: str, stretches: list[tuple[int, int]], lexicon: Lexicon) -> str | None:
+    """The certainty the cue or a hedge in the given stretches (frame, content) signals; None when unhedged."""
+    found = {lexicon.hedges.get(_fold(m.group(0))) for s, e in stretches for m in lexicon.hedge_re.finditer(text, s, e)}
+    if cue and cue.certainty:
+        found.add(cue.certainty)
+    return next((level for level in _CERTAINTY_ORDER if level in found), None)
