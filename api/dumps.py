@@ -1,0 +1,121 @@
+"""Downloads: the whole dataset in five RDF syntaxes (gzip on request), streamed from the store; the ontology and
+shapes files; and /dumps, the page listing them. One article's graph is at its graph IRI (/graph/article/<key>.ttl).
+
+Dumps carry ETag and Last-Modified from the store's write count, and answer conditional requests with 304.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, Response, StreamingResponse
+
+from api.context import AppContext
+from api.dataset_version import DatasetVersion
+from api.dump_stream import stream_dump
+from api.pages_render import Renderer
+from ingest.resources import REGISTRY_FILE, ontology_files, shape_files
+
+
+@dataclass(frozen=True)
+class DumpFormat:
+    suffix: str
+    media_type: str
+    name: str
+    quads: bool     # keeps the named graphs (one per article)
+
+
+DUMP_FORMATS = [
+    DumpFormat("nq", "application/n-quads", "N-Quads", True),
+    DumpFormat("trig", "application/trig", "TriG", True),
+    DumpFormat("ttl", "text/turtle", "Turtle", False),
+    DumpFormat("nt", "application/n-triples", "N-Triples", False),
+    DumpFormat("jsonld", "application/ld+json", "JSON-LD", False),
+]
+DUMP_BY_SUFFIX = {f.suffix: f for f in DUMP_FORMATS}
+DUMP_NAME = "newskg"
+
+
+def dump_path(fmt: DumpFormat, gzipped: bool = False) -> str:
+    return f"/dumps/{DUMP_NAME}.{fmt.suffix}" + (".gz" if gzipped else "")
+
+
+def data_files() -> dict[str, dict[str, Path]]:
+    """The files offered for download, by folder; names are looked up here, never joined to a path."""
+    return {"ontology": {p.name: p for p in [*ontology_files(), REGISTRY_FILE] if p.is_file()},
+            "shapes": {p.name: p for p in shape_files()}}
+
+
+def _accepts_gzip(request: Request) -> bool:
+    for part in request.headers.get("accept-encoding", "").split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() in {"gzip", "x-gzip"} and params.replace(" ", "") not in {"q=0", "q=0.0"}:
+            return True
+    return False
+
+
+class Dumps:
+    def __init__(self, context: AppContext) -> None:
+        self.store = context.store
+        self.version = context.services.setdefault("dataset_version", DatasetVersion(context.store))
+        self.renderer = Renderer(context.minter)
+
+    def dataset(self, request: Request, suffix: str) -> Response:
+        gz_file = suffix.endswith(".gz")
+        fmt = DUMP_BY_SUFFIX.get(suffix.removesuffix(".gz"))
+        if fmt is None:
+            return Response(f"No dump {DUMP_NAME}.{suffix}; available: "
+                            f"{', '.join(dump_path(f) for f in DUMP_FORMATS)} (add .gz for gzip)\n",
+                            status_code=404, media_type="text/plain")
+        version = self.version.current()
+        encode = not gz_file and _accepts_gzip(request)
+        variant = fmt.suffix + ("-gz" if gz_file or encode else "")
+        headers = {"ETag": version.etag(variant), "Last-Modified": version.last_modified,
+                   "Cache-Control": "no-cache", "Vary": "Accept-Encoding",
+                   "Content-Disposition": f'attachment; filename="{DUMP_NAME}.{suffix}"'}
+        if encode:
+            headers["Content-Encoding"] = "gzip"
+        media_type = "application/gzip" if gz_file else fmt.media_type
+        if version.not_modified(request.headers, variant):
+            return Response(status_code=304, headers=headers)
+        if request.method == "HEAD":
+            return Response(status_code=200, headers=headers, media_type=media_type)
+        chunks = stream_dump(lambda output: self.store.dump(output, fmt.media_type),  # type: ignore[arg-type]
+                             gzipped=gz_file or encode)
+        return StreamingResponse(chunks, media_type=media_type, headers=headers)
+
+    def data_file(self, request: Request, folder: str, name: str) -> Response:
+        path = data_files().get(folder, {}).get(name)
+        if path is None:
+            return Response(f"No file {folder}/{name}\n", status_code=404, media_type="text/plain")
+        return FileResponse(path, media_type="text/turtle; charset=utf-8",
+                            headers={"Content-Disposition": f'inline; filename="{path.name}"'})
+
+    def listing(self) -> Response:
+        return self.renderer.page("dumps.html", title="Downloads", formats=DUMP_FORMATS, dump_path=dump_path,
+                                  files=data_files(), version=self.version.current())
+
+
+def build_router(context: AppContext) -> APIRouter:
+    dumps = Dumps(context)
+    router = APIRouter(tags=["downloads"])
+
+    @router.get("/dumps", summary="The downloads on offer")
+    def listing() -> Response:
+        return dumps.listing()
+
+    @router.api_route("/dumps/newskg.{suffix}", methods=["GET", "HEAD"],
+                      summary="The whole dataset: nq, trig (with named graphs), ttl, nt, jsonld; add .gz for gzip")
+    def dataset(request: Request, suffix: str) -> Response:
+        return dumps.dataset(request, suffix)
+
+    @router.get("/dumps/{folder}/{name}", summary="An ontology or shapes file, as stored in the repository")
+    def data_file(request: Request, folder: str, name: str) -> Response:
+        return dumps.data_file(request, folder, name)
+
+    from api import void  # void imports this module's table of formats
+
+    router.include_router(void.build_router(context, dumps.renderer))
+    return router

@@ -1,0 +1,144 @@
+"""The actor page: names and variants, role, affiliation, allegations by and against, statements, mentions, timeline.
+
+Every list is anchored on the actor's IRI (index lookups), counted separately and cut at LIST_LIMIT, so the page
+stays fast for an actor named in thousands of articles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.page_queries import PageQueries, Row, as_int, values_block
+
+NAMES = """SELECT DISTINCT ?p ?o WHERE {
+  VALUES ?p { skos:prefLabel skos:altLabel rdfs:label nkg:role nkg:affiliation owl:sameAs skos:exactMatch
+              schema:sameAs nkg:known rdfs:comment skos:definition }
+  $actor ?p ?o
+} LIMIT 200"""
+
+# Lists: the rows to show are picked first (an index lookup, cut at LIMIT) and only they are joined to their
+# details. Sorting by date needs a join per row, so it is done in the query only for lists of up to SORT_LIMIT;
+# longer lists show LIST_LIMIT rows in index order (sorted among themselves) beside the full count.
+ALLEGATIONS = """SELECT ?allegation ?summary ?article ?date (COUNT(DISTINCT ?contest) AS ?contested) WHERE {
+  { SELECT ?allegation ?article ?date WHERE {
+      ?allegation nkg:$role $actor .
+      OPTIONAL { ?allegation nkg:inArticle ?article OPTIONAL { ?article nkg:datePublished ?date } }
+    } $order LIMIT $limit }
+  OPTIONAL { ?allegation nkg:summary ?summary }
+  OPTIONAL { { ?allegation nkg:contestedBy ?contest } UNION { ?contest nkg:respondsTo ?allegation } }
+} GROUP BY ?allegation ?summary ?article ?date"""
+
+COUNT_ALLEGATIONS = "SELECT (COUNT(DISTINCT ?allegation) AS ?n) WHERE { ?allegation nkg:$role $actor }"
+
+STATEMENTS = """SELECT ?statement ?stance ?cue ?exact ?article ?date WHERE {
+  { SELECT ?statement ?article ?date WHERE {
+      ?statement nkg:speaker $actor .
+      OPTIONAL { ?statement nkg:inArticle ?article OPTIONAL { ?article nkg:datePublished ?date } }
+    } $order LIMIT $limit }
+  OPTIONAL { ?statement nkg:stance ?stance }
+  OPTIONAL { ?statement nkg:cue ?cue }
+  OPTIONAL { ?statement nkg:evidence/nkg:exact ?exact }
+}"""
+
+COUNT_STATEMENTS = "SELECT (COUNT(DISTINCT ?statement) AS ?n) WHERE { ?statement nkg:speaker $actor }"
+
+# who else reacted to the allegations the shown statements bear on
+RESPONSES = """SELECT DISTINCT ?statement ?response ?speaker ?stance WHERE {
+  $statements
+  ?statement nkg:about ?allegation .
+  ?response nkg:respondsTo ?allegation .
+  FILTER(?response != ?statement)
+  OPTIONAL { ?response nkg:speaker ?speaker }
+  OPTIONAL { ?response nkg:stance ?stance }
+} LIMIT 500"""
+
+COUNT_MENTIONS = "SELECT (COUNT(?mention) AS ?n) WHERE { ?mention nkg:refersTo $actor }"
+
+MENTIONS_SORTED = """SELECT ?article ?date (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
+  ?mention nkg:refersTo $actor ; nkg:inArticle ?article .
+  OPTIONAL { ?article nkg:datePublished ?date }
+} GROUP BY ?article ?date ORDER BY DESC(?mentions) LIMIT $limit"""
+
+MENTIONS_FIRST = """SELECT ?article ?date (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
+  { SELECT DISTINCT ?article WHERE { ?any nkg:refersTo $actor ; nkg:inArticle ?article } LIMIT $limit }
+  ?mention nkg:inArticle ?article ; nkg:refersTo $actor .
+  OPTIONAL { ?article nkg:datePublished ?date }
+} GROUP BY ?article ?date"""
+
+EVENTS = """SELECT DISTINCT ?event ?date WHERE {
+  { SELECT DISTINCT ?event WHERE { ?event nkg:participant $actor } LIMIT $limit }
+  OPTIONAL { ?event nkg:date ?date }
+}"""
+
+LIST_LIMIT = 50
+SORT_LIMIT = 400
+
+
+def _filled(body: str, **names: str) -> str:
+    for name, value in names.items():
+        body = body.replace(f"${name}", value)
+    return body
+
+
+def _newest_first(rows: list[Row], key: str = "date") -> list[Row]:
+    return sorted(rows, key=lambda row: str(row.get(key, "")), reverse=True)
+
+
+def _bounded(queries: PageQueries, actor: str, body: str, count_body: str) -> tuple[list[Row], int]:
+    """Up to LIST_LIMIT rows, newest first among themselves, and how many there are in all."""
+    total = queries.count(count_body, actor=actor)
+    order = "ORDER BY DESC(?date)" if total <= SORT_LIMIT else ""
+    rows = queries.select(_filled(body, order=order, limit=str(LIST_LIMIT)), actor=actor) if total else []
+    return _newest_first(rows), total
+
+
+def _mentions(queries: PageQueries, actor: str) -> tuple[list[Row], int]:
+    total = queries.count(COUNT_MENTIONS, actor=actor)
+    if not total:
+        return [], 0
+    if total <= SORT_LIMIT:
+        return queries.select(_filled(MENTIONS_SORTED, limit=str(LIST_LIMIT)), actor=actor), total
+    rows = queries.select(_filled(MENTIONS_FIRST, limit=str(LIST_LIMIT)), actor=actor)
+    return sorted(rows, key=lambda r: -as_int(r["mentions"])), total
+
+
+def actor_page(queries: PageQueries, actor: str) -> dict[str, Any]:
+    names = queries.select(NAMES, actor=actor)
+    lists: dict[str, Any] = {}
+    for key, role in (("made", "claimant"), ("against", "accused"), ("benefits", "beneficiary")):
+        lists[key], lists[f"{key}_total"] = _bounded(queries, actor, ALLEGATIONS.replace("$role", role),
+                                                     COUNT_ALLEGATIONS.replace("$role", role))
+    statements, statements_total = _bounded(queries, actor, STATEMENTS, COUNT_STATEMENTS)
+    responses: dict[str, list[Row]] = {}
+    if statements:
+        shown = values_block("statement", [str(r["statement"]) for r in statements])
+        for row in queries.select(RESPONSES.replace("$statements", shown)):
+            responses.setdefault(str(row["statement"]), []).append(row)
+    mentions, mentions_total = _mentions(queries, actor)
+    events = queries.select(_filled(EVENTS, limit=str(LIST_LIMIT)), actor=actor)
+    return {
+        "names": names,
+        "pref_labels": sorted({str(r["o"]) for r in names if str(r["p"]).endswith("prefLabel")}),
+        "variants": sorted({str(r["o"]) for r in names if str(r["p"]).endswith(("altLabel", "#label"))}),
+        "roles": sorted({str(r["o"]) for r in names if str(r["p"]).endswith("#role")}),
+        "affiliations": sorted({r["o"] for r in names if str(r["p"]).endswith("#affiliation")}),
+        "same_as": sorted({r["o"] for r in names if str(r["p"]).endswith(("sameAs", "exactMatch"))}),
+        **lists,
+        "statements": statements, "statements_total": statements_total,
+        "responses": responses,
+        "mentions": mentions, "mentions_total": mentions_total,
+        "timeline": _timeline(lists["made"], lists["against"], statements, events),
+        "list_limit": LIST_LIMIT, "sort_limit": SORT_LIMIT,
+    }
+
+
+def _timeline(made: list[Row], against: list[Row], statements: list[Row], events: list[Row]) -> list[dict[str, Any]]:
+    """Dated items about the actor, oldest first: events it took part in, and claims by date of publication."""
+    items: list[dict[str, Any]] = []
+    for rows, kind, key in ((events, "event", "event"), (made, "alleged", "allegation"),
+                            (against, "accused", "allegation"), (statements, "said", "statement")):
+        for row in rows:
+            if "date" in row:
+                items.append({"date": str(row["date"]), "kind": kind, "iri": row[key]})
+    items.sort(key=lambda item: (item["date"], item["kind"]))
+    return items

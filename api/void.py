@@ -1,0 +1,148 @@
+"""/.well-known/void: a VoID + DCAT description of the dataset — size, classes, graphs, licence, SPARQL endpoint,
+and every dump as void:dataDump and dcat:Distribution. Its statistics scan the store, so they are kept until the
+next write."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
+
+from api.context import AppContext
+from api.dataset_version import DatasetVersion
+from api.dumps import DUMP_FORMATS, dump_path
+from api.negotiation import choose
+from api.generation_cache import GenerationCache
+from api.page_queries import PageQueries, as_int
+from api.pages_render import Renderer
+from ingest.namespaces import NKG, SCHEMA
+from ingest.store import OxigraphStore
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+# The licence of the graph newskg builds (not of the articles it quotes); a deployment may need another.
+LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+GRAPHS_LISTED = 1000
+MEDIA_TYPES = ("text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml")
+SERIALIZE_AS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
+                "application/rdf+xml": "xml"}
+
+STATS = {
+    "triples": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "classes": "SELECT (COUNT(DISTINCT ?class) AS ?n) WHERE { ?s a ?class }",
+    "subjects": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }",
+    "articles": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:NewsArticle }",
+}
+CLASS_PARTITIONS = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
+GROUP BY ?class ORDER BY DESC(?n) LIMIT 200"""
+
+
+class DatasetStatistics:
+    """Size, classes and graphs of the store, recomputed after writes (see GenerationCache)."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+        self.cache: GenerationCache[dict[str, Any]] = GenerationCache(store, self._compute, "void-statistics")
+
+    def get(self) -> dict[str, Any]:
+        return self.cache.get()
+
+    def _compute(self) -> dict[str, Any]:
+        queries = PageQueries(self.store)
+        stats: dict[str, Any] = {name: queries.count(body) for name, body in STATS.items()}
+        stats["partitions"] = [(r["class"], as_int(r["n"])) for r in queries.select(CLASS_PARTITIONS)]
+        stats["graphs"] = self.store.graph_names()
+        return stats
+
+
+def void_graph(root: str, base_iri: str, stats: dict[str, Any], modified: Literal) -> Graph:
+    """root: this server's URL, ending in '/'. base_iri: where minted IRIs start (they may differ)."""
+    g = Graph()
+    for prefix, ns in (("void", VOID), ("dcat", DCAT), ("dcterms", DCTERMS), ("sd", SD), ("nkg", NKG),
+                       ("foaf", FOAF), ("schema", SCHEMA)):
+        g.bind(prefix, ns)
+    document, dataset = URIRef(root + ".well-known/void"), URIRef(root + ".well-known/void#dataset")
+    g.add((document, RDF.type, VOID.DatasetDescription))
+    g.add((document, DCTERMS.title, Literal("Description of the newskg dataset")))
+    g.add((document, FOAF.primaryTopic, dataset))
+    g.add((dataset, RDF.type, VOID.Dataset))
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    g.add((dataset, DCTERMS.title, Literal("newskg: who alleged what, about whom, and who contests it")))
+    g.add((dataset, DCTERMS.description, Literal(
+        "Actors, statements, allegations and events extracted from news articles, each grounded to the characters "
+        "of the article it comes from; one named graph per article.")))
+    g.add((dataset, DCTERMS.license, LICENCE))
+    g.add((dataset, DCTERMS.modified, modified))
+    g.add((dataset, VOID.sparqlEndpoint, URIRef(root + "sparql")))
+    g.add((dataset, VOID.uriSpace, Literal(base_iri + "id/")))
+    g.add((dataset, VOID.rootResource, URIRef(root)))
+    for vocabulary in (str(NKG), "https://schema.org/", "http://www.w3.org/2004/02/skos/core#",
+                       "http://www.w3.org/ns/prov#"):
+        g.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
+    g.add((dataset, VOID.triples, Literal(stats["triples"], datatype=XSD.integer)))
+    g.add((dataset, VOID.classes, Literal(stats["classes"], datatype=XSD.integer)))
+    g.add((dataset, VOID.distinctSubjects, Literal(stats["subjects"], datatype=XSD.integer)))
+    g.add((dataset, VOID.documents, Literal(stats["articles"], datatype=XSD.integer)))
+    graphs = stats["graphs"]
+    g.add((dataset, RDFS.comment, Literal(f"{len(graphs)} named graphs: one per article, plus the ontology "
+                                          "and the actor registry. void:triples counts the triples of every graph.")))
+    for klass, entities in stats["partitions"]:
+        partition = BNode()
+        g.add((dataset, VOID.classPartition, partition))
+        g.add((partition, VOID["class"], klass))
+        g.add((partition, VOID.entities, Literal(entities, datatype=XSD.integer)))
+    for name in graphs[:GRAPHS_LISTED]:
+        g.add((dataset, VOID.subset, URIRef(name)))
+        g.add((URIRef(name), RDF.type, SD.NamedGraph))
+        if name.startswith(base_iri):
+            g.add((URIRef(name), VOID.dataDump, URIRef(root + name[len(base_iri):] + ".ttl")))
+    for fmt in DUMP_FORMATS:
+        for gzipped in (False, True):
+            url = URIRef(root + dump_path(fmt, gzipped).lstrip("/"))
+            g.add((dataset, VOID.dataDump, url))
+            distribution = BNode()
+            g.add((dataset, DCAT.distribution, distribution))
+            g.add((distribution, RDF.type, DCAT.Distribution))
+            g.add((distribution, DCAT.downloadURL, url))
+            g.add((distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{fmt.media_type}")))
+            g.add((distribution, DCTERMS.title, Literal(f"{fmt.name}{' (gzip)' if gzipped else ''}")))
+            g.add((distribution, DCTERMS.license, LICENCE))
+            if gzipped:
+                g.add((distribution, DCAT.compressFormat,
+                       URIRef("https://www.iana.org/assignments/media-types/application/gzip")))
+    return g
+
+
+def build_router(context: AppContext, renderer: Renderer) -> APIRouter:
+    statistics = DatasetStatistics(context.store)
+    dataset_version: DatasetVersion = context.services.setdefault("dataset_version", DatasetVersion(context.store))
+    router = APIRouter(tags=["downloads"])
+
+    @router.get("/.well-known/void", summary="VoID + DCAT description of the dataset (Turtle, JSON-LD, ... or HTML)")
+    def void(request: Request) -> Response:
+        media = choose(request.headers.get("accept"), MEDIA_TYPES, format=request.query_params.get("format"))
+        current = dataset_version.current()
+        modified = Literal(_iso(current.modified), datatype=XSD.dateTime)
+        graph = void_graph(str(request.base_url), context.minter.base, statistics.get(), modified)
+        if media == "text/html":
+            body = renderer.render("void.html", title="Dataset description", turtle=graph.serialize(format="turtle"),
+                                   stats=statistics.get(), formats=DUMP_FORMATS, dump_path=dump_path)
+        else:
+            body = graph.serialize(format=SERIALIZE_AS[media])
+        # the statistics may lag a write by a moment (see GenerationCache): the tag follows the content itself
+        etag = '"' + hashlib.sha256(body.encode("utf-8")).hexdigest()[:20] + '"'
+        headers = {"Vary": "Accept", "ETag": etag, "Last-Modified": current.last_modified}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""),
+                        headers=headers)
+
+    return router
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat().replace("+00:00", "Z")

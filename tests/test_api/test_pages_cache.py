@@ -1,0 +1,59 @@
+"""Values computed from the whole store: recomputed after writes, at once when cheap, in the background when not."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from api import generation_cache
+from api.generation_cache import GenerationCache
+from ingest.store import OxigraphStore, open_store
+
+GRAPH = "http://example.org/graph/g"
+
+
+def _write(store: OxigraphStore, value: str) -> None:
+    graph = Graph()
+    graph.add((URIRef("http://example.org/s"), URIRef("http://example.org/p"), Literal(value)))
+    store.replace_graph(GRAPH, graph)
+
+
+def _value(store: OxigraphStore) -> str:
+    rows = list(store.query("SELECT ?o WHERE { ?s ?p ?o }"))  # type: ignore[arg-type]
+    return str(rows[0]["o"].value) if rows else ""
+
+
+def test_a_cheap_value_follows_every_write() -> None:
+    store = open_store(None)
+    cache = GenerationCache(store, lambda: _value(store), "test")
+    assert cache.get() == ""
+    _write(store, "one")
+    assert cache.get() == "one"
+    _write(store, "two")
+    assert cache.get() == "two" and not cache.stale
+
+
+def test_an_expensive_value_is_served_stale_while_it_is_recomputed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(generation_cache, "CHEAP_SECONDS", 0.0)  # every computation counts as expensive
+    store = open_store(None)
+    calls: list[str] = []
+
+    def compute() -> str:
+        calls.append("computed")
+        time.sleep(0.2)
+        return _value(store)
+
+    cache = GenerationCache(store, compute, "test")
+    _write(store, "one")
+    assert cache.get() == "one"          # the first value is computed on the spot
+    _write(store, "two")
+    started = time.perf_counter()
+    assert cache.get() == "one"          # stale, without waiting for the recomputation
+    assert time.perf_counter() - started < 0.1
+    deadline = time.monotonic() + 5
+    while cache.get() != "two":
+        assert time.monotonic() < deadline, "the background refresh never landed"
+        time.sleep(0.02)
+    assert calls == ["computed", "computed"]
