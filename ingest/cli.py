@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from ingest.settings import Settings, settings_from_env
 
 if TYPE_CHECKING:
     from ingest.extract.reading import MetadataOverrides
+    from ingest.outcome import Outcome
 
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -35,15 +37,13 @@ def _overrides(args: argparse.Namespace) -> "MetadataOverrides | None":
                              date=date.fromisoformat(args.date) if args.date else None, url=args.url)
 
 
-def _print_batch(batch: object, verbose_reports: bool = True) -> None:
-    from ingest.outcome import BatchResult, Status
+def _print_outcome(outcome: "Outcome") -> None:
+    """One line per article as soon as it ends (flushed: a batch's progress can be followed, e.g. piped)."""
+    from ingest.outcome import Status
 
-    assert isinstance(batch, BatchResult)
-    for outcome in batch.outcomes:
-        print(f"{outcome.status.value:8} {outcome.source}: {outcome.message}")
-        if verbose_reports and outcome.status is Status.REJECTED and outcome.report is not None:
-            print(outcome.report.to_text())
-    print(batch.summary())
+    print(f"{outcome.status.value:8} {outcome.source}: {outcome.message}", flush=True)
+    if outcome.status is Status.REJECTED and outcome.report is not None:
+        print(outcome.report.to_text(), flush=True)
 
 
 def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
@@ -51,20 +51,22 @@ def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
     from ingest.store import open_store
 
     settings = _settings(args)
+    progress = None if args.json else _print_outcome
     if dry_run:
         pipeline = Pipeline(settings, None)
-        batch = pipeline.ingest_paths(args.paths, _overrides(args), dry_run=True)
+        batch = pipeline.ingest_paths(args.paths, _overrides(args), dry_run=True, on_outcome=progress)
     else:
         store = open_store(settings.store_dir)
         try:
             pipeline = Pipeline(settings, store)
-            batch = pipeline.ingest_paths(args.paths, _overrides(args), quarantine=args.quarantine)
+            batch = pipeline.ingest_paths(args.paths, _overrides(args), quarantine=args.quarantine,
+                                          on_outcome=progress)
         finally:
             store.close()
     if args.json:
         print(json.dumps([o.to_json() for o in batch.outcomes], indent=2))
     else:
-        _print_batch(batch)
+        print(batch.summary())
     return EXIT_OK if batch.ok else EXIT_PROBLEM
 
 
@@ -129,7 +131,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(settings.store_dir)
     try:
         validator = Validator.load(registry_graph(IriMinter(settings.base_iri)))
-        report = check_store(store, validator, reason=not args.no_reason)
+        report = check_store(store, validator, reason=not args.no_reason, workers=os.cpu_count() or 1)
     finally:
         store.close()
     print(report.to_text())
@@ -137,7 +139,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import os
 
     import uvicorn
 

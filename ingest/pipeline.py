@@ -6,7 +6,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rdflib import Graph
 
@@ -62,14 +62,19 @@ class Pipeline:
         return PreparedArticle(extraction, str(self.minter.article_graph(doc.key)), graph)
 
     def ingest_doc(self, doc: ArticleDoc, source: str, *, dry_run: bool = False) -> Outcome:
-        timings: dict[str, float] = {}
         started = time.perf_counter()
         prepared = self.prepare(doc)
-        timings["extract_map"] = time.perf_counter() - started
+        outcome = self.commit(prepared, source, dry_run=dry_run)
+        outcome.timings["extract_map"] = time.perf_counter() - started - sum(outcome.timings.values())
+        return outcome
+
+    def commit(self, prepared: PreparedArticle, source: str, *, dry_run: bool = False) -> Outcome:
+        """The gate: validate the article's graph, and write it (replacing any earlier version) only if it conforms."""
+        timings: dict[str, float] = {}
         started = time.perf_counter()
         report = self.validator.validate(prepared.graph)
         timings["validate"] = time.perf_counter() - started
-        article_iri = str(self.minter.article(doc.key))
+        article_iri = str(self.minter.article(prepared.extraction.article.key))
         if not report.conforms:
             return Outcome(source, Status.REJECTED, f"{len(report.violations)} shape violation(s); nothing written",
                            article_iri, prepared.graph_iri, len(prepared.graph), report, timings)
@@ -99,7 +104,9 @@ class Pipeline:
             return Outcome(name, Status.FAILED, str(error))
 
     def ingest_paths(self, paths: Iterable[Path], overrides: MetadataOverrides | None = None, *,
-                     dry_run: bool = False, quarantine: Path | None = None) -> BatchResult:
+                     dry_run: bool = False, quarantine: Path | None = None,
+                     on_outcome: Callable[[Outcome], None] | None = None) -> BatchResult:
+        """on_outcome is told of each article as soon as it ends (the CLI prints progress with it)."""
         batch = BatchResult()
         if not dry_run:
             self.ensure_service_graphs()
@@ -108,6 +115,8 @@ class Pipeline:
             batch.outcomes.append(outcome)
             if quarantine is not None and outcome.status is not Status.ACCEPTED:
                 keep_in_quarantine(path, outcome, quarantine)
+            if on_outcome is not None:
+                on_outcome(outcome)
         return batch
 
 

@@ -1,0 +1,87 @@
+"""Graph → ValidationReport: the gate every article's graph passes before it is written.
+
+The shapes (shapes/*.ttl) are checked by pyshacl, on the article's own in-memory rdflib graph plus the few ontology
+and registry triples it needs (ingest.validation_context); the SPARQL-based constraints run once per graph on
+pyoxigraph (ingest.shacl_sparql). Shapes, ontology and registry are loaded once, in Validator.load().
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pyshacl
+from pyshacl.graph_abstraction import DataGraph
+from rdflib import RDF, SH, BNode, Graph, Literal
+
+from ingest.resources import ontology_files
+from ingest.shacl_report import ValidationReport, Violation, violations_from
+from ingest.shacl_sparql import SparqlConstraintRunner, SparqlResult, sparql_constraints
+from ingest.shapes_graph import core_shapes, load_shapes_graph
+from ingest.validation_context import ValidationContext
+
+__all__ = ["Validator", "ValidationReport", "Violation"]
+
+_LOGGER = logging.getLogger("newskg.validation")
+_PYSHACL_OPTIONS = {"inplace": True, "inference": "none", "advanced": False, "abort_on_first": False,
+                    "allow_infos": False, "allow_warnings": False}
+
+
+class Validator:
+    """Loads shapes, ontology and registry once; validate() is then called for each article's graph."""
+
+    def __init__(self, shapes: Graph, context: ValidationContext) -> None:
+        self.shapes = shapes
+        self.context = context
+        self._core = core_shapes(shapes)
+        self._harvested = pyshacl.ShapesGraph(self._core, logger=_LOGGER)
+        self._harvested.shapes  # harvest the shapes now, once, not on every validation
+        self._sparql = SparqlConstraintRunner(sparql_constraints(shapes))
+
+    @classmethod
+    def load(cls, registry_graph: Graph | None = None) -> "Validator":
+        """registry_graph: the actor registry, so that actors known only from it count as actors."""
+        ontology = Graph()
+        for path in ontology_files():
+            ontology.parse(path, format="turtle")
+        return cls(load_shapes_graph(), ValidationContext.load(ontology, registry_graph))
+
+    def validate(self, data: Graph) -> ValidationReport:
+        """Validate one article's graph. The graph is left exactly as it was given."""
+        with self.context.added_to(data):
+            report, conforms = self._core_report(data)
+            sparql_results = self._sparql.run(data)
+            add_sparql_results(report, sparql_results)
+            conforms = conforms and not sparql_results
+            violations = violations_from(report, data)
+        return ValidationReport(conforms, violations, report)
+
+    def _core_report(self, data: Graph) -> tuple[Graph, bool]:
+        options = dict(_PYSHACL_OPTIONS, logger=_LOGGER)
+        validator = pyshacl.Validator(DataGraph.from_rdflib(data), shacl_graph=self._core, options=options)
+        validator.shacl_graph = self._harvested
+        conforms, report, _ = validator.run()
+        return report, bool(conforms)
+
+
+def add_sparql_results(report: Graph, results: list[SparqlResult]) -> None:
+    """Write SPARQL-constraint results into the sh:ValidationReport as pyshacl would have."""
+    if not results:
+        return
+    root = report.value(None, RDF.type, SH.ValidationReport, any=False)
+    if root is None:
+        root = BNode()
+        report.add((root, RDF.type, SH.ValidationReport))
+    report.set((root, SH.conforms, Literal(False)))
+    for result in results:
+        node = BNode()
+        report.add((root, SH.result, node))
+        report.add((node, RDF.type, SH.ValidationResult))
+        report.add((node, SH.focusNode, result.focus))
+        report.add((node, SH.sourceShape, result.shape))
+        report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        report.add((node, SH.resultSeverity, result.severity))
+        report.add((node, SH.resultMessage, Literal(result.message)))
+        if result.value is not None:
+            report.add((node, SH.value, result.value))
+        if result.path is not None:
+            report.add((node, SH.resultPath, result.path))
