@@ -108,3 +108,19 @@ def test_check_reports_the_ingested_seeds_consistent(seeded_store: Path, capsys:
     capsys.readouterr()
     assert main(["--store", str(seeded_store), "check"]) == 0
     assert "consistent" in capsys.readouterr().out.lower()
+
+
+def test_a_batch_goes_on_after_a_bad_article_and_quarantines_it(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a-binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 20)
+    (batch / "b-good.txt").write_bytes((SEEDS / "mee-ukraine-hts-aleppo.txt").read_bytes())
+    quarantine = tmp_path / "quarantine"
+    code = main(["--store", str(tmp_path / "store"), "ingest", str(batch), "--quarantine", str(quarantine)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "1 accepted, 0 rejected, 1 failed" in out
+    assert (quarantine / "a-binary.txt").read_bytes() == (batch / "a-binary.txt").read_bytes()
+    assert "binary" in (quarantine / "a-binary.txt.report.txt").read_text().lower()
+    assert not (quarantine / "b-good.txt").exists()
