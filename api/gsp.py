@@ -57,7 +57,10 @@ class GraphStore:
         """The graph a request addresses and the base IRI for its body; (None, ...) for a POST that creates one."""
         if direct:
             iri = str(request.url.replace(query="", fragment=""))
-            return ox.NamedNode(iri), iri
+            try:
+                return ox.NamedNode(iri), iri
+            except ValueError as error:
+                raise InputError(f"the request URL is not a valid graph IRI ({error}): {iri!r}") from None
         params = parse_qs(request.url.query, keep_blank_values=True)
         graphs, default = params.get("graph", []), "default" in params
         if default and graphs or len(graphs) > 1:

@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import logging
 import multiprocessing
+import os
 import shutil
 import tempfile
 import threading
@@ -191,6 +192,9 @@ class QueryPool:
                 raise _timeout(timeout) from None
             finally:
                 loop.remove_reader(descriptor)
+                # uvloop (libuv) leaves a watched descriptor non-blocking: a reply larger than the pipe's buffer
+                # would then fail half-read with EAGAIN, and the next job's send likewise
+                os.set_blocking(descriptor, True)
             reply = self._receive(worker)
         except BaseException:  # timed out, cancelled (client gone) or broken: the worker's state is unknown
             self._replace(worker)  # a kill and a fork: milliseconds, and no await while cancelled

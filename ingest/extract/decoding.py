@@ -32,6 +32,7 @@ MAX_CONTROL_SHARE = 0.01
 MAX_CHAOS = 0.2  # charset-normalizer's mess ratio above which a guess is not trusted
 # Western news that is not UTF-8 is nearly always Windows-1252; prefer it among equally good guesses.
 PREFERRED_LEGACY_ENCODING = "cp1252"
+UTF16_ZERO_SHARE = 0.5  # share of NUL bytes in one byte position that marks UTF-16 (high bytes of Latin text)
 
 
 def _sniff_binary(data: bytes, name: str) -> None:
@@ -44,6 +45,8 @@ def _sniff_binary(data: bytes, name: str) -> None:
 
 def _guess_legacy(data: bytes, name: str, error: UnicodeDecodeError) -> str:
     where = f"invalid UTF-8 at byte {error.start}"
+    if _UTF8_MULTIBYTE.search(data) and error.end == len(data) and error.reason == "unexpected end of data":
+        raise InputError(f"{name}: truncated: the file ends in the middle of a UTF-8 character")
     if _UTF8_MULTIBYTE.search(data):
         raise InputError(f"{name}: mixed text encodings ({where}, though other parts are UTF-8); save it as UTF-8")
     matches = [m for m in charset_normalizer.from_bytes(data) if m.chaos <= MAX_CHAOS]
@@ -53,6 +56,21 @@ def _guess_legacy(data: bytes, name: str, error: UnicodeDecodeError) -> str:
     best = [m for m in matches if m.chaos <= least_chaos + 0.01]
     chosen = next((m for m in best if m.encoding == PREFERRED_LEGACY_ENCODING), best[0])
     return str(chosen)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: mostly Latin text has a NUL in every other byte."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > UTF16_ZERO_SHARE * len(zeros) and others.count(0) < (1 - UTF16_ZERO_SHARE) * len(others):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _decode_declared(data: bytes, declared: str | None) -> str | None:
@@ -78,11 +96,15 @@ def decode(data: bytes, name: str, declared: str | None = None) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
     else:
-        _sniff_binary(data, name)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            text = _decode_declared(data, declared) or _guess_legacy(data, name, exc)
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            text = utf16
+        else:
+            _sniff_binary(data, name)
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                text = _decode_declared(data, declared) or _guess_legacy(data, name, exc)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise InputError(f"{name}: binary file (too many control characters), not an article text")

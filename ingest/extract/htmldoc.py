@@ -30,6 +30,7 @@ class HtmlContent:
     text: str  # the main content, one paragraph or heading a line
     metadata: PageMetadata
     fallback_body: str | None  # JSON-LD articleBody, for pages trafilatura cannot read
+    too_deep: bool = False  # libxml2 stopped at its nesting limit: the rest of the page was never read
 
 
 def _json_ld_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
@@ -140,13 +141,15 @@ def _from_trafilatura(html: str) -> tuple[str, PageMetadata]:
 
 def read_html(html: str) -> HtmlContent:
     """Declared metadata wins over trafilatura's guesses: JSON-LD, then meta tags, then trafilatura."""
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1), parser=parser)
     except (ParserError, ValueError):
         tree = None
+    too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
     text, guessed = _from_trafilatura(html)
     if tree is None:
-        return HtmlContent(text=text, metadata=guessed, fallback_body=None)
+        return HtmlContent(text=text, metadata=guessed, fallback_body=None, too_deep=too_deep)
     json_ld, body = _from_json_ld(tree)
     metadata = guessed.overlaid_by(_from_meta_tags(tree)).overlaid_by(json_ld)
-    return HtmlContent(text=text, metadata=metadata, fallback_body=body)
+    return HtmlContent(text=text, metadata=metadata, fallback_body=body, too_deep=too_deep)

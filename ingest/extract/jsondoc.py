@@ -26,6 +26,13 @@ def parse_object(text: str, name: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{name}: not valid JSON (nested too deeply)") from exc
+    try:  # JSON escapes can spell half of a UTF-16 pair, which no text (and no RDF literal) can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
+        raise InputError(f"{name}: JSON holds a lone UTF-16 surrogate ({bad}), which is not a character") from exc
     if not isinstance(data, dict):
         raise InputError(f"{name}: JSON must be an object with the article's fields, not a {type(data).__name__}")
     return data

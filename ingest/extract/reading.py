@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.errors import ExtractionError, InputError
@@ -33,6 +33,7 @@ FORMAT_BY_MEDIA_TYPE = {
     "text/plain": "text", "text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
 }
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype )?html)", re.IGNORECASE)
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HTML_TAGS = re.compile(r"<(?:p|div|article|body|span|a|h1|br)[\s>/]", re.IGNORECASE)
 
 
@@ -142,6 +143,8 @@ def _body_from_page_text(page_text: str, name: str, max_headings: int = 1) -> tu
 
 def _body_from_html(html: str, name: str) -> tuple[str, PageMetadata]:
     content = read_html(html)
+    if content.too_deep:
+        raise InputError(f"{name}: HTML nested too deeply (over 255 levels of elements); the page cannot be read whole")
     for text in (content.text, content.fallback_body):
         if text and text.strip():
             try:
@@ -150,6 +153,20 @@ def _body_from_html(html: str, name: str) -> tuple[str, PageMetadata]:
                 continue
             return body, found.overlaid_by(content.metadata)
     raise ExtractionError(f"{name}: no article body found in the HTML page")
+
+
+def _xml_safe(value: str) -> str:
+    """Without the control characters XML 1.0 cannot carry: SPARQL XML results and RDF/XML must stay well-formed."""
+    return _XML_FORBIDDEN.sub("", value)
+
+
+def _xml_safe_metadata(meta: PageMetadata) -> PageMetadata:
+    def clean(value: str | None) -> str | None:
+        return _xml_safe(value) if value is not None else None
+
+    return replace(meta, title=clean(meta.title), standfirst=clean(meta.standfirst), publisher=clean(meta.publisher),
+                   url=clean(meta.url), dateline=clean(meta.dateline),
+                   authors=tuple(_xml_safe(a) for a in meta.authors) if meta.authors is not None else None)
 
 
 def _read(data: bytes, name: str, media_type: str | None, given: PageMetadata, max_bytes: int) -> ArticleDoc:
@@ -169,7 +186,9 @@ def _read(data: bytes, name: str, media_type: str | None, given: PageMetadata, m
         body, found = _body_from_html(text, name)
     else:
         body, found = _body_from_page_text(text, name)
-    meta = found.overlaid_by(given)
+    body, meta = _xml_safe(body), _xml_safe_metadata(found.overlaid_by(given))
+    if not body.strip():
+        raise ExtractionError(f"{name}: no article body found (only control characters)")
     return ArticleDoc(
         key=IriMinter.article_key(meta.url, body),
         text=body,

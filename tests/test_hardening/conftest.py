@@ -1,0 +1,45 @@
+"""Fixtures the hardening tests share, each loaded once per session (a pipeline loads spaCy, the registry and the
+shapes; a server does too, on its first POST):
+
+hardening_pipeline -> Pipeline over its own on-disk store (service graphs written).
+guarded_server -> LiveServer with writes behind a token and small limits: settings.write_token, max_body_bytes
+    (256 KiB), max_results (50), query_timeout (2 s), one query worker; its pipeline is loaded and its service
+    graphs written before any test sees it. Tests must not rely on what other tests wrote: compare before/after.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator
+
+import httpx
+import pytest
+
+from ingest.pipeline import Pipeline
+from ingest.settings import Settings
+from ingest.store import open_store
+
+WARM_UP_ARTICLE = """Harbour of Velmar reopens
+
+Officials in Velmar said on Tuesday that the harbour would reopen to grain ships after a week of strikes.
+"""
+
+
+@pytest.fixture(scope="session")
+def hardening_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
+    store = open_store(tmp_path_factory.mktemp("pipeline") / "store")
+    pipeline = Pipeline(Settings(store_dir=store.path), store)  # type: ignore[arg-type]
+    pipeline.ensure_service_graphs()
+    yield pipeline
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def guarded_server(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    settings = Settings(store_dir=tmp_path_factory.mktemp("guarded") / "store", write_token="hardening-token",
+                        query_workers=1, query_timeout=2.0, max_results=50, max_body_bytes=256 * 1024)
+    with server_starter(settings) as live:
+        warm_up = httpx.post(f"{live.url}articles", params={"dry_run": "true"}, content=WARM_UP_ARTICLE.encode(),
+                             headers={"Content-Type": "text/plain", "Authorization": "Bearer hardening-token"},
+                             timeout=120)
+        assert warm_up.status_code == 200, warm_up.text
+        yield live
