@@ -11,6 +11,7 @@ from api.context import AppContext
 from api.errors import install_error_handlers
 from ingest.iris import IriMinter
 from ingest.settings import Settings, settings_from_env
+from ingest.service_graphs import write_service_graphs
 from ingest.store import open_store
 
 
@@ -18,6 +19,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or settings_from_env()
     store = open_store(settings.store_dir)
     context = AppContext(settings=settings, store=store, minter=IriMinter(settings.base_iri))
+    write_service_graphs(store, context.minter)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

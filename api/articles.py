@@ -36,7 +36,6 @@ class _PipelineHolder:
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(self._context.settings, self._context.store)
-                self._pipeline.ensure_service_graphs()
             return self._pipeline
 
     def close(self) -> None:

@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from rdflib import Graph
 
 import ingest
-from ingest.errors import NewskgError
+from ingest.errors import InputError, NewskgError
 from ingest.extract.extractor import Extractor
 from ingest.extract.reading import MetadataOverrides, article_files, read_bytes, read_file
 from ingest.iris import IriMinter
@@ -19,7 +19,7 @@ from ingest.mapping import Provenance, article_graph
 from ingest.metadata_actors import metadata_actors
 from ingest.model import ArticleDoc, Extraction
 from ingest.outcome import BatchResult, Outcome, Status
-from ingest.service_graphs import ontology_version, registry_graph, service_graphs
+from ingest.service_graphs import ontology_version, registry_graph, write_service_graphs
 from ingest.settings import Settings
 from ingest.store import OxigraphStore
 from ingest.validation import Validator
@@ -38,22 +38,16 @@ class Pipeline:
     def __init__(self, settings: Settings, store: OxigraphStore | None, *, with_registry: bool = True) -> None:
         self.settings = settings
         self.store = store
+        self.with_registry = with_registry
         self.minter = IriMinter(settings.base_iri)
         self.extractor = Extractor.load(self.minter, with_registry=with_registry)
         self.validator = Validator.load(registry_graph(self.minter))
         self.provenance = Provenance(software_version=f"newskg {ingest.__version__}",
                                      ontology_version=ontology_version())
 
-    def ensure_service_graphs(self) -> None:
-        """Write the ontology and registry graphs when missing (they are replaced whole, like articles)."""
+    def write_service_graphs(self) -> None:
         assert self.store is not None
-        for name, graph in service_graphs(self.minter).items():
-            if not self.store.has_graph(name):
-                self.store.replace_graph(name, graph)
-
-    def refresh_service_graphs(self) -> None:
-        assert self.store is not None
-        self.store.replace_graphs(service_graphs(self.minter))
+        write_service_graphs(self.store, self.minter)
 
     def prepare(self, doc: ArticleDoc) -> PreparedArticle:
         extraction = self.extractor.extract(doc)
@@ -83,22 +77,40 @@ class Pipeline:
             started = time.perf_counter()
             self.store.replace_graph(prepared.graph_iri, prepared.graph)
             timings["write"] = time.perf_counter() - started
-        verb = "valid" if dry_run else "written"
-        return Outcome(source, Status.ACCEPTED, f"{verb}: {len(prepared.graph)} triples", article_iri,
+        return Outcome(source, Status.ACCEPTED, accepted_message(len(prepared.graph), dry_run=dry_run), article_iri,
                        prepared.graph_iri, len(prepared.graph), None, timings)
+
+    def _bounded(self, doc: ArticleDoc) -> ArticleDoc:
+        if len(doc.text) > self.settings.max_article_chars:
+            raise InputError(f"article body too long: {len(doc.text):,} characters, the limit is "
+                             f"{self.settings.max_article_chars:,} (NEWSKG_MAX_ARTICLE_CHARS)")
+        return doc
 
     def ingest_file(self, path: Path, overrides: MetadataOverrides | None = None, *,
                     dry_run: bool = False) -> Outcome:
         try:
-            doc = read_file(path, overrides, self.settings.max_body_bytes)
+            doc = self._bounded(read_file(path, overrides, self.settings.max_body_bytes))
             return self.ingest_doc(doc, str(path), dry_run=dry_run)
         except NewskgError as error:
             return Outcome(str(path), Status.FAILED, str(error))
 
+    def prepare_file(self, path: Path, overrides: MetadataOverrides | None = None) -> tuple[Outcome, Graph | None]:
+        """Read, extract, map and validate one file, writing nothing: the outcome a dry run gives, and the graph
+        to write when it conforms (what a worker of a parallel ingest does; its parent writes)."""
+        try:
+            doc = self._bounded(read_file(path, overrides, self.settings.max_body_bytes))
+            started = time.perf_counter()
+            prepared = self.prepare(doc)
+            outcome = self.commit(prepared, str(path), dry_run=True)
+        except NewskgError as error:
+            return Outcome(str(path), Status.FAILED, str(error)), None
+        outcome.timings["extract_map"] = time.perf_counter() - started - sum(outcome.timings.values())
+        return outcome, prepared.graph if outcome.status is Status.ACCEPTED else None
+
     def ingest_bytes(self, data: bytes, name: str, media_type: str | None = None,
                      overrides: MetadataOverrides | None = None, *, dry_run: bool = False) -> Outcome:
         try:
-            doc = read_bytes(data, name, media_type, overrides, self.settings.max_body_bytes)
+            doc = self._bounded(read_bytes(data, name, media_type, overrides, self.settings.max_body_bytes))
             return self.ingest_doc(doc, name, dry_run=dry_run)
         except NewskgError as error:
             return Outcome(name, Status.FAILED, str(error))
@@ -109,7 +121,7 @@ class Pipeline:
         """on_outcome is told of each article as soon as it ends (the CLI prints progress with it)."""
         batch = BatchResult()
         if not dry_run:
-            self.ensure_service_graphs()
+            self.write_service_graphs()
         for path in article_files(paths):
             outcome = self.ingest_file(path, overrides, dry_run=dry_run)
             batch.outcomes.append(outcome)
@@ -118,6 +130,10 @@ class Pipeline:
             if on_outcome is not None:
                 on_outcome(outcome)
         return batch
+
+
+def accepted_message(triples: int, *, dry_run: bool) -> str:
+    return f"{'valid' if dry_run else 'written'}: {triples} triples"
 
 
 def keep_in_quarantine(path: Path, outcome: Outcome, quarantine: Path) -> None:

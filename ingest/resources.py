@@ -12,6 +12,9 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "newskg.ttl"
 VOCABULARIES_FILE = ONTOLOGY_DIR / "vocabularies.ttl"
 REGISTRY_FILE = ONTOLOGY_DIR / "actors.ttl"
+STATES_FILE = ONTOLOGY_DIR / "states.ttl"
+# the actor registry: the curated actors, then every sovereign state and the major intergovernmental organisations
+REGISTRY_FILES = (REGISTRY_FILE, STATES_FILE)
 LEXICON_DIR = ONTOLOGY_DIR / "lexicon"
 
 

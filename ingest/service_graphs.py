@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 
-from rdflib import OWL, Graph, URIRef
+from rdflib import DCTERMS, OWL, Graph, Literal, URIRef
 
 from ingest.iris import IriMinter
 from ingest.namespaces import ONTOLOGY_IRI
-from ingest.resources import REGISTRY_FILE, ontology_files
+from ingest.resources import REGISTRY_FILES, ontology_files
+from ingest.store import OxigraphStore
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +38,34 @@ def ontology_version() -> str:
 def registry_graph(minter: IriMinter) -> Graph:
     """The registry of known actors, its relative IRIs resolved under this deployment's base."""
     graph = Graph()
-    graph.parse(REGISTRY_FILE, format="turtle", publicID=minter.id_base)
+    for path in REGISTRY_FILES:
+        graph.parse(path, format="turtle", publicID=minter.id_base)
     return graph
 
 
 def service_graphs(minter: IriMinter) -> dict[str, Graph]:
     return {minter.graph("ontology"): ontology_graph(), minter.graph("registry"): registry_graph(minter)}
+
+
+def _fingerprint(files: list[Path], minter: IriMinter) -> str:
+    """Of the source files and the base IRI they are resolved against: cheap, and changes when either does."""
+    digest = hashlib.sha256(minter.base.encode("utf-8"))
+    for path in files:
+        digest.update(path.read_bytes())
+    return "sha256:" + digest.hexdigest()
+
+
+def write_service_graphs(store: OxigraphStore, minter: IriMinter) -> None:
+    """Make the store's ontology and registry graphs those of the files, so a store serves the ontology and registry
+    of the code that opened it. A graph already up to date is left alone (rewriting would mint new blank nodes)."""
+    stale: dict[str, Graph] = {}
+    sources = {minter.graph("ontology"): (ontology_files(), ontology_graph),
+               minter.graph("registry"): (list(REGISTRY_FILES), lambda: registry_graph(minter))}
+    for name, (files, load) in sources.items():
+        fingerprint = Literal(_fingerprint(files, minter))
+        if not store.query(f"ASK {{ GRAPH <{name}> {{ <{name}> <{DCTERMS.identifier}> {fingerprint.n3()} }} }}"):
+            graph = load()
+            graph.add((name, DCTERMS.identifier, fingerprint))
+            stale[name] = graph
+    if stale:
+        store.replace_graphs(stale)

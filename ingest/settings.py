@@ -20,6 +20,7 @@ class Settings:
     query_timeout: seconds before a SPARQL query is stopped (its worker process is killed and replaced).
     max_results: rows or triples a query may return before it is refused with a clear error.
     max_body_bytes: largest request body or article file accepted, checked before any work starts.
+    max_article_chars: longest article body extracted (a book-length text would hold a worker for minutes).
     query_workers: processes answering SPARQL queries.
     allow_remote: let SERVICE and LOAD reach other hosts (off: no server-side request forgery).
     cors_origins: origins allowed by CORS; empty means CORS headers are not sent.
@@ -31,6 +32,7 @@ class Settings:
     query_timeout: float = 30.0
     max_results: int = 1_000_000
     max_body_bytes: int = 20 * 1024 * 1024
+    max_article_chars: int = 500_000
     query_workers: int = 2
     allow_remote: bool = False
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
@@ -51,6 +53,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         query_timeout=float(env.get("NEWSKG_QUERY_TIMEOUT", defaults.query_timeout)),
         max_results=int(env.get("NEWSKG_MAX_RESULTS", defaults.max_results)),
         max_body_bytes=int(env.get("NEWSKG_MAX_BODY_BYTES", defaults.max_body_bytes)),
+        max_article_chars=int(env.get("NEWSKG_MAX_ARTICLE_CHARS", defaults.max_article_chars)),
         query_workers=int(env.get("NEWSKG_QUERY_WORKERS", defaults.query_workers)),
         allow_remote=env.get("NEWSKG_ALLOW_REMOTE", "").lower() in {"1", "true", "yes"},
         cors_origins=tuple(o for o in env.get("NEWSKG_CORS_ORIGINS", "").split(",") if o),

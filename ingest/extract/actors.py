@@ -1,13 +1,14 @@
 """Every actor an article names: ArticleDoc + Registry -> [Actor], each with its mentions grounded in the text.
 
 Stages, in order (each claims the words it reads): registry names and capitals (known.py), collectives and state
-institutions (groups.py), anonymous sources (sources.py), names discovered without the registry (discovery.py), roles
+institutions (groups.py) with the names given them in apposition (appositive_names.py), anonymous sources (sources.py), names discovered without the registry (discovery.py), roles
 from appositions (appositions.py), later mentions (coref.py); then near-duplicates merge (merge.py).
 """
 
 from __future__ import annotations
 
 from ingest.extract.appositions import add_roles
+from ingest.extract.appositive_names import add_appositive_names
 from ingest.extract.candidates import ANONYMOUS, KNOWN, Found
 from ingest.extract.context import ArticleText
 from ingest.extract.coref import add_later_mentions
@@ -25,6 +26,7 @@ def find_actors(doc: ArticleDoc, registry: Registry, minter: IriMinter) -> list[
     article = ArticleText.build(doc, registry)
     add_known(article)
     add_groups_and_institutions(article)
+    add_appositive_names(article)
     add_anonymous_sources(article)
     add_discovered(article)
     add_roles(article)

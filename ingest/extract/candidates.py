@@ -12,6 +12,18 @@ NEW = "new:"  # a discovered named actor, followed by its folded canonical name
 ANONYMOUS = "anon:"  # an anonymous source, followed by its folded description
 
 
+@dataclass(frozen=True)
+class Named:
+    """What discovery made of a name run: its words, label, class and how sure it is."""
+
+    words: range
+    label: str
+    type: str
+    confidence: float
+    role: str | None = None
+    affiliation: str | None = None
+
+
 @dataclass
 class Found:
     """One mention of an actor. key groups mentions of the same actor; affiliation is another actor's key."""

@@ -81,7 +81,10 @@ class ArticleText:
         found = self.claimed[i - 1]
         if found is not None:
             return found.type not in {"AnonymousSource", "ActorGroup"}
-        return self.words[i - 1].capitalised and not self.starts_sentence(i - 1)
+        previous = self.words[i - 1]
+        # "Kim Soo-jin, a researcher": a hyphenated given name ends in a lower-case syllable
+        syllable = previous.gap in ("-", "‑") and i > 1 and self.words[i - 2].capitalised and previous.text.isalpha()
+        return (previous.capitalised or syllable) and not self.starts_sentence(i - 1)
 
     def norm(self, i: int) -> str:
         return self.words[i].norm if 0 <= i < len(self.words) else ""

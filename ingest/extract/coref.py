@@ -37,7 +37,9 @@ def _surnames(article: ArticleText) -> dict[str, set[str]]:
         for name in names:
             words = [t for t in tokens(name) if t.norm not in vocab.particles]
             if len(words) >= 2:
-                result[words[-1].norm].add(found.key)
+                # "Kim Soo-jin": a name ending in a hyphenated given name puts the family name first
+                family = words[0] if not words[-1].capitalised and words[-1].gap in ("-", "‑") else words[-1]
+                result[family.norm].add(found.key)
     return result
 
 
@@ -106,6 +108,9 @@ def _link_names(article: ArticleText) -> None:
 def _compatible(found: Found, kinds: frozenset[str], required: str, roles: dict[str, str], demonym: str | None) -> bool:
     if found.type not in kinds:
         return False
+    state_force = found.affiliation is not None or (found.entry is not None and found.entry.affiliation is not None)
+    if found.type == "ArmedGroup" and state_force and "GovernmentBody" not in kinds:
+        return False  # "the militia", "the group": never a state's own army
     description = f"{found.label} {roles.get(found.key, '')}".lower()
     if required and required not in description:
         return False

@@ -8,13 +8,16 @@ acronym in brackets ("Jabhat al Nasr (JAN)").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ingest.extract.candidates import NEW, Found, known_key
+from ingest.extract.mentions import Use
+from ingest.extract.candidates import NEW, Found, Named, known_key
 from ingest.extract.context import ArticleText
 from ingest.extract.normalise import name_key
+from ingest.extract.vocabulary import demonym_like
+from ingest.extract.org_cues import acronym_noun, media_by_context, speaking_thing, typed_by_context
 from ingest.extract.roles import role_after, role_before
-from ingest.extract.runs import Run, name_runs, run_text
+from ingest.extract.short_names import earlier_actor
+from ingest.extract.runs import Run, name_runs, person_like, preceding_norms, run_text
 
 TITLE_CONFIDENCE = 0.85
 ROLE_CONFIDENCE = 0.85
@@ -22,37 +25,29 @@ HEAD_CONFIDENCE = 0.8
 ACRONYM_CONFIDENCE = 0.8
 CONTEXT_CONFIDENCE = 0.7
 _SPACE = re.compile(r"[ \t\u00a0]+")
-_MAX_PERSON_WORDS = 4
 _INVERTED_SPEECH = {"said", "says", "added", "wrote", "continued"}
-
-
-@dataclass(frozen=True)
-class Named:
-    words: range
-    label: str
-    type: str
-    confidence: float
-    role: str | None = None
-    affiliation: str | None = None
+_MAX_TITLE_WORDS = 4
+_NOT_INSTITUTIONS = {"Person", "SocialMediaAccount", "MediaOutlet", "State"}
 
 
 def _title_length(article: ArticleText, run: Run) -> int:
-    """How many words at the start of the run form a title or honorific ("Foreign Minister", "Dr.")."""
+    """How many words at the start of the run form a title or honorific ("Foreign Minister", "Dr."), or a title
+    the list lacks that ends in a listed one ("Mines Minister", "Deputy Treasury Secretary", "Inspector-General")."""
     vocab = article.vocabulary
     for length in range(min(vocab.longest_title, len(run.words)), 0, -1):
         key = " ".join(article.norm(i) for i in run.words[:length])
         if key in vocab.titles or key in vocab.honorifics:
             return length
+    # an unlisted title needs a full name after it ("Mines Minister Ada Lomba", never "Coast General Hospital")
+    for length in range(min(_MAX_TITLE_WORDS, len(run.words) - 2), 1, -1):
+        last = run.words[length - 1]
+        qualifiers = run.words[:length - 1]
+        if article.norm(last) in vocab.titles and all(
+                article.norm(i) not in vocab.stop_words and article.norm(i) not in vocab.org_heads
+                and not article.words[i].acronym and (article.hit_at[i] is None or article.demonym_entry(i) is not None)
+                for i in qualifiers):
+            return length
     return 0
-
-
-def _person_like(article: ArticleText, words: range) -> bool:
-    vocab = article.vocabulary
-    if not 1 <= len(words) <= _MAX_PERSON_WORDS:
-        return False
-    names = [article.words[i] for i in words if article.norm(i) not in vocab.particles]
-    return all(not w.acronym and w.norm not in vocab.org_heads and w.norm not in vocab.role_nouns
-               and w.norm not in vocab.stop_words and w.capitalised for w in names) and bool(names)
 
 
 def _text(article: ArticleText, words: range) -> str:
@@ -64,7 +59,7 @@ def _by_title(article: ArticleText, run: Run) -> Named | None:
     if not length:
         return None
     rest = range(run.first + length, run.last + 1)
-    if not rest or not _person_like(article, rest):
+    if not rest or not person_like(article, rest):
         return None
     title = _text(article, run.words[:length])
     honorific = name_key(title) in article.vocabulary.honorifics
@@ -96,7 +91,8 @@ def _by_head(article: ArticleText, run: Run) -> Named | None:
              and (i > run.first or (i < run.last and article.norm(i + 1) in {"of", "for"}))]
     if not heads:
         return None
-    head = heads[-1]
+    # "Center for Strategic and International Studies": a head with an of/for tail governs the whole name
+    head = heads[0] if heads[0] == run.first else heads[-1]
     tail = range(head + 1, run.last + 1)
     if tail and article.norm(tail.start) not in {"of", "for"}:
         # "Portuguese News Agency LUSA": a descriptor before the name; "Baltic Policy Institute Research Fellow": a title after
@@ -113,15 +109,13 @@ def _by_head(article: ArticleText, run: Run) -> Named | None:
     return Named(words, label, _org_type(article, words, head), HEAD_CONFIDENCE)
 
 
-def _preceding_norms(article: ArticleText, run: Run, count: int) -> list[str]:
-    return [article.norm(j) for j in range(run.first - count, run.first) if article.same_sentence(j, run.first)]
-
-
 def _by_descriptor(article: ArticleText, run: Run, label: str) -> Named | None:
     vocab = article.vocabulary
     if name_key(label) in vocab.platforms:
         return None  # "a Telegram channel": the platform, not an outlet
-    before = _preceding_norms(article, run, 2)
+    if len(run.words) == 1 and (article.demonym_entry(run.first) is not None or demonym_like(article.norm(run.first))):
+        return None  # "the German broadcaster X": a nationality, not the outlet
+    before = preceding_norms(article, run, 2)
     after = [article.norm(j) for j in range(run.last + 1, run.last + 3) if article.same_sentence(j, run.last)]
     if (before and before[-1] in vocab.media_descriptors) or " ".join(before) in vocab.media_descriptors \
             or (after and after[0] in vocab.media_descriptors and _SPACE.fullmatch(article.words[run.last + 1].gap)):
@@ -154,24 +148,8 @@ def _speaks(article: ArticleText, run: Run) -> bool:
     if after < len(article.words) and article.same_sentence(run.last, after) and article.norm(after) in vocab.speech_verbs \
             and _SPACE.fullmatch(article.words[after].gap):
         return True
-    before = _preceding_norms(article, run, 2)
+    before = preceding_norms(article, run, 2)
     return bool(before) and (before[-1] in _INVERTED_SPEECH or before == ["according", "to"])
-
-
-def _media_by_context(article: ArticleText, run: Run, label: str) -> Named | None:
-    """'told Lisbon Daily Mail', 'told LDM', 'the Lisbon Gazette reported': outlets, unless the name looks personal."""
-    before = [n for n in _preceding_norms(article, run, 2) if n != "the"]
-    after = [article.norm(j) for j in range(run.last + 1, run.last + 3) if article.same_sentence(j, run.last)]
-    told = bool(before) and before[-1] == "told"
-    reported = bool(after) and (after[0] in {"reported", "reports"} or after[:2] in (["also", "reported"], ["earlier", "reported"]))
-    if not (told or reported):
-        return None
-    single_acronym = len(run.words) == 1 and article.words[run.first].acronym
-    if told and not (single_acronym or len(run.label_words) >= 3):
-        return None
-    if reported and len(run.label_words) == 2 and _person_like(article, run.words) and not single_acronym:
-        return None
-    return Named(run.words, label, "MediaOutlet", CONTEXT_CONFIDENCE)
 
 
 def _acting_acronym(article: ArticleText, run: Run) -> Named | None:
@@ -192,17 +170,21 @@ def _classify(article: ArticleText, run: Run) -> tuple[Named | None, int | None]
     """What the run names, and the word of an acronym defined for it in brackets."""
     label = run_text(article, run)
     acronym = _acronym_after(article, run)
-    for named in (_by_title(article, run), _by_head(article, run), _by_descriptor(article, run, label)):
+    apposition = role_after(article, run.last)
+    if apposition is not None and apposition.account:  # "X Watch, a Telegram channel": the account, whatever its name
+        return Named(run.words, label, "SocialMediaAccount", ROLE_CONFIDENCE), None
+    for named in (_by_title(article, run), _by_head(article, run), _by_descriptor(article, run, label),
+                  typed_by_context(article, run, label)):
         if named is not None:
             return named, acronym
     if acronym is not None and _initials_match(article, run, article.words[acronym].text):
         return Named(run.words, label, "Organization", ACRONYM_CONFIDENCE), acronym
-    media = _media_by_context(article, run, label) or _acting_acronym(article, run)
+    media = media_by_context(article, run, label) or _acting_acronym(article, run) or speaking_thing(article, run, label)
     if media is not None:
         return media, None
     # a personal name has at least two words apart ("Lisbon-Madrid" is one hyphenated word)
     multi = any(_SPACE.fullmatch(article.words[i].gap) for i in run.label_words[1:])
-    if _person_like(article, run.words) and multi:
+    if person_like(article, run.words) and multi:
         phrase = role_after(article, run.last) or role_before(article, run.first, run.last)
         if phrase is not None:
             kind = "SocialMediaAccount" if phrase.account else "Person"
@@ -213,7 +195,7 @@ def _classify(article: ArticleText, run: Run) -> tuple[Named | None, int | None]
         phrase = role_after(article, run.last)
         if phrase is not None and phrase.account:
             return Named(run.words, label, "SocialMediaAccount", ROLE_CONFIDENCE), None
-    return None, None
+    return acronym_noun(article, run), None
 
 
 def _register(article: ArticleText, named: Named) -> Found:
@@ -228,22 +210,57 @@ def _register(article: ArticleText, named: Named) -> Found:
 
 
 def _split_leading_acronym(article: ArticleText, run: Run) -> Run:
-    """'UN Vassily Nebenzia': an acronym before a personal name is not part of it."""
-    if len(run.words) >= 3 and article.words[run.first].acronym and _person_like(article, run.words[1:]):
+    """'UN Ana Duarte': an acronym before a personal name is not part of it."""
+    if len(run.words) >= 3 and article.words[run.first].acronym and person_like(article, run.words[1:]):
         rest = range(run.first + 1, run.last + 1)
         return Run(rest, tuple(i for i in run.label_words if i in rest))
     return run
 
 
+def _registered_place(article: ArticleText, run: Run) -> bool:
+    """'in Manila': the registry already says the words name a place here."""
+    hits = {article.hit_at[i] for i in run.words}
+    return len(hits) == 1 and None not in hits and next(iter(hits)).use is Use.PLACE
+
+
+def _state_before(article: ArticleText, named: Named) -> Found | None:
+    """'U.S. Department of Justice', 'US Cybersecurity ... Agency': a state's name right before an institution's."""
+    first = named.words.start
+    found = article.claimed[first - 1] if first > 0 else None
+    if found is None or found.type != "State" or found.tokens.stop != first or named.type in _NOT_INSTITUTIONS:
+        return None
+    if not _SPACE.fullmatch(article.words[first].gap):
+        return None
+    return found if article.same_sentence(first - 1, first) else None
+
+
+def _with_state(article: ArticleText, named: Named) -> Named:
+    """'U.S. Department of Justice', "Brazil's Federal Court of Accounts": the state is the institution's affiliation,
+    not an actor of its own there; a possessive stays out of the label."""
+    state = _state_before(article, named)
+    if state is None:
+        return named
+    article.release(state)
+    words = range(state.tokens.start, named.words.stop)
+    possessive = article.words[state.tokens.stop - 1].possessive
+    label = named.label if possessive else _text(article, words)
+    return Named(words, label, named.type, named.confidence, named.role, state.key)
+
+
 def add_discovered(article: ArticleText) -> None:
     for run in name_runs(article):
         run = _split_leading_acronym(article, run)
-        if not article.free(run.words):
+        if not article.free(run.words) or _registered_place(article, run):
+            continue
+        earlier = earlier_actor(article, run)
+        if earlier is not None:
+            article.add(Found(earlier.key, earlier.label, earlier.type, article.span(run.first, run.last), run.words,
+                              earlier.confidence, entry=earlier.entry))
             continue
         named, acronym = _classify(article, run)
         if named is None or not article.free(named.words):
             continue
-        found = _register(article, named)
+        found = _register(article, _with_state(article, named))
         if acronym is not None and article.claimed[acronym] is None:
             article.add(Found(found.key, found.label, found.type, article.span(acronym, acronym),
                               range(acronym, acronym + 1), found.confidence, entry=found.entry))

@@ -17,8 +17,11 @@ from ingest.extract.vocabulary import demonym_like
 GROUP_CONFIDENCE = 0.75
 INSTITUTION_CONFIDENCE = 0.8
 _STATE_LIKE = {"State", "GovernmentBody"}
+_OWNING = {"Organization"}  # an intergovernmental organisation has delegations and missions too
 _JOINED = re.compile(r"[ \t\u00a0]+")
 _MAX_MODIFIERS = 2
+_POSTINGS = {"embassy", "mission", "consulate", "delegation"}
+_POSTED = {"in", "to"}
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,21 @@ def _modifier(article: ArticleText, i: int, *, unknown_needs_suffix: bool) -> Mo
     if found is not None:
         if found.tokens.start == i and found.type in _STATE_LIKE and found.entry is not None:
             return Modifier(i, found.tokens.stop, found.entry, found, None)
+        if found.tokens.start == i and found.entry is not None and found.type in _OWNING and unknown_needs_suffix \
+                and article.words[found.tokens.stop - 1].possessive:
+            return Modifier(i, found.tokens.stop, found.entry, found, None)  # "the EU's delegation in Bishkek"
         return None
     demonym_of = article.demonym_entry(i)
     if demonym_of is not None:
-        return Modifier(i, i + 1, demonym_of, None, words[i].text)
+        hit = article.hit_at[i]
+        if hit is None or hit.tokens.start != i:
+            return None  # inside a demonym of several words ("South Korean")
+        return Modifier(i, hit.tokens.stop, demonym_of, None, article.text_between(i, hit.tokens.stop - 1))
     word = words[i]
     if article.hit_at[i] is not None or not word.capitalised or word.acronym or word.possessive:
         return None
+    if not unknown_needs_suffix and word.norm in vocab.institutional_adjectives:
+        return Modifier(i, i + 1, None, None, word.text)  # "Federal prosecutors", "Local officials"
     if word.norm in vocab.stop_words or word.norm in vocab.not_names:
         return None
     if i > 0 and article.same_sentence(i - 1, i) and words[i - 1].capitalised and not article.starts_sentence(i - 1):
@@ -84,6 +95,8 @@ def _collective(article: ArticleText, i: int) -> bool:
     kind = vocab.collective_nouns.get(noun.norm)
     if kind is None or noun.capitalised:
         return False
+    if modifier.entry is None and article.norm(i) in vocab.institutional_adjectives and kind != "state":
+        return False  # "Local residents" share a place, not an institution
     label = article.text_between(i, k)
     affiliated = (kind == "state" or "government" in {article.norm(j) for j in range(modifier.stop, k)}
                   or (modifier.entry is not None and modifier.entry.type == "GovernmentBody"))
@@ -107,8 +120,8 @@ def _placed_collective(article: ArticleText, i: int) -> bool:
     return True
 
 
-def _institution_at(article: ArticleText, k: int) -> tuple[int, str] | None:
-    """The longest state-institution phrase starting at word k: (its end, its class)."""
+def _institution_at(article: ArticleText, k: int) -> tuple[int, str, str] | None:
+    """The longest state-institution phrase starting at word k: (its end, its class, its canonical phrase)."""
     table = article.vocabulary.state_institutions
     for length in (4, 3, 2, 1):
         stop = k + length
@@ -116,10 +129,23 @@ def _institution_at(article: ArticleText, k: int) -> tuple[int, str] | None:
             continue
         if any(article.claimed[j] is not None for j in range(k, stop)):
             continue
-        kind = table.get(" ".join(article.norm(j) for j in range(k, stop)))
-        if kind:
-            return stop, kind
+        phrase = " ".join(article.norm(j) for j in range(k, stop))
+        row = table.get(phrase)
+        if row:
+            return stop, row[0], row[1] if len(row) > 1 else phrase
     return None
+
+
+def _posted_to(article: ArticleText, stop: int) -> int:
+    """'embassy in Prague', 'mission to the United Nations': the place or body a posting is in or to, kept in the name."""
+    j = stop
+    if article.norm(j) not in _POSTED or not _joined(article, j) or article.norm(stop - 1) not in _POSTINGS:
+        return stop
+    j += 1
+    if article.norm(j) == "the" and _joined(article, j):
+        j += 1
+    hit = article.hit_at[j] if j < len(article.words) and _joined(article, j) else None
+    return hit.tokens.stop if hit is not None and hit.tokens.start == j else stop
 
 
 def _institution(article: ArticleText, i: int) -> bool:
@@ -129,8 +155,16 @@ def _institution(article: ArticleText, i: int) -> bool:
     found = _institution_at(article, modifier.stop)
     if found is None:
         return False
-    stop, kind = found
-    phrase = " ".join(article.words[j].text.lower() for j in range(modifier.stop, stop))
+    # "Sudan's army-led government": the noun after a hyphenated modifier is the institution
+    if found[0] < len(article.words) and article.words[found[0]].gap in ("-", "‑", "–") \
+            and not article.words[found[0]].capitalised and _joined(article, found[0] + 1):
+        headed = _institution_at(article, found[0] + 1)
+        if headed is not None:
+            found = headed
+    stop, kind, canonical = found
+    stop_with_posting = _posted_to(article, stop)
+    phrase = article.text[article.words[modifier.stop].start:article.words[stop - 1].name_end].lower()
+    posting = article.text[article.words[stop - 1].end:article.words[stop_with_posting - 1].name_end]
     entry = modifier.entry
     if kind == "State":
         if entry is not None and entry.type == "State":
@@ -138,10 +172,15 @@ def _institution(article: ArticleText, i: int) -> bool:
             return True
         kind = "GovernmentBody"
     if entry is not None and entry.demonyms:
-        label = f"{entry.demonyms[0]} {phrase}"
+        owner = entry.demonyms[0]
+        label = f"{owner} {phrase}{posting}"
     else:
-        label = article.text_between(i, stop - 1)
-    _add_named(article, range(i, stop), label, kind, INSTITUTION_CONFIDENCE, _state_key(modifier), modifier)
+        owner = article.text_between(i, modifier.stop - 1)
+        label = article.text_between(i, stop_with_posting - 1)
+    # "army", "military" and "armed forces" of one state are one actor: the key takes the canonical phrase
+    key = name_key(f"{owner} {canonical}{posting}")
+    _add_named(article, range(i, stop_with_posting), label, kind, INSTITUTION_CONFIDENCE, _state_key(modifier),
+               modifier, key=key)
     return True
 
 
@@ -153,14 +192,14 @@ def _add_known(article: ArticleText, words: range, entry: RegistryEntry, modifie
 
 
 def _add_named(article: ArticleText, words: range, label: str, kind: str, confidence: float,
-               affiliation: str | None, modifier: Modifier | None) -> None:
+               affiliation: str | None, modifier: Modifier | None, *, key: str | None = None) -> None:
     entry = article.registry.resolve(label)
     if entry is not None and not entry.is_place:
         _add_known(article, words, entry, modifier)
         return
     if modifier is not None and modifier.found is not None:
         article.release(modifier.found)
-    article.add(Found(NEW + name_key(label), label, kind, article.span(words.start, words.stop - 1), words,
+    article.add(Found(NEW + (key or name_key(label)), label, kind, article.span(words.start, words.stop - 1), words,
                       confidence, affiliation=affiliation))
 
 

@@ -29,6 +29,11 @@ def _initials(label: str, vocabulary: Vocabulary) -> str:
                    if t.norm not in vocabulary.particles and t.norm not in {"of", "for", "the", "and"}).upper()
 
 
+def _acronym_opens(short: tuple, long: tuple) -> bool:
+    """'NHS' and 'NHS England': an acronym alone and a name it opens."""
+    return len(short) == 1 and short[0].acronym and len(long) >= 2 and long[0].text == short[0].text
+
+
 def _same(a: Found, b: Found, vocabulary: Vocabulary) -> bool:
     """Does the later-seen b name the same actor as a?"""
     if _family(a.type) != _family(b.type) or a.type in ("AnonymousSource", "ActorGroup"):
@@ -39,6 +44,8 @@ def _same(a: Found, b: Found, vocabulary: Vocabulary) -> bool:
     if a.type in _PEOPLE and len(a_words) == 1 and len(b_words) >= 2:
         return a_words[0].norm == b_words[-1].norm
     if _family(a.type) == "Organization":
+        if _acronym_opens(a_words, b_words) or _acronym_opens(b_words, a_words):
+            return True
         letters = re.sub(r"[^A-Za-z]", "", b.label)
         if b.label.isupper() and letters == _initials(a.label, vocabulary):
             return True

@@ -1,10 +1,11 @@
-"""The actor registry (ontology/actors.ttl): known actors and places with their names, variants, demonyms and
-capitals, loaded once and indexed by folded name (see normalise.py)."""
+"""The actor registry (ontology/actors.ttl and ontology/states.ttl): known actors and places with their names,
+variants, demonyms and capitals, loaded once and indexed by folded name (see normalise.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from ingest.errors import NewskgError
 from ingest.extract.normalise import name_key
 from ingest.iris import IriMinter
 from ingest.namespaces import NKG
-from ingest.resources import REGISTRY_FILE
+from ingest.resources import REGISTRY_FILES
 
 if TYPE_CHECKING:
     from ingest.extract.mentions import KnownNameMatcher
@@ -97,13 +98,14 @@ def _one(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
     return values[0] if values else None
 
 
-def load_registry(minter: IriMinter, path: Path = REGISTRY_FILE) -> Registry:
-    """Parse the registry; its relative IRIs (<actor/acme>) resolve against the minter's id base."""
+def load_registry(minter: IriMinter, paths: Path | Sequence[Path] = REGISTRY_FILES) -> Registry:
+    """Parse the registry file(s) into one graph; relative IRIs (<actor/acme>) resolve against the minter's id base."""
     graph = Graph()
-    try:
-        graph.parse(path, format="turtle", publicID=minter.id_base)
-    except (OSError, SyntaxError, ValueError) as error:
-        raise NewskgError(f"cannot read the actor registry {path}: {error}") from error
+    for path in [paths] if isinstance(paths, Path) else paths:
+        try:
+            graph.parse(path, format="turtle", publicID=minter.id_base)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise NewskgError(f"cannot read the actor registry {path}: {error}") from error
     entries: list[RegistryEntry] = []
     for subject in sorted(set(graph.subjects(SKOS.prefLabel, None)), key=str):
         if not isinstance(subject, URIRef):

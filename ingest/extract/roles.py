@@ -18,7 +18,7 @@ _SPACE = re.compile(r"[ \t\u00a0]+")
 _HYPHEN = re.compile(r"[-–‑]")
 _COMMA = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
 _LOOKBACK = 12
-_DETERMINERS = {"a", "an", "the"}
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their"}
 _REMIT = {"for", "to"}
 _EMPLOYER = {"of", "at", "with"}
 _MAX_MODIFIERS = 4
@@ -131,7 +131,9 @@ def parse_role(article: ArticleText, k: int, limit: int | None = None) -> RolePh
     if k >= len(words):
         return None
     title_case = words[k].capitalised
-    if any(capitalised) and not (title_case and all(capitalised)):
+    # a byline line ("Tom Ashby, Security correspondent") may capitalise the role's first words
+    line_end = k + 1 >= len(words) or "\n" in words[k + 1].gap
+    if any(capitalised) and not (title_case and all(capitalised)) and not (line_end and capitalised[0]):
         return None  # "overruns Angola amid President": capitals inside a lower-case role are names, not a title
     if owner is not None and not possessive and capitalised and not title_case:
         return None  # "Lisbon Gazette columnist", never "WTO overruns ... President"
@@ -162,7 +164,8 @@ def role_before(article: ArticleText, first: int, last: int) -> RolePhrase | Non
     if best is None:
         return None
     after = last + 1
-    if comma and not (after >= len(article.words) or article.words[after].gap.strip().startswith(",")
+    # "Brazil's envoy, Tiago Alves, said" / "said its director, Juliana Sato.": the name closes the apposition
+    if comma and not (after >= len(article.words) or article.words[after].gap.strip()[:1] in {",", ".", ";"}
                       or article.norm(after) in article.vocabulary.speech_verbs):
         return None
     return best

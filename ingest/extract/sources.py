@@ -23,7 +23,10 @@ _NEEDS_QUALIFIER = {"person", "people"}
 _SPEAKS_FOR = r"(?:[ \t\u00a0]+(?:for|at|from|in|with|of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?[\w'’-]+(?:[ \t\u00a0]+[\w'’-]+){0,3}?)?"
 _HYPHEN = re.compile(r"[-–‑]")
 _STANCE_PREFIXES = {"pro", "anti"}
-_STATE_LIKE = {"State", "GovernmentBody"}
+# a source speaks for a state or an organisation ("a senior EU diplomat"), never for a person or another source
+_NOT_AFFILIATIONS = {"Person", "AnonymousSource", "ActorGroup", "SocialMediaAccount"}
+_COMPLEMENT_OF = {"of"}
+_NAMED_AFTER = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’-]+(?:[ \t\u00a0]+[A-Z][\w'’-]+){1,3}[ \t\u00a0]*,")
 
 
 @lru_cache(maxsize=1)
@@ -37,13 +40,15 @@ def _source_at(article: ArticleText, i: int) -> Found | None:
         return None
     if words[i].capitalised and not article.starts_sentence(i) or article.follows_name(i):
         return None
+    if i > 0 and article.same_sentence(i - 1, i) and article.norm(i - 1) in _COMPLEMENT_OF:
+        return None  # "a relative of a senior official": someone described, not a source
     affiliation: str | None = None
     k = i + 1
     while k < len(words) and k - i <= _MAX_MODIFIERS + 1 and article.same_sentence(i, k) and _JOIN.fullmatch(words[k].gap):
         norm = words[k].norm
         found = article.claimed[k]
         if found is not None:
-            if found.type not in _STATE_LIKE:
+            if found.type in _NOT_AFFILIATIONS:
                 return None
             if not (_HYPHEN.fullmatch(words[k].gap) and article.norm(k - 1) in _STANCE_PREFIXES):
                 affiliation = affiliation or found.key  # "pro-Ottawa" is a stance, not an affiliation
@@ -58,8 +63,8 @@ def _source_at(article: ArticleText, i: int) -> Found | None:
         entry = article.demonym_entry(k)
         if entry is not None:
             affiliation = affiliation or known_key(entry)
-        elif norm in vocab.stop_words or norm in vocab.collective_nouns or words[k].acronym:
-            return None
+        elif norm in vocab.stop_words and not words[k].acronym or norm in vocab.collective_nouns:
+            return None  # ("a hospital IT manager": "IT" is an acronym, not the pronoun)
         k += 1
     return None
 
@@ -73,6 +78,8 @@ def _finish(article: ArticleText, first: int, head: int, affiliation: str | None
         end = qualifier.end()
     elif needs_qualifier:
         return None
+    if _NAMED_AFTER.match(article.text, end):
+        return None  # "a ministry spokesperson, Zhao Wenli, said": the source is named
     last = head
     while last + 1 < len(words) and words[last + 1].end <= end:
         last += 1

@@ -54,9 +54,13 @@ class Vocabulary:
     name_refinements: dict[str, tuple[str, frozenset[str]]]
     media_descriptors: frozenset[str]
     type_descriptors: dict[str, str]
-    state_institutions: dict[str, str]
+    state_institutions: dict[str, list[str]]
     anaphors: dict[str, tuple[frozenset[str], str]]
     speech_verbs: frozenset[str]
+    place_suffixes: frozenset[str]
+    hyphen_modifiers: frozenset[str]
+    company_suffixes: frozenset[str]
+    institutional_adjectives: frozenset[str]
     particles: frozenset[str]
     source_determiners: frozenset[str]
     auxiliaries: frozenset[str]
@@ -86,9 +90,13 @@ def vocabulary() -> Vocabulary:
         name_refinements=refinements,
         media_descriptors=_keys("media_descriptors.txt"),
         type_descriptors={key: row[0] for key, row in _table("type_descriptors.tsv").items()},
-        state_institutions={key: row[0] for key, row in _table("state_institutions.tsv").items()},
+        state_institutions=_table("state_institutions.tsv"),
         anaphors=anaphors,
         speech_verbs=_keys("speech_verbs.txt"),
+        place_suffixes=_keys("place_suffixes.txt"),
+        hyphen_modifiers=_keys("hyphen_modifiers.txt"),
+        company_suffixes=_keys("company_suffixes.txt"),
+        institutional_adjectives=_keys("institutional_adjectives.txt"),
         particles=_keys("name_particles.txt"),
         source_determiners=_keys("source_determiners.txt"),
         auxiliaries=_keys("auxiliaries.txt"),

@@ -28,7 +28,7 @@ Officials in Velmar said on Tuesday that the harbour would reopen to grain ships
 def hardening_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
     store = open_store(tmp_path_factory.mktemp("pipeline") / "store")
     pipeline = Pipeline(Settings(store_dir=store.path), store)  # type: ignore[arg-type]
-    pipeline.ensure_service_graphs()
+    pipeline.write_service_graphs()
     yield pipeline
     store.close()
 

@@ -1,4 +1,5 @@
-"""The registry of known actors: parses against any base, every actor typed, labelled, and its names unambiguous."""
+"""The registry of known actors (ontology/actors.ttl and ontology/states.ttl, read as one): parses against any base,
+every actor typed, labelled, and its names unambiguous across both files."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from ingest.iris import IriMinter
 from ingest.namespaces import NKG, WD
 from ingest.reasoning import ontology_graph
-from ingest.resources import REGISTRY_FILE
+from ingest.resources import REGISTRY_FILES
 
 MINTER = IriMinter("http://127.0.0.1:8000")
 
@@ -21,7 +22,10 @@ def actor(key: str) -> URIRef:
 
 
 def load_registry(minter: IriMinter) -> Graph:
-    return Graph().parse(REGISTRY_FILE, format="turtle", publicID=minter.id_base)
+    graph = Graph()
+    for path in REGISTRY_FILES:
+        graph.parse(path, format="turtle", publicID=minter.id_base)
+    return graph
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +55,7 @@ def fold(label: str) -> str:
 
 
 def test_relative_iris_resolve_against_the_configured_base() -> None:
-    lines = REGISTRY_FILE.read_text(encoding="utf-8").splitlines()
+    lines = [line for path in REGISTRY_FILES for line in path.read_text(encoding="utf-8").splitlines()]
     assert not [line for line in lines if line.lstrip().lower().startswith(("@base", "base "))]
     other = IriMinter("https://kg.example.org/news")
     subjects = {str(s) for s in load_registry(other).subjects(RDF.type, None)}

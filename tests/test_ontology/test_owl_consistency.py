@@ -11,7 +11,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from ingest.iris import IriMinter
 from ingest.namespaces import EVENT_TYPE, GRANULARITY, NKG, STANCE
 from ingest.reasoning import check_consistency, explain_inconsistency, ontology_graph
-from ingest.resources import REGISTRY_FILE
+from ingest.resources import REGISTRY_FILES
 
 MINTER = IriMinter("http://127.0.0.1:8000")
 KEY = "0123456789abcdef"
@@ -26,7 +26,10 @@ def onto() -> Graph:
 
 @pytest.fixture(scope="module")
 def registry() -> Graph:
-    return Graph().parse(REGISTRY_FILE, format="turtle", publicID=MINTER.id_base)
+    graph = Graph()
+    for path in REGISTRY_FILES:
+        graph.parse(path, format="turtle", publicID=MINTER.id_base)
+    return graph
 
 
 def selector(graph: Graph, start: int, end: int) -> URIRef:
