@@ -16,7 +16,7 @@ from api.context import AppContext
 from api.dataset_version import DatasetVersion
 from api.dump_stream import stream_dump
 from api.pages_render import Renderer
-from ingest.resources import REGISTRY_FILE, ontology_files, shape_files
+from ingest.resources import REGISTRY_FILES, ontology_files, shape_files
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def dump_path(fmt: DumpFormat, gzipped: bool = False) -> str:
 
 def data_files() -> dict[str, dict[str, Path]]:
     """The files offered for download, by folder; names are looked up here, never joined to a path."""
-    return {"ontology": {p.name: p for p in [*ontology_files(), REGISTRY_FILE] if p.is_file()},
+    return {"ontology": {p.name: p for p in [*ontology_files(), *REGISTRY_FILES] if p.is_file()},
             "shapes": {p.name: p for p in shape_files()}}
 
 

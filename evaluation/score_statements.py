@@ -44,6 +44,7 @@ class Counts:
     direct_ok: int = 0
     clusters: dict[str, list[str | None]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
+    matched: dict[int, int] = field(default_factory=dict)  # gold statement index -> predicted statement index
 
     def add(self, other: Counts) -> None:
         for name in ("gold", "predicted", "overlap", "exact", "speaker_ok", "predicted_speakers", "cue_ok",
@@ -90,19 +91,32 @@ def score_article(gold_path: Path, minter: IriMinter) -> Counts:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     doc = read_file(PROJECT_ROOT / gold["article"])
     actors = find_actors(doc, load_registry(minter), minter)
-    predicted = find_statements(doc, actors, load_lexicon(), minter)
+    return count_statements(gold, doc.text, actors, find_statements(doc, actors, load_lexicon(), minter))
+
+
+def gold_spans(gold: dict, text: str) -> list[tuple[int, int] | None]:
+    """Each gold statement's span in the article text (a repeated text takes its next occurrence)."""
+    taken: set[tuple[int, int]] = set()
+    spans = []
+    for item in gold["statements"]:
+        span = _locate(text, item["text"], taken)
+        if span is not None:
+            taken.add(span)
+        spans.append(span)
+    return spans
+
+
+def count_statements(gold: dict, text: str, actors: list[Actor], predicted: list[Statement]) -> Counts:
+    """Compare predicted statements with a gold file's statements (greedy, best overlap first in gold order)."""
     by_iri = {a.iri: a for a in actors}
     counts = Counts(gold=len(gold["statements"]), predicted=len(predicted))
     counts.predicted_speakers = len(predicted)  # "no speaker" is a decision too, right when the text gives none
     counts.predicted_cues = sum(1 for s in predicted if s.cue)
-    taken: set[tuple[int, int]] = set()
     used: set[int] = set()
-    for item in gold["statements"]:
-        span = _locate(doc.text, item["text"], taken)
+    for number, (item, span) in enumerate(zip(gold["statements"], gold_spans(gold, text))):
         if span is None:
             counts.misses.append(f"gold text not in article body: {item['text'][:60]!r}")
             continue
-        taken.add(span)
         overlaps = [(min(span[1], s.content.end) - max(span[0], s.content.start), i) for i, s in enumerate(predicted)
                     if i not in used and s.content.start < span[1] and span[0] < s.content.end]
         if not overlaps:
@@ -112,6 +126,7 @@ def score_article(gold_path: Path, minter: IriMinter) -> Counts:
             continue
         best = predicted[max(overlaps)[1]]
         used.add(max(overlaps)[1])
+        counts.matched[number] = max(overlaps)[1]
         counts.overlap += 1
         counts.exact += (best.content.start, best.content.end) == span
         counts.speaker_ok += speaker_matches(item, best, by_iri)

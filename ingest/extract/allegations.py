@@ -6,7 +6,11 @@ the actor said to do it. Claims after a nominal cue inside the content ("rumours
 someone else's, not the speaker's. The same claim type, accused and beneficiaries made twice in one article is one
 allegation with several claimants. A statement that denies, dismisses or downplays is linked to every allegation that
 shares an actor (accused or beneficiary, or their affiliations) and a related claim type; one naming neither takes
-the targets of the statement it echoes or of its speaker's previous statement.
+the targets of the statement it echoes, of its speaker's previous statement, or of the contesting statement just
+before it. A denial by the accused or by a beneficiary ("The RSF denied receiving any weapons") contests the
+allegation through its speaker. The accused side never claims: an accused actor (or one affiliated to it) asserting
+its own act restricts or admits, and one asserting that someone else did it shifts the blame, which contests; every
+speaker who contests an allegation is taken off its claimants.
 """
 
 from __future__ import annotations
@@ -17,17 +21,19 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ingest.extract.actor_index import ActorIndex, MentionRef
 from ingest.extract.claims import Claim, ClaimReader
+from ingest.extract.counterclaims import accused_side_stance, shifts_blame
 from ingest.extract.clusters import allegation_fingerprint
-from ingest.extract.lexicon import Lexicon
-from ingest.extract.segments import article_sentences
+from ingest.extract.lexicon import ClaimCue, Lexicon
+from ingest.extract.segments import article_paragraphs, article_sentences
 from ingest.extract.speakers import SpeakerFinder
 from ingest.extract.stance import certainty, reported_from
 from ingest.iris import IriMinter
-from ingest.model import Actor, Allegation, ArticleDoc, Statement
+from ingest.model import Actor, Allegation, ArticleDoc, Span, Statement
 
 SUPPORTING = frozenset({"supports", "confirms"})
 CONTESTING = frozenset({"denies", "dismisses", "downplays"})
 _GROUP_TYPES = frozenset({"ActorGroup", "AnonymousSource"})
+INHERIT_PARAGRAPHS = 1  # a statement naming no target takes one from this many paragraphs back
 _THESE_ALLEGATIONS = re.compile(r"(?:These|Those|The|Such)\s+([\w-]+)\s+(?:also\s+)?(?:include|included|involve|involved)\b")
 
 
@@ -41,6 +47,7 @@ class _Builder:
         self.claims = ClaimReader(doc.text, self.index, lexicon)
         self.speakers = SpeakerFinder(doc.text, self.index, lexicon)
         self.allegations: dict[str, Allegation] = {}
+        self.paragraphs = article_paragraphs(doc.text)
 
     def with_affiliations(self, iris: set[str]) -> set[str]:
         expanded = set(iris)
@@ -73,7 +80,8 @@ class _Builder:
     def add(self, claim: Claim, statement: Statement, claimants: list[str]) -> None:
         accused = self.accused_of(claim)
         beneficiaries = [b for b in dict.fromkeys(r.actor.iri for r in claim.beneficiaries) if b not in accused]
-        if not accused or not claimants or set(accused) & set(claimants) or claim.evidence is None:
+        claimants = [c for c in claimants if c not in self.with_affiliations(set(accused))]
+        if not accused or not claimants or claim.evidence is None:
             return
         fingerprint = allegation_fingerprint(claim.claim_type, accused, beneficiaries)
         allegation = self.allegations.get(fingerprint)
@@ -98,19 +106,54 @@ class _Builder:
         own_end = reported_from(self.doc.text, statement.content.start, statement.content.end, self.lexicon)
         claims = [c for c in self.claims.read(statement.content.start, own_end) if not c.negated]
         target = self._accused_object(statement)
+        if target is not None and not claims:
+            claims = [self._bare_claim(statement, target)]
+        side = self.with_affiliations(set(claimants))
+        with_doer = [c for c in claims if c.accused]
+        own_acts = all({r.actor.iri for r in c.accused} <= side for c in with_doer)
+        if with_doer and claimants and target is None and own_acts:
+            statement.stance = accused_side_stance(self.doc.text, statement, self.lexicon)
+            return  # the accused side speaking of its own acts: no one is accused by it
         for claim in claims:
+            if target is not None and self._relative_claim(statement, claim):
+                continue  # "accused X of arming the militants who attacked a train": the militants attacked
             if target is not None:
                 claim.accused = [target]
                 claim.beneficiaries = [b for b in claim.beneficiaries if b.actor.iri != target.actor.iri]
             self.add(claim, statement, claimants)
 
+    def _relative_claim(self, statement: Statement, claim: Claim) -> bool:
+        """A relative clause ("the militants who attacked") or a participle after a comma (", killing 26 people")
+        inside 'accused X of C' tells what someone else did."""
+        clause = self.doc.text[statement.content.start:claim.cue_span.start]
+        participle = re.search(r",\s*$", clause) and claim.cue_span.text.lower().endswith("ing")
+        return bool(participle or re.search(r"\b(?:who|which|that)\s+(?:[\w-]+\s+){0,2}$", clause.split(",")[-1]))
+
     def _accused_object(self, statement: Statement) -> MentionRef | None:
-        """'S accused O of C': O is the one accused of every act in C."""
+        """'S accused O of C', 'S blamed O for C': O (an actor, or a role noun naming one) is accused of all of C."""
         cue = self.lexicon.reporting_cue(statement.cue.text) if statement.cue else None
-        first = self.index.starting_at(statement.content.start)
-        if cue and cue.allegation and first and re.match(r"\s+of\b", self.doc.text[first.end:first.end + 4]):
+        if cue is None or not cue.allegation or not cue.accuses_object:
+            return None
+        start = statement.content.start
+        first = self.index.starting_at(start)
+        if first is None:
+            phrase = re.match(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:of|for|over)\b)",
+                              self.doc.text[start:statement.content.end], re.IGNORECASE)
+            ref = self.speakers.reference_ending(start, start + phrase.end()) if phrase else None
+            actor = self.by_iri.get(ref.iri) if ref and ref.iri else None
+            return MentionRef(start, start + phrase.end(), actor) if phrase and actor else None
+        if re.match(r"\s*(?:\([^)]*\)\s*)?(?:of|for|over|,|$)", self.doc.text[first.end:statement.content.end]):
             return first
         return None
+
+    def _bare_claim(self, statement: Statement, target: MentionRef) -> Claim:
+        """'accused O of C' where C names no act the lexicon knows: the claim is C itself, of no event type."""
+        content = statement.content
+        rest = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|over|,)?\s*", "", self.doc.text[target.end:content.end])
+        cue = ClaimCue(statement.cue.text.lower() if statement.cue else "accused", None, wrongful=True)
+        summary = " ".join(f"{target.actor.label} {rest}".split()[:12])
+        return Claim(cue, Span(content.start, content.end, content.text), None, accused=[target],
+                     evidence=content, summary=summary)
 
     def from_listing(self, statements: list[Statement]) -> None:
         """'These allegations include C': C is more of what the previous allegation's claimants allege."""
@@ -127,47 +170,98 @@ class _Builder:
                 if not claim.negated:
                     self.add(claim, source, self.claimants(source))
 
-    def topic(self, statement: Statement) -> tuple[set[str], set[str]]:
+    def topic(self, statement: Statement) -> tuple[set[str], set[str | None]]:
         """The actors (with affiliations) and claim types a statement's content names."""
         content = statement.content
         actors = {r.actor.iri for r in self.index.within(content.start, content.end)}
         types = {c.claim_type for c in self.claims.read(content.start, content.end)}
         return self.with_affiliations(actors), types
 
-    def targets(self, statement: Statement, actors: set[str], types: set[str]) -> list[Allegation]:
+    def targets(self, statement: Statement, actors: set[str], types: set[str | None]) -> list[Allegation]:
         """Allegations sharing an actor and a related claim type with the statement, or a related claim type and a
         content word ("the rebels do not rely on foreign help to get rockets" and "providing rockets")."""
         found = []
         words = _content_words(statement.content.text)
         for allegation in self.allegations.values():
             parties = self.with_affiliations(set(allegation.accused) | set(allegation.beneficiaries))
-            same_type = not types or allegation.claim_type is None or any(
-                self.lexicon.related_types(t, allegation.claim_type) for t in types)
+            same_type = not types or None in types or allegation.claim_type is None or any(
+                t is not None and self.lexicon.related_types(t, allegation.claim_type) for t in types)
             shared_words = types and words & _content_words(allegation.evidence.text)
             if same_type and (parties & actors or shared_words):
                 found.append(allegation)
         return found
 
     def link(self, statements: list[Statement]) -> None:
+        contested: dict[str, set[str]] = {}  # speaker -> allegations it has contested so far
         for i, statement in enumerate(statements):
-            if statement.about or statement.stance not in SUPPORTING | CONTESTING:
+            if statement.about or statement.stance not in SUPPORTING | CONTESTING | {"assesses"}:
                 continue
             actors, types = self.topic(statement)
-            if statement.stance in SUPPORTING and not types:
+            if statement.stance in SUPPORTING | {"assesses"} and self._shifts_blame(statement, contested):
+                statement.stance = "denies"
+            if statement.stance not in SUPPORTING | CONTESTING:
                 continue
-            if not actors and statement.speaker:
-                actors = self.with_affiliations({statement.speaker})
-            targets = self.targets(statement, actors, types) if actors else []
-            if not targets and statement.stance in CONTESTING:
-                targets = self._inherited(statements, i)
+            if statement.stance in SUPPORTING:
+                targets = self._supported(statements, i, actors, types)
+            else:
+                speaker_side = self.with_affiliations({statement.speaker}) if statement.speaker else set()
+                parties = actors | speaker_side
+                targets = self.targets(statement, parties, types) if parties else []
+                targets = targets or self._inherited(statements, i) or self._referred(statement)
             for allegation in targets:
-                bucket = allegation.supported_by if statement.stance in SUPPORTING else allegation.contested_by
-                if statement.iri not in bucket:
-                    bucket.append(statement.iri)
-                statement.about.append(allegation.iri)
+                self._attach(statement, allegation)
+                if statement.stance in CONTESTING and statement.speaker:
+                    contested.setdefault(statement.speaker, set()).add(allegation.iri)
+
+    def _attach(self, statement: Statement, allegation: Allegation) -> None:
+        supporting = statement.stance in SUPPORTING
+        bucket = allegation.supported_by if supporting else allegation.contested_by
+        if statement.iri not in bucket:
+            bucket.append(statement.iri)
+        if allegation.iri not in statement.about:
+            statement.about.append(allegation.iri)
+        side = self.with_affiliations(set(allegation.accused))
+        if supporting and statement.speaker and statement.speaker not in side:
+            allegation.claimants = list(dict.fromkeys(allegation.claimants + self.claimants(statement)))
+
+    def _supported(self, statements: list[Statement], i: int, actors: set[str],
+                   types: set[str | None]) -> list[Allegation]:
+        """A supporting statement bears on allegations of its claim types and actors; one naming no act, on those
+        against an actor it names, else on what its speaker supported just before."""
+        statement = statements[i]
+        found = self.targets(statement, actors, types) if types else []
+        found = found or [a for a in self.allegations.values() if self.with_affiliations(set(a.accused)) & actors]
+        return found or (self._inherited(statements, i) if statement.direct else []) or self._referred(statement)
+
+    def _referred(self, statement: Statement) -> list[Allegation]:
+        """'These accusations are about politics': a definite allegation noun in the content refers to the article's
+        allegations (those the speaker does not claim)."""
+        for noun in self.lexicon.noun_re.finditer(self.doc.text, statement.content.start, statement.content.end):
+            entry = self.lexicon.reporting_cue(noun.group(0))
+            before = self.doc.text[max(statement.content.start, noun.start() - 12):noun.start()]
+            if entry and entry.allegation and re.search(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?$",
+                                                        before, re.IGNORECASE):
+                return [a for a in self.allegations.values() if statement.speaker not in a.claimants]
+        return []
+
+    def _shifts_blame(self, statement: Statement, contested: dict[str, set[str]]) -> bool:
+        """The accused side, or a speaker who has contested an allegation, saying someone else did it."""
+        if not statement.speaker:
+            return False
+        own = reported_from(self.doc.text, statement.content.start, statement.content.end, self.lexicon)
+        claims = self.claims.read(statement.content.start, own)
+        speaker_side = self.with_affiliations({statement.speaker})
+        for allegation in self.allegations.values():
+            side = self.with_affiliations(set(allegation.accused))
+            if (speaker_side & side or allegation.iri in contested.get(statement.speaker, set())) and \
+                    claims and shifts_blame(claims, allegation, side, self.lexicon):
+                return True
+        return False
 
     def _inherited(self, statements: list[Statement], i: int) -> list[Allegation]:
-        """An echo takes the targets of what it echoes; otherwise the speaker's previous statement's."""
+        """An echo takes the targets of what it echoes; otherwise the speaker's previous statement's, or those of the
+        statement just before it (the same paragraph or the one before) when that one contests too, or when this one
+        supports (consecutive paragraphs keep to their allegation)."""
         statement = statements[i]
         cue = self.lexicon.reporting_cue(statement.cue.text) if statement.cue else None
         by_iri = {a.iri: a for a in self.allegations.values()}
@@ -177,7 +271,28 @@ class _Builder:
                     return [by_iri[iri] for iri in earlier.about if iri in by_iri]
                 if cue and cue.echoes:
                     continue
+        here = self.paragraph_of(statement.content.start)
+        for earlier in reversed(statements[:i]):
+            if here - self.paragraph_of(earlier.content.start) > INHERIT_PARAGRAPHS:
+                break
+            if earlier.about and (earlier.stance in CONTESTING or statement.stance in SUPPORTING):
+                return [by_iri[iri] for iri in earlier.about if iri in by_iri]
         return []
+
+    def prune(self, statements: list[Statement]) -> None:
+        """No one who contests an allegation claims it; an allegation left with no claimant is dropped."""
+        by_iri = {s.iri: s for s in statements}
+        for key, allegation in list(self.allegations.items()):
+            deniers = {by_iri[i].speaker for i in allegation.contested_by if i in by_iri}
+            allegation.claimants = [c for c in allegation.claimants if c not in deniers]
+            if not allegation.claimants:
+                del self.allegations[key]
+                for statement in statements:
+                    if allegation.iri in statement.about:
+                        statement.about.remove(allegation.iri)
+
+    def paragraph_of(self, offset: int) -> int:
+        return next((i for i, p in enumerate(self.paragraphs) if p.start <= offset < p.end + 1), len(self.paragraphs))
 
 
 def _content_words(text: str) -> set[str]:
@@ -193,4 +308,5 @@ def find_allegations(doc: ArticleDoc, actors: list[Actor], statements: list[Stat
         builder.from_statement(statement)
     builder.from_listing(ordered)
     builder.link(ordered)
+    builder.prune(ordered)
     return sorted(builder.allegations.values(), key=lambda a: a.evidence.start)

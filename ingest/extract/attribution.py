@@ -9,21 +9,20 @@ so the two are linked through speaker and cue span; a quote no frame or antecede
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ingest.extract.actor_index import ActorIndex
+from ingest.extract.claims import ClaimReader
 from ingest.extract.clusters import quote_fingerprint
+from ingest.extract.discourse import resolve_speakers, stances
 from ingest.extract.frames import Frame, SentenceReader, words
 from ingest.extract.lexicon import Lexicon
 from ingest.extract.quotes import Quote, find_quotes
 from ingest.extract.segments import article_dates, article_paragraphs, article_sentences
 from ingest.extract.speakers import SpeakerRef
-from ingest.extract.stance import certainty, cue_stance, statement_stance
+from ingest.extract.stance import certainty
 from ingest.iris import IriMinter
 from ingest.model import Actor, ArticleDoc, Span, Statement
 
-_CONTRAST = re.compile(r"\s*(?:but|however|yet|still|on the other hand)\b", re.IGNORECASE)
-CARRY_OVER_PARAGRAPHS = 2  # a speaker's follow-up quote within this many paragraphs keeps the speaker's stance
 
 
 def _sentence_span(text: str, spans: list[Span], start: int, end: int) -> Span:
@@ -47,7 +46,9 @@ class _Reader:
         self.sentences = list(article_sentences(self.text))
         self.dates = article_dates(self.text, doc.date)
         self.quotes = find_quotes(self.text, self.paragraphs)
-        self.frames_reader = SentenceReader(self.text, ActorIndex(actors), lexicon, self.quotes, self.dates)
+        self.index = ActorIndex(actors)
+        self.frames_reader = SentenceReader(self.text, self.index, lexicon, self.quotes, self.dates)
+        self.claims = ClaimReader(self.text, self.index, lexicon)
 
     def paragraph_of(self, offset: int) -> int:
         return next((i for i, p in enumerate(self.paragraphs) if p.start <= offset < p.end + 1), len(self.paragraphs))
@@ -56,6 +57,7 @@ class _Reader:
         found: list[Frame] = []
         for sentence in self.sentences:
             found.extend(self.frames_reader.read(sentence))
+        resolve_speakers(found, self.text, self.index, self.lexicon, self.paragraph_of)
         found.extend(self._continuations(found))
         unique: dict[tuple[int, int], Frame] = {}
         for frame in sorted(found, key=lambda f: (f.content.start, f.content.end)):
@@ -120,34 +122,13 @@ def _named_back(frames: list[Frame]) -> list[Frame]:
     return frames
 
 
-def _stances(text: str, frames: list[Frame], lexicon: Lexicon, paragraph_of: Callable[[int], int]) -> list[str]:
-    stances: list[str] = []
-    latest_by_speaker: dict[str, tuple[str, int]] = {}
-    for i, frame in enumerate(frames):
-        content = frame.content
-        stance = statement_stance(frame.cue_entry, text, content.start, content.end, lexicon)
-        own_cue = cue_stance(text, content.start, content.end, lexicon) is not None
-        contrast = bool(_CONTRAST.match(content.text))
-        if frame.cue_entry and frame.cue_entry.echoes and i > 0 and not frame.antecedent:
-            stance = next((s for s in reversed(stances) if s != "neutral"), stance)
-        elif frame.antecedent is not None and not own_cue and not contrast:
-            stance = stances[frames.index(frame.antecedent)] if frame.antecedent in frames else stance
-        elif frame.direct and stance in {"neutral", "assesses"} and not own_cue and not contrast and frame.speaker \
-                and frame.speaker.iri:
-            earlier = latest_by_speaker.get(frame.speaker.iri)
-            if earlier and earlier[0] not in {"neutral", "assesses"} and \
-                    paragraph_of(frame.content.start) - earlier[1] <= CARRY_OVER_PARAGRAPHS:
-                stance = earlier[0]
-        stances.append(stance)
-        if frame.speaker and frame.speaker.iri:
-            latest_by_speaker[frame.speaker.iri] = (stance, paragraph_of(frame.content.start))
-    return stances
-
-
 def _frame_time(reader: _Reader, frame: Frame, frames: list[Frame]) -> str | None:
-    """A date in the statement's own frame: its sentence outside every statement's content."""
-    regions = [(frame.sentence.start, frame.content.start), (frame.content.end, frame.sentence.end)]
+    """A date in the statement's own frame: its sentence outside every statement's content, after the statement
+    before it in the sentence ("X on Wednesday accused Y of C, a charge Z rejected": Wednesday is X's)."""
     contents = [(f.content.start, f.content.end) for f in frames if f.sentence == frame.sentence]
+    cue_start = frame.cue.start if frame.cue else frame.content.start
+    own_start = max([frame.sentence.start] + [e for s, e in contents if e <= min(cue_start, frame.content.start)])
+    regions = [(own_start, frame.content.start), (frame.content.end, frame.sentence.end)]
     for start, end in regions:
         for mention in reader.dates.within(start, end):
             inside = any(s <= mention.span.start and mention.span.end <= e for s, e in contents)
@@ -159,9 +140,8 @@ def _frame_time(reader: _Reader, frame: Frame, frames: list[Frame]) -> str | Non
 def find_statements(doc: ArticleDoc, actors: list[Actor], lexicon: Lexicon, minter: IriMinter) -> list[Statement]:
     reader = _Reader(doc, actors, lexicon)
     frames = reader.frames()
-    stances = _stances(doc.text, frames, lexicon, reader.paragraph_of)
     statements: list[Statement] = []
-    for frame, stance in zip(frames, stances):
+    for frame, stance in zip(frames, stances(doc.text, frames, lexicon, reader.paragraph_of, reader.claims)):
         content = frame.content
         stretches = [(frame.sentence.start, content.start), (content.start, content.end), (content.end, frame.sentence.end)]
         fingerprint = quote_fingerprint(content.text) if frame.direct else ""

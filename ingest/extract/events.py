@@ -18,8 +18,9 @@ from ingest.extract.segments import article_dates, article_sentences
 from ingest.extract.lexicon import Lexicon, PhraseMatch
 from ingest.extract.normalise import name_key
 from ingest.extract.registry import Registry, RegistryEntry
+from ingest.extract.statement_events import statement_events
 from ingest.iris import IriMinter
-from ingest.model import Actor, ArticleDoc, Event, Place, Span
+from ingest.model import Actor, Allegation, ArticleDoc, Event, Place, Span, Statement
 
 _DETERMINERS = frozenset("the this that its their his her our these those".split())
 _MODIFIER_SUFFIXES = ("ing", "ed", "al", "ive", "ful", "ous", "ic", "ary", "ent", "ant", "ble", "est", "ern", "ian",
@@ -131,6 +132,10 @@ class _EventReader:
         end = tail.end() if tail and tail.group(0).split()[0] in {"of", "on", "against"} else match.end()
         if end > match.end() and _CAPITALISED.search(text, match.end(), end):
             specific = True
+        dated = [d for d in article_dates(text, self.doc.date).within(start, min(sentence.end, end + DATE_WINDOW))
+                 if d.value]
+        if re.match(r"(?:an?)\s", text[start:match.start()]) and dated:
+            specific = True  # "an attack on a village ... last week": a dated event is one event
         if not specific or (start == match.start() and re.search(r"\bto\s*$", text[sentence.start:start])):
             return None
         place_end = tail.end() if tail else end
@@ -172,8 +177,9 @@ def _merge(mentions: list[_Mention], lexicon: Lexicon) -> list[list[_Mention]]:
     return groups
 
 
-def find_events(doc: ArticleDoc, actors: list[Actor], registry: Registry, lexicon: Lexicon,
-                minter: IriMinter) -> list[Event]:
+def find_events(doc: ArticleDoc, actors: list[Actor], registry: Registry, lexicon: Lexicon, minter: IriMinter,
+                statements: list[Statement] | None = None, allegations: list[Allegation] | None = None) -> list[Event]:
+    """Events the text names, then (given the article's statements) its dated accusations, denials and statements."""
     reader = _EventReader(doc, actors, registry, lexicon, minter)
     events: list[Event] = []
     for group in _merge(reader.mentions(), lexicon):
@@ -193,4 +199,4 @@ def find_events(doc: ArticleDoc, actors: list[Actor], registry: Registry, lexico
             date=date[0] if date else None, granularity=date[1] if date else None,
             places=list(places.values()), participants=participants,
         ))
-    return events
+    return events + statement_events(doc, actors, statements or [], allegations or [], lexicon, minter)

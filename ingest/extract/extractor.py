@@ -33,7 +33,7 @@ class Extractor:
         actors = find_actors(doc, self.registry, self.minter)
         statements = find_statements(doc, actors, self.lexicon, self.minter)
         allegations = find_allegations(doc, actors, statements, self.lexicon, self.minter)
-        events = find_events(doc, actors, self.registry, self.lexicon, self.minter)
+        events = find_events(doc, actors, self.registry, self.lexicon, self.minter, statements, allegations)
         return Extraction(article=doc, actors=actors, statements=statements, allegations=allegations, events=events)
 
     def extract_file(self, path: Path, overrides: MetadataOverrides | None = None,

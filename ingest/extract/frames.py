@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ingest.extract.actor_index import ActorIndex, MentionRef
 from ingest.extract.dates import DateIndex
+from ingest.extract.frame_shapes import after_as, characterises, passive_before, raising_start, responding_noun
 from ingest.extract.lexicon import Lexicon, PhraseMatch, ReportingCue
 from ingest.extract.quotes import Quote
 from ingest.extract.speakers import SpeakerFinder, SpeakerRef
@@ -24,7 +25,9 @@ _NOT_A_VERB_AFTER = frozenset("to the a an his her its their our my your this th
                               "is are".split())
 _SUBORDINATORS = re.compile(r"\s*(?:Although|Though|While|Whereas|If|When|Because|Since|Even\s+though)\b")
 _SKIPPABLE = re.compile(r"\s*(?:,\s*)?(?:moreover|however|also|too|again|further|recently|repeatedly|previously|"
-                        r"publicly|privately|separately|later|earlier|once|then|\w+ly)\b\s*,?", re.IGNORECASE)
+                        r"publicly|privately|separately|later|earlier|once|then|\w+ly|"
+                        r"for\s+(?:(?:some|several|many|a\s+few)\s+)?(?:days|weeks|months|years|decades))\b\s*,?",
+                        re.IGNORECASE)
 _AS_FRAME = re.compile(r"(?:^|[,;]\s*)as\s+[^,;]*$", re.IGNORECASE)
 _MEDIUM_TYPES = frozenset({"MediaOutlet", "SocialMediaAccount"})
 _FINAL_PUNCTUATION = ".!?;:,"
@@ -43,6 +46,8 @@ class Frame:
     medium: str | None = None
     antecedent: Frame | None = None
     nests: bool = False  # "as S reported, C": C may hold frames of its own
+    responds: bool = False  # "..., a charge S rejected as Q": S answers an allegation the sentence reports
+    relative: bool = False  # "The BLA, which claimed responsibility, said ...": a frame inside a relative clause
     quotes: list[Quote] = field(default_factory=list)
 
 
@@ -109,6 +114,19 @@ class SentenceReader:
                 match.group(0).lower().endswith("ing") or re.search(r"(?:but|and)\s+$", before)))
             cut = cut or bool(re.search(r",\s*(?:he|she|they|it|we|the\s+[\w-]+(?:\s+[\w-]+)?)\s*$", before,
                                         re.IGNORECASE) and not words(text[match.end():end]))
+            cut = cut or bool(re.search(r",\s*(?:but|and|while|although|though|whereas)\s+(?:he|she|they|it|we)\s+"
+                                        r"(?:\w+ly\s+)?$", before, re.IGNORECASE))
+            if not cut and re.search(r"\s(?:and|but)\s+(?:\w+ly\s+)?$", before) and words(before) and \
+                    self.lexicon.reporting_cue(match.group(0)) is not None and \
+                    not re.search(r"\b(?:that|who|which)\b", before):
+                return start + len(before.rstrip()) - len(re.search(r"(?:and|but)\s*(?:\w+ly)?$",
+                                                                    before.rstrip()).group(0))
+            response = responding_noun(text, self.lexicon, start, match.start())
+            if response:
+                return start + text[start:response[0]].rstrip().rfind(",")
+            joined = re.search(r",\s*(?:and|but|while|whereas)\s+((?:[\w'’.-]+\s+){1,7})$", before)
+            if joined and self.speakers.before(start + joined.start(1), match.start()):
+                return start + joined.start()  # "..., and Russia's embassy in Prague said ..."
             if cut:
                 return start + before.rfind(",")
         according = self.lexicon.preposition_re.search(text, start, end)
@@ -124,7 +142,8 @@ class SentenceReader:
             if ref:
                 position = ref.end
             else:
-                addressee = re.match(r"\s*(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?=that\b|:|,)", text[position:limit])
+                addressee = re.match(r"\s*(?:[^\s,;:.“”\"]+\s+){0,8}?(?=that\b|:|,)", text[position:limit]) or \
+                    re.match(r"\s*(?:me|us|him|her|them|reporters|journalists)\b", text[position:limit])
                 position += addressee.end() if addressee else 0
         while True:
             lead = self.dates.first_from(position)
@@ -165,19 +184,32 @@ class SentenceReader:
             return None
         if match.group(0)[0].isupper() and text[sentence.start:vs].strip(" “\"‘'"):
             return None  # a capitalised form inside a sentence is a name ("Intelligence Report"), not a verb
-        if previous and previous.group(1).lower() in _NOT_A_VERB_AFTER:
-            return None
         cue_span = Span(vs, ve, text[vs:ve])
+        following = text[ve:sentence.end]
+        if re.match(r"\s+by\s", following) and not cue.allegation:
+            return None  # "the files, first reported by Bloomberg": a participle, no one speaks here
+        if re.match(r"\s+to\s", following) and not cue.addressee and \
+                not re.match(r"\s+to\s[^.;:“”\"]{1,60}?(?:\bthat\b|:)", following):
+            return None  # "the watchdog reports to the presidency"
+        subject_end = raising_start(text, sentence.start, vs)
+        if previous and previous.group(1).lower() in _NOT_A_VERB_AFTER and subject_end == vs:
+            if cue.allegation and passive_before(text, sentence.start, vs):
+                return self._passive(sentence, cue, cue_span, frames)
+            return None
+        response = responding_noun(text, self.lexicon, sentence.start, subject_end)
+        if response:
+            return self._response(sentence, cue, cue_span, response, subject_end, frames)
         closing = self._quote_closing_before(sentence, vs)
         if closing and len(words(text[closing.close:vs])) <= 14 and not re.search(r"\bthat\b", text[closing.close:vs]) \
-                and not any(f.cue and closing.close <= f.cue.start < vs for f in frames):
+                and not any(f.cue and closing.close <= f.cue.start < vs for f in frames) \
+                and not any(f.content.start <= closing.open and closing.close <= f.content.end + 1 for f in frames):
             gap = text[closing.close:vs]
             speaker = self.speakers.after(ve, sentence.end) if not gap.strip(" ,") else \
                 self.speakers.before(closing.close, vs)
             return Frame(speaker, cue_span, cue, closing.content, sentence, True,
                          self.medium_in(closing.close, sentence.end, cue, ve), quotes=[closing])
         clause_start = max([sentence.start, closing.close if closing else 0] +
-                           [f.content.end for f in frames if f.content.end <= vs])
+                           [f.content.end for f in frames if f.content.end <= vs and not f.relative])
         opening = self._quote_opening_after(ve, sentence.end + 2)
         if opening:
             gap = text[ve:opening.open]
@@ -197,11 +229,19 @@ class SentenceReader:
         if frames and coordinated:  # ", writing that ...", ", but explained that ...": the same speaker goes on
             speaker = frames[-1].speaker
         else:
-            speaker = self.speakers.before(clause_start, vs)
+            speaker = self.speakers.before(clause_start, raising_start(text, clause_start, vs))
         if speaker is None:
             return None
         start = self._skip_to_content(ve, sentence.end, cue)
+        relative = bool(re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", text[clause_start:vs]))
+        if cue.accuses_object:  # "a company it accused of ferrying coal": the object stood before the cue
+            lead = re.match(r"\s*(?:of|for)\s+(?=\w)", text[start:sentence.end])
+            start += lead.end() if lead else 0
         end = self._content_end(start, sentence, vs)
+        if relative and text.find(",", start, end) != -1:
+            end = text.find(",", start, end)  # the relative clause ends at its comma; the main verb follows
+        if cue.characterises and not characterises(text, start, end):
+            return None
         nests = bool(_AS_FRAME.search(text[sentence.start:speaker.span.start]))
         if not words(text[start:end]):
             if nests:
@@ -216,7 +256,61 @@ class SentenceReader:
         content = self._without_trailing_medium(content)
         medium = self.medium_in(sentence.start, sentence.end, cue, ve)
         used = [q for q in self.quotes if content.start <= q.open and q.close <= content.end + 1]
-        return Frame(speaker, cue_span, cue, content, sentence, False, medium, nests=nests, quotes=used)
+        return Frame(speaker, cue_span, cue, content, sentence, False, medium, nests=nests, quotes=used,
+                     relative=relative)
+
+    def _response(self, sentence: Span, cue: ReportingCue, cue_span: Span, response: tuple[int, int],
+                  subject_end: int, frames: list[Frame]) -> Frame | None:
+        """'..., an accusation Moscow dismissed as "absurd"': the answer is its own statement; its content is what
+        follows the verb, else the allegation it answers. A role noun ("the Gulf state") naming no actor of the
+        article is the one the sentence accuses, where that fits."""
+        text = self.text
+        noun_start, subject_start = response
+        speaker = self.speakers.before(subject_start, subject_end)
+        if speaker is None:
+            return None
+        if speaker.iri is None:
+            speaker = self._accused_in(frames, speaker) or speaker
+        start = after_as(text, self._skip_to_content(cue_span.end, sentence.end, cue), sentence.end)
+        quote = next((q for q in self.quotes if q.open == start), None)
+        if quote and not text[quote.close:sentence.end].strip(" .,;!?"):
+            return Frame(speaker, cue_span, cue, quote.content, sentence, True, responds=True, quotes=[quote])
+        content = trim(text, start, self._content_end(start, sentence, cue_span.start)) or \
+            trim(text, noun_start, subject_start)
+        if content is None:
+            return None
+        return Frame(speaker, cue_span, cue, content, sentence, False, responds=True)
+
+    def _accused_in(self, frames: list[Frame], speaker: SpeakerRef) -> SpeakerRef | None:
+        """The actor an earlier frame of the sentence accuses ('S accused X of ...'), if the role noun fits it."""
+        role = self.lexicon.role_re.search(self.text, speaker.span.start, speaker.span.end)
+        entry = self.lexicon.role(role.group(0)) if role else None
+        for frame in reversed(frames):
+            lead = re.match(r"(?:the\s+)?", frame.content.text, re.IGNORECASE)
+            accused = self.index.starting_at(frame.content.start + (lead.end() if lead else 0))
+            if frame.cue_entry and frame.cue_entry.allegation and accused and entry and \
+                    accused.actor.type in entry.types:
+                return SpeakerRef(accused.actor.iri, accused.actor.label, speaker.span, (accused.actor.iri,))
+        return None
+
+    def _passive(self, sentence: Span, cue: ReportingCue, cue_span: Span, frames: list[Frame]) -> Frame | None:
+        """'X has been accused of C' (no source given) or 'X was accused by S of C'."""
+        text = self.text
+        position, speaker = cue_span.end, None
+        by = re.match(r"\s+by\s+", text[position:sentence.end])
+        if by:
+            stop = re.search(r"\s(?:of|for|over|that)\s|[,;]", text[position + by.end():sentence.end])
+            limit = position + by.end() + (stop.start() if stop else len(text[position + by.end():sentence.end]))
+            speaker = self.speakers.after(position + by.end() - 1, limit)
+            position = limit
+        lead = re.match(r"\s*(?:of|for|over|that)\s+", text[position:sentence.end])
+        if lead is None:
+            return None
+        start = position + lead.end()
+        content = trim(text, start, self._content_end(start, sentence, cue_span.start))
+        if content is None or len(words(content.text)) < 2:
+            return None
+        return Frame(speaker, cue_span, cue, content, sentence, False)
 
     def _without_trailing_medium(self, content: Span) -> Span:
         """'confirmed the talks to the Daily Star': the outlet is the medium, not content."""
@@ -238,6 +332,8 @@ class SentenceReader:
             speaker = self.speakers.after(match.end(), source_end)
             if speaker is None:
                 continue
+            apposed = re.match(r",\s*(?:who|which|speaking|citing|a|an)\b[^,]*,", text[source_end:sentence.end])
+            source_end += apposed.end() - 1 if apposed else 0  # "according to an official, who spoke ..., C"
             if not text[sentence.start:match.start()].strip(" ,") or text[:match.start()].rstrip().endswith(","):
                 content = trim(text, source_end, sentence.end) if text[sentence.start:match.start()].strip(" ,") == "" \
                     else trim(text, sentence.start, match.start())

@@ -29,16 +29,25 @@ class ReportingCue:
     allegation: bool = False
     addressee: bool = False
     echoes: bool = False
+    characterises: bool = False
+    accuses_object: bool = False
 
 
 @dataclass(frozen=True)
 class ClaimCue:
-    """A word in reported content that alleges an act (claim_type: an event-type slug)."""
+    """A word in reported content that alleges an act (claim_type: an event-type slug, None where the scheme has none).
+
+    accuses_object: the actor after the cue did it ("implicating X"); receives: the subject is the receiving side
+    ("received money from X"); wrongful: the act is an accusation in itself (bribery, a cover-up).
+    """
 
     form: str
-    claim_type: str
+    claim_type: str | None
     past: str | None = None
     nominal: bool = False
+    accuses_object: bool = False
+    receives: bool = False
+    wrongful: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +176,8 @@ class Lexicon:
     claim_cues: dict[str, ClaimCue] = field(default_factory=dict)
     roles: dict[str, RoleNoun] = field(default_factory=dict)
     broader: dict[str, str] = field(default_factory=dict)  # event-type slug -> its broader concept's slug
+    state_heads: frozenset[str] = frozenset()  # role nouns that after "X's" stand for the state X ("government")
+    restrictive: frozenset[str] = frozenset()  # "only", "merely": an accused's admission restricted to something else
 
     def __post_init__(self) -> None:
         verbs = {f: c for f, c in self.reporting.items() if c.kind == "verb"}
@@ -179,6 +190,7 @@ class Lexicon:
             "event_re": phrase_pattern(self.event_cues),
             "claim_re": phrase_pattern(self.claim_cues),
             "role_re": phrase_pattern({f for f, r in self.roles.items() if not r.pronoun}),
+            "restrictive_re": phrase_pattern(self.restrictive),
         }
         for name, pattern in patterns.items():
             object.__setattr__(self, name, pattern)
@@ -192,6 +204,7 @@ class Lexicon:
     event_re: PhraseMatcher = field(init=False, repr=False, compare=False)
     claim_re: PhraseMatcher = field(init=False, repr=False, compare=False)
     role_re: PhraseMatcher = field(init=False, repr=False, compare=False)
+    restrictive_re: PhraseMatcher = field(init=False, repr=False, compare=False)
 
     def reporting_cue(self, form: str) -> ReportingCue | None:
         return self.reporting.get(_fold(form))
@@ -250,6 +263,8 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
             allegation=_flag(graph, entry, LEXICON.introducesAllegation),
             addressee=_flag(graph, entry, LEXICON.takesAddressee),
             echoes=_flag(graph, entry, LEXICON.echoes),
+            characterises=_flag(graph, entry, LEXICON.characterises),
+            accuses_object=_flag(graph, entry, LEXICON.accusesObject),
         )
         for form in _forms(graph, entry):
             reporting.setdefault(form, cue)
@@ -257,6 +272,8 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
     def by_form(scheme: str, prop: URIRef) -> dict[str, str]:
         table: dict[str, str] = {}
         for entry in _in_scheme(graph, scheme):
+            if _flag(graph, entry, LEXICON.restrictive):
+                continue
             value = _iri_slug(graph, entry, prop)
             for form in _forms(graph, entry) if value else []:
                 table.setdefault(form, value or "")
@@ -266,10 +283,14 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
     for entry in _in_scheme(graph, "claim-cues"):
         claim_type = _iri_slug(graph, entry, LEXICON.eventType)
         past = graph.value(entry, LEXICON.pastForm)
-        for form in _forms(graph, entry) if claim_type else []:
-            claim_cues.setdefault(form, ClaimCue(form, claim_type or "", str(past) if past else None,
-                                                 _flag(graph, entry, LEXICON.nominal)))
+        for form in _forms(graph, entry):
+            claim_cues.setdefault(form, ClaimCue(
+                form, claim_type, str(past) if past else None, _flag(graph, entry, LEXICON.nominal),
+                accuses_object=_flag(graph, entry, LEXICON.accusesObject),
+                receives=_flag(graph, entry, LEXICON.receives), wrongful=_flag(graph, entry, LEXICON.wrongful)))
     roles: dict[str, RoleNoun] = {}
+    state_heads = {form for entry in _in_scheme(graph, "role-nouns") if _flag(graph, entry, LEXICON.speaksForState)
+                   for form in _forms(graph, entry)}
     for entry in _in_scheme(graph, "role-nouns"):
         types = frozenset(str(o) for o in graph.objects(entry, LEXICON.actorType))
         for form in _forms(graph, entry):
@@ -287,6 +308,9 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         event_cues=by_form("event-cues", LEXICON.eventType),
         claim_cues=claim_cues,
         roles=roles,
+        state_heads=frozenset(state_heads),
+        restrictive=frozenset(form for entry in _in_scheme(graph, "stance-cues")
+                              if _flag(graph, entry, LEXICON.restrictive) for form in _forms(graph, entry)),
     )
 
 

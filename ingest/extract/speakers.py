@@ -31,6 +31,15 @@ _LEADING_NAME = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)(?=
 _MONTH_OR_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _WORD = re.compile(r"[\w'’.-]+")
+# a clause also starts after a dateline ("KHARTOUM, March 12 (Newswire) - ") or a dash
+_CLAUSE_BREAK = re.compile(r"[,;:)]|\s[-–—]\s|[–—]")
+_TITLE = (r"(?:(?:Lt|Lieut|Col|Gen|Maj|Capt|Cpt|Sgt|Adm|Brig|Cmdr|Dr|Prof|Mr|Mrs|Ms|Rev|Sheikh|Sir|Dame|Judge|Justice)"
+          r"\.?\s+)")
+_PERSON_NAME = re.compile(rf"{_TITLE}*([A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la)[\s-])?"
+                          rf"[A-Z][\w'’-]+){{1,3}})")
+_PARTITIVE = re.compile(r"\b(?:one|two|three|some|several|many|most|each|both|all|none|neither|either)\s+of\s+"
+                        r"(?:them|those|these|us)$", re.IGNORECASE)
+_STATE_HEAD = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?([\w-]+)$")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 ROLE_WINDOW = 3000  # characters back in which a role noun looks for its antecedent
 
@@ -115,6 +124,9 @@ class SpeakerFinder:
             return None
         if text[end - 1] == ",":
             return self._apposed_subject(clause_start, end - 1)
+        state = self._state_government(clause_start, end)
+        if state:
+            return state
         subjects = self._subjects(clause_start, end)
         last = subjects[-1] if subjects else None
         if last and not text[last.end:end].strip(" )]’'\""):
@@ -127,6 +139,34 @@ class SpeakerFinder:
             return self._from_mention(last)
         return self._unresolved_name(clause_start, end) or self._unresolved_group(clause_start, end)
 
+    def _state_government(self, floor: int, end: int) -> SpeakerRef | None:
+        """"Moldova's government", "Sudan's army-led government": a state's government speaks for the state."""
+        head = _STATE_HEAD.search(self.text, floor, end)
+        if head is None or not head.group(1).lower() in self.lexicon.state_heads:
+            return None
+        ref = self.index.covering(head.start() - 1, head.start())
+        if ref is None or ref.actor.type != "State" or ref.start < floor:
+            return None
+        return SpeakerRef(ref.actor.iri, ref.actor.label, _span(self.text, ref.start, end), (ref.actor.iri,))
+
+    def _person_name(self, start: int, end: int) -> SpeakerRef | None:
+        """A stretch that is only a person's name, with titles ("Lt Col Jean-Pierre Kabeya"), as actor or as written."""
+        stretch = self.text[start:end]
+        lead = len(stretch) - len(stretch.lstrip(" ()\"“"))
+        stretch = stretch.strip(" ()\"“”")
+        name = _PERSON_NAME.fullmatch(stretch)
+        if not name or _MONTH_OR_DAY.match(name.group(1).split()[-1]):
+            return None
+        name_start = start + lead + name.start(1)
+        name_end = name_start + len(name.group(1))
+        inside = self.index.outermost_within(name_start, name_end)
+        ref = self.index.covering(name_start, name_end) or (inside[0] if inside else None)
+        if ref and ref.start <= name_start + 1 and ref.end >= name_end - 1:
+            return self._from_mention(ref)
+        if any(r.actor.type != "Person" for r in self.index.within(name_start, name_end)):
+            return None
+        return SpeakerRef(None, name.group(1), _span(self.text, name_start, name_end))
+
     def _unresolved_name(self, floor: int, end: int) -> SpeakerRef | None:
         """'Transport Minister Jane Roe accused ...' when the article has no actor for her: her name, as written."""
         name = _TRAILING_NAME.search(self.text, floor, end)
@@ -134,12 +174,46 @@ class SpeakerFinder:
             return None
         words = name.group(0).split()
         at_clause_start = not self.text[floor:name.start()].strip(" ,;:")
-        if (len(words) < 2 and at_clause_start) or _MONTH_OR_DAY.match(words[-1]):
-            return None
+        previous = _previous_word(self.text, name.start(), floor)
+        if previous == "the":
+            previous = _previous_word(self.text, self.text.rfind("the", floor, name.start()), floor)
+        if _MONTH_OR_DAY.match(words[-1]) or previous in _PREPOSITIONS:
+            return None  # "a memo seen by the Sentinel shows": a name after a preposition is not the subject
+        if len(words) == 1:
+            return self._surname(name.start(), name.end(), at_clause_start)
         return SpeakerRef(None, name.group(0), _span(self.text, name.start(), name.end()))
 
+    def _surname(self, start: int, end: int, at_clause_start: bool) -> SpeakerRef | None:
+        """'"...," Guo said': one name word stands for the person named in full before (the actor, if the article
+        has one; else the word as written, when the full name was in the text); a lone capitalised word at the clause
+        start that names no one seen before is no speaker."""
+        word = self.text[start:end]
+        people = {ref.actor.iri: ref.actor for ref in self.index.before(start) if ref.actor.type == "Person"
+                  and word in re.findall(r"[\w'’-]+", ref.actor.label)}
+        if len(people) == 1:
+            actor = next(iter(people.values()))
+            return SpeakerRef(actor.iri, actor.label, _span(self.text, start, end), (actor.iri,))
+        named_before = re.search(rf"[A-Z][\w'’-]+\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z][\w'’-]+",
+                                 self.text[:start])
+        if at_clause_start and not named_before:
+            return None
+        return SpeakerRef(None, word, _span(self.text, start, end))
+
     def _apposed_subject(self, clause_start: int, comma: int) -> SpeakerRef | None:
-        """'S, an apposition, said': the leftmost subject-like mention followed by a comma."""
+        """'S, an apposition, said': the leftmost subject-like mention followed by a comma; 'the group's spokesman,
+        Jane Roe, said': the name; 'Jane Roe, who heads the union, said' with no actor for her: the name as written."""
+        text = self.text
+        lead = _LEADING_CONNECTIVE.match(text, clause_start, comma)
+        first_start = lead.end() if lead else clause_start
+        first_comma = text.find(",", first_start, comma + 1)
+        last_comma = text.rfind(",", first_start, comma)
+        if last_comma != -1 and self.lexicon.role_re.search(text, first_start, last_comma):
+            named = self._person_name(last_comma + 1, comma)
+            if named:
+                return named
+        first = self._first_segment_subject(first_start, first_comma)
+        if first:
+            return first
         subjects = self._subjects(clause_start, comma)
         for i, ref in enumerate(subjects):
             if self.text[ref.end:comma + 1].lstrip(" )]’'\"").startswith(","):
@@ -151,6 +225,24 @@ class SpeakerFinder:
                 return reference
             first_comma = self.text.find(",", first_comma + 1, comma + 1)
         return None
+
+    def _first_segment_subject(self, start: int, comma: int) -> SpeakerRef | None:
+        """The subject standing alone before an apposition: a mention, a reference, a name or a described group."""
+        subjects = self._subjects(start, comma)
+        if subjects and not self.text[start:subjects[0].start].strip(" (\"“") and \
+                not self.text[subjects[-1].end:comma].strip(" )]’'\""):
+            return None  # a mention-led subject: the general rule below keeps its coordinated members
+        return self.reference_ending(start, comma) or self._person_name(start, comma) or \
+            self._described_group(start, comma)
+
+    def _described_group(self, start: int, end: int) -> SpeakerRef | None:
+        """'Two former employees', 'Hospital staff': a noun phrase at the clause start headed by a role noun."""
+        role = None
+        for match in self.lexicon.role_re.finditer(self.text, start, end):
+            role = match
+        if role is None or self.text[role.end():end].strip() or len(_WORD.findall(self.text[start:end])) > 6:
+            return None
+        return SpeakerRef(None, self.text[start:end].strip(), _span(self.text, start, end))
 
     def after(self, verb_end: int, limit: int) -> SpeakerRef | None:
         """The subject of an inverted frame ('said the source', 'said Dr. Jane Doe, a scholar at ...')."""
@@ -168,7 +260,7 @@ class SpeakerFinder:
         name = _LEADING_NAME.match(text, verb_end, limit)
         if name:
             return SpeakerRef(None, name.group(1), _span(text, name.start(1), name.end(1)))
-        bare = re.match(r"\s*((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s*(?=[,.;:]|$)", text[verb_end:limit])
+        bare = re.match(r"\s*((?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*(?=[,.;:]|$)", text[verb_end:limit])
         if bare and self.lexicon.role_re.search(text, verb_end + bare.start(1), verb_end + bare.end(1)):
             start, end = verb_end + bare.start(1), verb_end + bare.end(1)
             return SpeakerRef(None, text[start:end], _span(text, start, end))  # "according to aid groups"
@@ -178,8 +270,11 @@ class SpeakerFinder:
         """A pronoun or a definite role noun phrase ending at `end`, resolved to its antecedent."""
         text = self.text
         ref = self.index.covering(end - 1, end)
-        if ref and ref.start >= floor:
+        if ref and ref.start >= floor and not self._embedded(ref, floor):
             return self._from_mention(ref)
+        partitive = _PARTITIVE.search(text, floor, end)
+        if partitive and partitive.end() == end:
+            return SpeakerRef(None, partitive.group(0), _span(text, partitive.start(), end))
         pronoun = re.search(r"\b(\w+)$", text[floor:end])
         if pronoun:
             entry = self.lexicon.role(pronoun.group(1))
@@ -213,8 +308,8 @@ class SpeakerFinder:
             role = match
         if role is None or any(c in self.text[role.end():end] for c in ",;:"):
             return None
-        start = max(self.text.rfind(c, clause_start, role.start()) for c in ",;:") + 1
-        start = max(start, clause_start)
+        breaks = list(_CLAUSE_BREAK.finditer(self.text, clause_start, role.start()))
+        start = max(breaks[-1].end() if breaks else clause_start, clause_start)
         lead = _LEADING_CONNECTIVE.match(self.text, start, end)
         start = lead.end() if lead else start
         return SpeakerRef(None, self.text[start:end], _span(self.text, start, end))

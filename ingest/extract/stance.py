@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.claims import ClaimReader
 from ingest.extract.lexicon import Lexicon, ReportingCue
 
 # a negation reaches over a short run of words and a coordinated list ("never sold, donated or transferred")
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b[\w\s,'’-]{0,40}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b[\w\s,'’\"“”-]{0,60}$", re.IGNORECASE)
 _STRONG = frozenset({"denies", "dismisses", "downplays", "confirms", "supports"})
 _CERTAINTY_ORDER = ["alleged", "possible", "probable"]
 
@@ -24,12 +25,26 @@ def _fold(text: str) -> str:
 
 
 def cue_stance(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
-    """The stance the content's own wording signals: denies or downplays first, then supports."""
-    found = {lexicon.stance_cues.get(_fold(m.group(0))) for m in lexicon.stance_re.finditer(text, start, end)}
+    """The stance the content's own wording signals: denies or downplays first, then supports. Denying a denial
+    supports ("the militia's denial was not credible")."""
+    cues = [(m.start(), lexicon.stance_cues.get(_fold(m.group(0))))
+            for m in lexicon.stance_re.finditer(text, start, end)]
+    found = {stance for _, stance in cues}
     for stance in ("denies", "downplays", "supports"):
         if stance in found:
+            first = min(at for at, s in cues if s == stance)
+            if stance != "supports" and _denial_before(text, start, first, lexicon):
+                return "supports"
             return stance
     return None
+
+
+def _denial_before(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    for noun in lexicon.noun_re.finditer(text, start, end):
+        entry = lexicon.reporting_cue(noun.group(0))
+        if entry and entry.stance in {"denies", "dismisses"}:
+            return True
+    return False
 
 
 def reported_from(text: str, start: int, end: int, lexicon: Lexicon) -> int:
@@ -39,11 +54,19 @@ def reported_from(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return nominal.start() if nominal else end
 
 
-def claim_polarity(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+def claim_polarity(text: str, start: int, end: int, lexicon: Lexicon, claims: ClaimReader | None = None) -> str | None:
     """'asserted' when the content says someone did what a claim cue names, 'negated' when it only says someone did
-    not ("we have never sold any equipment"), None when it names no such act."""
+    not ("we have never sold any equipment"), None when it names no such act. With the article's claims at hand, an
+    act counts as asserted only when the content names who did it or the act is an accusation in itself (bribery): a
+    witness saying "they killed my husband" names no one."""
+    own_end = reported_from(text, start, end, lexicon)
+    if claims is not None:
+        found = claims.read(start, own_end)
+        if any(not c.negated and (c.accused or c.beneficiaries or c.cue.wrongful) for c in found):
+            return "asserted"
+        return "negated" if any(c.negated for c in found) else None
     negated = False
-    for match in lexicon.claim_re.finditer(text, start, reported_from(text, start, end, lexicon)):
+    for match in lexicon.claim_re.finditer(text, start, own_end):
         if _NEGATION.search(text[start:match.start()]):
             negated = True
         else:
@@ -51,14 +74,15 @@ def claim_polarity(text: str, start: int, end: int, lexicon: Lexicon) -> str | N
     return "negated" if negated else None
 
 
-def statement_stance(cue: ReportingCue | None, text: str, start: int, end: int, lexicon: Lexicon) -> str:
+def statement_stance(cue: ReportingCue | None, text: str, start: int, end: int, lexicon: Lexicon,
+                     claims: ClaimReader | None = None) -> str:
     verb = cue.stance if cue else "neutral"
     own = cue_stance(text, start, end, lexicon)
     if own in {"denies", "downplays"} and verb not in {"denies", "dismisses"}:
         return own
     if verb in _STRONG:
         return verb
-    polarity = claim_polarity(text, start, end, lexicon)
+    polarity = claim_polarity(text, start, end, lexicon, claims)
     if own == "supports" or polarity == "asserted":
         return "supports"
     return "denies" if polarity == "negated" else verb
