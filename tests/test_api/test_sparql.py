@@ -18,8 +18,10 @@ from api.canned_queries import load_canned_queries
 from ingest.settings import Settings
 
 EX = Namespace("http://example.org/")
-SELECT = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?s"
-CONSTRUCT = "CONSTRUCT { ?s <http://example.org/name> ?label } WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+# the store also holds the ontology and registry graphs: these queries look at the test's people only
+PEOPLE = "?s <http://www.w3.org/2000/01/rdf-schema#label> ?label FILTER(STRSTARTS(STR(?s), 'http://example.org/'))"
+SELECT = f"SELECT ?s ?label WHERE {{ {PEOPLE} }} ORDER BY ?s"
+CONSTRUCT = f"CONSTRUCT {{ ?s <http://example.org/name> ?label }} WHERE {{ {PEOPLE} }}"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 RDFLIB = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
           "application/rdf+xml": "xml", "application/n-quads": "nquads", "application/trig": "trig"}
