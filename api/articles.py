@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_write_token
 from api.context import AppContext
+from api.openapi_responses import WHY, answer, content, errors, request_body
 from ingest.errors import InputError
 from ingest.extract.reading import MetadataOverrides
 from ingest.outcome import Status
@@ -60,7 +61,12 @@ def build_router(context: AppContext) -> APIRouter:
     context.services["pipeline"] = holder
 
     @router.post("/articles", status_code=201, summary="Ingest one article (plain text, HTML or JSON body)",
-                 responses={400: {"description": "unreadable input"}, 422: {"description": "shape violations"}})
+                 response_class=Response, openapi_extra={"requestBody": request_body(sorted(MEDIA_TYPES))},
+                 responses={201: answer("the article was accepted and written: the outcome", ["application/json"]),
+                            200: answer("dry run: the article would be accepted", ["application/json"]),
+                            422: {"description": WHY[422],
+                                  "content": content(["application/json", "text/turtle"])},
+                            **errors(400, 401, 403, 413, 503)})
     async def post_article(request: Request,
                      name: str = Query("article", max_length=200, description="a name for the input, for reports"),
                      title: str | None = Query(None, max_length=1000), publisher: str | None = Query(None, max_length=300),

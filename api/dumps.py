@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
@@ -15,6 +16,7 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 from api.context import AppContext
 from api.dataset_version import DatasetVersion
 from api.dump_stream import stream_dump
+from api.openapi_responses import answer
 from api.pages_render import Renderer
 from ingest.resources import REGISTRY_FILES, ontology_files, shape_files
 
@@ -35,6 +37,12 @@ DUMP_FORMATS = [
     DumpFormat("jsonld", "application/ld+json", "JSON-LD", False),
 ]
 DUMP_BY_SUFFIX = {f.suffix: f for f in DUMP_FORMATS}
+DATASET_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: answer("the dump, streamed", [*(f.media_type for f in DUMP_FORMATS), "application/gzip"],
+                ["ETag", "Last-Modified", "Content-Disposition"]),
+    304: answer("not modified since the ETag or date the request names", headers=["ETag", "Last-Modified"]),
+    404: answer("no dump in that format", ["text/plain"]),
+}
 DUMP_NAME = "newskg"
 
 
@@ -102,16 +110,23 @@ def build_router(context: AppContext) -> APIRouter:
     dumps = Dumps(context)
     router = APIRouter(tags=["downloads"])
 
-    @router.get("/dumps", summary="The downloads on offer")
+    @router.get("/dumps", summary="The downloads on offer", response_class=Response,
+                responses={200: answer("the downloads page", ["text/html"])})
     def listing() -> Response:
         return dumps.listing()
 
-    @router.api_route("/dumps/newskg.{suffix}", methods=["GET", "HEAD"],
-                      summary="The whole dataset: nq, trig (with named graphs), ttl, nt, jsonld; add .gz for gzip")
     def dataset(request: Request, suffix: str) -> Response:
         return dumps.dataset(request, suffix)
 
-    @router.get("/dumps/{folder}/{name}", summary="An ontology or shapes file, as stored in the repository")
+    # one route per method, so that each is one operation with its own ID in the OpenAPI document
+    for method in ("GET", "HEAD"):
+        router.add_api_route("/dumps/newskg.{suffix}", dataset, methods=[method], response_class=Response,
+                             operation_id=f"dataset_dump_{method.lower()}", responses=DATASET_RESPONSES,
+                             summary="The whole dataset: nq, trig (with named graphs), ttl, nt, jsonld; add .gz for gzip")
+
+    @router.get("/dumps/{folder}/{name}", summary="An ontology or shapes file, as stored in the repository",
+                response_class=Response, responses={200: answer("the Turtle file", ["text/turtle"]),
+                                                    404: answer("no such file", ["text/plain"])})
     def data_file(request: Request, folder: str, name: str) -> Response:
         return dumps.data_file(request, folder, name)
 

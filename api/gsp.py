@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tempfile
 import uuid
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
@@ -20,6 +20,7 @@ from starlette.datastructures import UploadFile
 from api.auth import require_write_token
 from api.context import AppContext
 from api.negotiation import choose
+from api.openapi_responses import answer, errors, query_parameters, request_body
 from ingest.errors import InputError
 from ingest.store_terms import GraphName
 
@@ -130,17 +131,50 @@ class GraphStore:
         return triples
 
 
+READ = {200: answer("the graph", GRAPH_MEDIA_TYPES, ["Vary"]), **errors(400, 404, 406)}
+WRITE_ERRORS = errors(400, 401, 403, 413, 415)
+RESPONSES_BY_METHOD: dict[str, dict[int | str, dict[str, Any]]] = {
+    "GET": READ,
+    "HEAD": READ,
+    "PUT": {201: answer("a new graph was created", headers=["Location"]), 204: answer("the graph was replaced"), **WRITE_ERRORS},
+    "POST": {201: answer("a new graph was created (its IRI in Location)", headers=["Location"]),
+             204: answer("the triples were added to the graph"), **WRITE_ERRORS},
+    "DELETE": {204: answer("the graph was removed"), **errors(400, 401, 403, 404)},
+}
+
+
+BODY_MEDIA_TYPES = (*GRAPH_MEDIA_TYPES, "application/n-quads", "application/trig", "multipart/form-data")
+
+
+def _request(method: str, direct: bool) -> dict[str, Any]:
+    """What a request carries besides the path: ?graph= or ?default (indirect), and an RDF body for writes."""
+    declared: dict[str, Any] = {} if direct else {"parameters": query_parameters("graph", "default")}
+    if method in ("PUT", "POST"):
+        declared["requestBody"] = request_body(BODY_MEDIA_TYPES)
+    return declared
+
+
 def build_router(context: AppContext) -> APIRouter:
     graph_store = GraphStore(context)
     router = APIRouter(tags=["graph store"])
-    methods = ["GET", "HEAD", "PUT", "POST", "DELETE"]
 
-    @router.api_route("/rdf-graph-store", methods=methods, summary="Graph Store Protocol (?graph=IRI or ?default)")
     async def indirect(request: Request) -> Response:
         return await graph_store.handle(request, direct=False)
 
-    @router.api_route("/rdf-graph-store/{path:path}", methods=methods, summary="Graph Store Protocol, direct IRIs")
     async def direct(request: Request, path: str) -> Response:
         return await graph_store.handle(request, direct=True)
 
+    # one route per method, so that each is one operation with its own ID in the OpenAPI document
+    for method, responses in RESPONSES_BY_METHOD.items():
+        router.add_api_route("/rdf-graph-store", indirect, methods=[method], response_class=Response,
+                             status_code=min(status for status in responses if isinstance(status, int)),
+                             operation_id=f"graph_store_{method.lower()}", responses=responses,
+                             openapi_extra=_request(method, direct=False),
+                             summary="Graph Store Protocol (?graph=IRI or ?default)")
+    for method, responses in RESPONSES_BY_METHOD.items():
+        router.add_api_route("/rdf-graph-store/{path:path}", direct, methods=[method], response_class=Response,
+                             status_code=min(status for status in responses if isinstance(status, int)),
+                             operation_id=f"graph_store_direct_{method.lower()}", responses=responses,
+                             openapi_extra=_request(method, direct=True),
+                             summary="Graph Store Protocol, direct IRIs")
     return router

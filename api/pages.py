@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.context import AppContext
 from api.negotiation import choose
+from api.openapi_responses import answer, errors
 from api.page_queries import DESCRIBE, EXISTS, PageQueries
 from api.pages_actor import actor_page
 from api.pages_article import article_page, statement_page
@@ -32,6 +33,7 @@ log = logging.getLogger("newskg.api")
 ACTOR_CLASSES = frozenset(str(NKG[name]) for name in (
     "Actor", "Person", "Organization", "State", "GovernmentBody", "IntelligenceAgency", "ArmedGroup", "MediaOutlet",
     "ThinkTank", "AcademicInstitution", "SocialMediaAccount", "ActorGroup", "AnonymousSource"))
+NOT_FOUND = answer("nothing by that name: a page for browsers, plain text otherwise", ["text/html", "text/plain"])
 PAGE_BY_CLASS = {str(NKG.NewsArticle): "article", str(NKG.Allegation): "allegation",
                  str(NKG.Statement): "statement", str(NKG.Reaction): "statement",
                  str(NKG.AllegationCluster): "cluster", str(NKG.QuoteCluster): "cluster", str(NKG.Cluster): "cluster"}
@@ -180,29 +182,50 @@ def build_router(context: AppContext) -> APIRouter:
     def home() -> Response:
         return pages.home()
 
-    @router.get("/search", summary="Search actors, articles and allegations by name, forgiving of spelling")
+    @router.get("/search", summary="Search actors, articles and allegations by name, forgiving of spelling",
+                response_class=Response,
+                responses={200: answer("the hits, as a page or as JSON", ["text/html", "application/json"], ["Vary"]),
+                           **errors(400, 406)})
     def search(request: Request, q: str = Query("", max_length=200)) -> Response:
         return pages.search(request, q)
 
-    @router.get("/resource", summary="Page (or RDF) of any resource in the store, minted by newskg or not")
+    @router.get("/resource", summary="Page (or RDF) of any resource in the store, minted by newskg or not",
+                response_class=Response,
+                responses={200: answer("the resource's page or its description in RDF", RESOURCE_MEDIA_TYPES),
+                           303: answer("a minted IRI: see its own page", headers=["Location"]),
+                           404: NOT_FOUND, **errors(400, 406)})
     def any_resource(request: Request, iri: str = Query(..., max_length=2000), incoming: str | None = None,
                      page: int = Query(1, ge=1, le=100_000)) -> Response:
         return pages.any_resource(request, iri, IncomingRequest(incoming, page))
 
-    @router.api_route("/id/{kind}/{key}", methods=["GET", "HEAD"],
-                      summary="A minted IRI: HTML for browsers; Turtle, JSON-LD, N-Triples, RDF/XML by Accept or suffix")
     def resource(request: Request, kind: str, key: str, incoming: str | None = None,
                  page: int = Query(1, ge=1, le=100_000)) -> Response:
         return pages.resource(request, f"/id/{kind}/{key}", IncomingRequest(incoming, page))
+
+    def graph(request: Request, name: str) -> Response:
+        return pages.graph(request, f"/graph/{name}")
+
+    # one route per method, so that each is one operation with its own ID in the OpenAPI document
+    for method in ("GET", "HEAD"):
+        router.add_api_route("/id/{kind}/{key}", resource, methods=[method], response_class=Response,
+                             operation_id=f"resource_{method.lower()}",
+                             summary="A minted IRI: HTML for browsers; Turtle, JSON-LD, N-Triples, RDF/XML by "
+                                     "Accept or suffix",
+                             responses={200: answer("the resource's page or its description in RDF",
+                                                    RESOURCE_MEDIA_TYPES, ["Link", "Vary"]),
+                                        404: NOT_FOUND, **errors(400, 406)})
 
     @router.api_route("/id/{rest:path}", methods=["GET", "HEAD"], include_in_schema=False)
     def not_an_iri(request: Request, rest: str) -> Response:
         return pages.not_found(request, f"/id/{rest}")
 
-    @router.api_route("/graph/{name:path}", methods=["GET", "HEAD"],
-                      summary="A named graph: a page for browsers, its content as RDF by Accept or suffix")
-    def graph(request: Request, name: str) -> Response:
-        return pages.graph(request, f"/graph/{name}")
+    for method in ("GET", "HEAD"):
+        router.add_api_route("/graph/{name:path}", graph, methods=[method], response_class=Response,
+                             operation_id=f"graph_{method.lower()}",
+                             summary="A named graph: a page for browsers, its content as RDF by Accept or suffix",
+                             responses={200: answer("the graph's page or its content in RDF", GRAPH_MEDIA_TYPES,
+                                                    ["Link", "Vary"]),
+                                        404: NOT_FOUND, **errors(406)})
 
     return router
 

@@ -17,11 +17,13 @@ from starlette.concurrency import run_in_threadpool
 from api.auth import require_write_token
 from api.context import AppContext
 from api.negotiation import BOOLEAN_MEDIA_TYPES, RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, choose
+from api.openapi_responses import TEXT_SCHEMA, answer, errors, query_parameters
 from api.query_process import QueryAnswer, QueryJob
 from api.query_workers import QueryPool
 from api.service_description import service_description
 from api.sparql_page import QueryPage
-from api.sparql_request import ProtocolRequest, read_protocol_request
+from api.sparql_request import (FORM, GRAPH_PARAMETERS, QUERY_BODY, UPDATE_BODY, ProtocolRequest,
+                                 read_protocol_request)
 from ingest.errors import Forbidden, QueryError
 from ingest.sparql_text import keyword_set, query_form, remote_operations, with_using_clauses
 
@@ -30,6 +32,11 @@ DESCRIPTION_MEDIA_TYPES = ("text/turtle", "application/rdf+xml", "application/ld
 OFFERED_BY_FORM = {"SELECT": RESULTS_MEDIA_TYPES, "ASK": BOOLEAN_MEDIA_TYPES, "CONSTRUCT": RDF_MEDIA_TYPES,
                    "DESCRIBE": RDF_MEDIA_TYPES, None: RESULTS_MEDIA_TYPES}
 VARY = {"Vary": "Accept"}
+POST_BODY = {"required": True, "content": {
+    FORM: {"schema": {"type": "object", "properties": {"query": TEXT_SCHEMA, "update": TEXT_SCHEMA}}},
+    QUERY_BODY: {"schema": TEXT_SCHEMA}, UPDATE_BODY: {"schema": TEXT_SCHEMA}}}
+POST_MEDIA_TYPES = tuple(dict.fromkeys((*RESULTS_MEDIA_TYPES, *RDF_MEDIA_TYPES)))
+GET_MEDIA_TYPES = tuple(dict.fromkeys((*POST_MEDIA_TYPES, *DESCRIPTION_MEDIA_TYPES, HTML)))
 
 
 def answer_response(answer: QueryAnswer) -> Response:
@@ -105,14 +112,29 @@ def build_router(context: AppContext) -> APIRouter:
     context.services["queries"] = endpoint.pool  # closed at shutdown
     router = APIRouter(tags=["sparql"])
 
-    @router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 Protocol endpoint",
-                      description="Query (GET, POST form, POST application/sparql-query) and update (POST form, "
-                                  "POST application/sparql-update, bearer token). Without a query: the service "
-                                  "description, or the query page for browsers.",
-                      responses={400: {"description": "malformed request or query"}, 403: {"description": "refused"},
-                                 406: {"description": "no acceptable format"}, 503: {"description": "timed out"}})
     async def sparql(request: Request) -> Response:
         return await endpoint.handle(request)
+
+    # one route per method, so that each is one operation with its own ID in the OpenAPI document
+    router.add_api_route("/sparql", sparql, methods=["GET"], operation_id="sparql_get", response_class=Response,
+                         openapi_extra={"parameters": query_parameters(
+                             "query", "format", repeated=("default-graph-uri", "named-graph-uri"))},
+                         summary="SPARQL 1.1 Protocol: query by GET; without a query, the service description",
+                         description="A query in ?query=, answered in the media type Accept or ?format= asks for "
+                                     "(the query page for browsers). Without a query: the service description, "
+                                     "or the query page for browsers. Updates are refused (405): send them by POST.",
+                         responses={200: answer("query results, RDF, the service description or the query page",
+                                                GET_MEDIA_TYPES, ["Vary"]),
+                                    **errors(400, 403, 405, 406, 413, 503)})
+    router.add_api_route("/sparql", sparql, methods=["POST"], operation_id="sparql_post", response_class=Response,
+                         openapi_extra={"parameters": query_parameters("format", repeated=GRAPH_PARAMETERS),
+                                        "requestBody": POST_BODY},
+                         summary="SPARQL 1.1 Protocol: query or update by POST",
+                         description="Query (form or application/sparql-query body) or update (form or "
+                                     "application/sparql-update body, behind the bearer token).",
+                         responses={200: answer("query results or RDF", POST_MEDIA_TYPES, ["Vary"]),
+                                    204: answer("the update was applied"),
+                                    **errors(400, 401, 403, 406, 413, 415, 503)})
 
     @router.api_route("/sparql/", methods=["GET", "POST"], include_in_schema=False)
     async def sparql_slash(request: Request) -> Response:

@@ -17,6 +17,7 @@ from api.context import AppContext
 from api.dataset_version import DatasetVersion
 from api.dumps import DUMP_FORMATS, dump_path
 from api.negotiation import choose
+from api.openapi_responses import answer, errors
 from api.generation_cache import GenerationCache
 from api.page_queries import PageQueries, as_int
 from api.pages_render import Renderer
@@ -122,7 +123,11 @@ def build_router(context: AppContext, renderer: Renderer) -> APIRouter:
     dataset_version: DatasetVersion = context.services.setdefault("dataset_version", DatasetVersion(context.store))
     router = APIRouter(tags=["downloads"])
 
-    @router.get("/.well-known/void", summary="VoID + DCAT description of the dataset (Turtle, JSON-LD, ... or HTML)")
+    @router.get("/.well-known/void", summary="VoID + DCAT description of the dataset (Turtle, JSON-LD, ... or HTML)",
+                response_class=Response,
+                responses={200: answer("the description", MEDIA_TYPES, ["ETag", "Last-Modified", "Vary"]),
+                           304: answer("unchanged since the ETag the request names", headers=["ETag"]),
+                           **errors(406)})
     def void(request: Request) -> Response:
         media = choose(request.headers.get("accept"), MEDIA_TYPES, format=request.query_params.get("format"))
         current = dataset_version.current()

@@ -13,7 +13,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import not_a_server_error, positive_data_acceptance
 
 from small_articles import small_article
 
@@ -32,7 +32,8 @@ def fuzzed_server(guarded_server: Any) -> Any:
     return guarded_server
 
 
-def fuzz_every_operation(server: Any, checks: list[Any] | None = None) -> list[str]:
+def fuzz_every_operation(server: Any, checks: list[Any] | None = None, excluded_checks: list[Any] | None = None
+                         ) -> list[str]:
     """Runs each operation's generated cases through the checks (all of schemathesis' by default); the failures."""
     schema = schemathesis.openapi.from_url(f"{server.url}openapi.json")
     operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
@@ -43,7 +44,8 @@ def fuzz_every_operation(server: Any, checks: list[Any] | None = None) -> list[s
         @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, phases=[Phase.generate],
                   suppress_health_check=list(HealthCheck))
         def fuzz(case: Any) -> None:
-            case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=checks, timeout=30)
+            case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=checks,
+                                   excluded_checks=excluded_checks, timeout=30)
 
         try:
             fuzz()
@@ -52,15 +54,13 @@ def fuzz_every_operation(server: Any, checks: list[Any] | None = None) -> list[s
     return failures
 
 
-# FastAPI warns that the GET/POST (GET/HEAD, ...) routes share an operationId; reported to the lead, not ours to fix
-@pytest.mark.filterwarnings("ignore:Duplicate Operation ID")
 def test_no_generated_request_gets_a_server_error(fuzzed_server: Any) -> None:
     assert fuzz_every_operation(fuzzed_server, checks=[not_a_server_error]) == []
 
 
-@pytest.mark.filterwarnings("ignore:Duplicate Operation ID")
-@pytest.mark.xfail(strict=True, reason="the OpenAPI document declares neither the 400/404/415 answers nor the RDF, "
-                                       "HTML and text media types the routes give (reported to the lead)")
+# Every check but positive_data_acceptance ("a request the schema allows gets a 2xx"): a JSON schema cannot say
+# what makes a SPARQL query, an RDF body, a graph IRI in the path or an article readable, so schema-valid
+# requests rightly get 400 (or 404, 415, 422) from routes whose input is a language or a document.
 def test_responses_conform_to_the_openapi_document(fuzzed_server: Any) -> None:
-    failures = fuzz_every_operation(fuzzed_server)
+    failures = fuzz_every_operation(fuzzed_server, excluded_checks=[positive_data_acceptance])
     assert failures == [], "\n\n".join(failures)
