@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
 import warnings
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import httpx
 import pytest
 
+from api.app import create_app
 from api.openapi_responses import ERROR_SCHEMA
 from ingest.settings import Settings
 
@@ -101,3 +104,14 @@ def test_inputs_read_from_the_raw_request_are_declared(operations: Operations) -
         "application/x-www-form-urlencoded", "application/sparql-query", "application/sparql-update"}
     assert "text/turtle" in operations[("put", "/rdf-graph-store/{path}")]["requestBody"]["content"]
     assert "text/plain" in operations[("post", "/articles")]["requestBody"]["content"]
+
+
+def test_no_route_documents_a_validation_error_it_never_sends() -> None:
+    """Bad parameters are answered 400 (api/errors.py); only POST /articles answers 422 (shape violations)."""
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app(Settings(store_dir=Path(folder) / "store"))
+        schema = app.openapi()
+        app.state.context.store.close()
+    with422 = [(path, method) for path, ops in schema["paths"].items() for method, op in ops.items()
+               if "422" in op.get("responses", {})]
+    assert with422 == [("/articles", "post")]
