@@ -18,6 +18,7 @@ from ingest.extract.frames import Frame, SentenceReader, words
 from ingest.extract.lexicon import Lexicon
 from ingest.extract.quotes import Quote, find_quotes
 from ingest.extract.segments import article_dates, article_paragraphs, article_sentences
+from ingest.extract.speaker_sides import lend_sides
 from ingest.extract.speakers import SpeakerRef
 from ingest.extract.stance import certainty
 from ingest.iris import IriMinter
@@ -161,4 +162,5 @@ def find_statements(doc: ArticleDoc, actors: list[Actor], lexicon: Lexicon, mint
             cluster=str(minter.cluster("quote", fingerprint)) if fingerprint else None,
             confidence=0.9 if speaker and speaker.iri else 0.6,
         ))
+    lend_sides(statements, actors)
     return statements

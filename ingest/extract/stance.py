@@ -16,6 +16,10 @@ from ingest.extract.lexicon import Lexicon, ReportingCue
 
 # a negation reaches over a short run of words and a coordinated list ("never sold, donated or transferred")
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b[\w\s,'’\"“”-]{0,60}$", re.IGNORECASE)
+# a negator just before a denying or downplaying phrase turns it round ("this was not a one-off")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|n't|hardly)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# a concession after supporting words weighs both sides ("the findings were credible, although ...")
+_CONCESSION = re.compile(r",?\s+(?:although|though|even though|but|while|yet)\s", re.IGNORECASE)
 _STRONG = frozenset({"denies", "dismisses", "downplays", "confirms", "supports"})
 _CERTAINTY_ORDER = ["alleged", "possible", "probable"]
 
@@ -27,7 +31,7 @@ def _fold(text: str) -> str:
 def cue_stance(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """The stance the content's own wording signals: denies or downplays first, then supports. Denying a denial
     supports ("the militia's denial was not credible")."""
-    cues = [(m.start(), lexicon.stance_cues.get(_fold(m.group(0))))
+    cues = [(m.start(), _negated(text, start, m.start(), lexicon.stance_cues.get(_fold(m.group(0)))))
             for m in lexicon.stance_re.finditer(text, start, end)]
     found = {stance for _, stance in cues}
     for stance in ("denies", "downplays", "supports"):
@@ -37,6 +41,19 @@ def cue_stance(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
                 return "supports"
             return stance
     return None
+
+
+def _conceded(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Supporting wording followed, in the same content, by a concession."""
+    first = next((m for m in lexicon.stance_re.finditer(text, start, end)
+                  if lexicon.stance_cues.get(_fold(m.group(0))) == "supports"), None)
+    return bool(first and _CONCESSION.search(text, first.end(), end))
+
+
+def _negated(text: str, start: int, at: int, stance: str | None) -> str | None:
+    if stance in {"denies", "downplays"} and _NEGATED_BEFORE.search(text[max(start, at - 40):at]):
+        return "supports"
+    return stance
 
 
 def _denial_before(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -83,6 +100,8 @@ def statement_stance(cue: ReportingCue | None, text: str, start: int, end: int, 
     if verb in _STRONG:
         return verb
     polarity = claim_polarity(text, start, end, lexicon, claims)
+    if own == "supports" and verb in {"neutral", "assesses"} and _conceded(text, start, end, lexicon):
+        return "assesses"
     if own == "supports" or polarity == "asserted":
         return "supports"
     return "denies" if polarity == "negated" else verb
