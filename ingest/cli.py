@@ -58,9 +58,15 @@ def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
     else:
         store = open_store(settings.store_dir)
         try:
-            pipeline = Pipeline(settings, store)
-            batch = pipeline.ingest_paths(args.paths, _overrides(args), quarantine=args.quarantine,
-                                          on_outcome=progress)
+            if args.workers > 1:
+                from ingest.parallel_ingest import ingest_in_parallel
+
+                batch = ingest_in_parallel(settings, store, args.paths, _overrides(args), workers=args.workers,
+                                           quarantine=args.quarantine, on_outcome=progress)
+            else:
+                pipeline = Pipeline(settings, store)
+                batch = pipeline.ingest_paths(args.paths, _overrides(args), quarantine=args.quarantine,
+                                              on_outcome=progress)
         finally:
             store.close()
     if args.json:
@@ -173,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ingest.add_argument("--quarantine", type=Path, metavar="DIR", help="keep refused inputs and their reports here")
     ingest.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    ingest.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="read, extract and validate in N worker processes (this process alone writes); "
+                             "default 1")
     _add_metadata_options(ingest)
 
     extract = commands.add_parser("extract", help="print the extraction report of one article (no store)",
