@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -50,15 +49,3 @@ def test_the_scorer_counts_misses_and_spurious_actors(registry: Registry) -> Non
     halved = score(actors[: len(actors) // 2], gold, registry)
     assert halved["recall"] < perfect["recall"] and halved["precision"] == 1.0
     assert score([], gold)["recall"] == 0.0
-
-
-def test_the_stage_is_fast(registry: Registry) -> None:
-    docs = [read_file(SEEDS_DIR / f"{load_gold(p)['seed']}.txt") for p in GOLD]
-    words = sum(len(d.text.split()) for d in docs)
-    find_actors(docs[0], registry, MINTER)
-    start = time.process_time()
-    for _ in range(5):
-        for doc in docs:
-            find_actors(doc, registry, MINTER)
-    cpu_per_thousand_words = (time.process_time() - start) / 5 / words * 1000
-    assert cpu_per_thousand_words < 0.06  # ≈0.012-0.02 s measured; the bound leaves room for a busy machine

@@ -122,12 +122,15 @@ def test_a_worker_killed_mid_batch_costs_no_article(tmp_path: Path, runs: dict[i
     batch ends as if nothing happened: the same outcomes, the same graphs, none half-written."""
     folder = _folder(tmp_path)
     killed: list[int] = []
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
 
     def kill_a_worker(outcome: Outcome) -> None:
         if killed:
             return
-        ours = [p for p in psutil.Process().children() if "ingest.pipeline" in " ".join(p.cmdline())]
-        workers = [child for server in ours for child in server.children()]
+        # one forkserver per test process, shared with any earlier user (e.g. the SPARQL query workers); the ingest
+        # workers are its children
+        servers = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+        workers = [child for server in servers for child in server.children() if child.pid not in before]
         assert workers, "no worker process found"
         workers[0].send_signal(signal.SIGKILL)
         killed.append(workers[0].pid)
