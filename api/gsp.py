@@ -171,7 +171,9 @@ def build_router(context: AppContext) -> APIRouter:
                              operation_id=f"graph_store_{method.lower()}", responses=responses,
                              openapi_extra=_request(method, direct=False),
                              summary="Graph Store Protocol (?graph=IRI or ?default)")
-    for method, responses in RESPONSES_BY_METHOD.items():
+    for method, indirect_responses in RESPONSES_BY_METHOD.items():
+        # a direct path the router cannot match as a graph (e.g. one holding a line break) is not found
+        responses = {**indirect_responses, **errors(404)}
         router.add_api_route("/rdf-graph-store/{path:path}", direct, methods=[method], response_class=Response,
                              status_code=min(status for status in responses if isinstance(status, int)),
                              operation_id=f"graph_store_direct_{method.lower()}", responses=responses,
