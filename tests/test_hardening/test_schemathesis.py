@@ -41,7 +41,7 @@ def fuzz_every_operation(server: Any, checks: list[Any] | None = None, excluded_
     failures: list[str] = []
     for operation in operations:
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, phases=[Phase.generate],
+        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, phases=[Phase.generate], derandomize=True,
                   suppress_health_check=list(HealthCheck))
         def fuzz(case: Any) -> None:
             case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=checks,
