@@ -7,7 +7,7 @@ STORE  ?= data/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup browser yasgui run ingest-seeds test test-fast score bench soak clean
+.PHONY: setup browser yasgui run ingest-seeds test test-fast fuzz score bench soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: setup browser yasgui
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+fuzz: setup           ## property tests with fresh random examples, many more of them (not part of make test)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_hardening/test_properties.py
 
 score: setup           ## the extractor against the gold files of the seeds
 	$(BIN)/python -m evaluation

@@ -17,6 +17,7 @@ server_starter (session scope) -> start(settings, app_factory=None): a context m
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -28,6 +29,15 @@ from typing import Any, Callable, Iterator
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from hypothesis import HealthCheck, settings
+
+# `make test` (and CI) draws the same examples on every run, so a red run can be replayed; `make fuzz` draws new ones,
+# many more, and is where new bugs are looked for (each found one becomes a plain regression test).
+settings.register_profile("default", max_examples=30, derandomize=True, database=None, deadline=None,
+                          print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=400, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 from ingest.settings import Settings
 

@@ -36,11 +36,14 @@ class ArticleText:
         vocab = vocabulary()
         sentence_spans: list[Span] = sentences(doc.text)
         bounds = [s.start for s in sentence_spans]
-        sentence_of = [max(bisect_right(bounds, w.start) - 1, 0) for w in words]
+        raw_sentence = [max(bisect_right(bounds, w.start) - 1, 0) for w in words]
+        # numbered densely: a sentence without words (a lone quote mark, an emoji) must not leave a gap in starts
+        sentence_of: list[int] = []
         starts: list[int] = []
-        for index, number in enumerate(sentence_of):
-            if index == 0 or number != sentence_of[index - 1]:
+        for index, number in enumerate(raw_sentence):
+            if index == 0 or number != raw_sentence[index - 1]:
                 starts.append(index)
+            sentence_of.append(len(starts) - 1)
         hits = registry.matcher.find(words, vocab)
         hit_at: list[Hit | None] = [None] * len(words)
         for hit in hits:

@@ -3,6 +3,7 @@
 Whatever the text and metadata: reading either gives an article or fails with newskg's own error; every span the
 extractor finds lies inside the text and quotes it exactly; the mapped graph grounds every selector; and the graph
 conforms to the shapes or comes with a report of its violations. Never another exception.
+How many examples, and whether they are new ones, is the hypothesis profile's business (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 from typing import Iterator
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from ingest.errors import NewskgError
@@ -29,7 +30,6 @@ ORGS = ["the Ministry of Defence", "the Brask Liberation Front", "Norland", "the
         "the Institute for Maritime Security", "Reuters", "the United Nations", "a Turkish source"]
 CUES = ["said", "told reporters", "claimed", "denied", "insisted", "warned", "added", "alleged", "wrote"]
 ROLES = ["the regional governor", "a senior official", "a spokesperson", "an analyst", "the minister"]
-PROFILE = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 words = st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12)
 clause = st.lists(words, min_size=2, max_size=14).map(" ".join)
@@ -107,7 +107,6 @@ def pipeline(hardening_pipeline: Pipeline) -> Pipeline:
     return hardening_pipeline  # only its extractor and validator are used here, and dry runs: nothing is written
 
 
-@PROFILE
 @given(item=submission())
 def test_spans_lie_in_the_text_and_quote_it(pipeline: Pipeline, item: Submission) -> None:
     try:
@@ -124,7 +123,6 @@ def test_spans_lie_in_the_text_and_quote_it(pipeline: Pipeline, item: Submission
         assert text[span.start:span.end] == span.text, f"{what} does not quote the text at its offsets"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(item=submission())
 def test_the_graph_conforms_or_comes_with_its_report(pipeline: Pipeline, item: Submission) -> None:
     try:

@@ -128,3 +128,9 @@ def test_a_capital_in_a_dateline_or_a_longer_place_name_is_the_place() -> None:
     russia = actors["Russia"]
     assert [m.text for m in russia.mentions] == ["Moscow"]
     assert "United States" not in actors
+
+
+def test_a_sentence_without_words_does_not_disturb_role_phrases() -> None:
+    # found by hypothesis: a "sentence" of only symbols used to shift the sentence numbering off the word index
+    actors = _by_label("Omar Haddad said it. 😀 !!! The regional governor, Anna Kovalenko, denied it.")
+    assert actors["Anna Kovalenko"].role == "regional governor"
