@@ -78,9 +78,9 @@ class LoadResult:
 
 
 def concurrent_load(url: str, params: dict[str, str], clients: int, seconds: float, max_requests: int,
-                    accept: str = JSON_RESULTS) -> LoadResult:
+                    accept: str = JSON_RESULTS, use_wrk: bool = True) -> LoadResult:
     full_url = f"{url}?{urlencode(params)}"
-    if shutil.which("wrk"):
+    if use_wrk and shutil.which("wrk"):
         return _wrk(full_url, clients, seconds, accept)
     return _threads(full_url, clients, seconds, max_requests, accept)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from bench.context import BenchContext, NotAvailable
+from bench.context import BenchContext
 from bench.report import Figure, Target
 
 PER_CORE_TARGET = Target("value", ">=", 20.0, "≥ 20 articles/s")

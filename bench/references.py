@@ -145,7 +145,10 @@ def healthy(server: Server, note: Callable[[str], None]) -> Server:
     if not server.alive():
         note(f"{server.name} had exited ({server.log_tail(3)}); restarted")
         server.start()
-    server.wait_idle(SERVER_GRACE + 5)
+    elif not server.wait_idle(SERVER_GRACE + 5):
+        note(f"{server.name} was still busy with a query its client had given up on; restarted")
+        server.kill()
+        server.start()
     return server
 
 
@@ -173,7 +176,7 @@ def oxigraph_server(store_dir: Path, logs: Path, query_timeout: float, port: int
     return Server("oxigraph", [binary("oxigraph"), "serve-read-only", "--location", str(store_dir),
                                "--bind", f"{HOST}:{port}", "--union-default-graph",
                                "--timeout-s", str(round(query_timeout + SERVER_GRACE))],
-                  port, "/query", logs / "oxigraph-server.log")
+                  port, "/query", logs / "oxigraph-server.log", env={"RUST_BACKTRACE": "1"})
 
 
 def rdflib_endpoint_server(nquads: Path, logs: Path, port: int | None = None) -> Server:
