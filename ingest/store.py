@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from ingest.errors import QueryError, StoreError
 from ingest.sparql_text import names_dataset
-from ingest.store_terms import GraphName, graph_term, insert_data_text, to_ox_triple
+from ingest.store_terms import GraphName, TermConverter, graph_term, insert_data_text, with_fresh_blank_nodes
 
 QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 TriplesSource = Union[Iterable[Sequence[Node]], rdflib.Graph]
@@ -61,11 +61,15 @@ class OxigraphStore:
 
     def replace_graphs(self, graphs: Mapping[str, TriplesSource]) -> None:
         """Replace several named graphs in one transaction (bulk import of many articles)."""
-        converted = {graph_term(name): [to_ox_triple(t) for t in _triples(content)] for name, content in graphs.items()}
+        converter = TermConverter()
+        converted = {graph_term(name): [converter.triple(t) for t in _triples(content)]
+                     for name, content in graphs.items()}
         self.replace_ox_graphs(converted)
 
     def replace_ox_graphs(self, graphs: Mapping[GraphName, Iterable[ox.Triple]], *, replace: bool = True) -> None:
         """Same as replace_graphs for pyoxigraph terms; with replace=False the triples are added (GSP POST)."""
+        if replace and self._insert_new_graphs(graphs):
+            return
         parts: list[str] = []
         for index, (name, triples) in enumerate(graphs.items()):
             target = "DEFAULT" if isinstance(name, ox.DefaultGraph) else f"GRAPH {name}"
@@ -78,6 +82,25 @@ class OxigraphStore:
                 parts.append(data)
         if parts:
             self.update(" ;\n".join(parts))
+
+    def _insert_new_graphs(self, graphs: Mapping[GraphName, Iterable[ox.Triple]]) -> bool:
+        """Graphs that do not exist yet (the common case: a new article) are added in one transaction by
+        Store.extend, about twice as fast as parsing the same triples as SPARQL INSERT DATA. False, writing nothing,
+        when any of them exists already or is the default graph (replacing needs DROP and INSERT in one update)."""
+        with self._write_lock:
+            store = self.oxigraph
+            if not all(isinstance(name, ox.NamedNode) and not store.contains_named_graph(name) for name in graphs):
+                return False
+            quads = [quad for name, triples in graphs.items() for quad in with_fresh_blank_nodes(name, triples)]
+            try:
+                store.extend(quads)   # atomic: all the quads or none
+                for name in graphs:
+                    store.add_graph(name)   # an article graph with no triples still exists
+            except OSError as error:
+                raise StoreError(f"write failed: {error}") from error
+            finally:
+                self._generation += 1
+            return True
 
     def remove_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH {graph_term(graph)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable, Sequence, Union
+from typing import Iterable, Iterator, Sequence, Union
 
 import pyoxigraph as ox
 from rdflib.term import BNode, Literal, Node, URIRef
@@ -44,6 +44,35 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 def to_ox_triple(triple: Sequence[Node]) -> ox.Triple:
     subject, predicate, obj = triple[:3]
     return ox.Triple(to_ox(subject), to_ox(predicate), to_ox(obj))  # type: ignore[arg-type]
+
+
+class TermConverter:
+    """to_ox with a memo: an article's graph names the same IRIs and predicates many times over."""
+
+    def __init__(self) -> None:
+        self._memo: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+
+    def term(self, node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        converted = self._memo.get(node)
+        if converted is None:
+            converted = self._memo[node] = to_ox(node)
+        return converted
+
+    def triple(self, triple: Sequence[Node]) -> ox.Triple:
+        subject, predicate, obj = triple[:3]
+        return ox.Triple(self.term(subject), self.term(predicate), self.term(obj))  # type: ignore[arg-type]
+
+
+def with_fresh_blank_nodes(graph: GraphName, triples: Iterable[ox.Triple]) -> Iterator[ox.Quad]:
+    """The triples as quads of graph, each blank node replaced by a new one: written outside SPARQL (which makes
+    INSERT DATA's blank nodes fresh by itself), a label such as _:b0 would otherwise join the store's own _:b0."""
+    fresh: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def renamed(term: object) -> object:
+        return fresh.setdefault(term, ox.BlankNode()) if isinstance(term, ox.BlankNode) else term
+
+    for t in triples:
+        yield ox.Quad(renamed(t.subject), t.predicate, renamed(t.object), graph)  # type: ignore[arg-type]
 
 
 def insert_data_text(graph: GraphName, triples: Iterable[ox.Triple], *, blank_prefix: str) -> str:

@@ -81,6 +81,21 @@ def test_readers_never_see_half_a_graph(store: OxigraphStore) -> None:
     assert sizes <= {len(small), len(large)}
 
 
+def test_new_graphs_written_one_after_another_never_share_blank_nodes(store: OxigraphStore) -> None:
+    # a new graph goes in by Store.extend (no SPARQL to make its blank nodes fresh), a replaced one by an update
+    shared = BNode("b0")
+    store.replace_graph("http://example.org/g1", Graph().add((EX.a, EX.p, shared)))
+    store.replace_graph("http://example.org/g2", Graph().add((EX.b, EX.p, shared)))
+    store.replace_graph("http://example.org/g1", Graph().add((EX.a, EX.p, shared)))
+    rows = list(store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    assert len(rows) == 2 and rows[0]["o"] != rows[1]["o"]
+
+
+def test_an_empty_new_graph_exists(store: OxigraphStore) -> None:
+    store.replace_graph("http://example.org/empty", Graph())
+    assert store.has_graph("http://example.org/empty")
+
+
 def test_remove_graph(store: OxigraphStore) -> None:
     store.replace_graph("http://example.org/g", article_graph("g", 1))
     store.remove_graph("http://example.org/g")

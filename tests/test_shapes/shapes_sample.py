@@ -107,7 +107,8 @@ def _statement(story: _Story, copy: int, speaker: Actor | None, cue: str, conten
 
 
 def sample_graph(copies: int = 1) -> Graph:
+    """An editable copy of the mapped graph (the mapping's own is read-only), for tests that break it on purpose."""
     extraction = sample_extraction(copies)
     publisher = next(a for a in extraction.actors if a.label == "Daily Courier")
     author = Actor(str(MINTER.actor("Jon Rask")), "Jon Rask", "Person", False)
-    return article_graph(extraction, MINTER, PROVENANCE, publisher=publisher, authors=[author])
+    return Graph() + article_graph(extraction, MINTER, PROVENANCE, publisher=publisher, authors=[author])
