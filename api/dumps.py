@@ -1,7 +1,9 @@
-"""Downloads: the whole dataset in five RDF syntaxes (gzip on request), streamed from the store; the ontology and
-shapes files; and /dumps, the page listing them. One article's graph is at its graph IRI (/graph/article/<key>.ttl).
+"""Downloads: the whole dataset in five RDF syntaxes (gzip on request), served from files built once per version
+of the store (api/dump_cache.py); the ontology and shapes files; and /dumps, the page listing them. One article's
+graph is at its graph IRI (/graph/article/<key>.ttl).
 
-Dumps carry ETag and Last-Modified from the store's write count, and answer conditional requests with 304.
+Dumps carry ETag and Last-Modified from the store's write count, answer conditional requests with 304 (without
+building anything) and Range requests with 206.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, Response
 
 from api.context import AppContext
 from api.dataset_version import DatasetVersion
-from api.dump_stream import stream_dump
+from api.dump_cache import DumpCache, default_cache_dir
 from api.openapi_responses import answer
 from api.pages_render import Renderer
 from ingest.resources import REGISTRY_FILES, ontology_files, shape_files
+from ingest.store import rdf_format
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,11 @@ DUMP_FORMATS = [
 ]
 DUMP_BY_SUFFIX = {f.suffix: f for f in DUMP_FORMATS}
 DATASET_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: answer("the dump, streamed", [*(f.media_type for f in DUMP_FORMATS), "application/gzip"],
-                ["ETag", "Last-Modified", "Content-Disposition"]),
+    200: answer("the dump (built on the first request after a write, then served from a file)",
+                [*(f.media_type for f in DUMP_FORMATS), "application/gzip"],
+                ["ETag", "Last-Modified", "Content-Disposition", "Content-Length", "Accept-Ranges"]),
+    206: answer("the byte range the Range header asked for", [*(f.media_type for f in DUMP_FORMATS), "application/gzip"],
+                ["Content-Range"]),
     304: answer("not modified since the ETag or date the request names", headers=["ETag", "Last-Modified"]),
     404: answer("no dump in that format", ["text/plain"]),
 }
@@ -64,11 +70,18 @@ def _accepts_gzip(request: Request) -> bool:
     return False
 
 
+class DumpFileResponse(FileResponse):
+    chunk_size = 1 << 20  # fewer thread hops per byte than starlette's 64 KiB
+
+
 class Dumps:
     def __init__(self, context: AppContext) -> None:
         self.store = context.store
         self.version = context.services.setdefault("dataset_version", DatasetVersion(context.store))
         self.renderer = Renderer(context.minter)
+        settings = context.settings
+        directory = settings.dump_cache_dir or default_cache_dir(settings.store_dir)
+        self.cache = DumpCache(context.store, directory, {f.suffix: rdf_format(f.media_type) for f in DUMP_FORMATS})
 
     def dataset(self, request: Request, suffix: str) -> Response:
         gz_file = suffix.endswith(".gz")
@@ -79,7 +92,8 @@ class Dumps:
                             status_code=404, media_type="text/plain")
         version = self.version.current()
         encode = not gz_file and _accepts_gzip(request)
-        variant = fmt.suffix + ("-gz" if gz_file or encode else "")
+        gzipped = gz_file or encode
+        variant = fmt.suffix + ("-gz" if gzipped else "")
         headers = {"ETag": version.etag(variant), "Last-Modified": version.last_modified,
                    "Cache-Control": "no-cache", "Vary": "Accept-Encoding",
                    "Content-Disposition": f'attachment; filename="{DUMP_NAME}.{suffix}"'}
@@ -88,11 +102,13 @@ class Dumps:
         media_type = "application/gzip" if gz_file else fmt.media_type
         if version.not_modified(request.headers, variant):
             return Response(status_code=304, headers=headers)
-        if request.method == "HEAD":
-            return Response(status_code=200, headers=headers, media_type=media_type)
-        chunks = stream_dump(lambda output: self.store.dump(output, fmt.media_type),  # type: ignore[arg-type]
-                             gzipped=gz_file or encode)
-        return StreamingResponse(chunks, media_type=media_type, headers=headers)
+        if request.method == "HEAD":  # no build for a HEAD; the length is known once the file exists
+            path = self.cache.cached(fmt.suffix, gzipped, version.tag)
+            if path is None:
+                return Response(status_code=200, headers=headers, media_type=media_type)
+        else:
+            path = self.cache.get(fmt.suffix, gzipped, version.tag)
+        return DumpFileResponse(path, media_type=media_type, headers=headers)
 
     def data_file(self, request: Request, folder: str, name: str) -> Response:
         path = data_files().get(folder, {}).get(name)

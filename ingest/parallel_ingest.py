@@ -35,7 +35,7 @@ from ingest.service_graphs import write_service_graphs
 from ingest.settings import Settings
 from ingest.shacl_report import ValidationReport, Violation
 from ingest.store import OxigraphStore
-from ingest.store_terms import to_ox_triple
+from ingest.store_terms import TermConverter
 
 _PRELOADED_MODULES = ["ingest.pipeline"]
 IN_FLIGHT_PER_WORKER = 2   # enough to keep a worker busy while the parent writes, few enough to bound memory
@@ -163,7 +163,8 @@ def _prepare(path: str, overrides: MetadataOverrides | None, dry_run: bool) -> W
     if graph is None or dry_run:
         return WorkerResult(outcome)
     try:
-        triples = [to_ox_triple(triple) for triple in graph]
+        converter = TermConverter()
+        triples = [converter.triple(triple) for triple in graph]
     except NewskgError as error:
         return WorkerResult(Outcome(path, Status.FAILED, str(error)))
     return WorkerResult(outcome, ntriples=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))

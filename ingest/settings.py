@@ -24,6 +24,8 @@ class Settings:
     query_workers: processes answering SPARQL queries.
     allow_remote: let SERVICE and LOAD reach other hosts (off: no server-side request forgery).
     cors_origins: origins allowed by CORS; empty means CORS headers are not sent.
+    dump_cache_dir: where the whole-dataset dumps are kept as files; None puts them beside the store, in
+        <store_dir>.dumps/ (never inside the store's own directory).
     """
 
     store_dir: Path = Path("data/store")
@@ -36,6 +38,7 @@ class Settings:
     query_workers: int = 2
     allow_remote: bool = False
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    dump_cache_dir: Path | None = None
 
     def with_overrides(self, **changes: object) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
@@ -57,4 +60,5 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         query_workers=int(env.get("NEWSKG_QUERY_WORKERS", defaults.query_workers)),
         allow_remote=env.get("NEWSKG_ALLOW_REMOTE", "").lower() in {"1", "true", "yes"},
         cors_origins=tuple(o for o in env.get("NEWSKG_CORS_ORIGINS", "").split(",") if o),
+        dump_cache_dir=Path(env["NEWSKG_DUMP_CACHE"]) if env.get("NEWSKG_DUMP_CACHE") else None,
     )

@@ -41,11 +41,6 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot store a {type(term).__name__} as an RDF term: {term!r}")
 
 
-def to_ox_triple(triple: Sequence[Node]) -> ox.Triple:
-    subject, predicate, obj = triple[:3]
-    return ox.Triple(to_ox(subject), to_ox(predicate), to_ox(obj))  # type: ignore[arg-type]
-
-
 class TermConverter:
     """to_ox with a memo: an article's graph names the same IRIs and predicates many times over."""
 
