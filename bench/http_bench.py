@@ -6,10 +6,11 @@ from __future__ import annotations
 import time
 
 import httpx
+import psutil
 
 from bench.context import BenchContext, NotAvailable
 from bench.engines import http_engine, in_process_engine
-from bench.http_load import RssSampler
+from bench.http_load import tree_rss
 from bench.query_bench import (OXIGRAPH_LATENCY, OXIGRAPH_THROUGHPUT, RDFLIB_LATENCY, RDFLIB_THROUGHPUT,
                                canned_queries, cheap_query_load, compare_engines)
 from bench.references import Server, newskg_server, oxigraph_server, rdflib_endpoint_server
@@ -31,7 +32,7 @@ def start_servers(context: BenchContext) -> None:
     engine, store = in_process_engine(context.need("in_process_store", "the in-process copy"))
     context.artifacts.update(in_process=store, in_process_engine=engine)
     time.sleep(1.0)
-    at_rest = {s.name: RssSampler(s.pid).rss() for s in context.artifacts["servers"]}
+    at_rest = {s.name: tree_rss(psutil.Process(s.pid)) for s in context.artifacts["servers"]}
     context.artifacts["rss_at_rest"] = at_rest
     context.report.add(Figure("memory", "server RSS at rest (process and children)", "MB", at_rest["newskg"] / 1e6,
                               at_rest["oxigraph"] / 1e6 if "oxigraph" in at_rest else None, "Oxigraph server",

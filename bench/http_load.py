@@ -149,6 +149,17 @@ def _threads(url: str, clients: int, seconds: float, max_requests: int, accept: 
                       1000 * percentile(latencies, 99))
 
 
+def tree_rss(process: psutil.Process) -> int:
+    """Resident memory of a process and its children (e.g. a server and its query workers), in bytes."""
+    total = 0
+    for proc in [process, *process.children(recursive=True)]:
+        try:
+            total += proc.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
 class RssSampler:
     """Samples the resident memory of a process and its children (e.g. a server and its query workers)."""
 
@@ -159,22 +170,13 @@ class RssSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def rss(self) -> int:
-        total = 0
-        for proc in [self.process, *self.process.children(recursive=True)]:
-            try:
-                total += proc.memory_info().rss
-            except psutil.Error:
-                pass
-        return total
-
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self.rss())
+            self.peak = max(self.peak, tree_rss(self.process))
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "RssSampler":
-        self.peak = self.rss()
+        self.peak = tree_rss(self.process)
         self._thread.start()
         return self
 

@@ -26,7 +26,7 @@ import httpx
 import psutil
 
 from bench.corpus import generate_article
-from bench.http_load import percentile
+from bench.http_load import percentile, tree_rss
 from bench.references import HOST, Server, binary, free_port
 
 JSON_RESULTS = "application/sparql-results+json"
@@ -150,18 +150,9 @@ class MemoryTrace:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def rss(self) -> int:
-        total = 0
-        for proc in [self.process, *self.process.children(recursive=True)]:
-            try:
-                total += proc.memory_info().rss
-            except psutil.Error:
-                pass
-        return total
-
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.samples.append((time.monotonic(), self.rss()))
+            self.samples.append((time.monotonic(), tree_rss(self.process)))
             self._stop.wait(self.interval)
 
     def start(self) -> None:
