@@ -40,8 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p)) for kind, 
     ("day_month", rf"\b(?P<month>{_MONTH})\s+{_DAY}\b(?![:.]\d)"),
     ("month", rf"(?:\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Ee]arly|[Mm]id|[Ll]ate|[Ff]rom|[Tt]o|of)[\s-]+)"
               rf"{_PART}(?P<month>{_MONTH})\b"),
-    ("month", rf"\b(?P<month>(?:January|February|March|April|June|July|August|September|October|November|December))"
-              rf"\b"),
+    ("month", r"\b(?P<month>(?:January|February|March|April|June|July|August|September|October|November|December))"
+              r"\b"),
     ("weekday", rf"\b(?:(?:on|last|this|next)\s+)?(?P<weekday>{_WEEKDAY})\b"),
     ("relative", r"\b(?:yesterday|today|(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|last|the\s+past)\s+"
                  r"(?:week|month|year))\b"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.score_actors_unseen import TARGETS, article_doc, pooled, score_unseen, unseen_gold_files
+from evaluation.score_actors_unseen import TARGETS, pooled, score_unseen, unseen_gold_files
 from ingest.extract.actors import find_actors
 from ingest.extract.registry import Registry, load_registry
 from ingest.iris import IriMinter

@@ -4,7 +4,6 @@ it was (compared as a full N-Quads dump before and after), while the unbroken gr
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
