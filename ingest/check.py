@@ -10,11 +10,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Protocol
 
+import pyoxigraph as ox
 from rdflib import SKOS, Graph
 
+from ingest.indexed_graph import IndexedGraph
 from ingest.namespaces import NKG
 from ingest.reasoning import ConsistencyReport, check_consistency, ontology_graph
 from ingest.shapes_graph import load_shapes_graph
+from ingest.store_terms import rdflib_triples
 from ingest.validation import ValidationReport, Validator
 from ingest.validation_context import ValidationContext
 
@@ -27,6 +30,7 @@ FULL_REASONING_LIMIT = 200_000
 class CheckableStore(Protocol):
     def graph_names(self) -> list[str]: ...
     def construct_graph(self, sparql: str) -> Graph: ...
+    def graph_snapshot(self, graph: str) -> Graph: ...
     def dump(self, output: BinaryIO, media_type: str, graph: str | None = None) -> None: ...
     def query(self, sparql: str) -> Any: ...
 
@@ -106,8 +110,7 @@ def store_size(store: CheckableStore) -> int:
 def _in_this_process(store: CheckableStore, names: list[str],
                      validator: Validator) -> Iterator[tuple[str, ValidationReport]]:
     for name in names:
-        graph = store.construct_graph(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
-        yield name, validator.validate(graph)
+        yield name, validator.validate(store.graph_snapshot(name))
 
 
 def _in_processes(store: CheckableStore, names: list[str], validator: Validator,
@@ -137,7 +140,7 @@ def _start_worker(context: ValidationContext) -> None:
 
 def _validate_ntriples(data: bytes) -> ValidationReport:
     assert _WORKER_VALIDATOR is not None
-    return _WORKER_VALIDATOR.validate(Graph().parse(data=data, format="nt"))
+    return _WORKER_VALIDATOR.validate(IndexedGraph(rdflib_triples(ox.parse(data, ox.RdfFormat.N_TRIPLES))))
 
 
 def is_ontology_graph(name: str) -> bool:

@@ -15,15 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SH, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SH, Graph, Literal, URIRef
 from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
-from ingest.store_terms import to_ox
+from ingest.store_terms import from_ox, to_ox
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
 _PROJECTS_THIS = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?[^{]*[?$]this\b", re.IGNORECASE)
 
@@ -200,16 +199,3 @@ def _fill(message: str, bound: dict[str, Node]) -> str:
     """sh:message templates: {?var} and {$var} are replaced by the solution's binding."""
     return _PLACEHOLDER.sub(lambda m: str(bound.get(m.group(1), m.group(0))), message)
 
-
-def from_ox(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unexpected SPARQL term {term!r}")

@@ -41,6 +41,38 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot store a {type(term).__name__} as an RDF term: {term!r}")
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_ox(term: object) -> Node:
+    """A pyoxigraph term as the rdflib term it stands for."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unexpected RDF term {term!r}")
+
+
+def rdflib_triples(triples: Iterable[ox.Triple | ox.Quad]) -> Iterator[tuple[Node, Node, Node]]:
+    """pyoxigraph triples (or quads, whose graph is dropped) as rdflib triples; repeated terms converted once."""
+    memo: dict[object, Node] = {}
+
+    def term(value: object) -> Node:
+        converted = memo.get(value)
+        if converted is None:
+            converted = memo[value] = from_ox(value)
+        return converted
+
+    for t in triples:
+        yield term(t.subject), term(t.predicate), term(t.object)
+
+
 class TermConverter:
     """to_ox with a memo: an article's graph names the same IRIs and predicates many times over."""
 
