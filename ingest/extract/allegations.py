@@ -10,7 +10,9 @@ the targets of the statement it echoes, of its speaker's previous statement, or 
 before it. A denial by the accused or by a beneficiary ("The RSF denied receiving any weapons") contests the
 allegation through its speaker. The accused side never claims: an accused actor (or one affiliated to it) asserting
 its own act restricts or admits, and one asserting that someone else did it shifts the blame, which contests; every
-speaker who contests an allegation is taken off its claimants.
+speaker who contests an allegation is taken off its claimants. A source the article has no actor for ("Campaigners
+accused X of C") still opens an allegation; it is kept only if a named actor backs it. The accused named by a
+definite description ("accused the bank of ...") is the actor the article named or introduced with that noun.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ingest.extract.actor_index import ActorIndex, MentionRef
+from ingest.extract.allegation_reach import fold_organs, referred, same_kind
 from ingest.extract.claims import Claim, ClaimReader
 from ingest.extract.counterclaims import accused_side_stance, shifts_blame
 from ingest.extract.clusters import allegation_fingerprint
+from ingest.extract.described_actors import described_actor
 from ingest.extract.lexicon import ClaimCue, Lexicon
 from ingest.extract.segments import article_paragraphs, article_sentences
 from ingest.extract.speakers import SpeakerFinder
@@ -81,8 +85,8 @@ class _Builder:
         accused = self.accused_of(claim)
         beneficiaries = [b for b in dict.fromkeys(r.actor.iri for r in claim.beneficiaries) if b not in accused]
         claimants = [c for c in claimants if c not in self.with_affiliations(set(accused))]
-        if not accused or not claimants or claim.evidence is None:
-            return
+        if not accused or claim.evidence is None or not (claimants or statement.speaker_label):
+            return  # a source with no actor ("Campaigners accused X of C") leaves it to a named supporter to claim
         fingerprint = allegation_fingerprint(claim.claim_type, accused, beneficiaries)
         allegation = self.allegations.get(fingerprint)
         hedge = certainty(None, self.doc.text, [(claim.evidence.start, claim.evidence.end)], self.lexicon) \
@@ -139,6 +143,9 @@ class _Builder:
         if first is None:
             phrase = re.match(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:of|for|over)\b)",
                               self.doc.text[start:statement.content.end], re.IGNORECASE)
+            described = described_actor(self.doc.text, self.index, start, start + phrase.end()) if phrase else None
+            if described is not None:
+                return described
             ref = self.speakers.reference_ending(start, start + phrase.end()) if phrase else None
             actor = self.by_iri.get(ref.iri) if ref and ref.iri else None
             return MentionRef(start, start + phrase.end(), actor) if phrase and actor else None
@@ -231,18 +238,12 @@ class _Builder:
         statement = statements[i]
         found = self.targets(statement, actors, types) if types else []
         found = found or [a for a in self.allegations.values() if self.with_affiliations(set(a.accused)) & actors]
+        found = found or same_kind(self.claims.read(statement.content.start, statement.content.end), types,
+                                   self.allegations.values(), self.lexicon)
         return found or (self._inherited(statements, i) if statement.direct else []) or self._referred(statement)
 
     def _referred(self, statement: Statement) -> list[Allegation]:
-        """'These accusations are about politics': a definite allegation noun in the content refers to the article's
-        allegations (those the speaker does not claim)."""
-        for noun in self.lexicon.noun_re.finditer(self.doc.text, statement.content.start, statement.content.end):
-            entry = self.lexicon.reporting_cue(noun.group(0))
-            before = self.doc.text[max(statement.content.start, noun.start() - 12):noun.start()]
-            if entry and entry.allegation and re.search(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?$",
-                                                        before, re.IGNORECASE):
-                return [a for a in self.allegations.values() if statement.speaker not in a.claimants]
-        return []
+        return referred(self.doc.text, statement, self.allegations.values(), self.lexicon)
 
     def _shifts_blame(self, statement: Statement, contested: dict[str, set[str]]) -> bool:
         """The accused side, or a speaker who has contested an allegation, saying someone else did it."""
@@ -261,7 +262,7 @@ class _Builder:
     def _inherited(self, statements: list[Statement], i: int) -> list[Allegation]:
         """An echo takes the targets of what it echoes; otherwise the speaker's previous statement's, or those of the
         statement just before it (the same paragraph or the one before) when that one contests too, or when this one
-        supports (consecutive paragraphs keep to their allegation)."""
+        supports (consecutive paragraphs keep to their allegation), or when it is in the same paragraph (an answer)."""
         statement = statements[i]
         cue = self.lexicon.reporting_cue(statement.cue.text) if statement.cue else None
         by_iri = {a.iri: a for a in self.allegations.values()}
@@ -275,7 +276,8 @@ class _Builder:
         for earlier in reversed(statements[:i]):
             if here - self.paragraph_of(earlier.content.start) > INHERIT_PARAGRAPHS:
                 break
-            if earlier.about and (earlier.stance in CONTESTING or statement.stance in SUPPORTING):
+            answers = here == self.paragraph_of(earlier.content.start)  # "X accused Y of C, a claim Y called absurd"
+            if earlier.about and (earlier.stance in CONTESTING or statement.stance in SUPPORTING or answers):
                 return [by_iri[iri] for iri in earlier.about if iri in by_iri]
         return []
 
@@ -308,5 +310,6 @@ def find_allegations(doc: ArticleDoc, actors: list[Actor], statements: list[Stat
         builder.from_statement(statement)
     builder.from_listing(ordered)
     builder.link(ordered)
+    fold_organs(list(builder.allegations.values()), ordered, builder.with_affiliations, lexicon)
     builder.prune(ordered)
     return sorted(builder.allegations.values(), key=lambda a: a.evidence.start)
