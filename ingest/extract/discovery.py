@@ -15,6 +15,7 @@ from ingest.extract.context import ArticleText
 from ingest.extract.normalise import name_key
 from ingest.extract.vocabulary import demonym_like
 from ingest.extract.org_cues import acronym_noun, media_by_context, speaking_thing, typed_by_context
+from ingest.extract.person_cues import person_context
 from ingest.extract.roles import role_after, role_before
 from ingest.extract.short_names import earlier_actor
 from ingest.extract.runs import Run, name_runs, person_like, preceding_norms, run_text
@@ -117,7 +118,9 @@ def _by_descriptor(article: ArticleText, run: Run, label: str) -> Named | None:
         return None  # "the German broadcaster X": a nationality, not the outlet
     before = preceding_norms(article, run, 2)
     after = [article.norm(j) for j in range(run.last + 1, run.last + 3) if article.same_sentence(j, run.last)]
-    if (before and before[-1] in vocab.media_descriptors) or " ".join(before) in vocab.media_descriptors \
+    # "the broadcaster X", never "the head of the agency, X," (a comma: X is the head, not the agency)
+    adjacent = bool(_SPACE.fullmatch(article.words[run.first].gap)) if run.first > 0 else False
+    if adjacent and ((before and before[-1] in vocab.media_descriptors) or " ".join(before) in vocab.media_descriptors) \
             or (after and after[0] in vocab.media_descriptors and _SPACE.fullmatch(article.words[run.last + 1].gap)):
         return Named(run.words, label, "MediaOutlet", CONTEXT_CONFIDENCE)
     if len(before) == 2 and before[0] in vocab.platforms and before[1] in vocab.account_nouns:
@@ -189,7 +192,7 @@ def _classify(article: ArticleText, run: Run) -> tuple[Named | None, int | None]
         if phrase is not None:
             kind = "SocialMediaAccount" if phrase.account else "Person"
             return Named(run.words, label, kind, ROLE_CONFIDENCE), None
-        if _speaks(article, run):
+        if _speaks(article, run) or person_context(article, run):
             return Named(run.words, label, "Person", ROLE_CONFIDENCE), None
     elif len(run.words) == 1 and not article.starts_sentence(run.first):
         phrase = role_after(article, run.last)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ingest.extract.candidates import Found, known_key
 from ingest.extract.context import ArticleText
 
+_MODIFIERS_IN_STOP_WORDS = {"non", "former", "then"}  # spaCy lists them; "a former officer" is a role
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _HYPHEN = re.compile(r"[-–‑]")
 _COMMA = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
@@ -121,7 +122,8 @@ def parse_role(article: ArticleText, k: int, limit: int | None = None) -> RolePh
         entry = article.demonym_entry(k)
         if entry is not None:
             demonym_key = known_key(entry)
-        elif norm in vocab.stop_words and norm != "non" or _participle(article, k) or words[k].possessive:
+        elif norm in vocab.stop_words and norm not in _MODIFIERS_IN_STOP_WORDS or _participle(article, k) \
+                or words[k].possessive:
             return None
         else:
             capitalised.append(words[k].capitalised)

@@ -26,7 +26,8 @@ _STANCE_PREFIXES = {"pro", "anti"}
 # a source speaks for a state or an organisation ("a senior EU diplomat"), never for a person or another source
 _NOT_AFFILIATIONS = {"Person", "AnonymousSource", "ActorGroup", "SocialMediaAccount"}
 _COMPLEMENT_OF = {"of"}
-_NAMED_AFTER = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’-]+(?:[ \t\u00a0]+[A-Z][\w'’-]+){1,3}[ \t\u00a0]*,")
+_NAMED_AFTER = re.compile(_SPEAKS_FOR + r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’-]+(?:[ \t\u00a0]+[A-Z][\w'’-]+){1,3}"
+                          r"[ \t\u00a0]*,")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,7 @@ def _finish(article: ArticleText, first: int, head: int, affiliation: str | None
     elif needs_qualifier:
         return None
     if _NAMED_AFTER.match(article.text, end):
-        return None  # "a ministry spokesperson, Zhao Wenli, said": the source is named
+        return None  # "a ministry spokesperson, Zhao Wenli, said", "a lawyer for the firm, Ann Lee,": the source is named
     last = head
     while last + 1 < len(words) and words[last + 1].end <= end:
         last += 1

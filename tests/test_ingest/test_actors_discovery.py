@@ -134,3 +134,19 @@ def test_a_sentence_without_words_does_not_disturb_role_phrases() -> None:
     # found by hypothesis: a "sentence" of only symbols used to shift the sentence numbering off the word index
     actors = _by_label("Omar Haddad said it. 😀 !!! The regional governor, Anna Kovalenko, denied it.")
     assert actors["Anna Kovalenko"].role == "regional governor"
+
+
+def test_a_name_closing_a_described_apposition_is_the_person_not_an_anonymous_source() -> None:
+    actors = _by_label("A lawyer for the company, Jonathan Reed, said the memo was a draft.")
+    assert actors["Jonathan Reed"].type == "Person"
+    assert not any(a.type == "AnonymousSource" for a in actors.values())
+
+
+def test_a_name_with_a_relative_clause_or_a_former_role_is_a_person() -> None:
+    assert _by_label("Rachel Moore, who led the team until 2023, said she had warned them.")["Rachel Moore"].type == "Person"
+    assert _by_label("Rachel Moore, a former officer, said it.")["Rachel Moore"].role == "former officer"
+
+
+def test_a_media_descriptor_across_a_comma_does_not_make_the_name_an_outlet() -> None:
+    assert _by_label("The head of the agency, Maria Lopez, said so.")["Maria Lopez"].type == "Person"
+    assert all(a.type != "Person" for a in _by_label("He travelled by Air France to Paris.").values())
