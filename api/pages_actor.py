@@ -54,16 +54,12 @@ RESPONSES = """SELECT DISTINCT ?statement ?response ?speaker ?stance WHERE {
 
 COUNT_MENTIONS = "SELECT (COUNT(?mention) AS ?n) WHERE { ?mention nkg:refersTo $actor }"
 
-MENTIONS_SORTED = """SELECT ?article ?date (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
-  ?mention nkg:refersTo $actor ; nkg:inArticle ?article .
+# one pass over the actor's mentions (an index lookup each), grouped by article; only the shown articles get a date
+MENTIONS = """SELECT ?article ?date ?mentions WHERE {
+  { SELECT ?article (COUNT(DISTINCT ?mention) AS ?mentions) WHERE { ?mention nkg:refersTo $actor ; nkg:inArticle ?article }
+    GROUP BY ?article ORDER BY DESC(?mentions) LIMIT $limit }
   OPTIONAL { ?article nkg:datePublished ?date }
-} GROUP BY ?article ?date ORDER BY DESC(?mentions) LIMIT $limit"""
-
-MENTIONS_FIRST = """SELECT ?article ?date (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
-  { SELECT DISTINCT ?article WHERE { ?any nkg:refersTo $actor ; nkg:inArticle ?article } LIMIT $limit }
-  ?mention nkg:inArticle ?article ; nkg:refersTo $actor .
-  OPTIONAL { ?article nkg:datePublished ?date }
-} GROUP BY ?article ?date"""
+}"""
 
 EVENTS = """SELECT DISTINCT ?event ?date WHERE {
   { SELECT DISTINCT ?event WHERE { ?event nkg:participant $actor } LIMIT $limit }
@@ -96,9 +92,7 @@ def _mentions(queries: PageQueries, actor: str) -> tuple[list[Row], int]:
     total = queries.count(COUNT_MENTIONS, actor=actor)
     if not total:
         return [], 0
-    if total <= SORT_LIMIT:
-        return queries.select(_filled(MENTIONS_SORTED, limit=str(LIST_LIMIT)), actor=actor), total
-    rows = queries.select(_filled(MENTIONS_FIRST, limit=str(LIST_LIMIT)), actor=actor)
+    rows = queries.select(_filled(MENTIONS, limit=str(LIST_LIMIT)), actor=actor)
     return sorted(rows, key=lambda r: -as_int(r["mentions"])), total
 
 

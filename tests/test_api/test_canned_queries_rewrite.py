@@ -1,0 +1,115 @@
+"""The canned queries were rewritten to run fast on a large store; on a small one they must answer exactly what the
+straightforward versions (kept here as the reference) answer: same columns, same rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pyoxigraph import QuerySolutions
+
+from api.canned_queries import QUERY_DIR
+from bench.corpus import write_corpus
+from ingest.pipeline import Pipeline
+from ingest.settings import Settings
+from ingest.store import OxigraphStore, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+PREFIXES = """PREFIX nkg: <https://newskg.org/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX stance: <https://newskg.org/vocab/stance/>
+"""
+REFERENCE = {
+    "allegations-by-claimant": """
+SELECT DISTINCT ?claimantLabel ?summary ?accusedLabel ?headline ?date ?allegation WHERE {
+  ?allegation a nkg:Allegation ; nkg:claimant ?claimant ; nkg:summary ?summary .
+  ?claimant rdfs:label ?claimantLabel .
+  OPTIONAL { ?allegation nkg:accused ?accused . ?accused rdfs:label ?accusedLabel }
+  OPTIONAL { ?allegation nkg:inArticle ?article .
+             OPTIONAL { ?article nkg:headline ?headline }
+             OPTIONAL { ?article nkg:datePublished ?date } }
+} ORDER BY ?claimantLabel DESC(?date) LIMIT 200""",
+    "denied-or-downplayed": """
+SELECT DISTINCT ?speakerLabel ?stance ?cue ?quote ?allegationSummary ?headline WHERE {
+  VALUES ?stance { stance:denies stance:dismisses stance:downplays }
+  ?statement nkg:stance ?stance ; nkg:evidence/nkg:exact ?quote .
+  OPTIONAL { ?statement nkg:speaker/rdfs:label ?speakerLabel }
+  OPTIONAL { ?statement nkg:cue ?cue }
+  OPTIONAL { ?statement nkg:about/nkg:summary ?allegationSummary }
+  OPTIONAL { ?statement nkg:inArticle/nkg:headline ?headline }
+} ORDER BY ?speakerLabel LIMIT 200""",
+    "statements-about-actor": """
+SELECT DISTINCT ?actor ?speakerLabel ?stance ?quote ?headline WHERE {
+  VALUES ?name { "NAME" }
+  ?actor rdfs:label|skos:prefLabel|skos:altLabel ?name .
+  { ?allegation nkg:claimant|nkg:accused|nkg:beneficiary ?actor . ?statement nkg:about ?allegation . }
+  UNION {
+    ?mention nkg:refersTo ?actor ; nkg:evidence ?mentionAt .
+    ?mentionAt nkg:start ?mStart ; nkg:end ?mEnd ; nkg:source ?article .
+    ?statement nkg:evidence ?quoteAt .
+    ?quoteAt nkg:source ?article ; nkg:start ?qStart ; nkg:end ?qEnd .
+    FILTER (?mStart >= ?qStart && ?mEnd <= ?qEnd)
+  }
+  ?statement nkg:evidence/nkg:exact ?quote .
+  OPTIONAL { ?statement nkg:speaker/rdfs:label ?speakerLabel }
+  OPTIONAL { ?statement nkg:stance ?stance }
+  OPTIONAL { ?statement nkg:inArticle/nkg:headline ?headline }
+} LIMIT 200""",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
+    """The seeds and a few generated articles: actors named in several article graphs, as on a large store."""
+    work = tmp_path_factory.mktemp("canned")
+    generated = write_corpus(work / "corpus", seed=7, count=2)
+    settings = Settings(store_dir=work / "store")
+    opened = open_store(settings.store_dir)
+    batch = Pipeline(settings, opened).ingest_paths([ROOT / "seeds", *generated])
+    assert batch.ok, batch.summary()
+    yield opened
+    opened.close()
+
+
+def answer(store: OxigraphStore, text: str) -> tuple[list[str], Counter[tuple[str | None, ...]]]:
+    result = store.query(text)
+    assert isinstance(result, QuerySolutions)
+    names = [v.value for v in result.variables]
+    rows = Counter(tuple(row[n].value if row[n] is not None else None for n in names) for row in result)
+    return names, rows
+
+
+def actor_names(store: OxigraphStore) -> list[str]:
+    """Labels of actors that allegations name or mentions refer to: the ones the actor query can find."""
+    result = store.query(PREFIXES + """SELECT DISTINCT ?name WHERE {
+      { ?x nkg:claimant|nkg:accused|nkg:beneficiary ?actor } UNION { ?x nkg:refersTo ?actor }
+      ?actor rdfs:label|skos:prefLabel|skos:altLabel ?name } ORDER BY ?name""")
+    assert isinstance(result, QuerySolutions)
+    return [row["name"].value for row in result]
+
+
+@pytest.mark.parametrize("name", ["allegations-by-claimant", "denied-or-downplayed"])
+def test_rewritten_query_answers_as_the_reference(store: OxigraphStore, name: str) -> None:
+    fast = answer(store, (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8"))
+    reference = answer(store, PREFIXES + REFERENCE[name])
+    assert sum(reference[1].values()) < 200, "the store must be small enough for LIMIT not to cut"
+    assert fast == reference
+    assert fast[1]
+
+
+def test_statements_about_actor_answers_as_the_reference_for_every_actor(store: OxigraphStore) -> None:
+    text = (QUERY_DIR / "statements-about-actor.rq").read_text(encoding="utf-8")
+    assert text.count('VALUES ?name { "Ukraine" }') == 2
+    names = actor_names(store)
+    assert len(names) > 20
+    found = 0
+    for label in names:
+        quoted = label.replace("\\", "\\\\").replace('"', '\\"')
+        fast = answer(store, text.replace('"Ukraine"', f'"{quoted}"'))
+        reference = answer(store, PREFIXES + REFERENCE["statements-about-actor"].replace('"NAME"', f'"{quoted}"'))
+        assert sum(reference[1].values()) < 200, label
+        assert fast == reference, label
+        found += bool(fast[1])
+    assert found > 5
