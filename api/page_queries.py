@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import BNode, Node
 
+from api import label_memo
 from ingest.namespaces import NKG
 from ingest.store import OxigraphStore
 
@@ -128,8 +129,11 @@ class PageQueries:
         return result
 
     def labels(self, iris: Iterable[Node | str]) -> dict[str, str]:
-        """Preferred label of each IRI that has one: skos:prefLabel first, then rdfs:label."""
+        """Preferred label of each IRI that has one: skos:prefLabel first, then rdfs:label (or the quoted text)."""
         wanted = sorted({str(i) for i in iris if isinstance(i, URIRef) or type(i) is str})
+        return label_memo.SHARED.labels(self.store, wanted, self._look_up_labels)
+
+    def _look_up_labels(self, wanted: list[str]) -> dict[str, str]:
         preferred: dict[str, str] = {}
         plain: dict[str, str] = {}
         for start in range(0, len(wanted), 400):

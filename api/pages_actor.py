@@ -68,6 +68,7 @@ EVENTS = """SELECT DISTINCT ?event ?date WHERE {
 
 LIST_LIMIT = 50
 SORT_LIMIT = 400
+RESPONSES_SHOWN = 5   # per statement; the statement's own page lists every response
 
 
 def _filled(body: str, **names: str) -> str:
@@ -122,7 +123,7 @@ def actor_page(queries: PageQueries, actor: str) -> dict[str, Any]:
         "responses": responses,
         "mentions": mentions, "mentions_total": mentions_total,
         "timeline": _timeline(lists["made"], lists["against"], statements, events),
-        "list_limit": LIST_LIMIT, "sort_limit": SORT_LIMIT,
+        "list_limit": LIST_LIMIT, "sort_limit": SORT_LIMIT, "responses_shown": RESPONSES_SHOWN,
     }
 
 
