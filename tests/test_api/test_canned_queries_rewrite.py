@@ -48,7 +48,8 @@ SELECT DISTINCT ?actor ?speakerLabel ?stance ?quote ?headline WHERE {
   UNION {
     ?mention nkg:refersTo ?actor ; nkg:evidence ?mentionAt .
     ?mentionAt nkg:start ?mStart ; nkg:end ?mEnd ; nkg:source ?article .
-    ?statement nkg:evidence ?quoteAt .
+    ?statement a ?statementType ; nkg:evidence ?quoteAt .
+    VALUES ?statementType { nkg:Statement nkg:Reaction }
     ?quoteAt nkg:source ?article ; nkg:start ?qStart ; nkg:end ?qEnd .
     FILTER (?mStart >= ?qStart && ?mEnd <= ?qEnd)
   }
