@@ -59,7 +59,7 @@ class Renderer:
         return "/resource?" + urlencode({"iri": text})
 
     def short(self, iri: object) -> str:
-        """A compact name for an IRI with no label: nkg:Person, actor/hts."""
+        """A compact name for an IRI with no label: nkg:Person, actor/nato."""
         text = str(iri)
         if self.minter.is_minted(text):
             return self.minter.local_path(text).removeprefix("/id/")

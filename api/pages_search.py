@@ -37,7 +37,7 @@ def normalise(text: str) -> str:
 
 
 def _token_cutoff(token: str) -> float:
-    """Short tokens must match exactly: 'gur' is not 'gru'."""
+    """Short tokens must match exactly: 'icc' is not 'icj'."""
     return 101.0 if len(token) <= 3 else 85.0 if len(token) == 4 else 80.0
 
 

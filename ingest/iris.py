@@ -94,7 +94,7 @@ class IriMinter:
         return iri.startswith(self.base + "id/") or iri.startswith(self.base + "graph/")
 
     def local_path(self, iri: str) -> str:
-        """The server path of a minted IRI (its page), e.g. '/id/actor/hts'."""
+        """The server path of a minted IRI (its page), e.g. '/id/actor/nato'."""
         if not iri.startswith(self.base):
             raise ValueError(f"{iri} is not under {self.base}")
         return "/" + iri[len(self.base):]

@@ -89,7 +89,7 @@ def _is_person_name(name: str) -> bool:
 
 
 def _names_and_place(text: str) -> tuple[list[str], list[str], str | None]:
-    """Split 'Jane Doe in Kyiv and John Roe' into (names, parts that are not names, first place)."""
+    """Split 'Jane Doe in Nairobi and John Roe' into (names, parts that are not names, first place)."""
     names: list[str] = []
     others: list[str] = []
     dateline = None
@@ -103,7 +103,7 @@ def _names_and_place(text: str) -> tuple[list[str], list[str], str | None]:
 
 
 def parse_byline(text: str) -> tuple[list[str], str | None]:
-    """'By Jane Doe and John Roe in Kyiv' -> (['Jane Doe', 'John Roe'], 'Kyiv')."""
+    """'By Jane Doe and John Roe in Nairobi' -> (['Jane Doe', 'John Roe'], 'Nairobi')."""
     match = _BYLINE.match(text.strip())
     if match is None:
         return [], None
@@ -112,7 +112,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
 
 
 def _is_bare_byline(header: list[Line], index: int) -> bool:
-    """A header line of names only ('Jane Doe in Kyiv and John Roe'), placed or next to the date line."""
+    """A header line of names only ('Jane Doe in Nairobi and John Roe'), placed or next to the date line."""
     line = header[index]
     if line.kind is not Kind.SHORT or _KICKER.match(line.text):
         return False
@@ -133,7 +133,7 @@ def _place_name(capitals: str) -> str:
 
 
 def opening_dateline(first_paragraph: str) -> str | None:
-    """'KYIV, Ukraine (AP) — ...' -> 'Kyiv'."""
+    """'NAIROBI, Kenya (AP) — ...' -> 'Nairobi'."""
     match = _OPENING_DATELINE.match(first_paragraph)
     return _place_name(match["place"]) if match else None
 
