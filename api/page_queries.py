@@ -104,12 +104,16 @@ class PageQueries:
         assert isinstance(result, ox.QuerySolutions), "select() needs a SELECT query"
         names = [v.value for v in result.variables]
         rows: list[Row] = []
+        converted: dict[object, Node] = {}   # the same IRIs and concepts come back row after row
         for solution in result:
             row: Row = {}
             for name in names:
                 value = solution[name]
                 if value is not None:
-                    row[name] = to_rdflib(value)
+                    term = converted.get(value)
+                    if term is None:
+                        term = converted[value] = to_rdflib(value)
+                    row[name] = term
             rows.append(row)
         return rows
 

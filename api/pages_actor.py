@@ -43,7 +43,7 @@ STATEMENTS = """SELECT ?statement ?stance ?cue ?exact ?article ?date WHERE {
 COUNT_STATEMENTS = "SELECT (COUNT(DISTINCT ?statement) AS ?n) WHERE { ?statement nkg:speaker $actor }"
 
 # who else reacted to the allegations the shown statements bear on
-RESPONSES = """SELECT DISTINCT ?statement ?response ?speaker ?stance WHERE {
+RESPONSES = """SELECT ?statement ?response ?speaker ?stance WHERE {
   $statements
   ?statement nkg:about ?allegation .
   ?response nkg:respondsTo ?allegation .
@@ -107,8 +107,12 @@ def actor_page(queries: PageQueries, actor: str) -> dict[str, Any]:
     responses: dict[str, list[Row]] = {}
     if statements:
         shown = values_block("statement", [str(r["statement"]) for r in statements])
+        seen: set[tuple[str, str]] = set()
         for row in queries.select(RESPONSES.replace("$statements", shown)):
-            responses.setdefault(str(row["statement"]), []).append(row)
+            key = (str(row["statement"]), str(row["response"]))
+            if key not in seen:   # deduplicated here: DISTINCT in the query costs several times the query itself
+                seen.add(key)
+                responses.setdefault(key[0], []).append(row)
     mentions, mentions_total = _mentions(queries, actor)
     events = queries.select(_filled(EVENTS, limit=str(LIST_LIMIT)), actor=actor)
     return {
