@@ -30,7 +30,7 @@ from ingest.errors import NewskgError
 from ingest.extract.reading import MetadataOverrides, article_files
 from ingest.iris import IriMinter
 from ingest.outcome import BatchResult, Outcome, Status
-from ingest.pipeline import Pipeline, accepted_message, keep_in_quarantine
+from ingest.pipeline import Pipeline, accepted_message, record_outcome
 from ingest.service_graphs import write_service_graphs
 from ingest.settings import Settings
 from ingest.shacl_report import ValidationReport, Violation
@@ -66,12 +66,7 @@ def ingest_in_parallel(settings: Settings, store: OxigraphStore | None, paths: I
         write_service_graphs(store, IriMinter(settings.base_iri))
     for path, result in prepared_in_workers(settings, with_registry, files, overrides, workers=workers,
                                             dry_run=dry_run):
-        outcome = _finish(store, result, dry_run)
-        batch.outcomes.append(outcome)
-        if quarantine is not None and outcome.status is not Status.ACCEPTED:
-            keep_in_quarantine(path, outcome, quarantine)
-        if on_outcome is not None:
-            on_outcome(outcome)
+        record_outcome(batch, path, _finish(store, result, dry_run), quarantine, on_outcome)
     return batch
 
 

@@ -123,17 +123,22 @@ class Pipeline:
         if not dry_run:
             self.write_service_graphs()
         for path in article_files(paths):
-            outcome = self.ingest_file(path, overrides, dry_run=dry_run)
-            batch.outcomes.append(outcome)
-            if quarantine is not None and outcome.status is not Status.ACCEPTED:
-                keep_in_quarantine(path, outcome, quarantine)
-            if on_outcome is not None:
-                on_outcome(outcome)
+            record_outcome(batch, path, self.ingest_file(path, overrides, dry_run=dry_run), quarantine, on_outcome)
         return batch
 
 
 def accepted_message(triples: int, *, dry_run: bool) -> str:
     return f"{'valid' if dry_run else 'written'}: {triples} triples"
+
+
+def record_outcome(batch: BatchResult, path: Path, outcome: Outcome, quarantine: Path | None,
+                   on_outcome: Callable[[Outcome], None] | None) -> None:
+    """One article of a batch has ended: count it, keep a refused input in quarantine, tell the caller."""
+    batch.outcomes.append(outcome)
+    if quarantine is not None and outcome.status is not Status.ACCEPTED:
+        keep_in_quarantine(path, outcome, quarantine)
+    if on_outcome is not None:
+        on_outcome(outcome)
 
 
 def keep_in_quarantine(path: Path, outcome: Outcome, quarantine: Path) -> None:

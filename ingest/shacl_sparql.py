@@ -21,7 +21,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
-from ingest.store_terms import from_ox, to_ox
+from ingest.store_terms import TermConverter, from_ox
 
 _PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
 _PROJECTS_THIS = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?[^{]*[?$]this\b", re.IGNORECASE)
@@ -159,14 +159,7 @@ class SparqlConstraintRunner:
         return results
 
     def _quads(self, graph: Graph) -> Iterator[ox.Quad]:
-        cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
-
-        def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-            converted = cache.get(node)
-            if converted is None:
-                converted = cache[node] = to_ox(node)
-            return converted
-
+        term = TermConverter().term
         triples: Iterable[tuple[Node, Node, Node]]
         if self._all_predicates:
             triples = graph.triples((None, None, None))
