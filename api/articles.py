@@ -18,7 +18,7 @@ from api.auth import require_write_token
 from api.context import AppContext
 from api.openapi_responses import WHY, answer, content, errors, request_body
 from ingest.errors import InputError
-from ingest.extract.reading import MetadataOverrides
+from ingest.extract.read import MetadataOverrides
 from ingest.outcome import Status
 from ingest.pipeline import Pipeline
 

@@ -94,7 +94,7 @@ def _dump_graphs(store: Any, context: BenchContext, base: str) -> tuple[Path, Pa
 def extraction_alone(context: BenchContext) -> None:
     """Reference: the same articles read and extracted only; also times the stages the pipeline reports together
     (read, extract, map) with the pipeline's own objects."""
-    from ingest.extract.reading import read_file
+    from ingest.extract.read import read_file
     from ingest.mapping import article_graph
     from ingest.metadata_actors import metadata_actors
     from ingest.pipeline import Pipeline
@@ -155,7 +155,7 @@ def _worker_init() -> None:
 
 def _worker_prepare(path: str) -> tuple[str, bytes] | None:
     from ingest.errors import NewskgError
-    from ingest.extract.reading import read_file
+    from ingest.extract.read import read_file
 
     try:
         doc = read_file(Path(path))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.errors import NewskgError
-from ingest.extract.reading import read_file
+from ingest.extract.read.page import read_file
 from ingest.resources import PROJECT_ROOT, SEEDS_DIR
 
 GOLD_DIR = PROJECT_ROOT / "evaluation" / "gold"

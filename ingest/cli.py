@@ -16,7 +16,7 @@ from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
 from ingest.settings import Settings, settings_from_env
 
 if TYPE_CHECKING:
-    from ingest.extract.reading import MetadataOverrides
+    from ingest.extract.read import MetadataOverrides
     from ingest.outcome import Outcome
 
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
@@ -28,7 +28,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _overrides(args: argparse.Namespace) -> "MetadataOverrides | None":
-    from ingest.extract.reading import MetadataOverrides
+    from ingest.extract.read import MetadataOverrides
 
     if not any([args.title, args.publisher, args.author, args.date, args.url]):
         return None

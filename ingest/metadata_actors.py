@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.registry import Registry
+from ingest.extract.actors.registry import Registry
 from ingest.iris import IriMinter
 from ingest.model import Actor, ArticleDoc
 

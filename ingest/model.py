@@ -58,6 +58,7 @@ class Actor:
     confidence: float = 1.0
     wikidata: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    kind: str = "named"  # named, described, anonymous or collective
 
 
 @dataclass
@@ -90,6 +91,8 @@ class Allegation:
     """A claim that an actor did something. Its content is never asserted as fact.
 
     claim_type: a concept of the event-type scheme (e.g. provide-military-aid), or None.
+    claimant_note: who claims it when no actor does: "unattributed" (rumours, reports, passive accusations) or
+    "outlet" (the article's own voice).
     """
 
     iri: str
@@ -99,11 +102,23 @@ class Allegation:
     claimants: list[str] = field(default_factory=list)
     accused: list[str] = field(default_factory=list)
     beneficiaries: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    claimant_note: str | None = None
     supported_by: list[str] = field(default_factory=list)
     contested_by: list[str] = field(default_factory=list)
     certainty: str | None = None
     cluster: str | None = None
     confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class Response:
+    """A statement's stance towards one allegation it addresses (supports, confirms, denies, dismisses, downplays,
+    assesses or neutral)."""
+
+    statement: str
+    allegation: str
+    stance: str
 
 
 @dataclass
@@ -137,3 +152,5 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     allegations: list[Allegation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    central_allegation: str | None = None  # the allegation the headline or lead states

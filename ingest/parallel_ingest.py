@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ingest.errors import NewskgError
-from ingest.extract.reading import MetadataOverrides, article_files
+from ingest.extract.read import MetadataOverrides, article_files
 from ingest.iris import IriMinter
 from ingest.outcome import BatchResult, Outcome, Status
 from ingest.pipeline import Pipeline, accepted_message, record_outcome

@@ -13,7 +13,7 @@ from rdflib import Graph
 import ingest
 from ingest.errors import InputError, NewskgError
 from ingest.extract.extractor import Extractor
-from ingest.extract.reading import MetadataOverrides, article_files, read_bytes, read_file
+from ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
 from ingest.iris import IriMinter
 from ingest.mapping import Provenance, article_graph
 from ingest.metadata_actors import metadata_actors

@@ -1,12 +1,17 @@
-"""Article file → Extraction: read (body, metadata), actors, statements, allegations, events. One stage per module.
+"""Article file → Extraction, one stage per subpackage, each a function of the text model and earlier results:
 
-Stages and their modules:
-    reading      file/bytes → ArticleDoc (decoding, plaintext, htmldoc, jsondoc, metadata)
-    actors       ArticleDoc + Registry → [Actor] (registry, mentions, discovery, coref)
-    attribution  ArticleDoc + [Actor] + Lexicon → [Statement]
-    allegations  … + [Statement] → [Allegation]
-    events       … → [Event]
+    read/         file or bytes → ArticleDoc (body text and metadata)
+    text/         the text model: tokens, lemmas, parts of speech, chunks, sentences, paragraphs, quotations
+    actors/       ActorSet: registry names, proper names, descriptions, later mentions
+    attribution/  Attributions: who said what (cue, source, content)
+    claims/       allegations, each statement's stance per allegation, the central allegation
+    events/       events with normalised dates and places
+    output.py     stage results → the extraction model (ingest/model.py)
 
-extractor.Extractor runs them in that order.
+extractor.Extractor runs them in that order; lexicon/ holds the word data they match by lemma.
 """
 
+from ingest.extract.extractor import Extractor
+from ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
+
+__all__ = ["Extractor", "MetadataOverrides", "article_files", "read_bytes", "read_file"]

@@ -1,0 +1,185 @@
+"""The actor stage: text model + registry + lexicon → ActorSet. Registry names first, then proper names the registry
+lacks, then descriptions; later mentions join the actor they refer back to; roles and affiliations come from titles,
+role phrases and appositions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ingest.extract.actors.coreference import acronym_after, role_anaphors, short_forms
+from ingest.extract.actors.described import DescribedCandidate, find_described
+from ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
+from ingest.extract.actors.name_types import NamedCandidate, classify
+from ingest.extract.actors.names import find_name_runs
+from ingest.extract.actors.registry import Registry
+from ingest.extract.actors.roles import RoleFound, role_after, role_before
+from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED, ActorRecord, ActorSet, Mention
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.folding import name_key
+from ingest.extract.text.model import TextModel
+
+
+
+@dataclass
+class _Group:
+    """Mentions gathered for one actor while the stage runs (private; the stage returns frozen records)."""
+
+    key: str
+    label: str
+    type: str
+    kind: str
+    confidence: float
+    registry_iri: str | None = None
+    wikidata: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, model: TextModel, first: int, last: int) -> None:
+        if all(m.first != first for m in self.mentions):
+            self.mentions.append(Mention(first, last, model.span(first, last)))
+
+    def record(self) -> ActorRecord:
+        mentions = tuple(sorted(self.mentions, key=lambda m: m.first))
+        return ActorRecord(key=self.key, label=self.label, type=self.type, kind=self.kind, mentions=mentions,
+                           registry_iri=self.registry_iri, role=self.role, affiliation=self.affiliation,
+                           confidence=self.confidence, wikidata=self.wikidata, gender=self.gender, plural=self.plural)
+
+
+class ActorFinder:
+    """Holds what every article's actor stage needs (the registry's name matcher, the lexicon), built once."""
+
+    def __init__(self, registry: Registry, lexicon: Lexicon) -> None:
+        self.registry = registry
+        self.lexicon = lexicon
+        self.matcher = KnownNameMatcher(registry.entries)
+
+    def find(self, model: TextModel) -> ActorSet:
+        words = self.lexicon.words
+        hits = self.matcher.find(model, words)
+        groups: dict[str, _Group] = {}
+        at_token: dict[int, str] = {}
+
+        def put(key: str, first: int, last: int, make: callable) -> _Group:  # type: ignore[valid-type]
+            group = groups.get(key) or groups.setdefault(key, make())
+            group.add(model, first, last)
+            for i in range(first, last + 1):
+                at_token[i] = key
+            return group
+
+        for hit in hits:
+            if hit.use in (Use.ACTOR, Use.METONYM):
+                entry = hit.entry
+                put("known:" + entry.iri, hit.first, hit.last, lambda e=entry, m=hit.use: _Group(
+                    "known:" + e.iri, e.label, e.type, NAMED, 1.0 if m is Use.ACTOR else 0.9, e.iri, e.wikidata,
+                    e.role, "known:" + e.affiliation if e.affiliation else None, plural=e.type == "ActorGroup"))
+        named = [c for run in find_name_runs(model, hits, words) if (c := classify(model, run, words)) is not None]
+        aliases = self._named_groups(model, named, put, groups, hits)
+        self._single_words(model, named, aliases, put, groups)
+        taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
+        for candidate in find_described(model, hits, taken, words, lambda i: self._speaks(model, i)):
+            self._described(model, candidate, put, at_token)
+        actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
+        anaphors = role_anaphors(model, actors, words)
+        for anaphor in anaphors:
+            groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
+        records = tuple(sorted((g.record() for g in groups.values()), key=lambda r: r.first_token))
+        return ActorSet(records, len(model.tokens))
+
+    def _named_groups(self, model: TextModel, named: list[NamedCandidate], put, groups,
+                     hits: list[KnownHit]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        """Multi-word and typed names become actors; returns short forms and acronyms → the actor's key."""
+        words = self.lexicon.words
+        aliases: dict[str, str] = {}
+        for candidate in named:
+            if candidate.single:
+                continue
+            key = "name:" + name_key(candidate.label)
+            group = put(key, candidate.first, candidate.last, lambda c=candidate, k=key: _Group(
+                k, c.label, c.type, NAMED, c.confidence, role=c.title, gender=c.gender))
+            if group.role is None:
+                found = role_before(model, candidate.first, words) or role_after(model, candidate.last, words)
+                if found is not None and candidate.type == "Person":
+                    group.role = found.role
+                    group.affiliation = self._affiliation(model, found, groups, hits)
+            for form in short_forms(candidate.label, candidate.type):
+                aliases.setdefault(form, key)
+            acronym = acronym_after(model, candidate.last)
+            if acronym is not None:
+                aliases[model.tokens[acronym[0]].norm] = key
+                put(key, acronym[0], acronym[1], lambda: group)
+        return aliases
+
+    def _single_words(self, model: TextModel, named: list[NamedCandidate], aliases: dict[str, str], put, groups) -> None:  # type: ignore[no-untyped-def]
+        """A lone capitalised word: a short form of an actor named in full, else kept only where it speaks or recurs."""
+        counts: dict[str, int] = {}
+        for candidate in named:
+            if candidate.single:
+                counts[name_key(candidate.label)] = counts.get(name_key(candidate.label), 0) + 1
+        for candidate in named:
+            if not candidate.single:
+                continue
+            form = name_key(candidate.label)
+            if form in aliases:
+                put(aliases[form], candidate.first, candidate.last, lambda: groups[aliases[form]])
+                continue
+            known = self.registry.resolve(candidate.label)
+            if known is not None and not known.is_place:
+                continue
+            if self._speaks(model, candidate.last) or self._led_to(model, candidate.first) or counts.get(form, 0) >= 2:
+                key = "name:" + form
+                put(key, candidate.first, candidate.last, lambda c=candidate, k=key: _Group(
+                    k, c.label, c.type, NAMED, c.confidence))
+
+    def _speaks(self, model: TextModel, i: int) -> bool:
+        """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported")."""
+        tokens = model.tokens
+        j = i + 1
+        while j < len(tokens) and tokens[j].sentence == tokens[i].sentence and (
+                tokens[j].tag in ("MD", "RB") or self.lexicon.words.is_("auxiliary", tokens[j].lemma)):
+            j += 1
+        return j < len(tokens) and tokens[j].sentence == tokens[i].sentence and any(
+            m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+
+    def _led_to(self, model: TextModel, first: int) -> bool:
+        """'told Reuters', 'according to Interfax', 'reported by Tass': a name right after a cue that takes a source
+        or an addressee."""
+        tokens = model.tokens
+        for start in range(max(first - 3, 0), first):
+            for match in self.lexicon.cues.at(model, start, lenient=True):
+                if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
+                    return True
+        return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag == "VBN"
+
+    def _affiliation(self, model: TextModel, found: RoleFound, groups: dict[str, _Group],
+                     hits: list[KnownHit]) -> str | None:
+        """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
+        ("a fellow at the Quincy Institute"), else a nationality or name inside the role ("Russian envoy")."""
+        span = found.possessor or found.organisation
+        if span is not None:
+            for key, group in groups.items():
+                if any(span[0] <= m.first <= span[1] for m in group.mentions):
+                    return key
+        for hit in hits:
+            if found.first <= hit.first and hit.last <= found.last and hit.use is not Use.PLACE:
+                return "known:" + hit.entry.iri
+        return None
+
+    def _described(self, model: TextModel, candidate: DescribedCandidate, put, at_token: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
+        prefix = {ANONYMOUS: "source:", COLLECTIVE: "group:", DESCRIBED: "described:"}[candidate.kind]
+        label = candidate.label
+        key = prefix + name_key(label)
+        affiliation = None
+        if candidate.affiliation_hit is not None:
+            affiliation = "known:" + candidate.affiliation_hit.entry.iri
+        elif candidate.possessor is not None:
+            affiliation = next((at_token[i] for i in range(candidate.possessor[0], candidate.possessor[1] + 1)
+                                if i in at_token), None)
+        first = candidate.first
+        if candidate.possessor is not None and candidate.possessor[0] == candidate.first:
+            first = candidate.first
+        put(key, first, candidate.last, lambda: _Group(
+            key, label, candidate.type, candidate.kind, 0.75, role=candidate.role, affiliation=affiliation,
+            plural=candidate.plural))

@@ -1,0 +1,139 @@
+"""Later mentions of actors already named: a surname or short form ("Naidenov" after "Miroslav Naidenov"), an acronym
+given in brackets ("Hayat Tahrir al-Sham (HTS)"), a definite role noun ("the minister", "the company"); and pronouns,
+resolved to the nearest compatible actor by number, gender and kind (Resolver)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.extract.actors.values import ActorRecord, ActorSet
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.lexicon.words import WordTables
+from ingest.extract.text.folding import name_key
+from ingest.extract.text.model import TextModel
+
+ORGANISATION_TYPES = frozenset({"Organization", "GovernmentBody", "IntelligenceAgency", "ArmedGroup", "MediaOutlet",
+                                "ThinkTank", "AcademicInstitution"})
+_BACK = 4000  # characters within which a role noun or pronoun looks for its antecedent
+
+
+def short_forms(label: str, type_: str) -> set[str]:
+    """Folded short forms by which news refers back to a name: a person's surname (and the last two words of a long
+    name), an organisation's name without a leading 'the'."""
+    words = name_key(label).split()
+    if type_ == "Person" and len(words) >= 2:
+        forms = {words[-1]}
+        if len(words) >= 3:
+            forms.add(" ".join(words[-2:]))
+        return forms
+    return set()
+
+
+def acronym_after(model: TextModel, last: int) -> tuple[int, int] | None:
+    """'(HTS)' right after a name: the acronym token."""
+    tokens = model.tokens
+    if last + 3 < len(tokens) and tokens[last + 1].text == "(" and tokens[last + 3].text == ")" \
+            and tokens[last + 2].all_caps:
+        return (last + 2, last + 2)
+    return None
+
+
+def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
+    """Can "the <lemma>" refer to this actor? By the role it was given, its label's words, or its kind."""
+    label_words = name_key(actor.label).split()
+    if lemma in label_words or (actor.role and lemma in name_key(actor.role).split()):
+        return True
+    role = words.roles.get(lemma)
+    if role is not None and role.anaphor and actor.type in role.classes and actor.type != "Person":
+        return True
+    descriptor = words.org_descriptors.get(lemma)
+    if descriptor is not None and (actor.type == descriptor or descriptor == "Organization" and actor.type in ORGANISATION_TYPES):
+        return actor.type != "State"
+    if lemma in words.media_nouns and actor.type == "MediaOutlet":
+        return True
+    institution = words.state_institutions.get(lemma)
+    return institution is not None and institution.cls == actor.type and institution.cls != "State"
+
+
+@dataclass(frozen=True)
+class RoleAnaphor:
+    first: int
+    last: int
+    actor_key: str
+
+
+def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list[RoleAnaphor]:
+    """'the minister', 'the company', 'the newspaper' (definite, not already a mention) → the nearest actor named
+    before it that the noun fits."""
+    tokens = model.tokens
+    found: list[RoleAnaphor] = []
+    for i in range(1, len(tokens)):
+        head = tokens[i]
+        if not head.noun or head.proper and head.capitalised or actors.at(i) is not None:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].noun and tokens[i + 1].sentence == head.sentence:
+            continue
+        lemma = head.lemma
+        if lemma not in words.roles and lemma not in words.org_descriptors and lemma not in words.media_nouns \
+                and lemma not in words.state_institutions:
+            continue
+        start = i - 1
+        while start > 0 and i - start <= 3 and tokens[start].norm != "the" and actors.at(start) is None and (
+                tokens[start].tag.startswith(("JJ", "NN")) or tokens[start].capitalised) and not tokens[start].verb:
+            start -= 1
+        if tokens[start].norm != "the":
+            continue
+        modifiers = {tokens[k].norm for k in range(start + 1, i)}
+        for actor, mention in actors.mentions_before(start):
+            if head.start - mention.span.end > _BACK:
+                break
+            if actor.kind == "collective" or actor.plural != (head.tag == "NNS"):
+                continue
+            known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
+            if modifiers and not modifiers <= known_words | {m.lower() for m in modifiers if not _demonymish(m)}:
+                continue
+            if _compatible(actor, lemma, words):
+                found.append(RoleAnaphor(start, i, actor.key))
+                break
+    return found
+
+
+def _demonymish(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class Resolver:
+    """Pronoun resolution: the nearest actor before the pronoun that fits its number, gender and kinds, preferring
+    one that was the subject of a sentence (the first mention in its sentence)."""
+
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+
+    def pronoun(self, i: int) -> ActorRecord | None:
+        token = self.model.tokens[i]
+        entry = self.lexicon.pronouns.get(token.lemma) or self.lexicon.pronouns.get(token.norm)
+        if entry is None or entry.lemma in ("i", "me", "my", "we", "us", "our"):
+            return None
+        candidates: list[tuple[int, ActorRecord]] = []
+        for actor, mention in self.actors.mentions_before(i):
+            if token.start - mention.span.end > _BACK:
+                break
+            if actor.type not in entry.types:
+                continue
+            plural = actor.plural or actor.type in ("ActorGroup",)
+            if (entry.number == "plural") != plural and not (entry.number == "plural" and actor.type in ORGANISATION_TYPES):
+                continue
+            if entry.gender and actor.gender and actor.gender != entry.gender:
+                continue
+            if entry.number == "singular" and entry.gender is None and actor.type == "Person":
+                continue  # "it" never means a person
+            subject = mention.first == self.model.sentences[self.model.tokens[mention.first].sentence].first
+            distance = self.model.tokens[i].sentence - self.model.tokens[mention.first].sentence
+            candidates.append((distance * 2 - (1 if subject else 0), actor))
+            if len(candidates) >= 6:
+                break
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c[0])[1]

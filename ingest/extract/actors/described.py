@@ -1,0 +1,184 @@
+"""Actors named by a description, not a name: unnamed sources ("a senior official", "two people familiar with the
+matter", "diplomatic sources"), collectives ("residents", "Brazilian prosecutors", "human rights groups"), a state's
+institutions ("the Russian defence ministry", "Chile's army"), and people described by their post in an organisation
+("the company's chief executive", "a spokesman for the ministry")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ingest.extract.actors.known import KnownHit, Use
+from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED
+from ingest.extract.lexicon.words import WordTables
+from ingest.extract.text.model import TextModel
+
+
+
+@dataclass(frozen=True)
+class DescribedCandidate:
+    first: int
+    last: int
+    label: str
+    type: str
+    kind: str
+    head: int  # the role noun's token
+    plural: bool
+    affiliation_hit: KnownHit | None = None  # the state a demonym or possessive ties it to
+    possessor: tuple[int, int] | None = None  # tokens of "the company's" / "of the ministry": resolved by assembly
+    role: str | None = None
+
+
+def _demonym_at(hits_at: dict[int, KnownHit], i: int) -> KnownHit | None:
+    hit = hits_at.get(i)
+    return hit if hit is not None and hit.use in (Use.DEMONYM, Use.ACTOR, Use.METONYM) else None
+
+
+def _left_edge(model: TextModel, head: int, hits_at: dict[int, KnownHit], words: WordTables) -> tuple[int, KnownHit | None]:
+    """Walk left from the role noun over modifiers, a nationality, numbers and a determiner."""
+    tokens = model.tokens
+    i = head
+    affiliation: KnownHit | None = None
+    while i - 1 >= 0 and tokens[i - 1].sentence == tokens[head].sentence:
+        previous = tokens[i - 1]
+        hit = _demonym_at(hits_at, i - 1)
+        if hit is not None:
+            affiliation = affiliation or hit
+            i = hit.first
+            continue
+        if previous.text in "-‑" and previous.gap == "":
+            i -= 1
+            continue
+        if words.is_("indefinite", previous.norm) or words.is_("definite", previous.norm):
+            i -= 1
+            break
+        participle = previous.tag in ("VBN", "VBG")
+        modifier = previous.tag.startswith(("JJ", "CD")) or previous.tag == "NN" or (
+            participle and i - 2 >= 0 and (words.is_("indefinite", tokens[i - 2].norm) or tokens[i - 2].norm == "the"))
+        if modifier and not previous.proper and previous.lemma not in words.roles \
+                or words.is_("role-modifier", previous.norm):
+            i -= 1
+            continue
+        if previous.proper and previous.tag.startswith("NNP") and hits_at.get(i - 1) is None:
+            break
+        break
+    return i, affiliation
+
+
+def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
+    """Extend over a source qualifier ("familiar with the matter", "close to the investigation")."""
+    tokens = model.tokens
+    j = head + 1
+    if j < len(tokens) and tokens[j].text == ",":
+        j += 1
+    for qualifier in words.source_qualifiers:
+        end = j + len(qualifier) - 1
+        if end < len(tokens) and all(qualifier[k] in (tokens[j + k].lemma, tokens[j + k].norm) for k in range(len(qualifier))):
+            k = end + 1
+            while k < len(tokens) and tokens[k].sentence == tokens[head].sentence and tokens[k].text not in ",.;:" \
+                    and not tokens[k].verb and k - end <= 4:
+                k += 1
+            return k - 1
+    return head
+
+
+def _possessor(model: TextModel, first: int, head: int) -> tuple[int, int] | None:
+    """'the company's spokesman': the tokens of the possessor before "'s"."""
+    tokens = model.tokens
+    for k in range(first, head):
+        if tokens[k].text in ("'s", "’s", "'", "’") and tokens[k].gap == "" and k > first:
+            return (first, k - 1)
+    return None
+
+
+def _of_phrase(model: TextModel, head: int) -> tuple[int, int] | None:
+    """'a spokesman for the ministry', 'officials at the company': the organisation after the head."""
+    tokens = model.tokens
+    j = head + 1
+    if j + 1 < len(tokens) and tokens[j].norm in ("for", "of", "at", "from", "with") and tokens[j].sentence == tokens[head].sentence:
+        k = j + 1
+        while k < len(tokens) and tokens[k].norm in ("the", "a", "an"):
+            k += 1
+        end = k
+        while end + 1 < len(tokens) and (tokens[end + 1].capitalised or tokens[end + 1].tag.startswith("NN")) \
+                and tokens[end + 1].sentence == tokens[head].sentence and tokens[end + 1].text not in ",.;:":
+            end += 1
+        if k <= end and (tokens[k].capitalised or tokens[k].tag.startswith("NN")):
+            return (k, end)
+    return None
+
+
+def _named_after(model: TextModel, head: int) -> bool:
+    """'the special envoy for Syria, Alexander Lavrentyev,': the description only introduces a name."""
+    tokens = model.tokens
+    for j in range(head + 1, min(head + 9, len(tokens) - 1)):
+        if tokens[j].sentence != tokens[head].sentence or tokens[j].text in ".;:" or tokens[j].verb:
+            return False
+        if tokens[j].text == ",":
+            return tokens[j + 1].proper and tokens[j + 1].capitalised
+    return False
+
+
+def _named_before(model: TextModel, first: int) -> bool:
+    """'Alexander Lavrentiev, Russia's presidential envoy,': an apposition describing the name before it."""
+    tokens = model.tokens
+    return first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].proper and tokens[first - 2].capitalised \
+        and tokens[first - 2].sentence == tokens[first].sentence
+
+
+def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], words: WordTables,
+                   speaks: Callable[[int], bool]) -> list[DescribedCandidate]:
+    """speaks(i): the noun at token i is the subject of a verb of saying ("residents said")."""
+    tokens = model.tokens
+    hits_at = {i: h for h in hits for i in range(h.first, h.last + 1)}
+    found: list[DescribedCandidate] = []
+    covered: set[int] = set()
+    for head, token in enumerate(tokens):
+        if head in taken or head in covered or not token.noun or token.proper and not token.capitalised:
+            continue
+        lemma = token.lemma
+        role = words.roles.get(lemma)
+        institution = words.state_institutions.get(lemma)
+        org_word = words.org_descriptors.get(lemma)
+        if role is None and institution is None and org_word is None:
+            continue
+        if head + 1 < len(tokens) and tokens[head + 1].noun and tokens[head + 1].sentence == token.sentence \
+                and not tokens[head + 1].proper:
+            continue  # not the head: "source code", "government officials" (the head comes later)
+        first, affiliation = _left_edge(model, head, hits_at, words)
+        if any(k in taken for k in range(first, head)):
+            first = max(k for k in range(first, head) if k in taken) + 1
+        determiner = tokens[first].norm if first < head else ""
+        plural = token.tag in ("NNS", "NNPS") or lemma == "people"
+        last = _right_edge(model, head, words)
+        qualified = last > head
+        possessor = _possessor(model, first, head)
+        of_org = _of_phrase(model, head)
+        if institution is not None and (affiliation is not None or possessor is not None):
+            kind_type = "State" if institution.cls == "State" else institution.cls
+            label_first = first + 1 if determiner == "the" else first
+            found.append(DescribedCandidate(first, head, model.span(label_first, head).text, kind_type, DESCRIBED, head,
+                                            False, affiliation, possessor))
+        elif role is not None and plural and (qualified or role.collective == "-" and role.source):
+            found.append(DescribedCandidate(first, last, model.span(first, last).text, "AnonymousSource", ANONYMOUS,
+                                            head, True, affiliation, possessor))
+        elif role is not None and plural and (role.collective != "-" or "ActorGroup" in role.classes) \
+                and (first < head or affiliation is not None or possessor is not None or speaks(head)):
+            label_first = first + 1 if determiner in ("the",) else first
+            found.append(DescribedCandidate(first, head, model.span(label_first, head).text, "ActorGroup", COLLECTIVE,
+                                            head, True, affiliation if role.collective != "people" else None, None))
+        elif role is not None and role.source and (words.is_("indefinite", determiner) or qualified) \
+                and not _named_after(model, head):
+            found.append(DescribedCandidate(first, last, model.span(first, last).text, "AnonymousSource", ANONYMOUS,
+                                            head, plural, affiliation, possessor))
+        elif role is not None and "Person" in role.classes and (possessor or of_org) and determiner != "" \
+                and not _named_after(model, head) and not _named_before(model, first):
+            found.append(DescribedCandidate(first, head, model.span(first, head).text, "Person", DESCRIBED, head,
+                                            plural, affiliation, possessor or of_org, role=token.text.lower()))
+        elif org_word is not None and plural and (determiner == "" or words.is_("indefinite", determiner)):
+            found.append(DescribedCandidate(first, head, model.span(first, head).text, "ActorGroup", COLLECTIVE,
+                                            head, True, affiliation, None))
+        else:
+            continue
+        covered.update(range(first, found[-1].last + 1))
+    return found

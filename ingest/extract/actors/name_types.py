@@ -1,0 +1,169 @@
+"""What a name run names: a person (after a title, before an apposition, or shaped like a person's name), an
+organisation (by the word that heads its name, a legal form, an acronym, or a describing noun beside it), a medium,
+or a place (after "in", "near", ...), which is no actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.extract.actors.names import NameRun, is_place_context, run_text
+from ingest.extract.lexicon.words import WordTables
+from ingest.extract.text.model import TextModel
+
+
+
+@dataclass(frozen=True)
+class NamedCandidate:
+    first: int
+    last: int
+    label: str
+    type: str
+    confidence: float
+    title: str | None = None  # a title written inside the run ("Foreign Minister"), also the person's role
+    gender: str | None = None
+    single: bool = False  # one word with nothing to say what it names: kept only if another mention explains it
+
+
+def _title_length(model: TextModel, run: NameRun, words: WordTables) -> int:
+    """How many words at the start of the run form a title or honorific ("Foreign Minister", "Dr.")."""
+    tokens = model.tokens
+    norms = [tokens[i].norm for i in range(run.first, run.last + 1) if tokens[i].text not in ".-"]
+    for length in range(min(words.longest_title, len(norms) - 1), 0, -1):
+        if " ".join(norms[:length]) in words.titles | words.honorifics:
+            return length
+    # an unlisted title ending in a listed one ("Mines Minister", "Deputy Treasury Secretary") before a full name
+    for length in range(min(4, len(norms) - 2), 1, -1):
+        if norms[length - 1] in words.titles and not any(n in words.org_heads for n in norms[:length]):
+            return length
+    return 0
+
+
+def _skip_words(model: TextModel, first: int, count: int) -> int:
+    i = first
+    seen = 0
+    while seen < count:
+        if model.tokens[i].text not in ".":
+            seen += 1
+        i += 1
+    while i < len(model.tokens) and model.tokens[i].text == ".":
+        i += 1
+    return i
+
+
+def descriptor_before(model: TextModel, first: int, words: WordTables) -> str | None:
+    """'the newspaper X', 'the think tank X', 'the miner X': the class the noun right before the name gives."""
+    tokens = model.tokens
+    for length in (3, 2, 1):
+        start = first - length
+        if start < 0 or tokens[start].sentence != tokens[first].sentence:
+            continue
+        phrase = " ".join(tokens[k].lemma for k in range(start, first))
+        if phrase in words.media_nouns:
+            return "MediaOutlet"
+        if phrase in words.account_nouns:
+            return "SocialMediaAccount"
+        if phrase in words.org_descriptors:
+            return words.org_descriptors[phrase]
+    return None
+
+
+def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | None:
+    """'X newspaper', 'X, a mining company,', 'X, the state broadcaster': the class a noun after the name gives."""
+    tokens = model.tokens
+    i = last + 1
+    reach = 1
+    if i < len(tokens) and tokens[i].text == ",":
+        i += 1
+        if i < len(tokens) and tokens[i].norm in ("a", "an", "the"):
+            i += 1
+            reach = 4
+        else:
+            return None
+    elif i < len(tokens) and (tokens[i].capitalised or not tokens[i].noun):
+        return None
+    for end in range(min(i + reach, len(tokens) - 1), i - 1, -1):
+        if any(tokens[k].sentence != tokens[last].sentence or tokens[k].text in ",;." for k in range(i, end + 1)):
+            continue
+        head = tokens[end].lemma
+        two = f"{tokens[end - 1].lemma} {head}" if end > i else head
+        for phrase in (two, head):
+            if phrase in words.media_nouns:
+                return "MediaOutlet"
+            if phrase in words.org_descriptors:
+                return words.org_descriptors[phrase]
+            role = words.roles.get(phrase)
+            if role is not None and "Person" in role.classes and end == i + (0 if tokens[i].norm not in ("former",) else 1):
+                return "Person"
+    return None
+
+
+def _org_class(model: TextModel, first: int, last: int, words: WordTables) -> str | None:
+    tokens = model.tokens
+    norms = [tokens[i].norm for i in range(first, last + 1) if tokens[i].is_word]
+    kind = words.org_heads.get(norms[-1]) if norms else None
+    if kind is None and any(n in words.company_suffixes for n in norms[1:]):
+        kind = "Organization"
+    if kind is None:
+        return None
+    for norm in norms:
+        refined = words.name_refinements.get(norm)
+        if refined and (kind in refined[1] or "*" in refined[1]):
+            kind = refined[0]
+    return kind
+
+
+def _all_role_words(model: TextModel, first: int, last: int, words: WordTables) -> bool:
+    norms = [model.tokens[k].norm for k in range(first, last + 1) if model.tokens[k].is_word]
+    if not norms or norms[-1] in words.org_heads:
+        return False
+    last_is_role = norms[-1] in words.titles or (norms[-1] in words.roles and "Person" in words.roles[norms[-1]].classes)
+    return last_is_role and all(n in words.titles or n in words.roles or n not in words.org_heads for n in norms) \
+        and (len(norms) == 1 or " ".join(norms) in words.titles or all(
+            model.tokens[k].lemma in words.roles or model.tokens[k].norm in words.titles or not model.tokens[k].proper
+            for k in range(first, last + 1) if model.tokens[k].is_word) or len(norms) <= 2)
+
+
+def _followed_by_age(model: TextModel, last: int) -> bool:
+    tokens = model.tokens
+    return last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].text.isdigit() \
+        and tokens[last + 3].text == ","
+
+
+def classify(model: TextModel, run: NameRun, words: WordTables) -> NamedCandidate | None:
+    tokens = model.tokens
+    title_words = _title_length(model, run, words)
+    first = _skip_words(model, run.first, title_words) if title_words else run.first
+    if first > run.last:
+        return None
+    title = run_text(model, run.first, first - 1).strip() if title_words else None
+    label = run_text(model, first, run.last)
+    honorific = title is not None and " ".join(tokens[k].norm for k in range(run.first, first)
+                                                  if tokens[k].text != ".") in words.honorifics
+    gender = words.honorific_gender.get(tokens[run.first].norm) if honorific else None
+    count = sum(1 for k in range(first, run.last + 1) if tokens[k].is_word)
+    if count == 1 and tokens[first].norm in words.platforms:
+        return None  # "on Telegram": the platform, not a speaker
+    if _all_role_words(model, first, run.last, words):
+        return None  # "Research Fellow", "Adjunct Professor": a role written with capitals, not a name
+    org = _org_class(model, first, run.last, words)
+    before = descriptor_before(model, run.first, words)
+    after = descriptor_after(model, run.last, words)
+    if title is not None and org is None:
+        return NamedCandidate(first, run.last, label, "Person", 0.9, None if honorific else title, gender)
+    if org is not None:
+        kind = before if before and before != "Organization" else org
+        return NamedCandidate(first, run.last, label, kind, 0.85)
+    if before is not None or after is not None:
+        kind = before or after or "Organization"
+        return NamedCandidate(first, run.last, label, kind, 0.8)
+    if count == 1 and tokens[first].all_caps and 2 <= len(tokens[first].text.replace(".", "")) <= 8:
+        return NamedCandidate(first, run.last, label, "Organization", 0.7)
+    if is_place_context(model, run.first, words):
+        return None
+    if _followed_by_age(model, run.last):
+        return NamedCandidate(first, run.last, label, "Person", 0.85)
+    if 2 <= count <= 4 and all(not tokens[k].all_caps for k in range(first, run.last + 1)):
+        return NamedCandidate(first, run.last, label, "Person", 0.7)
+    if count == 1:
+        return NamedCandidate(first, run.last, label, "Organization", 0.5, single=True)
+    return NamedCandidate(first, run.last, label, "Organization", 0.6)

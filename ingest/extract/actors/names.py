@@ -1,0 +1,112 @@
+"""Proper-name runs the registry does not know: capitalised words (with particles, inner hyphens, and "of"/"for"/"to"
+inside an organisation's name), cut around registry hits, titles, months and words that are never names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.extract.actors.known import KnownHit, Use, joined
+from ingest.extract.lexicon.words import WordTables
+from ingest.extract.text.model import TextModel, Token
+
+_OPENERS = frozenset("\"“‘'([—–:")
+
+
+@dataclass(frozen=True)
+class NameRun:
+    first: int
+    last: int
+
+
+def sentence_initial(model: TextModel, i: int) -> bool:
+    """First word of a sentence, a line, or a quotation, where capitals say nothing about names."""
+    tokens = model.tokens
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence or "\n" in tokens[i].gap:
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].text in _OPENERS and tokens[j].sentence == tokens[i].sentence:
+        j -= 1
+    return j < 0 or tokens[j].sentence != tokens[i].sentence or (j < i - 1 and tokens[j].text in ".:")
+
+
+def name_word(model: TextModel, i: int, words: WordTables) -> bool:
+    token = model.tokens[i]
+    if not token.text[:1].isupper() or not any(c.isalpha() for c in token.text):
+        return False
+    if token.norm in words.not_names or words.is_("month", token.norm) or words.is_("weekday", token.norm):
+        return False
+    if sentence_initial(model, i) and not token.proper and not token.all_caps:
+        return False  # "Prosecutors said": a common word capitalised by its position
+    return True
+
+
+def _connector(model: TextModel, i: int, run_first: int, words: WordTables) -> bool:
+    """'of', 'for', 'to', '&'... inside an organisation's name: after a word that heads one ("Ministry of Defence",
+    "Committee to Protect Journalists") and before a capitalised word."""
+    tokens = model.tokens
+    token = tokens[i]
+    if not words.is_("name-connector", token.norm) or token.capitalised and token.norm != "&":
+        return False
+    if i + 1 >= len(tokens) or not tokens[i + 1].capitalised or tokens[i + 1].sentence != token.sentence:
+        return False
+    if token.norm in ("the", "and", "&"):
+        return i - 1 >= run_first and tokens[i - 1].norm in words.name_particles | {"of", "for"} or token.norm == "&"
+    heads = [tokens[k].norm for k in range(run_first, i)]
+    return any(h in words.org_heads for h in heads)
+
+
+def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) -> list[NameRun]:
+    tokens = model.tokens
+    blocked = [False] * len(tokens)
+    demonym = [False] * len(tokens)
+    for hit in hits:
+        for i in range(hit.first, hit.last + 1):
+            if hit.use is Use.DEMONYM:
+                demonym[i] = True
+            else:
+                blocked[i] = True
+    runs: list[NameRun] = []
+    i = 0
+    while i < len(tokens):
+        if blocked[i] or not name_word(model, i, words):
+            i += 1
+            continue
+        first = last = i
+        j = i + 1
+        while j < len(tokens) and not blocked[j] and tokens[j].sentence == tokens[i].sentence \
+                and "\n" not in tokens[j].gap:
+            t = tokens[j]
+            if joined(tokens, j) and j + 1 < len(tokens) and not blocked[j + 1]:
+                j += 1
+                continue
+            if t.gap == "" and tokens[j - 1].text not in "-‑–" and not t.text[:1].isalpha():
+                break  # "X’s", "X." end the name
+            if name_word(model, j, words) or (t.norm in words.name_particles and j + 1 < len(tokens)
+                                              and tokens[j + 1].capitalised) or _connector(model, j, first, words):
+                last = j if name_word(model, j, words) else last
+                j += 1
+                continue
+            break
+        while last > first and not name_word(model, last, words):
+            last -= 1
+        if not all(demonym[k] or not tokens[k].is_word for k in range(first, last + 1)):
+            runs.append(NameRun(first, last))
+        i = max(j, last + 1)
+    return runs
+
+
+def run_text(model: TextModel, first: int, last: int) -> str:
+    return model.span(first, last).text
+
+
+def is_place_context(model: TextModel, first: int, words: WordTables) -> bool:
+    """'in Idlib', 'near Aleppo', 'across northern Syria': the run names a place."""
+    tokens = model.tokens
+    j = first - 1
+    while j >= 0 and tokens[j].sentence == tokens[first].sentence and tokens[j].norm in ("the",):
+        j -= 1
+    return j >= 0 and tokens[j].sentence == tokens[first].sentence and words.is_("place-preposition", tokens[j].norm)
+
+
+def token_is(token: Token, *norms: str) -> bool:
+    return token.norm in norms

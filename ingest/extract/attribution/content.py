@@ -1,0 +1,82 @@
+"""What a cue attributes: the complement after a verb of saying (past its addressee, time and place adverbials and
+"that", to the end of the clause), or the words before an inverted frame ("C, S said"), as token ranges."""
+
+from __future__ import annotations
+
+from ingest.extract.attribution.cue import QUOTE_MARKS, CueHit
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.model import TextModel
+
+_EDGE = ",;:—–-"
+_ADVERBIAL_REACH = 10
+
+
+def trim(model: TextModel, first: int, last: int) -> tuple[int, int] | None:
+    """Without punctuation at the edges (a closing quotation mark stays when its quotation opened inside)."""
+    tokens = model.tokens
+    while first <= last and (tokens[first].text in _EDGE or tokens[first].text in ".?!"):
+        first += 1
+    while last >= first and (tokens[last].text in _EDGE or tokens[last].text in ".?!"):
+        last -= 1
+    if first <= last and tokens[last].text in QUOTE_MARKS and tokens[last].quote == -1:
+        opened = any(tokens[k].text in QUOTE_MARKS for k in range(first, last))
+        if not opened:
+            last -= 1
+            while last >= first and tokens[last].text in _EDGE + ".?!":
+                last -= 1
+    return (first, last) if first <= last and any(t.is_word for t in tokens[first:last + 1]) else None
+
+
+def _that_ahead(model: TextModel, i: int, limit: int) -> int | None:
+    """'said on Tuesday in a statement that …': the 'that' opening the clause after a few adverbial words."""
+    tokens = model.tokens
+    for k in range(i, min(i + _ADVERBIAL_REACH, limit + 1)):
+        token = tokens[k]
+        if token.norm == "that":
+            return k
+        if token.verb and not token.tag == "VBN" or token.text in ";:" or token.text[:1] in QUOTE_MARKS:
+            return None
+    return None
+
+
+def _skip_addressee(model: TextModel, i: int, limit: int) -> int:
+    """'told reporters that', 'told the BBC:', 'informed the court on Monday': past the one spoken to."""
+    tokens = model.tokens
+    k = i
+    while k <= limit and not tokens[k].verb and tokens[k].norm != "that" and tokens[k].text not in ":;" \
+            and tokens[k].text[:1] not in QUOTE_MARKS and (tokens[k].text != "," or k == i):
+        k += 1
+        if k - i > 8:
+            return i
+    if k <= limit and (tokens[k].norm == "that" or tokens[k].text in ":," or tokens[k].text[:1] in QUOTE_MARKS):
+        return k
+    if k > limit:
+        return k
+    return i
+
+
+def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> tuple[int, int] | None:
+    """The reported content after the cue, ending no later than token limit."""
+    tokens = model.tokens
+    i = cue.last + 1
+    if i > limit:
+        return None
+    if cue.entry.addressee:
+        i = _skip_addressee(model, i, limit)
+    that = _that_ahead(model, i, limit)
+    if that is not None:
+        i = that + 1
+    elif tokens[i].text in (",", ":") and cue.entry.pos == "verb":
+        i += 1
+    if cue.entry.accuses_object or cue.entry.pos == "noun" and that is None and i <= limit and tokens[i].norm == "of":
+        pass  # "accused X of C": the content keeps the accused ("X of C"); "allegations of C"
+    for k in range(i, limit + 1):
+        if tokens[k].text == ";":
+            limit = k - 1
+            break
+    return trim(model, i, limit)
+
+
+def before_frame(model: TextModel, start: int, frame_first: int) -> tuple[int, int] | None:
+    """'C, S said.' / 'C, according to S.': the words from the clause start to the comma before the frame."""
+    return trim(model, start, frame_first - 1)

@@ -1,0 +1,121 @@
+"""Reporting cues in a sentence, by lemma: verbs of saying in every tense and voice (the tagger's part of speech, with
+its known slips mended: "claims that" is a verb when a subject comes before it and a clause after), the noun frames
+("S's claim that", "allegations that"), and prepositional frames ("according to"). A negated cue ("did not say",
+"has never claimed") asserts nothing and is dropped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.extract.lexicon.entries import Cue, Lexicon
+from ingest.extract.text.model import TextModel
+
+QUOTE_MARKS = "\"“”‘’'«»"
+
+
+@dataclass(frozen=True)
+class CueHit:
+    first: int
+    last: int
+    entry: Cue
+    passive: bool
+    participle: bool  # ", adding that", ", writing that": the subject is the clause's
+
+    @property
+    def kind(self) -> str:
+        return self.entry.pos
+
+
+def _clause_follows(model: TextModel, i: int, lexicon: Lexicon) -> bool:
+    tokens = model.tokens
+    if i >= len(tokens) or tokens[i].sentence != tokens[i - 1].sentence:
+        return False
+    return tokens[i].norm == "that" or tokens[i].text in ":" or tokens[i].text[:1] in QUOTE_MARKS
+
+
+def _verb_position(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
+    """A cue word the tagger took for a noun, used as a verb: after a subject and before a clause or a quote."""
+    tokens = model.tokens
+    before = tokens[first - 1] if first > 0 else None
+    if before is None or before.sentence != tokens[first].sentence:
+        return False
+    subject_like = before.noun or before.tag in ("PRP", "NNP") or before.text in ",”\"" or before.tag == "RB"
+    following = tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[last].sentence else None
+    plural_subject = before.tag in ("NNS", "NNPS", "PRP") or before.proper
+    clause_next = following is not None and plural_subject and following.tag in ("DT", "NN", "NNS", "NNP", "PRP", "CD")
+    return subject_like and (_clause_follows(model, last + 1, lexicon) or clause_next
+                             or following is not None and following.text in ".,")
+
+
+def _infinitive_after(model: TextModel, last: int) -> bool:
+    tokens = model.tokens
+    return last + 2 < len(tokens) and tokens[last + 1].tag == "TO" and tokens[last + 2].tag.startswith("VB") \
+        and tokens[last + 1].sentence == tokens[last].sentence
+
+
+def _negated(model: TextModel, first: int, lexicon: Lexicon) -> bool:
+    tokens = model.tokens
+    words = lexicon.words
+    for k in range(first - 1, max(first - 4, -1), -1):
+        if tokens[k].sentence != tokens[first].sentence or tokens[k].text in ",;:":
+            return False
+        if words.is_("negation", tokens[k].norm) or words.is_("negation", tokens[k].lemma):
+            return True
+        if tokens[k].lemma in ("decline", "refuse") and tokens[k + 1].norm == "to":
+            return True
+        if not (tokens[k].tag in ("MD", "RB", "TO") or words.is_("auxiliary", tokens[k].lemma)):
+            return False
+    return False
+
+
+def _passive(model: TextModel, first: int, lexicon: Lexicon) -> bool:
+    tokens = model.tokens
+    if tokens[first].tag != "VBN":
+        return False
+    for k in range(first - 1, max(first - 4, -1), -1):
+        if tokens[k].lemma == "be" or tokens[k].lemma == "get":
+            return True
+        if not (tokens[k].tag in ("RB", "MD") or tokens[k].lemma == "have"):
+            return False
+    return False
+
+
+def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon) -> list[CueHit]:
+    """Cues between tokens first and last (a sentence), outside quotations, in order."""
+    tokens = model.tokens
+    found: list[CueHit] = []
+    i = first
+    while i <= last:
+        if tokens[i].quote >= 0:
+            i += 1
+            continue
+        chosen: CueHit | None = None
+        for match in lexicon.cues.at(model, i, lenient=True):
+            if match.last > last:
+                continue
+            entry = match.entry
+            head = tokens[match.first]
+            if entry.pos == "verb":
+                is_verb = head.verb or (head.noun or head.tag.startswith("JJ")) and _verb_position(
+                    model, match.first, match.last, lexicon)
+                if head.tag == "VBG" and match.first > 0 and lexicon.words.is_("definite", tokens[match.first - 1].norm):
+                    is_verb = False  # "the reporting": a noun
+                if _infinitive_after(model, match.last) and not _passive(model, match.first, lexicon):
+                    is_verb = False  # "continues to mount", "promised to investigate": not saying
+                if not is_verb or head.tag == "VBG" and match.first > 0 and tokens[match.first - 1].lemma == "be" \
+                        and entry.cue_class not in ("saying",):
+                    continue
+            elif entry.pos == "noun" and not head.noun and not tokens[match.last].noun:
+                continue
+            if _negated(model, match.first, lexicon):
+                chosen = None
+                break
+            participle = head.tag == "VBG" and match.first > 0 and tokens[match.first - 1].text == ","
+            chosen = CueHit(match.first, match.last, entry, _passive(model, match.first, lexicon), participle)
+            break
+        if chosen is not None:
+            found.append(chosen)
+            i = chosen.last + 1
+        else:
+            i += 1
+    return found

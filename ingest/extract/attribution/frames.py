@@ -1,0 +1,290 @@
+"""Statements sentence by sentence: each cue with its speaker and content, in the shapes news writes them.
+
+    "Q," S said / "Q," said S / S said: "Q" / S told X "Q"        direct (the quotation is the content)
+    S said (that) C / S told X (that) C / S accused X of C         reported (content to the clause's end)
+    C, S said / According to S, C / C, according to S              reported, content before or after the frame
+    S's claim that C / allegations that C / X is said to C         noun and passive frames (maybe no speaker)
+A quotation no cue claims continues the previous quotation's speaker (a new paragraph of quotation, or a quotation
+after "S said:").
+"""
+
+from __future__ import annotations
+
+from ingest.extract.actors.coreference import Resolver
+from ingest.extract.actors.values import ActorSet
+from ingest.extract.attribution.content import before_frame, complement, trim
+from ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
+from ingest.extract.attribution.source import SourceFinder
+from ingest.extract.attribution.values import Attribution, Speaker
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.model import Quote, Sentence, TextModel
+from ingest.model import Span
+
+MEDIUM_TYPES = frozenset({"MediaOutlet", "SocialMediaAccount"})
+MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'kamikaze' drone"), not statements
+
+
+class StatementFinder:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.sources = SourceFinder(model, actors, lexicon, resolver)
+        self.consumed: set[int] = set()  # quotations already attributed or inside a reported content
+        self.found: list[Attribution] = []
+
+    # --- helpers ----------------------------------------------------------------------------------------------
+    def _quote_closing_before(self, position: int, sentence: Sentence) -> Quote | None:
+        """A quotation whose closing mark comes before token position with no verb between (the subject and its
+        titles may stand between: '"…," Russia's envoy to the UN Vassily Nebenzia said')."""
+        tokens = self.model.tokens
+        k = position - 1
+        while k >= sentence.first and k >= position - 14 and tokens[k].text[:1] not in QUOTE_MARKS:
+            if tokens[k].verb and not tokens[k].tag == "VBN" or tokens[k].text in ".;:":
+                return None
+            k -= 1
+        while k >= 0 and tokens[k].text in (",", "—", "–"):
+            k -= 1
+        if k < 0 or tokens[k].text[:1] not in QUOTE_MARKS:
+            return None
+        for quote in self.model.quotes:
+            if quote.first >= 0 and quote.terminated and quote.last < k and self.model.tokens[quote.last].end <= tokens[k].start \
+                    and tokens[k].start < quote.close <= tokens[k].end and quote.index not in self.consumed:
+                return quote
+        return None
+
+    def _quote_opening_after(self, position: int, sentence: Sentence) -> Quote | None:
+        tokens = self.model.tokens
+        k = position
+        while k <= sentence.last and (tokens[k].text in (":", ",") or tokens[k].norm == "that"):
+            k += 1
+        if k > sentence.last or tokens[k].text[:1] not in QUOTE_MARKS:
+            return None
+        for quote in self.model.quotes:
+            if quote.open == tokens[k].start and quote.index not in self.consumed:
+                return quote
+        return None
+
+    def _medium(self, first: int, last: int) -> str | None:
+        for actor, mention in self.actors.within(first, last):
+            if actor.type in MEDIUM_TYPES:
+                return actor.key
+        return None
+
+    def _span(self, first: int, last: int) -> Span:
+        return self.model.span(first, last)
+
+    def _add(self, speaker: Speaker | None, cue: CueHit | None, first: int, last: int, sentence: Sentence,
+             direct: bool, *, content: Span | None = None, medium: str | None = None) -> None:
+        span = content or self._span(first, last)
+        if any(a.content.start == span.start and a.content.end == span.end for a in self.found):
+            return
+        sentence_span = Span(sentence.start, sentence.end, self.model.text[sentence.start:sentence.end])
+        accused = None
+        if cue is not None and cue.entry.accuses_object and not cue.passive:
+            target = self.actors.at(cue.last + 1) or self.actors.at(cue.last + 2)
+            accused = target.key if target is not None else None
+        self.found.append(Attribution(
+            speaker=speaker, cue=self._span(cue.first, cue.last) if cue else None, cue_entry=cue.entry if cue else None,
+            content=span, content_first=first, content_last=last, sentence=sentence_span, direct=direct,
+            medium_key=medium, passive=bool(cue and cue.passive), certainty=cue.entry.certainty if cue else None,
+            accused_key=accused))
+
+    def _direct(self, quote: Quote, speaker: Speaker | None, cue: CueHit | None, sentence: Sentence,
+                medium: str | None = None) -> None:
+        self.consumed.add(quote.index)
+        content = quote.content
+        self._add(speaker, cue, quote.first, quote.last, sentence, True, content=content, medium=medium)
+
+    # --- one cue ----------------------------------------------------------------------------------------------
+    def _phrase(self, cue: CueHit, sentence: Sentence) -> None:
+        """'According to S, C' / 'C, according to S'."""
+        tokens = self.model.tokens
+        end = cue.last + 1
+        while end <= sentence.last and tokens[end].text not in (",", ".", ";", ":") and not tokens[end].verb:
+            end += 1
+        speaker = self.sources.at(cue.last + 1, end - 1)
+        if cue.first > sentence.first and tokens[cue.first - 1].text == ",":
+            content = before_frame(self.model, self._clause_start(cue.first, sentence), cue.first - 1)
+        else:
+            content = trim(self.model, end, sentence.last)
+        if content is not None:
+            self._add(speaker, cue, *content, sentence, False)
+
+    def _clause_start(self, position: int, sentence: Sentence) -> int:
+        """Where the content before a frame starts: the sentence start, or just after an earlier frame's end."""
+        start = sentence.first
+        for earlier in self.found:
+            if earlier.sentence.start == sentence.start and earlier.content_last < position \
+                    and earlier.content_last >= start and not earlier.direct:
+                start = max(start, earlier.content_last + 1)
+        return start
+
+    def _noun(self, cue: CueHit, sentence: Sentence, limit: int) -> None:
+        """'S's claim that C', 'allegations that C', 'rumours that C': a noun frame with a clause."""
+        tokens = self.model.tokens
+        after = cue.last + 1
+        if after > sentence.last or tokens[after].norm != "that" or tokens[after].tag not in ("IN", "WDT", "DT"):
+            return
+        if after + 1 <= sentence.last and tokens[after + 1].verb:
+            return  # "the claims that were made": a relative clause, not the claim's content
+        speaker = self.sources.possessor(cue.first)
+        content = trim(self.model, after + 1, limit)
+        if content is not None:
+            self._add(speaker, cue, *content, sentence, False)
+
+    def _verb(self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None) -> None:
+        tokens = self.model.tokens
+        if cue.passive:
+            subject = None
+        elif cue.participle or self.sources.coordinated(cue.first, sentence.first):
+            subject = previous_speaker
+        else:
+            subject = self.sources.before(cue.first, sentence.first)
+        if subject is not None and subject.actor_key is None:
+            subject = self._document_source(subject)
+        frame_first = subject.first if subject is not None else cue.first
+        inverted = None
+        if subject is None and not cue.passive:
+            inverted = self.sources.after(cue.last, sentence.last)
+        if cue.passive:
+            k = cue.last + 1
+            while k <= limit and tokens[k].norm != "by" and k - cue.last < 6 and not tokens[k].verb:
+                k += 1
+            if k <= limit and tokens[k].norm == "by":
+                subject = self.sources.after(k, limit)
+        speaker = subject or inverted
+        if speaker is None and not cue.passive:
+            return  # a verb of saying with no one saying it ("all things considered")
+        medium = None
+        if cue.entry.addressee:
+            medium = self._medium(cue.last + 1, min(cue.last + 6, limit))
+        quote = self._quote_closing_before(frame_first, sentence)
+        if quote is not None and not cue.passive:
+            self._direct(quote, speaker, cue, sentence, medium)
+            return
+        span_end = inverted.last if inverted is not None else cue.last
+        quote = self._quote_opening_after(span_end + 1 if not cue.entry.addressee else self._after_addressee(cue, limit),
+                                          sentence)
+        if quote is not None:
+            self._direct(quote, speaker, cue, sentence, medium)
+            return
+        content = None
+        if inverted is None and subject is not None and subject.first > sentence.first \
+                and tokens[subject.first - 1].norm == "as" and cue.last + 1 <= limit and tokens[cue.last + 1].text == ",":
+            content = trim(self.model, cue.last + 2, limit)  # "as S reported, C"
+        elif inverted is None:
+            content = complement(self.model, cue, self.lexicon, limit)
+        if content is None and frame_first > sentence.first and tokens[frame_first - 1].text == ",":
+            content = before_frame(self.model, self._clause_start(frame_first, sentence), frame_first - 1)
+        if content is None:
+            return
+        for quote in self.model.quotes:
+            if quote.first >= content[0] and quote.last <= content[1]:
+                self.consumed.add(quote.index)
+        content, medium = self._medium_at_end(content, medium)
+        self._add(speaker, cue, *content, sentence, False, medium=medium)
+
+    def _medium_at_end(self, content: tuple[int, int], medium: str | None) -> tuple[tuple[int, int], str | None]:
+        """'confirmed the cooperation to Middle East Eye': the outlet the words were given to is no content."""
+        tokens = self.model.tokens
+        first, last = content
+        actor = self.actors.at(last)
+        if actor is None or actor.type not in MEDIUM_TYPES:
+            return content, medium
+        mention = next(m for m in actor.mentions if m.first <= last <= m.last)
+        k = mention.first - 1
+        if k > first and tokens[k].norm == "the":
+            k -= 1
+        if k > first and tokens[k].norm in ("to", "in"):
+            trimmed = trim(self.model, first, k - 1)
+            if trimmed is not None:
+                return trimmed, actor.key
+        return content, medium
+
+    def _document_source(self, subject: Speaker) -> Speaker:
+        """'the report said', 'the complaint alleges': the party behind the document, when the text named one —
+        the possessor ("the ministry's report"), or the source of the latest statement (its report)."""
+        tokens = self.model.tokens
+        head = tokens[subject.last]
+        if head.lemma not in self.lexicon.words.documents:
+            return subject
+        owner = self.sources.possessor(subject.last)
+        if owner is not None and owner.actor_key is not None:
+            return Speaker(owner.actor_key, owner.label, subject.first, subject.last)
+        paragraph = head.paragraph
+        for earlier in reversed(self.found):
+            if earlier.speaker is not None and earlier.speaker.actor_key is not None \
+                    and tokens[earlier.content_first].paragraph >= paragraph - 1:
+                actor = self.actors.by_key.get(earlier.speaker.actor_key)
+                if actor is not None and actor.type not in ("Person", "AnonymousSource"):
+                    return Speaker(actor.key, actor.label, subject.first, subject.last)
+                break
+        return subject
+
+    def _after_addressee(self, cue: CueHit, limit: int) -> int:
+        tokens = self.model.tokens
+        k = cue.last + 1
+        while k <= limit and tokens[k].text not in (":", ",") and tokens[k].text[:1] not in QUOTE_MARKS \
+                and tokens[k].norm != "that" and k - cue.last <= 8:
+            k += 1
+        return k
+
+    # --- a sentence -------------------------------------------------------------------------------------------
+    def _limit(self, cues: list[CueHit], n: int, sentence: Sentence) -> int:
+        """Where cue n's content must end: before the next frame that starts a new attribution (", S said",
+        ", adding that", "and said"), not before a cue nested in the content ("said that X claimed")."""
+        tokens = self.model.tokens
+        for later in cues[n + 1:]:
+            subject = self.sources.before(later.first, cues[n].last + 1)
+            start = subject.first if subject is not None else later.first
+            before = tokens[start - 1] if start - 1 > cues[n].last else None
+            if later.participle:
+                return later.first - 2
+            if before is not None and (before.text in (",", ";") or before.tag == "CC") and not (
+                    before.norm == "that" or tokens[start - 2].norm == "that"):
+                return start - 2 if before.tag == "CC" and tokens[start - 2].text == "," else start - 1
+        return sentence.last
+
+    def sentence(self, sentence: Sentence) -> None:
+        cues = find_cues(self.model, sentence.first, sentence.last, self.lexicon)
+        previous_speaker: Speaker | None = None
+        for n, cue in enumerate(cues):
+            limit = self._limit(cues, n, sentence)
+            if cue.entry.pos == "phrase":
+                self._phrase(cue, sentence)
+            elif cue.entry.pos == "noun":
+                self._noun(cue, sentence, limit)
+            else:
+                self._verb(cue, sentence, limit, previous_speaker)
+            if self.found and self.found[-1].sentence.start == sentence.start:
+                previous_speaker = self.found[-1].speaker
+
+    def continuations(self) -> None:
+        """Quotations no cue claimed: the previous quotation's speaker goes on (same or next paragraph)."""
+        model = self.model
+        for quote in model.quotes:
+            if quote.index in self.consumed or quote.first < 0:
+                continue
+            if sum(1 for t in model.tokens[quote.first:quote.last + 1] if t.is_word) < MIN_QUOTE_WORDS:
+                continue
+            paragraph = model.tokens[quote.first].paragraph
+            before = [a for a in self.found if a.content.start < quote.open
+                      and model.tokens[a.content_first].paragraph >= paragraph - 1]
+            if not before or before[-1].speaker is None:
+                continue
+            last = before[-1]
+            if not last.direct and model.tokens[last.content_first].paragraph == paragraph - 1 \
+                    and not model.text[last.sentence.end - 1:last.sentence.end + 1].strip().endswith(":"):
+                continue
+            sentence = model.sentence_of(quote.first)
+            self.consumed.add(quote.index)
+            self._add(last.speaker, None, quote.first, quote.last, sentence, True, content=quote.content)
+
+
+def find_statements(model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> tuple[Attribution, ...]:
+    finder = StatementFinder(model, actors, lexicon, resolver)
+    for sentence in model.sentences:
+        finder.sentence(sentence)
+    finder.continuations()
+    return tuple(sorted(finder.found, key=lambda a: (a.content.start, a.content.end)))

@@ -1,0 +1,157 @@
+"""Who a cue attributes to: the subject before a verb of saying (past auxiliaries, adverbs, appositions and relative
+clauses), the subject after it ("…,” said the minister), the source of "according to", the possessor of a noun cue
+("the ministry's statement that"); pronouns and role nouns resolved to an actor, else the words kept unresolved."""
+
+from __future__ import annotations
+
+from ingest.extract.actors.coreference import Resolver
+from ingest.extract.actors.values import ActorSet
+from ingest.extract.attribution.values import Speaker
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.model import TextModel
+
+_MAX_APPOSITION = 16
+
+
+class SourceFinder:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.resolver = resolver
+
+    # --- the noun phrase at a token ---------------------------------------------------------------------------
+    def _np_start(self, end: int) -> int:
+        """First token of the noun phrase ending at token end."""
+        tokens = self.model.tokens
+        chunk = self.model.chunk_of(end)
+        start = chunk.first if chunk is not None and chunk.kind == "NP" else end
+        # "the company's spokesman", "Russian foreign ministry spokeswoman Maria Zakharova": join possessives
+        while start - 2 >= 0 and tokens[start - 1].text in ("'s", "’s") and tokens[start - 1].sentence == tokens[end].sentence:
+            previous = self.model.chunk_of(start - 2)
+            start = previous.first if previous is not None and previous.kind == "NP" else start - 2
+        while start < end and tokens[start].text in (",", "(", "“", "\"", "—"):
+            start += 1
+        return start
+
+    def at(self, first: int, last: int) -> Speaker | None:
+        """The speaker named by tokens first..last: the actor with a mention there (the last one, the head), a
+        pronoun's antecedent, or the words themselves."""
+        tokens = self.model.tokens
+        if first > last:
+            return None
+        for i in range(last, first - 1, -1):
+            actor = self.actors.at(i)
+            if actor is not None:
+                return Speaker(actor.key, actor.label, first, last)
+        if first == last and tokens[first].tag.startswith("PRP"):
+            actor = self.resolver.pronoun(first)
+            if actor is not None:
+                return Speaker(actor.key, actor.label, first, last)
+            return Speaker(None, tokens[first].text, first, last)
+        words = self.lexicon.words
+        start = first
+        while start < last and (words.is_("definite", tokens[start].norm) or tokens[start].norm in ("a", "an")):
+            start += 1
+        label = self.model.span(start, last).text
+        if not any(t.noun or t.tag.startswith("PRP") for t in tokens[first:last + 1]):
+            return None
+        return Speaker(None, label, first, last)
+
+    # --- before the verb --------------------------------------------------------------------------------------
+    def _skip_back(self, j: int, floor: int) -> int:
+        """From token j leftwards past auxiliaries, adverbs, an apposition or relative clause between commas."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        while j >= floor:
+            token = tokens[j]
+            if token.tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", token.lemma) and token.verb:
+                j -= 1
+                continue
+            if token.text == ")":
+                k = j
+                while k >= floor and tokens[k].text != "(":
+                    k -= 1
+                j = k - 1
+                continue
+            if token.text == "," and j - 1 >= floor:
+                k = j - 1
+                while k >= floor and tokens[k].text != "," and j - k <= _MAX_APPOSITION:
+                    k -= 1
+                if k >= floor and tokens[k].text == "," and j - k <= _MAX_APPOSITION:
+                    if self._is_name(k + 1, j - 1):
+                        return j - 1  # "Russia's envoy, Alexander Lavrentyev, told": the name is the subject
+                    j = k - 1  # "X, a spokesman for Y, said" / "X, who ..., said"
+                    continue
+                return j - 1
+            return j
+        return j
+
+    def _is_name(self, first: int, last: int) -> bool:
+        """Tokens first..last are (a title and) a person's or an organisation's name and nothing else."""
+        actor = self.actors.at(last)
+        if actor is None or actor.kind != "named":
+            return False
+        mention = next(m for m in actor.mentions if m.first <= last <= m.last)
+        return mention.last == last and all(t.capitalised or not t.is_word for t in self.model.tokens[first:mention.first])
+
+    def coordinated(self, cue_first: int, floor: int) -> bool:
+        """'… and added that', '…, but explained that': the verb shares the subject of the one before it."""
+        tokens = self.model.tokens
+        j = cue_first - 1
+        while j >= floor and (tokens[j].tag in ("MD", "RB", "RBR") or self.lexicon.words.is_("auxiliary", tokens[j].lemma)
+                              and tokens[j].verb):
+            j -= 1
+        return j >= floor and tokens[j].tag == "CC"
+
+    def plausible(self, speaker: Speaker) -> bool:
+        """Words that can speak: an actor, a pronoun, a role, a document, or a proper name."""
+        if speaker.actor_key is not None:
+            return True
+        tokens = self.model.tokens
+        head = tokens[speaker.last]
+        words = self.lexicon.words
+        return head.tag.startswith("PRP") or head.proper or head.lemma in words.roles or head.lemma in words.documents \
+            or head.lemma in words.org_descriptors or head.lemma in words.media_nouns
+
+    def before(self, cue_first: int, floor: int) -> Speaker | None:
+        """The subject of the verb at cue_first, searched no further left than token floor."""
+        tokens = self.model.tokens
+        j = self._skip_back(cue_first - 1, floor)
+        if j < floor:
+            return None
+        token = tokens[j]
+        noun_like = token.tag == "VBG" and j > floor and self.lexicon.words.is_("definite", tokens[j - 1].norm)
+        if token.text in (",", ";", ":", "—", "–", "-") or token.text[:1] in "\"“”'’" or token.verb and not noun_like:
+            return None
+        if token.tag == "CC":
+            return None
+        start = self._np_start(j)
+        speaker = self.at(max(start, floor), j)
+        return speaker if speaker is not None and self.plausible(speaker) else None
+
+    # --- after the verb ---------------------------------------------------------------------------------------
+    def after(self, cue_last: int, ceiling: int) -> Speaker | None:
+        """'…,” said the minister' / '…, says Jane Doe, a lawyer for the firm.': the subject after the verb."""
+        tokens = self.model.tokens
+        i = cue_last + 1
+        if i > ceiling or not (tokens[i].noun or tokens[i].tag.startswith(("DT", "PRP", "JJ", "NNP"))):
+            return None
+        end = i
+        while end + 1 <= ceiling and tokens[end + 1].text not in (",", ".", ";", ":", "—") \
+                and not tokens[end + 1].verb and tokens[end + 1].text[:1] not in "\"“”":
+            end += 1
+        return self.at(i, end)
+
+    def possessor(self, noun_first: int) -> Speaker | None:
+        """'the ministry's claims that', 'Budanov's suggestions that': the possessor of a noun cue."""
+        tokens = self.model.tokens
+        j = noun_first - 1
+        while j >= 0 and tokens[j].tag.startswith(("JJ", "RB", "VBN")) and tokens[j].sentence == tokens[noun_first].sentence:
+            j -= 1
+        if j >= 1 and tokens[j].text in ("'s", "’s", "'", "’") and tokens[j].gap == "":
+            return self.at(self._np_start(j - 1), j - 1)
+        if j >= 0 and tokens[j].tag == "PRP$":
+            actor = self.resolver.pronoun(j)
+            return Speaker(actor.key, actor.label, j, j) if actor else None
+        return None

@@ -1,0 +1,93 @@
+"""Read the lexicon from ontology/lexicon: the SKOS schemes (*.ttl) and the word tables (words/*.tsv)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from ingest.errors import NewskgError
+from ingest.extract.lexicon.entries import ActEntry, Cue, Hedge, Lexicon, Pronoun, StanceWord
+from ingest.extract.lexicon.matcher import LemmaMatcher
+from ingest.extract.lexicon.words import LANGUAGE, load_word_tables
+from ingest.namespaces import LEXICON
+from ingest.resources import LEXICON_DIR, VOCABULARIES_FILE
+
+
+def _local(node: object) -> str:
+    return str(node).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+class _Scheme:
+    """The concepts of one lexicon scheme with their properties, read from the graph."""
+
+    def __init__(self, graph: Graph, scheme: str) -> None:
+        self.graph = graph
+        self.concepts = sorted(graph.subjects(SKOS.inScheme, LEXICON[scheme]), key=str)
+
+    def value(self, concept: URIRef, name: str) -> str | None:
+        found = sorted(str(_local(o)) if isinstance(o, URIRef) else str(o) for o in self.graph.objects(concept, LEXICON[name]))
+        return found[0] if found else None
+
+    def flag(self, concept: URIRef, name: str) -> bool:
+        return any(isinstance(o, Literal) and o.toPython() is True for o in self.graph.objects(concept, LEXICON[name]))
+
+    def values(self, concept: URIRef, name: str) -> list[str]:
+        return sorted(str(o) for o in self.graph.objects(concept, LEXICON[name]))
+
+    def lemmas(self, concept: URIRef) -> list[str]:
+        return sorted(str(o) for o in self.graph.objects(concept, LEXICON.lemma)
+                      if isinstance(o, Literal) and o.language == LANGUAGE)
+
+
+def _cues(scheme: _Scheme) -> list[Cue]:
+    return [Cue(lemma=lemma, cue_class=_local(c), pos=scheme.value(c, "partOfSpeech") or "phrase",
+                stance=scheme.value(c, "stance") or "neutral", certainty=scheme.value(c, "certainty"),
+                allegation=scheme.flag(c, "introducesAllegation"), addressee=scheme.flag(c, "takesAddressee"),
+                accuses_object=scheme.flag(c, "accusesObject"), characterises=scheme.flag(c, "characterises"))
+            for c in scheme.concepts for lemma in scheme.lemmas(c)]
+
+
+def _acts(scheme: _Scheme) -> list[ActEntry]:
+    return [ActEntry(lemma=lemma, act_class=_local(c), pos=scheme.value(c, "partOfSpeech") or "phrase",
+                     event_type=scheme.value(c, "eventType") or "other-wrongdoing", wrongful=scheme.flag(c, "wrongful"),
+                     receives=scheme.flag(c, "receives"), accuses_object=scheme.flag(c, "accusesObject"))
+            for c in scheme.concepts for lemma in scheme.lemmas(c)]
+
+
+def _broader(vocabularies: Path) -> dict[str, str]:
+    graph = Graph().parse(vocabularies, format="turtle")
+    return {_local(s): _local(o) for s, o in graph.subject_objects(SKOS.broader) if "event-type" in str(s)}
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(directory: Path = LEXICON_DIR, vocabularies: Path = VOCABULARIES_FILE) -> Lexicon:
+    graph = Graph()
+    try:
+        for path in sorted(directory.glob("*.ttl")):
+            graph.parse(path, format="turtle")
+        words = load_word_tables(directory / "words")
+    except (OSError, SyntaxError, ValueError) as error:
+        raise NewskgError(f"cannot read the lexicon in {directory}: {error}") from error
+    acts = _acts(_Scheme(graph, "acts"))
+    stance = _Scheme(graph, "stance-cues")
+    hedges = _Scheme(graph, "hedges")
+    pronouns = _Scheme(graph, "pronouns")
+    return Lexicon(
+        cues=LemmaMatcher(_cues(_Scheme(graph, "reporting-cues"))),
+        acts=LemmaMatcher(a for a in acts if a.act_class != "legal-action"),
+        legal_actions=LemmaMatcher(a for a in acts if a.act_class == "legal-action"),
+        handed_over=LemmaMatcher(_acts(_Scheme(graph, "handed-over"))),
+        stance_words=LemmaMatcher(StanceWord(lemma, stance.value(c, "stance") or "neutral",
+                                             stance.flag(c, "restrictive"), stance.value(c, "partOfSpeech") or "phrase")
+                                  for c in stance.concepts for lemma in stance.lemmas(c)),
+        hedges=LemmaMatcher(Hedge(lemma, hedges.value(c, "certainty") or "alleged", "phrase")
+                            for c in hedges.concepts for lemma in hedges.lemmas(c)),
+        pronouns={lemma: Pronoun(lemma, pronouns.value(c, "number") or "singular",
+                                 frozenset(pronouns.values(c, "actorType")), pronouns.value(c, "gender"))
+                  for c in pronouns.concepts for lemma in pronouns.lemmas(c)},
+        words=words,
+        event_types=_broader(vocabularies),
+    )

@@ -1,0 +1,105 @@
+"""The word tables of ontology/lexicon/words/*.tsv: general news vocabulary about actors and grammar, one row per
+lemma with its language. Keys are folded lemmas (or folded phrases); English rows only until another language lands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.extract.lexicon.matcher import entry_words
+from ingest.resources import LEXICON_DIR
+
+WORDS_DIR = LEXICON_DIR / "words"
+LANGUAGE = "en"
+
+
+def key(phrase: str) -> str:
+    return " ".join(entry_words(phrase))
+
+
+def _rows(name: str, directory: Path) -> list[list[str]]:
+    rows = []
+    for line in (directory / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < 2:
+            raise ValueError(f"{name}: a row needs a lemma and a language: {line!r}")
+        if cells[1] == LANGUAGE:
+            rows.append(cells)
+    return rows
+
+
+@dataclass(frozen=True)
+class Role:
+    classes: frozenset[str]
+    collective: str  # "state", "people" or "-"
+    source: bool
+    anaphor: bool
+    opinion: bool
+
+
+@dataclass(frozen=True)
+class Institution:
+    cls: str
+    canonical: str | None
+
+
+@dataclass(frozen=True)
+class WordTables:
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    honorific_gender: dict[str, str]
+    roles: dict[str, Role]
+    org_heads: dict[str, str]
+    org_descriptors: dict[str, str]
+    name_refinements: dict[str, tuple[str, frozenset[str]]]
+    state_institutions: dict[str, Institution]
+    media_nouns: frozenset[str]
+    account_nouns: frozenset[str]
+    platforms: frozenset[str]
+    company_suffixes: frozenset[str]
+    name_particles: frozenset[str]
+    not_names: frozenset[str]
+    documents: frozenset[str]
+    source_qualifiers: tuple[tuple[str, ...], ...]
+    grammar: dict[str, frozenset[str]]  # category -> words
+
+    def is_(self, category: str, word: str) -> bool:
+        return word in self.grammar.get(category, frozenset())
+
+    @property
+    def longest_title(self) -> int:
+        return max(len(t.split()) for t in self.titles | self.honorifics)
+
+
+def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
+    def first(name: str) -> frozenset[str]:
+        return frozenset(key(r[0]) for r in _rows(name, directory))
+
+    titles = _rows("titles.tsv", directory)
+    grammar: dict[str, set[str]] = {}
+    for row in _rows("grammar.tsv", directory):
+        grammar.setdefault(row[2], set()).add(key(row[0]))
+    media = _rows("media-nouns.tsv", directory)
+    return WordTables(
+        titles=frozenset(key(r[0]) for r in titles if r[2] == "title"),
+        honorifics=frozenset(key(r[0]) for r in titles if r[2] == "honorific"),
+        honorific_gender={key(r[0]): r[3] for r in titles if len(r) > 3 and r[3] != "-"},
+        roles={key(r[0]): Role(frozenset(r[2].split()), r[3], r[4] == "yes", r[5] == "yes", r[6] == "yes")
+               for r in _rows("roles.tsv", directory)},
+        org_heads={key(r[0]): r[2] for r in _rows("org-heads.tsv", directory)},
+        org_descriptors={key(r[0]): r[2] for r in _rows("org-descriptors.tsv", directory)},
+        name_refinements={key(r[0]): (r[2], frozenset(r[3].split())) for r in _rows("name-refinements.tsv", directory)},
+        state_institutions={key(r[0]): Institution(r[2], None if r[3] == "-" else r[3])
+                            for r in _rows("state-institutions.tsv", directory)},
+        media_nouns=frozenset(key(r[0]) for r in media if r[2] == "media"),
+        account_nouns=frozenset(key(r[0]) for r in media if r[2] == "account"),
+        platforms=first("platforms.tsv"),
+        company_suffixes=first("company-suffixes.tsv"),
+        name_particles=first("name-particles.tsv"),
+        not_names=first("not-names.tsv"),
+        documents=first("documents.tsv"),
+        source_qualifiers=tuple(entry_words(r[0]) for r in _rows("source-qualifiers.tsv", directory)),
+        grammar={category: frozenset(words) for category, words in grammar.items()},
+    )

@@ -1,0 +1,58 @@
+"""Part of speech and phrase chunks from Pattern's Brill tagger and rule chunker as bundled in TextBlob (English, BSD;
+its lexicon and rules ship inside the wheel), and lemmas from lemminflect's tables (inside its wheel too): no model is
+downloaded. Both are imported on first use, so commands that never extract start fast."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'"})
+# Penn tag → the universal part of speech lemminflect asks for
+_UPOS = {"NN": "NOUN", "NNS": "NOUN", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB",
+         "VBZ": "VERB", "MD": "AUX"}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from textblob.en import parser
+
+    return parser
+
+
+def plain(word: str) -> str:
+    """The word with typographic quotes and apostrophes made plain, as the tagger's lexicon writes them."""
+    return word.translate(_QUOTE_MARKS)
+
+
+def tag_and_chunk(words: list[str]) -> list[tuple[str, str]]:
+    """(Penn tag, chunk IOB label such as "B-NP") for each word of one sentence."""
+    if not words:
+        return []
+    parser = _parser()
+    tagged = parser.find_tags([plain(w) for w in words])
+    chunked = parser.find_chunks([[w, t] for w, t in tagged])
+    return [(row[1], row[2]) for row in chunked]
+
+
+@lru_cache(maxsize=1)
+def _lemmatiser() -> Any:
+    import lemminflect
+
+    return lemminflect
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str, tag: str) -> str:
+    """Lower-case base form: "testified"/VBD → "testify", "officials"/NNS → "official", "was"/VBD → "be"."""
+    lower = plain(word).lower()
+    if tag.startswith("NNP") or not any(c.isalpha() for c in lower):
+        return lower
+    upos = _UPOS.get(tag)
+    if upos is None:
+        return lower
+    # words outside lemminflect's dictionary keep their form: its guessing rules make "armoured" "armoure"
+    found = _lemmatiser().getLemma(lower, upos=upos, lemmatize_oov=False)
+    if not found and upos == "AUX":
+        found = _lemmatiser().getLemma(lower, upos="VERB", lemmatize_oov=False)
+    return found[0].lower() if found else lower
