@@ -183,6 +183,7 @@ def _allegations(gold: GoldArticle, extraction: Extraction, counts: Counts, matc
 def count(gold: GoldArticle, extraction: Extraction) -> Counts:
     counts = Counts()
     _actors(gold, extraction, counts)
-    matched = _statements(gold, extraction, counts)
-    _allegations(gold, extraction, counts, matched)
+    if gold.has_statements:
+        matched = _statements(gold, extraction, counts)
+        _allegations(gold, extraction, counts, matched)
     return counts

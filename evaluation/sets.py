@@ -56,6 +56,7 @@ class GoldArticle:
     allegations: list[GoldAllegation] | None = None
     central: str | None = None
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor label -> every name of it
+    has_statements: bool = True  # False where the gold gives actors only
 
 
 def _occurrence(text: str, wanted: str, start: int | None) -> int:
@@ -105,7 +106,7 @@ def project() -> list[GoldArticle]:
     unseen = GOLD_DIR / "unseen"
     for path in sorted(unseen.glob("*.txt")):
         name = path.stem
-        article = GoldArticle(name, path)
+        article = GoldArticle(name, path, has_statements=False)
         statements_file = unseen / f"{name}.statements.json"
         actors_file = unseen / f"{name}.actors.json"
         page = path.read_text(encoding="utf-8")
@@ -115,6 +116,7 @@ def project() -> list[GoldArticle]:
             article.names = _names(actors)
         if statements_file.exists():
             gold = json.loads(statements_file.read_text(encoding="utf-8"))
+            article.has_statements = True
             items = gold["statements"]
             for item in gold.get("allegations", []):
                 for n, s in enumerate(items):

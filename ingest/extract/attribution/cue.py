@@ -47,6 +47,17 @@ def _verb_position(model: TextModel, first: int, last: int, lexicon: Lexicon) ->
                              or following is not None and following.text in ".,")
 
 
+def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
+    tokens = model.tokens
+    head = tokens[first]
+    is_verb = head.verb or (head.noun or head.tag.startswith("JJ")) and _verb_position(model, first, last, lexicon)
+    if head.tag == "VBG" and first > 0 and lexicon.words.is_("definite", tokens[first - 1].norm):
+        return False  # "the reporting": a noun
+    if _infinitive_after(model, last) and not _passive(model, first, lexicon):
+        return False  # "continues to mount", "promised to investigate": not saying
+    return is_verb
+
+
 def _infinitive_after(model: TextModel, last: int) -> bool:
     tokens = model.tokens
     return last + 2 < len(tokens) and tokens[last + 1].tag == "TO" and tokens[last + 2].tag.startswith("VB") \
@@ -90,22 +101,14 @@ def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon) -> list
             i += 1
             continue
         chosen: CueHit | None = None
-        for match in lexicon.cues.at(model, i, lenient=True):
-            if match.last > last:
-                continue
+        matches = [m for m in lexicon.cues.at(model, i, lenient=True) if m.last <= last]
+        verb_reading = any(m.entry.pos == "verb" and _is_verb(model, m.first, m.last, lexicon) for m in matches)
+        for match in sorted(matches, key=lambda m: (m.entry.pos != "verb") if verb_reading else (m.entry.pos == "verb")):
             entry = match.entry
             head = tokens[match.first]
-            if entry.pos == "verb":
-                is_verb = head.verb or (head.noun or head.tag.startswith("JJ")) and _verb_position(
-                    model, match.first, match.last, lexicon)
-                if head.tag == "VBG" and match.first > 0 and lexicon.words.is_("definite", tokens[match.first - 1].norm):
-                    is_verb = False  # "the reporting": a noun
-                if _infinitive_after(model, match.last) and not _passive(model, match.first, lexicon):
-                    is_verb = False  # "continues to mount", "promised to investigate": not saying
-                if not is_verb or head.tag == "VBG" and match.first > 0 and tokens[match.first - 1].lemma == "be" \
-                        and entry.cue_class not in ("saying",):
-                    continue
-            elif entry.pos == "noun" and not head.noun and not tokens[match.last].noun:
+            if entry.pos == "verb" and not _is_verb(model, match.first, match.last, lexicon):
+                continue
+            if entry.pos == "noun" and (verb_reading or not head.noun and not tokens[match.last].noun):
                 continue
             if _negated(model, match.first, lexicon):
                 chosen = None

@@ -121,24 +121,45 @@ class StatementFinder:
         return start
 
     def _noun(self, cue: CueHit, sentence: Sentence, limit: int) -> None:
-        """'S's claim that C', 'allegations that C', 'rumours that C': a noun frame with a clause."""
+        """'S's claim that C', 'allegations that C', 'amid claims the vote was rigged': a noun frame with a clause."""
         tokens = self.model.tokens
         after = cue.last + 1
-        if after > sentence.last or tokens[after].norm != "that" or tokens[after].tag not in ("IN", "WDT", "DT"):
+        if after > sentence.last:
             return
-        if after + 1 <= sentence.last and tokens[after + 1].verb:
-            return  # "the claims that were made": a relative clause, not the claim's content
+        if tokens[after].norm == "that" and tokens[after].tag in ("IN", "WDT", "DT"):
+            if after + 1 <= sentence.last and tokens[after + 1].verb:
+                return  # "the claims that were made": a relative clause, not the claim's content
+            start = after + 1
+        elif self._bare_clause(after, limit):
+            start = after
+        else:
+            return
         speaker = self.sources.possessor(cue.first)
-        content = trim(self.model, after + 1, limit)
+        content = trim(self.model, start, limit)
         if content is not None:
             self._add(speaker, cue, *content, sentence, False)
 
+    def _bare_clause(self, start: int, limit: int) -> bool:
+        """'claims the two-round vote lacked transparency': a clause with its own subject and finite verb."""
+        tokens = self.model.tokens
+        if not (tokens[start].tag in ("DT", "NNP", "NNPS", "PRP", "CD") or tokens[start].noun):
+            return False
+        for k in range(start + 1, min(limit + 1, start + 14)):
+            if tokens[k].text in ",;:.":
+                return False
+            if tokens[k].tag in ("VBD", "VBZ", "VBP", "MD"):
+                return True
+        return False
+
     def _verb(self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None) -> None:
         tokens = self.model.tokens
+        if cue.first > sentence.first and tokens[cue.first - 1].tag in ("WP", "WDT") or \
+                cue.first > sentence.first + 1 and tokens[cue.first - 2].tag in ("WP",) and tokens[cue.first - 1].tag == "PRP":
+            return  # "what it said were samples": a relative clause, not an attribution
         if cue.passive:
             subject = None
         elif cue.participle or self.sources.coordinated(cue.first, sentence.first):
-            subject = previous_speaker
+            subject = previous_speaker or self.sources.sentence_subject(sentence.first, cue.first)
         else:
             subject = self.sources.before(cue.first, sentence.first)
         if subject is not None and subject.actor_key is None:
@@ -183,7 +204,21 @@ class StatementFinder:
             if quote.first >= content[0] and quote.last <= content[1]:
                 self.consumed.add(quote.index)
         content, medium = self._medium_at_end(content, medium)
+        if not self._says_something(cue, *content):
+            return
         self._add(speaker, cue, *content, sentence, False, medium=medium)
+
+    def _says_something(self, cue: CueHit, first: int, last: int) -> bool:
+        """Not an adverbial left over after the cue ("on Monday", "in a report published in May", "speaking on
+        condition of anonymity")."""
+        tokens = self.model.tokens
+        if any(t.quote >= 0 for t in tokens[first:last + 1]):
+            return True
+        opener = tokens[first]
+        if opener.tag in ("IN", "TO") and opener.norm not in ("that", "if", "whether") or opener.tag == "VBG":
+            return False
+        return not all(self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD")
+                       for k in range(first, last + 1))
 
     def _medium_at_end(self, content: tuple[int, int], medium: str | None) -> tuple[tuple[int, int], str | None]:
         """'confirmed the cooperation to Middle East Eye': the outlet the words were given to is no content."""
@@ -220,6 +255,11 @@ class StatementFinder:
                 if actor is not None and actor.type not in ("Person", "AnonymousSource"):
                     return Speaker(actor.key, actor.label, subject.first, subject.last)
                 break
+        for actor, mention in self.actors.mentions_before(subject.first):
+            if tokens[mention.first].paragraph < paragraph - 2:
+                break
+            if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
+                return Speaker(actor.key, actor.label, subject.first, subject.last)
         return subject
 
     def _after_addressee(self, cue: CueHit, limit: int) -> int:

@@ -40,6 +40,8 @@ class SourceFinder:
         tokens = self.model.tokens
         if first > last:
             return None
+        if all(self.is_time(k) or not tokens[k].is_word for k in range(first, last + 1)):
+            return None
         for i in range(last, first - 1, -1):
             actor = self.actors.at(i)
             if actor is not None:
@@ -68,6 +70,10 @@ class SourceFinder:
             if token.tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", token.lemma) and token.verb:
                 j -= 1
                 continue
+            time = self._time_phrase_start(j, floor)
+            if time is not None:
+                j = time - 1  # "on Monday", "last week", "Thursday morning"
+                continue
             if token.text == ")":
                 k = j
                 while k >= floor and tokens[k].text != "(":
@@ -86,6 +92,24 @@ class SourceFinder:
                 return j - 1
             return j
         return j
+
+    def is_time(self, i: int) -> bool:
+        words = self.lexicon.words
+        token = self.model.tokens[i]
+        return words.is_("weekday", token.norm) or words.is_("month", token.norm) and token.capitalised \
+            or words.is_("time", token.lemma) or words.is_("time", token.norm)
+
+    def _time_phrase_start(self, j: int, floor: int) -> int | None:
+        """The first token of a time phrase ending at j ("on Monday", "last week", "Thursday morning", "in 2019")."""
+        tokens = self.model.tokens
+        if not (self.is_time(j) or tokens[j].tag == "CD" and j > floor and tokens[j - 1].norm == "in"):
+            return None
+        k = j
+        while k - 1 >= floor and (self.is_time(k - 1) or tokens[k - 1].tag in ("CD", "JJ") and not tokens[k - 1].proper):
+            k -= 1
+        if k - 1 >= floor and tokens[k - 1].tag in ("IN", "DT") and tokens[k - 1].norm not in ("of", "that"):
+            k -= 1
+        return k
 
     def _is_name(self, first: int, last: int) -> bool:
         """Tokens first..last are (a title and) a person's or an organisation's name and nothing else."""
@@ -112,7 +136,8 @@ class SourceFinder:
         head = tokens[speaker.last]
         words = self.lexicon.words
         return head.tag.startswith("PRP") or head.proper or head.lemma in words.roles or head.lemma in words.documents \
-            or head.lemma in words.org_descriptors or head.lemma in words.media_nouns
+            or head.lemma in words.org_descriptors or head.lemma in words.media_nouns or head.norm in words.org_heads \
+            or head.lemma in words.state_institutions
 
     def before(self, cue_first: int, floor: int) -> Speaker | None:
         """The subject of the verb at cue_first, searched no further left than token floor."""
@@ -127,8 +152,24 @@ class SourceFinder:
         if token.tag == "CC":
             return None
         start = self._np_start(j)
+        head = j
+        # "the president of the local industry association": the head is the noun before "of"
+        while start - 2 >= floor and tokens[start - 1].norm in ("of", "for", "at") and tokens[start - 2].noun \
+                and self.actors.at(j) is None:
+            head = start - 2
+            start = self._np_start(start - 2)
         speaker = self.at(max(start, floor), j)
+        if speaker is not None and speaker.actor_key is None and head != j:
+            speaker = Speaker(None, speaker.label, speaker.first, head)
         return speaker if speaker is not None and self.plausible(speaker) else None
+
+    def sentence_subject(self, sentence_first: int, before: int) -> Speaker | None:
+        """The subject of the sentence's first verb (for ", alleging that ..." and ", adding ...")."""
+        tokens = self.model.tokens
+        for k in range(sentence_first, before):
+            if tokens[k].verb and not (tokens[k].tag in ("VBN", "VBG") and k == sentence_first):
+                return self.before(k, sentence_first)
+        return None
 
     # --- after the verb ---------------------------------------------------------------------------------------
     def after(self, cue_last: int, ceiling: int) -> Speaker | None:

@@ -1,15 +1,60 @@
-"""The claims stage (placeholder while its parts are built): no allegations yet."""
+"""The claims stage: drafts from statements and from the article's own sentences, merged into allegations, each
+statement's stance per allegation, the central allegation, and per-statement certainty and quote fingerprints."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ingest.extract.actors.coreference import Resolver
 from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
+from ingest.extract.claims.acts import ActReader
+from ingest.extract.claims.central import central
+from ingest.extract.claims.merge import merge
+from ingest.extract.claims.narrative import NarrativeClaims
+from ingest.extract.claims.speech import SpeechClaims
+from ingest.extract.claims.stance import StanceReader
 from ingest.extract.claims.values import ClaimsResult
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 from ingest.model import ArticleDoc
 
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def quote_fingerprint(text: str) -> str:
+    """A quotation's content words in order, so "help for this offensive" and "help for [the recent] offensive"
+    agree across articles."""
+    plain = _BRACKETED.sub(" ", text).replace("’s", "").replace("'s", "")
+    folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(w for w in _WORD.findall(folded) if w not in STOP_WORDS)
+
 
 def find_claims(model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...], lexicon: Lexicon,
                 doc: ArticleDoc) -> ClaimsResult:
-    return ClaimsResult.empty(len(attributions))
+    resolver = Resolver(model, actors, lexicon)
+    acts = ActReader(model, actors, lexicon, resolver)
+    speech = SpeechClaims(model, actors, lexicon, acts)
+    narrative = NarrativeClaims(model, actors, lexicon, acts, attributions)
+    drafts = [d for n, a in enumerate(attributions) for d in speech.from_statement(n, a)]
+    for sentence in model.sentences:
+        drafts += narrative.legal_actions(sentence) + narrative.hedged(sentence)
+    claims = merge(drafts, lexicon.event_types)
+    links = StanceReader(model, actors, lexicon, acts, attributions).links(claims, lexicon.event_types)
+    main = central(claims, links, model, actors, doc.title)
+    by_pair = {(link.statement, link.allegation): link.stance for link in links}
+    central_stance = tuple(by_pair.get((n, main), "neutral") if main is not None else "neutral"
+                           for n in range(len(attributions)))
+    certainty = tuple(_certainty(model, a, lexicon) for a in attributions)
+    fingerprints = tuple(quote_fingerprint(a.content.text) if a.direct else "" for a in attributions)
+    return ClaimsResult(tuple(claims), tuple(links), main, central_stance, certainty, fingerprints)
+
+
+def _certainty(model: TextModel, a: Attribution, lexicon: Lexicon) -> str | None:
+    for match in lexicon.hedges.find(model, a.content_first, a.content_last, lenient=True):
+        return match.entry.certainty
+    return a.certainty

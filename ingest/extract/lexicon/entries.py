@@ -35,6 +35,7 @@ class ActEntry:
     wrongful: bool = False
     receives: bool = False
     accuses_object: bool = False
+    benefits: bool = False
 
 
 @dataclass(frozen=True)

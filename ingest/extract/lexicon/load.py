@@ -53,7 +53,8 @@ def _cues(scheme: _Scheme) -> list[Cue]:
 def _acts(scheme: _Scheme) -> list[ActEntry]:
     return [ActEntry(lemma=lemma, act_class=_local(c), pos=scheme.value(c, "partOfSpeech") or "phrase",
                      event_type=scheme.value(c, "eventType") or "other-wrongdoing", wrongful=scheme.flag(c, "wrongful"),
-                     receives=scheme.flag(c, "receives"), accuses_object=scheme.flag(c, "accusesObject"))
+                     receives=scheme.flag(c, "receives"), accuses_object=scheme.flag(c, "accusesObject"),
+                     benefits=scheme.flag(c, "benefits"))
             for c in scheme.concepts for lemma in scheme.lemmas(c)]
 
 

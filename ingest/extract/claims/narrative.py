@@ -1,0 +1,100 @@
+"""Allegations the article relays in its own sentences rather than as someone's words: legal action against an
+accused ("X was charged with bribery", "police arrested X over the leak", "a lawsuit against X"), and wrongs it
+reports as only alleged ("X allegedly paid bribes"). The claimant is the authority acting, or says no one is named."""
+
+from __future__ import annotations
+
+from ingest.extract.actors.values import ActorSet
+from ingest.extract.attribution.values import Attribution
+from ingest.extract.claims.acts import ActReader
+from ingest.extract.claims.speech import GENERIC, Draft
+from ingest.extract.claims.summary import clause, fallback
+from ingest.extract.claims.values import UNATTRIBUTED
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.model import Sentence, TextModel
+
+_CHARGE_NOUN_CLASS = "noun-accusing"
+_HEDGE_REACH = 3
+
+
+class NarrativeClaims:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, acts: ActReader,
+                 attributions: tuple[Attribution, ...]) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.acts = acts
+        self.quoted = {i for a in attributions for i in range(a.content_first, a.content_last + 1)}
+
+    def _label(self, keys: tuple[str, ...]) -> str:
+        return " and ".join(self.actors.by_key[k].label for k in keys if k in self.actors.by_key) or "someone"
+
+    def _charge(self, start: int, last: int) -> tuple[str, int | None]:
+        for act in self.acts.find(start, last):
+            if act.entry.wrongful:
+                return act.event_type, act.first
+        return GENERIC, None
+
+    def legal_actions(self, sentence: Sentence) -> list[Draft]:
+        model = self.model
+        tokens = model.tokens
+        drafts: list[Draft] = []
+        for match in self.lexicon.legal_actions.find(model, sentence.first, sentence.last):
+            if not tokens[match.first].verb or match.first in self.quoted:
+                continue
+            passive = self.acts._passive(match.first, sentence.first)
+            subject, _ = self.acts.subject(match.first, sentence.first)
+            if passive:
+                accused = subject
+                claimants = self.acts.after(match.last + 1, sentence.last, "agent-preposition")
+            else:
+                accused = self.acts.object(match.last + 1, sentence.last)
+                claimants = subject
+            accused = tuple(k for k in accused if k not in claimants)
+            if not accused or self.acts._negated(match.first, sentence.first):
+                continue
+            claim_type, _ = self._charge(match.last + 1, sentence.last)
+            summary = fallback(model, self._label(accused), match.first, sentence.last)
+            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last), summary, claimants,
+                                None if claimants else UNATTRIBUTED, None, wrongful=True))
+        drafts += self._against(sentence)
+        return drafts
+
+    def _against(self, sentence: Sentence) -> list[Draft]:
+        """'charges against X', 'a lawsuit against X', 'accusations against X of C'."""
+        model = self.model
+        tokens = model.tokens
+        drafts = []
+        for match in self.lexicon.cues.find(model, sentence.first, sentence.last, lenient=True):
+            if match.entry.cue_class != _CHARGE_NOUN_CLASS or not tokens[match.last].noun or match.first in self.quoted:
+                continue
+            k = match.last + 1
+            if k > sentence.last or not self.lexicon.words.is_("against-preposition", tokens[k].norm):
+                continue
+            accused = self.acts.actor_keys_at(k + 1, min(k + 6, sentence.last))[:1]
+            if not accused:
+                continue
+            claim_type, _ = self._charge(k + 1, sentence.last)
+            subject, _ = self.acts.subject(match.first, sentence.first)
+            verb = next((j for j in range(match.first - 1, sentence.first - 1, -1) if tokens[j].verb), None)
+            claimants = self.acts.subject(verb, sentence.first)[0] if verb is not None else ()
+            claimants = tuple(c for c in claimants if c not in accused)
+            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last),
+                                fallback(model, self._label(accused), match.first, sentence.last), claimants,
+                                None if claimants else UNATTRIBUTED, None, wrongful=True))
+        return drafts
+
+    def hedged(self, sentence: Sentence) -> list[Draft]:
+        """'X allegedly paid bribes': a wrong the article reports as alleged, with no one named for it."""
+        model = self.model
+        drafts = []
+        for act in self.acts.find(sentence.first, sentence.last):
+            if not act.entry.wrongful or not act.accused or act.first in self.quoted:
+                continue
+            hedged = any(self.lexicon.hedges.at(model, k, lenient=True)
+                         for k in range(max(sentence.first, act.first - _HEDGE_REACH), act.first))
+            if hedged:
+                drafts.append(Draft(act.accused, act.event_type, model.span(sentence.first, sentence.last),
+                                    clause(model, act, self._label(act.accused), sentence.last), (), UNATTRIBUTED,
+                                    None, act.beneficiaries, act.targets, wrongful=True))
+        return drafts

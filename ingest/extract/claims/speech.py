@@ -1,0 +1,141 @@
+"""Allegations from what sources say: accusing acts ("X accused Y of …", "Y was charged with …"), acts asserted in
+a statement's content ("the Post reported that Ukraine sent drones to HTS"), and denials, which imply the allegation
+they deny ("X denied any wrongdoing"). A claim's claimant is its speaker, or says that no one is named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.extract.actors.values import ActorSet
+from ingest.extract.attribution.values import Attribution
+from ingest.extract.claims.acts import Act, ActReader
+from ingest.extract.claims.summary import clause, fallback
+from ingest.extract.claims.values import UNATTRIBUTED
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.model import TextModel
+from ingest.model import Span
+
+ACCUSING = frozenset({"accusing", "accusing-object", "noun-accusing", "noun-rumour"})
+DENYING = frozenset({"denying", "dismissing", "noun-denying"})
+GENERIC = "other-wrongdoing"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim before claims are merged: who claims (statement n's speaker, or a note), against whom, what."""
+
+    accused: tuple[str, ...]
+    claim_type: str
+    evidence: Span
+    summary: str
+    claimants: tuple[str, ...]
+    claimant_note: str | None
+    statement: int | None
+    beneficiaries: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    implied: bool = False  # inferred from a denial: joins an explicit allegation when one exists
+    wrongful: bool = False
+
+
+class SpeechClaims:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, acts: ActReader) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.acts = acts
+
+    def _label(self, keys: tuple[str, ...]) -> str:
+        labels = [self.actors.by_key[k].label for k in keys if k in self.actors.by_key]
+        return " and ".join(labels) if labels else "someone"
+
+    def _claimants(self, a: Attribution) -> tuple[tuple[str, ...], str | None]:
+        if a.speaker is not None and a.speaker.actor_key is not None:
+            return (a.speaker.actor_key,), None
+        return (), UNATTRIBUTED
+
+    def _charge(self, a: Attribution) -> Act | None:
+        """The act an accusation names: the first act after 'of/for/with/over' (or anywhere in the content)."""
+        acts = self.acts.find(a.content_first, a.content_last)
+        return acts[0] if acts else None
+
+    def from_statement(self, n: int, a: Attribution) -> list[Draft]:
+        entry = a.cue_entry
+        cue_class = entry.cue_class if entry else None
+        claimants, note = self._claimants(a)
+        drafts: list[Draft] = []
+        if entry is not None and entry.accuses_object:
+            drafts += self._accusation(n, a, claimants, note)
+        elif cue_class in DENYING:
+            drafts += self._denial(n, a)
+        else:
+            drafts += self._asserted(n, a, claimants, note, cue_class)
+        return drafts
+
+    def _accusation(self, n: int, a: Attribution, claimants: tuple[str, ...], note: str | None) -> list[Draft]:
+        """'X accused Y of C' (Y is the object), 'Y was accused of C' (Y is the subject of the passive)."""
+        model = self.model
+        cue_first = model.token_at(a.cue.start) if a.cue else a.content_first
+        if a.passive:
+            accused, _ = self.acts.subject(cue_first, model.sentence_of(cue_first).first)
+        else:
+            accused = (a.accused_key,) if a.accused_key else self.acts.object(
+                model.token_at(a.cue.end - 1) + 1 if a.cue else a.content_first, a.content_last)
+        accused = tuple(k for k in accused if k not in claimants)
+        if not accused:
+            return []
+        act = self._charge(a)
+        claim_type = act.event_type if act is not None else GENERIC
+        label = self._label(accused)
+        summary = clause(model, act, label, a.content_last) if act is not None and act.verbal else \
+            fallback(model, label, act.first if act else a.content_first, a.content_last)
+        return [Draft(accused, claim_type, a.content, summary, claimants, note, n,
+                      act.beneficiaries if act else (), act.targets if act else (), wrongful=True)]
+
+    def _asserted(self, n: int, a: Attribution, claimants: tuple[str, ...], note: str | None,
+                  cue_class: str | None) -> list[Draft]:
+        """Acts the content asserts of an actor: a claim by the speaker about that actor. A wrong is a claim
+        whatever the verb of saying; other acts (sending, training, meeting) count where the saying is itself an
+        accusation, a report of what was found, or no one is named for it."""
+        drafts = []
+        accusing = cue_class in ACCUSING or cue_class == "revealing" or note == UNATTRIBUTED \
+            or a.certainty == "alleged"
+        for act in self.acts.find(a.content_first, a.content_last):
+            if not act.accused or act.modal and not act.entry.wrongful:
+                continue
+            if act.negated:
+                drafts += self._negated_act(n, a, act)
+                continue
+            if not (act.entry.wrongful or accusing):
+                continue
+            accused = tuple(k for k in act.accused if k not in claimants)
+            if not accused:
+                continue
+            label = self._label(accused)
+            summary = clause(self.model, act, label, a.content_last)
+            drafts.append(Draft(accused, act.event_type, a.content, summary, claimants, note, n, act.beneficiaries,
+                                act.targets, wrongful=act.entry.wrongful))
+        return drafts
+
+    def _negated_act(self, n: int, a: Attribution, act: Act) -> list[Draft]:
+        """'We did not supply weapons': the speaker denies an act, which implies someone alleges it."""
+        label = self._label(act.accused)
+        return [Draft(act.accused, act.event_type, a.content, clause(self.model, act, label, a.content_last), (),
+                      UNATTRIBUTED, None, act.beneficiaries, act.targets, implied=True, wrongful=act.entry.wrongful)]
+
+    def _denial(self, n: int, a: Attribution) -> list[Draft]:
+        """'X denied C': an allegation against the subject of C's act, else against X itself."""
+        acts = [act for act in self.acts.find(a.content_first, a.content_last) if act.accused]
+        drafts = []
+        for act in acts:
+            label = self._label(act.accused)
+            drafts.append(Draft(act.accused, act.event_type, a.content, clause(self.model, act, label, a.content_last),
+                                (), UNATTRIBUTED, None, act.beneficiaries, act.targets, implied=True,
+                                wrongful=act.entry.wrongful))
+        if drafts or a.speaker is None or a.speaker.actor_key is None:
+            return drafts
+        act = next(iter(self.acts.find(a.content_first, a.content_last)), None)
+        accused = (a.speaker.actor_key,)
+        label = self._label(accused)
+        summary = fallback(self.model, label, a.content_first, a.content_last)
+        return [Draft(accused, act.event_type if act else GENERIC, a.content, summary, (), UNATTRIBUTED, None,
+                      implied=True, wrongful=True)]

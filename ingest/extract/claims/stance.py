@@ -1,0 +1,117 @@
+"""Each statement's stance towards each allegation it addresses — never towards every allegation of the article.
+
+A statement addresses an allegation when it makes it; when its speaker is on the accused's side (the accused, its
+lawyers or spokespeople, its own bodies) and it denies, evaluates, refers to or speaks of the act; or when it names
+the accused together with the act, or refers to the allegation ("the charges", "the claims", "the report").
+Its stance comes from, in order: making the allegation (supports); the reporting act (deny, dismiss, downplay,
+confirm); what the content says of the claim ("baseless", "politically motivated", "only a small part"; restricting
+words count only from the accused's side, where an admission of less is a denial); a denied act of the accused; the
+speaker's side (an accuser supports). A side is evidence, not a verdict: an accused who confirms is confirming.
+"""
+
+from __future__ import annotations
+
+from ingest.extract.actors.values import ActorSet
+from ingest.extract.attribution.values import Attribution
+from ingest.extract.claims.acts import ActReader
+from ingest.extract.claims.merge import compatible
+from ingest.extract.claims.values import Claim, StanceLink
+from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.model import TextModel
+
+CUE_STANCE = {"denying": "denies", "dismissing": "dismisses", "downplaying": "downplays", "confirming": "confirms",
+              "noun-denying": "denies", "accusing": "supports", "accusing-object": "supports",
+              "noun-accusing": "supports"}
+_WORD_ORDER = ("dismisses", "denies", "downplays", "supports")
+_REFERENCE_CLASSES = frozenset({"noun-accusing", "noun-rumour"})
+
+
+class StanceReader:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, acts: ActReader,
+                 attributions: tuple[Attribution, ...]) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.acts = acts
+        self.attributions = attributions
+
+    def _side(self, speaker: str | None, keys: tuple[str, ...]) -> bool:
+        """The speaker is one of keys, or belongs to one of them (its affiliation)."""
+        if speaker is None:
+            return False
+        if speaker in keys:
+            return True
+        actor = self.actors.by_key.get(speaker)
+        return actor is not None and actor.affiliation in keys
+
+    def _words(self, a: Attribution, accused_side: bool) -> str | None:
+        found = []
+        for match in self.lexicon.stance_words.find(self.model, a.content_first, a.content_last, lenient=True):
+            if match.entry.restrictive and not accused_side:
+                continue
+            found.append(match.entry.stance)
+        for stance in _WORD_ORDER:
+            if stance in found:
+                return stance
+        return None
+
+    def _refers(self, a: Attribution) -> bool:
+        """The content names an allegation or a document about it ("the allegations", "the charges", "the report")."""
+        words = self.lexicon.words
+        for k in range(a.content_first, a.content_last + 1):
+            token = self.model.tokens[k]
+            if token.lemma in words.documents:
+                return True
+            if any(m.entry.cue_class in _REFERENCE_CLASSES for m in self.lexicon.cues.at(self.model, k, lenient=True)):
+                return True
+        return False
+
+    def _mentions(self, a: Attribution, keys: tuple[str, ...]) -> bool:
+        return bool(set(self.acts.actor_keys_at(a.content_first, a.content_last)) & set(keys))
+
+    def links(self, claims: list[Claim], broader: dict[str, str]) -> list[StanceLink]:
+        links: list[StanceLink] = []
+        for n, a in enumerate(self.attributions):
+            speaker = a.speaker.actor_key if a.speaker else None
+            cue_class = a.cue_entry.cue_class if a.cue_entry else None
+            content_acts = [act for act in self.acts.find(a.content_first, a.content_last)]
+            refers = self._refers(a)
+            for c_index, claim in enumerate(claims):
+                if n in claim.statements:
+                    links.append(StanceLink(n, c_index, "supports"))
+                    continue
+                if claim.evidence.start > a.content.end and not refers:
+                    continue  # a statement answers what was said before it, unless it names the claim
+                accused_side = self._side(speaker, claim.accused)
+                claimant_side = self._side(speaker, claim.claimants)
+                act_match = any(compatible(act.event_type, claim.claim_type, broader) and
+                                (not act.accused or set(act.accused) & set(claim.accused)) for act in content_acts)
+                negated = any(act.negated and set(act.accused) & set(claim.accused) for act in content_acts)
+                mentions = self._mentions(a, claim.accused)
+                cue_stance = CUE_STANCE.get(cue_class or "")
+                addressed = (accused_side and (cue_stance is not None or refers or act_match or negated
+                                               or self._words(a, True) is not None)) \
+                    or (mentions and act_match) or (refers and (accused_side or claimant_side or mentions)) \
+                    or (claimant_side and (act_match or mentions))
+                if not addressed:
+                    continue
+                stance = self._stance(a, cue_stance, accused_side, claimant_side, negated)
+                links.append(StanceLink(n, c_index, stance))
+        return links
+
+    def _stance(self, a: Attribution, cue_stance: str | None, accused_side: bool, claimant_side: bool,
+                negated: bool) -> str:
+        words = self._words(a, accused_side)
+        if cue_stance == "confirms" and accused_side and words in ("denies", "downplays"):
+            return words
+        if cue_stance is not None and not (cue_stance == "supports" and accused_side):
+            return cue_stance
+        if words is not None and not (words == "supports" and accused_side):
+            return words
+        if negated:
+            return "denies"
+        if claimant_side:
+            return "supports"
+        if a.cue_entry is not None and a.cue_entry.cue_class == "assessing":
+            return "assesses"
+        return "neutral"
