@@ -14,9 +14,12 @@ def name_form(text: str) -> str:
     return _LEADING.sub("", name_key(text))
 
 
-def names_match(wanted: tuple[str, ...] | list[str], found: set[str]) -> bool:
-    """A gold name and a predicted name agree when equal once folded, or when one holds the other word for word."""
+def names_match(wanted: tuple[str, ...] | list[str], found: set[str], *, exact: bool = False) -> bool:
+    """A gold name and a predicted name agree when equal once folded, or (unless exact) when one holds the other
+    word for word."""
     forms = {name_form(w) for w in wanted} - {""}
+    if exact:
+        return bool(forms & found)
     return any(w == f or f" {w} " in f" {f} " or f" {f} " in f" {w} " for w in forms for f in found if f)
 
 

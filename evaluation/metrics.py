@@ -51,14 +51,21 @@ def _actors(gold: GoldArticle, extraction: Extraction, counts: Counts) -> None:
     counts.named_gold += len(gold_named)
     counts.named_predicted += len(predicted)
     used: set[int] = set()
-    for actor in gold_named:
-        wanted = (actor.label, *actor.surfaces)
-        hit = next((n for n, found in enumerate(names) if n not in used and names_match(wanted, found)), None)
-        if hit is None:
+    pairs: dict[int, int] = {}
+    for exact in (True, False):  # exact name matches first, so a containing name cannot take another's actor
+        for g, actor in enumerate(gold_named):
+            if g in pairs:
+                continue
+            wanted = (actor.label, *actor.surfaces)
+            hit = next((n for n, found in enumerate(names) if n not in used and names_match(wanted, found, exact=exact)),
+                       None)
+            if hit is not None:
+                used.add(hit)
+                pairs[g] = hit
+    counts.named_found += len(pairs)
+    for g, actor in enumerate(gold_named):
+        if g not in pairs:
             counts.misses.append(f"actor missed: {actor.label} ({actor.type})")
-        else:
-            used.add(hit)
-            counts.named_found += 1
     for n, found in enumerate(names):
         if any(names_match((g.label, *g.surfaces), found) for g in gold.actors):
             counts.named_correct += 1

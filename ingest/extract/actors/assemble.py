@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ingest.extract.actors.coreference import acronym_after, role_anaphors, short_forms
+from ingest.extract.actors.coreference import acronym_after, initials, role_anaphors, short_forms
 from ingest.extract.actors.described import DescribedCandidate, find_described
 from ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
 from ingest.extract.actors.name_types import NamedCandidate, classify
 from ingest.extract.actors.names import find_name_runs
+from ingest.extract.actors.places import Gazetteer
 from ingest.extract.actors.registry import Registry
 from ingest.extract.actors.roles import RoleFound, role_after, role_before
 from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED, ActorRecord, ActorSet, Mention
@@ -55,6 +56,7 @@ class ActorFinder:
         self.registry = registry
         self.lexicon = lexicon
         self.matcher = KnownNameMatcher(registry.entries)
+        self.gazetteer = Gazetteer(registry)
 
     def find(self, model: TextModel) -> ActorSet:
         words = self.lexicon.words
@@ -75,7 +77,8 @@ class ActorFinder:
                 put("known:" + entry.iri, hit.first, hit.last, lambda e=entry, m=hit.use: _Group(
                     "known:" + e.iri, e.label, e.type, NAMED, 1.0 if m is Use.ACTOR else 0.9, e.iri, e.wikidata,
                     e.role, "known:" + e.affiliation if e.affiliation else None, plural=e.type == "ActorGroup"))
-        named = [c for run in find_name_runs(model, hits, words) if (c := classify(model, run, words)) is not None]
+        named = [c for run in find_name_runs(model, hits, words)
+                 if (c := classify(model, run, words, self.gazetteer.is_place)) is not None]
         aliases = self._named_groups(model, named, put, groups, hits)
         self._single_words(model, named, aliases, put, groups)
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
@@ -89,27 +92,37 @@ class ActorFinder:
         return ActorSet(records, len(model.tokens))
 
     def _named_groups(self, model: TextModel, named: list[NamedCandidate], put, groups,
-                     hits: list[KnownHit]) -> dict[str, str]:  # type: ignore[no-untyped-def]
-        """Multi-word and typed names become actors; returns short forms and acronyms → the actor's key."""
+                     hits: list[KnownHit]) -> dict[str, str]:
+        """Names become actors; a surname, an acronym given in brackets or made of a name's initials joins the actor
+        named in full (returns short forms → the actor's key)."""
         words = self.lexicon.words
         aliases: dict[str, str] = {}
+        full = [c for c in named if not c.single and len(name_key(c.label).split()) > 1]
+        for candidate in full:
+            key = "name:" + name_key(candidate.label)
+            for form in short_forms(candidate.label, candidate.type):
+                aliases.setdefault(form, key)
+            if candidate.type != "Person":
+                aliases.setdefault(initials(candidate.label, words), key)
+            acronym = acronym_after(model, candidate.last)
+            if acronym is not None:
+                aliases[model.tokens[acronym[0]].norm] = key
         for candidate in named:
             if candidate.single:
                 continue
-            key = "name:" + name_key(candidate.label)
+            own = "name:" + name_key(candidate.label)
+            alias = aliases.get(name_key(candidate.label))
+            key = alias if alias is not None and alias != own and own not in {
+                "name:" + name_key(c.label) for c in full} else own
             group = put(key, candidate.first, candidate.last, lambda c=candidate, k=key: _Group(
                 k, c.label, c.type, NAMED, c.confidence, role=c.title, gender=c.gender))
+            if group.gender is None and candidate.gender is not None:
+                group.gender = candidate.gender
             if group.role is None:
                 found = role_before(model, candidate.first, words) or role_after(model, candidate.last, words)
                 if found is not None and candidate.type == "Person":
                     group.role = found.role
                     group.affiliation = self._affiliation(model, found, groups, hits)
-            for form in short_forms(candidate.label, candidate.type):
-                aliases.setdefault(form, key)
-            acronym = acronym_after(model, candidate.last)
-            if acronym is not None:
-                aliases[model.tokens[acronym[0]].norm] = key
-                put(key, acronym[0], acronym[1], lambda: group)
         return aliases
 
     def _single_words(self, model: TextModel, named: list[NamedCandidate], aliases: dict[str, str], put, groups) -> None:  # type: ignore[no-untyped-def]
@@ -128,7 +141,10 @@ class ActorFinder:
             known = self.registry.resolve(candidate.label)
             if known is not None and not known.is_place:
                 continue
-            if self._speaks(model, candidate.last) or self._led_to(model, candidate.first) or counts.get(form, 0) >= 2:
+            relative = candidate.last + 2 < len(model.tokens) and model.tokens[candidate.last + 1].text == "," \
+                and model.tokens[candidate.last + 2].tag in ("WDT", "WP")
+            if self._speaks(model, candidate.last) or self._led_to(model, candidate.first) or relative \
+                    or counts.get(form, 0) >= 2:
                 key = "name:" + form
                 put(key, candidate.first, candidate.last, lambda c=candidate, k=key: _Group(
                     k, c.label, c.type, NAMED, c.confidence))
@@ -151,7 +167,7 @@ class ActorFinder:
             for match in self.lexicon.cues.at(model, start, lenient=True):
                 if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
                     return True
-        return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag == "VBN"
+        return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
 
     def _affiliation(self, model: TextModel, found: RoleFound, groups: dict[str, _Group],
                      hits: list[KnownHit]) -> str | None:
@@ -168,7 +184,7 @@ class ActorFinder:
         return None
 
     def _described(self, model: TextModel, candidate: DescribedCandidate, put, at_token: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
-        prefix = {ANONYMOUS: "source:", COLLECTIVE: "group:", DESCRIBED: "described:"}[candidate.kind]
+        prefix = {ANONYMOUS: "source:", COLLECTIVE: "group:", DESCRIBED: "described:", NAMED: "name:"}[candidate.kind]
         label = candidate.label
         key = prefix + name_key(label)
         affiliation = None

@@ -29,6 +29,12 @@ def short_forms(label: str, type_: str) -> set[str]:
     return set()
 
 
+def initials(label: str, words: WordTables) -> str:
+    """'Human Rights Watch' → 'hrw': the initials of a name's capitalised words (connectors left out)."""
+    parts = [w for w in label.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in parts).lower() if len(parts) >= 2 else ""
+
+
 def acronym_after(model: TextModel, last: int) -> tuple[int, int] | None:
     """'(HTS)' right after a name: the acronym token."""
     tokens = model.tokens

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.extract.actors.known import KnownHit, Use
-from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED
+from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED
 from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.model import TextModel
 
@@ -35,12 +35,18 @@ def _demonym_at(hits_at: dict[int, KnownHit], i: int) -> KnownHit | None:
 
 
 def _left_edge(model: TextModel, head: int, hits_at: dict[int, KnownHit], words: WordTables) -> tuple[int, KnownHit | None]:
-    """Walk left from the role noun over modifiers, a nationality, numbers and a determiner."""
+    """Walk left from the role noun over modifiers, a nationality or a state's possessive, numbers and a
+    determiner."""
     tokens = model.tokens
     i = head
     affiliation: KnownHit | None = None
     while i - 1 >= 0 and tokens[i - 1].sentence == tokens[head].sentence:
         previous = tokens[i - 1]
+        if previous.text in ("'s", "’s") and i - 2 >= 0 and _demonym_at(hits_at, i - 2) is not None:
+            hit = _demonym_at(hits_at, i - 2)
+            affiliation = affiliation or hit
+            i = hit.first  # "Japan's coast guard"
+            break
         hit = _demonym_at(hits_at, i - 1)
         if hit is not None:
             affiliation = affiliation or hit
@@ -138,7 +144,13 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
             continue
         lemma = token.lemma
         role = words.roles.get(lemma)
-        institution = words.state_institutions.get(lemma)
+        institution = None
+        for length in (3, 2, 1):  # "ministry of foreign affairs" … "foreign ministry" … "army"
+            start = head - length + 1
+            if start >= 0 and tokens[start].sentence == token.sentence:
+                institution = words.state_institutions.get(" ".join(t.lemma for t in tokens[start:head + 1]))
+                if institution is not None:
+                    break
         org_word = words.org_descriptors.get(lemma)
         if role is None and institution is None and org_word is None:
             continue
@@ -146,8 +158,11 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
                 and not tokens[head + 1].proper:
             continue  # not the head: "source code", "government officials" (the head comes later)
         first, affiliation = _left_edge(model, head, hits_at, words)
+        label_start = first
         if any(k in taken for k in range(first, head)):
             first = max(k for k in range(first, head) if k in taken) + 1
+            while first < head and tokens[first].text in ("'s", "’s", "'", "’"):
+                first += 1
         determiner = tokens[first].norm if first < head else ""
         plural = token.tag in ("NNS", "NNPS") or lemma == "people"
         last = _right_edge(model, head, words)
@@ -156,10 +171,11 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
         of_org = _of_phrase(model, head)
         if institution is not None and (affiliation is not None or possessor is not None):
             kind_type = "State" if institution.cls == "State" else institution.cls
-            label_first = first + 1 if determiner == "the" else first
-            found.append(DescribedCandidate(first, head, model.span(label_first, head).text, kind_type, DESCRIBED, head,
+            label_first = label_start + 1 if tokens[label_start].norm == "the" else label_start
+            found.append(DescribedCandidate(first, head, model.span(label_first, head).text, kind_type, NAMED, head,
                                             False, affiliation, possessor))
-        elif role is not None and plural and (qualified or role.collective == "-" and role.source):
+        elif role is not None and plural and (qualified or role.collective == "-" and role.source and (
+                determiner != "" or affiliation is not None or speaks(head))):
             found.append(DescribedCandidate(first, last, model.span(first, last).text, "AnonymousSource", ANONYMOUS,
                                             head, True, affiliation, possessor))
         elif role is not None and plural and (role.collective != "-" or "ActorGroup" in role.classes) \

@@ -4,9 +4,10 @@ or a place (after "in", "near", ...), which is no actor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingest.extract.actors.names import NameRun, is_place_context, run_text
+from ingest.extract.actors.names import NameRun, is_place_context, run_text, sentence_initial
 from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.model import TextModel
 
@@ -129,7 +130,8 @@ def _followed_by_age(model: TextModel, last: int) -> bool:
         and tokens[last + 3].text == ","
 
 
-def classify(model: TextModel, run: NameRun, words: WordTables) -> NamedCandidate | None:
+def classify(model: TextModel, run: NameRun, words: WordTables, is_place: Callable[[str], bool]) -> NamedCandidate | None:
+    """is_place(name): the name is a known place (gazetteer), so without other evidence it names no actor."""
     tokens = model.tokens
     title_words = _title_length(model, run, words)
     first = _skip_words(model, run.first, title_words) if title_words else run.first
@@ -141,11 +143,11 @@ def classify(model: TextModel, run: NameRun, words: WordTables) -> NamedCandidat
                                                   if tokens[k].text != ".") in words.honorifics
     gender = words.honorific_gender.get(tokens[run.first].norm) if honorific else None
     count = sum(1 for k in range(first, run.last + 1) if tokens[k].is_word)
+    org = _org_class(model, first, run.last, words)
+    if count > 1 and org is None and any(tokens[k].norm in words.not_actor_heads for k in range(first, run.last + 1)):
+        return None  # "the Convention Against Torture", "the Corrupt Practices Act": a law, not an actor
     if count == 1 and tokens[first].norm in words.platforms:
         return None  # "on Telegram": the platform, not a speaker
-    if _all_role_words(model, first, run.last, words):
-        return None  # "Research Fellow", "Adjunct Professor": a role written with capitals, not a name
-    org = _org_class(model, first, run.last, words)
     before = descriptor_before(model, run.first, words)
     after = descriptor_after(model, run.last, words)
     if title is not None and org is None:
@@ -156,14 +158,20 @@ def classify(model: TextModel, run: NameRun, words: WordTables) -> NamedCandidat
     if before is not None or after is not None:
         kind = before or after or "Organization"
         return NamedCandidate(first, run.last, label, kind, 0.8)
+    if _all_role_words(model, first, run.last, words):
+        return None  # "Research Fellow", "Adjunct Professor": a role written with capitals, not a name
     if count == 1 and tokens[first].all_caps and 2 <= len(tokens[first].text.replace(".", "")) <= 8:
         return NamedCandidate(first, run.last, label, "Organization", 0.7)
-    if is_place_context(model, run.first, words):
+    if is_place_context(model, run.first, words) or is_place(label):
         return None
     if _followed_by_age(model, run.last):
         return NamedCandidate(first, run.last, label, "Person", 0.85)
     if 2 <= count <= 4 and all(not tokens[k].all_caps for k in range(first, run.last + 1)):
         return NamedCandidate(first, run.last, label, "Person", 0.7)
+    if count == 1 and (tokens[first].tag.startswith("JJ") or tokens[first].tag.startswith("PRP")):
+        return None  # "Islamist", "European", "I"
     if count == 1:
-        return NamedCandidate(first, run.last, label, "Organization", 0.5, single=True)
+        # a capitalised word mid-sentence the tagger does not know as a common word is most likely a name
+        single = sentence_initial(model, first) or tokens[first].common
+        return NamedCandidate(first, run.last, label, "Organization", 0.55, single=single)
     return NamedCandidate(first, run.last, label, "Organization", 0.6)

@@ -35,7 +35,10 @@ def name_word(model: TextModel, i: int, words: WordTables) -> bool:
         return False
     if token.norm in words.not_names or words.is_("month", token.norm) or words.is_("weekday", token.norm):
         return False
-    if sentence_initial(model, i) and not token.proper and not token.all_caps:
+    if any(c.isdigit() for c in token.text) or token.tag.startswith("PRP"):
+        return False  # amounts, codes and road numbers; "I"
+    if sentence_initial(model, i) and (token.common or not token.proper) and not token.all_caps \
+            and not any(c.isupper() for c in token.text[1:]):
         return False  # "Prosecutors said": a common word capitalised by its position
     return True
 

@@ -62,6 +62,7 @@ class WordTables:
     name_particles: frozenset[str]
     not_names: frozenset[str]
     documents: frozenset[str]
+    not_actor_heads: frozenset[str]
     source_qualifiers: tuple[tuple[str, ...], ...]
     grammar: dict[str, frozenset[str]]  # category -> words
 
@@ -100,6 +101,7 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
         name_particles=first("name-particles.tsv"),
         not_names=first("not-names.tsv"),
         documents=first("documents.tsv"),
+        not_actor_heads=first("not-actor-heads.tsv"),
         source_qualifiers=tuple(entry_words(r[0]) for r in _rows("source-qualifiers.tsv", directory)),
         grammar={category: frozenset(words) for category, words in grammar.items()},
     )

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ingest.extract.text.folding import fold
 from ingest.extract.text.model import Chunk, Quote, Sentence, TextModel, Token
 from ingest.extract.text.quotes import QuoteSpan, find_quotes
-from ingest.extract.text.tagging import lemma, tag_and_chunk
+from ingest.extract.text.tagging import known_common_word, lemma, tag_and_chunk
 from ingest.model import Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -127,7 +127,8 @@ def build_text_model(text: str) -> TextModel:
         base = lemma(row["text"], tag)
         tokens.append(Token(i=position, start=row["start"], end=row["end"], text=row["text"], gap=row["gap"],
                             norm=fold(row["text"]), lemma=base, tag=tag, sentence=row["sentence"],
-                            paragraph=row["paragraph"], chunk=chunk_of[position], quote=row["quote"]))
+                            paragraph=row["paragraph"], chunk=chunk_of[position], quote=row["quote"],
+                            common=known_common_word(row["text"])))
         doc_token = doc[row["doc"]]
         doc_token.tag_ = tag
         doc_token.lemma_ = base

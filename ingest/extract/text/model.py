@@ -32,6 +32,7 @@ class Token:
     paragraph: int
     chunk: int
     quote: int
+    common: bool = False  # the lower-cased word is a common word the tagger's lexicon knows
 
     @property
     def capitalised(self) -> bool:

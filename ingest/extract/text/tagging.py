@@ -35,6 +35,13 @@ def tag_and_chunk(words: list[str]) -> list[tuple[str, str]]:
     return [(row[1], row[2]) for row in chunked]
 
 
+def known_common_word(word: str) -> bool:
+    """The tagger's lexicon knows the lower-cased word as something other than a proper noun ("the", "prosecutors",
+    "meta" is not): a capital on it at a sentence's start says nothing about a name."""
+    tags = _parser().lexicon.get(plain(word).lower())
+    return tags is not None and not tags.startswith("NNP")
+
+
 @lru_cache(maxsize=1)
 def _lemmatiser() -> Any:
     import lemminflect
