@@ -19,7 +19,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from ingest.errors import NewskgError
-from ingest.extract.reading import MetadataOverrides, read_bytes
+from ingest.extract.read.page import MetadataOverrides, read_bytes
 from ingest.model import Extraction, Span
 from ingest.pipeline import Pipeline
 from store_checks import ungrounded_selectors

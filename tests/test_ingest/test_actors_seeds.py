@@ -8,7 +8,7 @@ import pytest
 
 from evaluation.score_actors import DISCOVERY_TARGET, TARGETS, gold_files, load_gold, score, score_seed
 from ingest.extract.actors import find_actors
-from ingest.extract.reading import read_file
+from ingest.extract.read.page import read_file
 from ingest.extract.registry import Registry, load_registry
 from ingest.iris import IriMinter
 from ingest.resources import SEEDS_DIR

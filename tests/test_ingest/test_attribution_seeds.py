@@ -10,7 +10,7 @@ from pathlib import Path
 from evaluation.score_statements import GOLD_DIR, TARGETS, Counts, clusters_linked, figures, score_article
 from ingest.extract.extractor import Extractor
 from ingest.extract.lexicon import load_lexicon
-from ingest.extract.reading import MetadataOverrides, read_file
+from ingest.extract.read.page import MetadataOverrides, read_file
 from ingest.iris import IriMinter
 from ingest.model import Extraction
 from ingest.namespaces import CERTAINTY, EVENT_TYPE, STANCE

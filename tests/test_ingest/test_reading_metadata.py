@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from ingest.extract.metadata import date_in, opening_dateline, parse_byline
+from ingest.extract.read.metadata import date_in, opening_dateline, parse_byline
 
 
 @pytest.mark.parametrize(

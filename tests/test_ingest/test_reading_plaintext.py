@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.score_article import COLUMNS, GOLD_DIR, score
-from ingest.extract.reading import read_file
+from ingest.extract.read.page import read_file
 from ingest.resources import SEEDS_DIR
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"

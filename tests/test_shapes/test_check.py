@@ -7,7 +7,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from ingest.check import check_store, reasoning_input_query
 from ingest.reasoning import check_consistency, ontology_graph
-from ingest.extract.reading import read_file
+from ingest.extract.read.page import read_file
 from ingest.namespaces import NKG
 from ingest.pipeline import Pipeline
 from ingest.resources import SEEDS_DIR

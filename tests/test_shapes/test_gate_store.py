@@ -8,7 +8,7 @@ import io
 import pytest
 from rdflib import Graph
 
-from ingest.extract.reading import read_file
+from ingest.extract.read.page import read_file
 from ingest.outcome import Status
 from ingest.pipeline import Pipeline, PreparedArticle
 from ingest.resources import SEEDS_DIR

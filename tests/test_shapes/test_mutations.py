@@ -13,7 +13,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
-from ingest.extract.reading import read_file
+from ingest.extract.read.page import read_file
 from ingest.namespaces import EVENT_TYPE, GRANULARITY, NKG, STANCE
 from ingest.pipeline import Pipeline
 from ingest.resources import SEEDS_DIR

@@ -14,7 +14,7 @@ import pytest
 from rdflib import SH, Graph
 from rdflib.term import Node
 
-from ingest.extract.reading import read_file
+from ingest.extract.read.page import read_file
 from ingest.indexed_graph import IndexedGraph
 from ingest.pipeline import Pipeline
 from ingest.resources import SEEDS_DIR, SHAPES_DIR

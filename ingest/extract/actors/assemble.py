@@ -79,7 +79,9 @@ class ActorFinder:
                     e.role, "known:" + e.affiliation if e.affiliation else None, plural=e.type == "ActorGroup"))
         named = [c for run in find_name_runs(model, hits, words)
                  if (c := classify(model, run, words, self.gazetteer.is_place)) is not None]
-        aliases = self._named_groups(model, named, put, groups, hits)
+        known_aliases = {form: key for key, group in groups.items()
+                         for form in short_forms(group.label, group.type, words.org_heads)}
+        aliases = self._named_groups(model, named, put, groups, hits, known_aliases)
         self._single_words(model, named, aliases, put, groups)
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
         for candidate in find_described(model, hits, taken, words, lambda i: self._speaks(model, i)):
@@ -89,18 +91,20 @@ class ActorFinder:
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
         records = tuple(sorted((g.record() for g in groups.values()), key=lambda r: r.first_token))
-        return ActorSet(records, len(model.tokens))
+        demonyms = {i: "known:" + h.entry.iri for h in hits if h.use is Use.DEMONYM and "known:" + h.entry.iri in groups
+                    for i in range(h.first, h.last + 1)}
+        return ActorSet(records, len(model.tokens), demonyms)
 
     def _named_groups(self, model: TextModel, named: list[NamedCandidate], put, groups,
-                     hits: list[KnownHit]) -> dict[str, str]:
+                     hits: list[KnownHit], known_aliases: dict[str, str]) -> dict[str, str]:
         """Names become actors; a surname, an acronym given in brackets or made of a name's initials joins the actor
         named in full (returns short forms → the actor's key)."""
         words = self.lexicon.words
-        aliases: dict[str, str] = {}
+        aliases: dict[str, str] = dict(known_aliases)
         full = [c for c in named if not c.single and len(name_key(c.label).split()) > 1]
         for candidate in full:
             key = "name:" + name_key(candidate.label)
-            for form in short_forms(candidate.label, candidate.type):
+            for form in short_forms(candidate.label, candidate.type, words.org_heads):
                 aliases.setdefault(form, key)
             if candidate.type != "Person":
                 aliases.setdefault(initials(candidate.label, words), key)

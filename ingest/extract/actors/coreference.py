@@ -17,15 +17,19 @@ ORGANISATION_TYPES = frozenset({"Organization", "GovernmentBody", "IntelligenceA
 _BACK = 4000  # characters within which a role noun or pronoun looks for its antecedent
 
 
-def short_forms(label: str, type_: str) -> set[str]:
+def short_forms(label: str, type_: str, org_heads: dict[str, str] | None = None) -> set[str]:
     """Folded short forms by which news refers back to a name: a person's surname (and the last two words of a long
-    name), an organisation's name without a leading 'the'."""
+    name); an outlet's or organisation's last word when it is the word that heads such names ("the Post", "the
+    Times")."""
     words = name_key(label).split()
     if type_ == "Person" and len(words) >= 2:
         forms = {words[-1]}
         if len(words) >= 3:
             forms.add(" ".join(words[-2:]))
         return forms
+    if type_ != "Person" and len(words) >= 2 and org_heads is not None and words[-1] in org_heads \
+            and org_heads[words[-1]] == "MediaOutlet":
+        return {words[-1]}
     return set()
 
 
@@ -53,8 +57,8 @@ def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
     if role is not None and role.anaphor and actor.type in role.classes and actor.type != "Person":
         return True
     descriptor = words.org_descriptors.get(lemma)
-    if descriptor is not None and (actor.type == descriptor or descriptor == "Organization" and actor.type in ORGANISATION_TYPES):
-        return actor.type != "State"
+    if descriptor is not None:
+        return actor.type == descriptor  # "the company" is an Organization, never a ministry or a state
     if lemma in words.media_nouns and actor.type == "MediaOutlet":
         return True
     institution = words.state_institutions.get(lemma)

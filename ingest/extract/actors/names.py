@@ -71,7 +71,9 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
     runs: list[NameRun] = []
     i = 0
     while i < len(tokens):
-        if blocked[i] or not name_word(model, i, words):
+        demonym_start = demonym[i] and i + 1 < len(tokens) and not blocked[i + 1] and name_word(model, i + 1, words) \
+            and tokens[i + 1].gap == " "
+        if blocked[i] or not (name_word(model, i, words) or demonym_start):
             i += 1
             continue
         first = last = i

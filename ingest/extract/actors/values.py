@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ingest.model import Span
@@ -55,6 +55,7 @@ class ActorSet:
 
     actors: tuple[ActorRecord, ...]
     token_count: int
+    demonyms: dict[int, str] = field(default_factory=dict)  # token of a nationality word → its state's key
 
     @cached_property
     def _at(self) -> tuple[int, ...]:

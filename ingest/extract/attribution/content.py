@@ -30,10 +30,16 @@ def trim(model: TextModel, first: int, last: int) -> tuple[int, int] | None:
 def _that_ahead(model: TextModel, i: int, limit: int) -> int | None:
     """'said on Tuesday in a statement that …': the 'that' opening the clause after a few adverbial words."""
     tokens = model.tokens
-    for k in range(i, min(i + _ADVERBIAL_REACH, limit + 1)):
+    k = i
+    while k <= min(i + _ADVERBIAL_REACH, limit):
         token = tokens[k]
         if token.norm == "that":
             return k
+        if token.text == "," and k == i:
+            close = next((j for j in range(k + 1, min(k + 12, limit + 1)) if tokens[j].text == ","), None)
+            if close is not None and close + 1 <= limit and tokens[close + 1].norm == "that":
+                return close + 1  # "said, without providing evidence, that …"
+        k += 1
         if token.verb and not token.tag == "VBN" or token.text in ";:" or token.text[:1] in QUOTE_MARKS:
             return None
     return None
@@ -55,6 +61,26 @@ def _skip_addressee(model: TextModel, i: int, limit: int) -> int:
     return i
 
 
+def _past_adverbial(model: TextModel, i: int, limit: int, lexicon: Lexicon) -> int:
+    """'said on Monday it was …', 'wrote in a letter the plan had failed': past a leading time phrase or a phrase
+    naming the medium, to the clause."""
+    tokens = model.tokens
+    words = lexicon.words
+    k = i
+    while k <= limit and tokens[k].tag in ("IN", "TO") and tokens[k].norm != "that":
+        j = k + 1
+        while j <= limit and (tokens[j].tag in ("DT", "JJ", "CD", "PRP$") or tokens[j].noun) and not tokens[j].verb:
+            j += 1
+        phrase = tokens[k + 1:j]
+        timely = phrase and all(words.is_("weekday", t.norm) or words.is_("month", t.norm) or words.is_("time", t.lemma)
+                                or t.tag in ("DT", "JJ", "CD") for t in phrase)
+        saying = phrase and any(m.entry.pos == "noun" for t in phrase for m in lexicon.cues.at(model, t.i, lenient=True))
+        if not (timely or saying) or j > limit:
+            return k
+        k = j + (1 if j <= limit and tokens[j].text == "," else 0)
+    return k
+
+
 def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> tuple[int, int] | None:
     """The reported content after the cue, ending no later than token limit."""
     tokens = model.tokens
@@ -66,8 +92,10 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
     that = _that_ahead(model, i, limit)
     if that is not None:
         i = that + 1
-    elif tokens[i].text in (",", ":") and cue.entry.pos == "verb":
-        i += 1
+    else:
+        if tokens[i].text in (",", ":") and cue.entry.pos == "verb":
+            i += 1
+        i = _past_adverbial(model, i, limit, lexicon)
     if cue.entry.accuses_object or cue.entry.pos == "noun" and that is None and i <= limit and tokens[i].norm == "of":
         pass  # "accused X of C": the content keeps the accused ("X of C"); "allegations of C"
     for k in range(i, limit + 1):

@@ -5,6 +5,7 @@ its known slips mended: "claims that" is a verb when a subject comes before it a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.extract.lexicon.entries import Cue, Lexicon
@@ -50,7 +51,9 @@ def _verb_position(model: TextModel, first: int, last: int, lexicon: Lexicon) ->
 def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
     tokens = model.tokens
     head = tokens[first]
-    is_verb = head.verb or (head.noun or head.tag.startswith("JJ")) and _verb_position(model, first, last, lexicon)
+    mid_sentence_capital = head.capitalised and first > 0 and tokens[first - 1].sentence == head.sentence
+    is_verb = head.verb or (head.noun or head.tag.startswith("JJ")) and not (head.proper and mid_sentence_capital) \
+        and _verb_position(model, first, last, lexicon)
     if head.tag == "VBG" and first > 0 and lexicon.words.is_("definite", tokens[first - 1].norm):
         return False  # "the reporting": a noun
     if _infinitive_after(model, last) and not _passive(model, first, lexicon):
@@ -91,13 +94,15 @@ def _passive(model: TextModel, first: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon) -> list[CueHit]:
-    """Cues between tokens first and last (a sentence), outside quotations, in order."""
+def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon,
+              named: Callable[[int], bool] = lambda i: False) -> list[CueHit]:
+    """Cues between tokens first and last (a sentence), outside quotations and names (named(i): token i is part
+    of an actor's name, as "Post" in "the Washington Post"), in order."""
     tokens = model.tokens
     found: list[CueHit] = []
     i = first
     while i <= last:
-        if tokens[i].quote >= 0:
+        if tokens[i].quote >= 0 or named(i):
             i += 1
             continue
         chosen: CueHit | None = None
@@ -113,7 +118,9 @@ def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon) -> list
             if _negated(model, match.first, lexicon):
                 chosen = None
                 break
-            participle = head.tag == "VBG" and match.first > 0 and tokens[match.first - 1].text == ","
+            before = tokens[match.first - 1] if match.first > 0 else None
+            participle = head.tag == "VBG" and before is not None and before.sentence == head.sentence and (
+                before.text == "," or not (before.lemma in ("be", "keep") or before.tag in ("DT", "PRP$", "IN")))
             chosen = CueHit(match.first, match.last, entry, _passive(model, match.first, lexicon), participle)
             break
         if chosen is not None:

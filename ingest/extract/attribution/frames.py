@@ -127,8 +127,8 @@ class StatementFinder:
         if after > sentence.last:
             return
         if tokens[after].norm == "that" and tokens[after].tag in ("IN", "WDT", "DT"):
-            if after + 1 <= sentence.last and tokens[after + 1].verb:
-                return  # "the claims that were made": a relative clause, not the claim's content
+            if after + 1 <= sentence.last and tokens[after + 1].verb or self._object_gap(after + 1, limit):
+                return  # "the claims that were made", "an accusation that the ministry rejected": a relative clause
             start = after + 1
         elif self._bare_clause(after, limit):
             start = after
@@ -138,6 +138,17 @@ class StatementFinder:
         content = trim(self.model, start, limit)
         if content is not None:
             self._add(speaker, cue, *content, sentence, False)
+
+    def _object_gap(self, start: int, limit: int) -> bool:
+        """The clause ends on a verb that lacks its object ("… that the ministry said it rejected."): a relative
+        clause about the noun, not its content."""
+        tokens = self.model.tokens
+        end = start
+        while end + 1 <= limit and tokens[end + 1].text not in ",;.":
+            end += 1
+        while end > start and (tokens[end].text[:1] in QUOTE_MARKS or tokens[end].tag.startswith("RB")):
+            end -= 1
+        return tokens[end].tag in ("VBD", "VBN", "VBZ", "VBP") and end > start
 
     def _bare_clause(self, start: int, limit: int) -> bool:
         """'claims the two-round vote lacked transparency': a clause with its own subject and finite verb."""
@@ -158,8 +169,10 @@ class StatementFinder:
             return  # "what it said were samples": a relative clause, not an attribution
         if cue.passive:
             subject = None
-        elif cue.participle or self.sources.coordinated(cue.first, sentence.first):
+        elif cue.participle:
             subject = previous_speaker or self.sources.sentence_subject(sentence.first, cue.first)
+        elif self.sources.coordinated(cue.first, sentence.first):
+            subject = self.sources.coordinated_subject(cue.first, sentence.first) or previous_speaker
         else:
             subject = self.sources.before(cue.first, sentence.first)
         if subject is not None and subject.actor_key is None:
@@ -286,8 +299,12 @@ class StatementFinder:
                 return start - 2 if before.tag == "CC" and tokens[start - 2].text == "," else start - 1
         return sentence.last
 
+    def _in_name(self, i: int) -> bool:
+        actor = self.actors.at(i)
+        return actor is not None and actor.kind == "named" and self.model.tokens[i].capitalised
+
     def sentence(self, sentence: Sentence) -> None:
-        cues = find_cues(self.model, sentence.first, sentence.last, self.lexicon)
+        cues = find_cues(self.model, sentence.first, sentence.last, self.lexicon, self._in_name)
         previous_speaker: Speaker | None = None
         for n, cue in enumerate(cues):
             limit = self._limit(cues, n, sentence)

@@ -163,6 +163,21 @@ class SourceFinder:
             speaker = Speaker(None, speaker.label, speaker.first, head)
         return speaker if speaker is not None and self.plausible(speaker) else None
 
+    def coordinated_subject(self, cue_first: int, floor: int) -> Speaker | None:
+        """'police had investigated the claims and had dismissed them': the subject of the verb before the 'and'."""
+        tokens = self.model.tokens
+        j = cue_first - 1
+        while j >= floor and tokens[j].tag != "CC":
+            j -= 1
+        for k in range(j - 1, floor - 1, -1):
+            if tokens[k].verb and tokens[k].tag not in ("VBG",) and not self.lexicon.words.is_("auxiliary", tokens[k].lemma):
+                k0 = k
+                while k0 - 1 >= floor and (tokens[k0 - 1].tag in ("MD", "RB") or self.lexicon.words.is_(
+                        "auxiliary", tokens[k0 - 1].lemma) and tokens[k0 - 1].verb):
+                    k0 -= 1
+                return self.before(k0, floor)
+        return None
+
     def sentence_subject(self, sentence_first: int, before: int) -> Speaker | None:
         """The subject of the sentence's first verb (for ", alleging that ..." and ", adding ...")."""
         tokens = self.model.tokens

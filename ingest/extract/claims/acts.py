@@ -74,8 +74,12 @@ class ActReader:
         while j >= floor and (tokens[j].tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", tokens[j].lemma)
                               and tokens[j].verb or tokens[j].tag in ("WDT", "WP") and j > floor):
             j -= 1
-        if j < floor or tokens[j].text in ";:" or tokens[j].verb:
+        if j < floor or tokens[j].text in ";:" or tokens[j].verb and not tokens[j].tag == "VBG":
             return (), None
+        if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
+            # "played a role in helping", "accused of providing": the doer is the governing clause's subject
+            governing = next((k for k in range(j, floor - 1, -1) if tokens[k].verb and tokens[k].tag != "VBG"), None)
+            return self.subject(governing, floor) if governing is not None else ((), None)
         start = j
         while start - 1 >= floor and tokens[start - 1].text not in ",;:" and not tokens[start - 1].verb \
                 and tokens[start - 1].norm != "that" and not words.is_("subordinator", tokens[start - 1].norm):
@@ -177,13 +181,31 @@ class ActReader:
             else:
                 accused = self._nominal_doer(match.first, floor, last)
                 beneficiaries = self.after(match.last + 1, last, "recipient-preposition")
+                if not accused and match.last + 1 <= last and tokens[match.last + 1].norm == "between":
+                    accused, beneficiaries = beneficiaries[:1], beneficiaries[1:]  # "contacts between X and Y"
                 if not accused:
                     accused = self.after(match.last + 1, last, "agent-preposition")
             accused = tuple(k for k in accused if k not in beneficiaries)
             acts.append(Act(match.first, match.last, entry, event_type, verbal, passive,
                             self._negated(match.first, floor), self._modal(match.first, floor), accused, beneficiaries,
                             targets, subject_first))
-        return acts
+        return self._fold(acts)
+
+    def _fold(self, acts: list[Act]) -> list[Act]:
+        """'paid bribes', 'committed fraud', 'took part in the attack': a wrong named by a noun in a verb's clause
+        is what the verb's subject is said to have done; the noun act takes the verb's parts and negation."""
+        tokens = self.model.tokens
+        folded: list[Act] = []
+        for act in acts:
+            if not act.verbal and not act.accused and act.entry.wrongful:
+                verb = next((v for v in reversed(folded) if v.verbal and v.accused and 0 < act.first - v.last <= 6
+                             and not any(tokens[k].text in ",;" for k in range(v.last + 1, act.first))), None)
+                if verb is not None:
+                    folded.remove(verb)
+                    act = Act(verb.first, act.last, act.entry, act.event_type, True, verb.passive, verb.negated,
+                              verb.modal, verb.accused, verb.beneficiaries, verb.targets, verb.subject_first)
+            folded.append(act)
+        return folded
 
     def _nominal_doer(self, noun: int, floor: int, last: int) -> tuple[str, ...]:
         """'HTS's support', "Ukraine's alleged assistance", 'Russian meddling': the actor the act is said of."""
@@ -194,7 +216,9 @@ class ActReader:
         if j >= floor and tokens[j].text in ("'s", "’s", "'", "’"):
             return self.actor_keys_at(max(floor, j - 6), j - 1)[-1:]
         if j >= floor and self.actors.at(j) is not None:
-            return (self.actors.at(j).key,)  # "Russian interference" (a demonym names no actor: nothing)
+            return (self.actors.at(j).key,)
+        if j >= floor and j in self.actors.demonyms:
+            return (self.actors.demonyms[j],)  # "Ukrainian assistance": the state, when the article names it
         if j >= floor and tokens[j].tag == "PRP$":
             actor = self.resolver.pronoun(j)
             return (actor.key,) if actor else ()

@@ -97,8 +97,9 @@ class SpeechClaims:
         whatever the verb of saying; other acts (sending, training, meeting) count where the saying is itself an
         accusation, a report of what was found, or no one is named for it."""
         drafts = []
+        reporter = claimants and self.actors.by_key[claimants[0]].type == "MediaOutlet"
         accusing = cue_class in ACCUSING or cue_class == "revealing" or note == UNATTRIBUTED \
-            or a.certainty == "alleged"
+            or a.certainty == "alleged" or reporter
         for act in self.acts.find(a.content_first, a.content_last):
             if not act.accused or act.modal and not act.entry.wrongful:
                 continue

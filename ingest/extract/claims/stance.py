@@ -35,14 +35,22 @@ class StanceReader:
         self.acts = acts
         self.attributions = attributions
 
+    def camp(self, key: str) -> set[str]:
+        """An actor with what it belongs to and what else belongs there: a Ukrainian official, Ukraine, its
+        intelligence service are one camp."""
+        camp = {key}
+        actor = self.actors.by_key.get(key)
+        while actor is not None and actor.affiliation and actor.affiliation not in camp:
+            camp.add(actor.affiliation)
+            actor = self.actors.by_key.get(actor.affiliation)
+        return camp
+
     def _side(self, speaker: str | None, keys: tuple[str, ...]) -> bool:
-        """The speaker is one of keys, or belongs to one of them (its affiliation)."""
+        """The speaker is one of keys, or of the same camp as one of them."""
         if speaker is None:
             return False
-        if speaker in keys:
-            return True
-        actor = self.actors.by_key.get(speaker)
-        return actor is not None and actor.affiliation in keys
+        mine = self.camp(speaker)
+        return any(mine & self.camp(k) for k in keys)
 
     def _words(self, a: Attribution, accused_side: bool) -> str | None:
         found = []
@@ -65,6 +73,10 @@ class StanceReader:
             if any(m.entry.cue_class in _REFERENCE_CLASSES for m in self.lexicon.cues.at(self.model, k, lenient=True)):
                 return True
         return False
+
+    def _negation(self, a: Attribution) -> bool:
+        words = self.lexicon.words
+        return any(words.is_("negation", t.norm) for t in self.model.tokens[a.content_first:a.content_last + 1])
 
     def _mentions(self, a: Attribution, keys: tuple[str, ...]) -> bool:
         return bool(set(self.acts.actor_keys_at(a.content_first, a.content_last)) & set(keys))
@@ -89,12 +101,14 @@ class StanceReader:
                 negated = any(act.negated and set(act.accused) & set(claim.accused) for act in content_acts)
                 mentions = self._mentions(a, claim.accused)
                 cue_stance = CUE_STANCE.get(cue_class or "")
+                contesting = cue_stance in ("denies", "dismisses", "downplays")
                 addressed = (accused_side and (cue_stance is not None or refers or act_match or negated
                                                or self._words(a, True) is not None)) \
-                    or (mentions and act_match) or (refers and (accused_side or claimant_side or mentions)) \
-                    or (claimant_side and (act_match or mentions))
+                    or (mentions and (act_match or contesting)) or (refers and (accused_side or claimant_side or mentions)) \
+                    or claimant_side
                 if not addressed:
                     continue
+                negated = negated or (mentions or act_match) and self._negation(a)
                 stance = self._stance(a, cue_stance, accused_side, claimant_side, negated)
                 links.append(StanceLink(n, c_index, stance))
         return links
@@ -109,7 +123,7 @@ class StanceReader:
         if words is not None and not (words == "supports" and accused_side):
             return words
         if negated:
-            return "denies"
+            return "denies" if accused_side else "downplays"
         if claimant_side:
             return "supports"
         if a.cue_entry is not None and a.cue_entry.cue_class == "assessing":
