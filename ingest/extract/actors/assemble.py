@@ -177,6 +177,11 @@ class ActorFinder:
                      hits: list[KnownHit]) -> str | None:
         """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
         ("a fellow at the Quincy Institute"), else a nationality or name inside the role ("Russian envoy")."""
+        if found.pronoun is not None:  # "his lawyer X": the person named last before
+            for key in reversed(list(groups)):
+                group = groups[key]
+                if group.type == "Person" and any(m.last < found.pronoun for m in group.mentions):
+                    return key
         span = found.possessor or found.organisation
         if span is not None:
             for key, group in groups.items():

@@ -183,7 +183,7 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
             label_first = first + 1 if determiner in ("the",) else first
             found.append(DescribedCandidate(first, head, model.span(label_first, head).text, "ActorGroup", COLLECTIVE,
                                             head, True, affiliation if role.collective != "people" else None, None))
-        elif role is not None and role.source and (words.is_("indefinite", determiner) or qualified) \
+        elif role is not None and (role.source or speaks(head)) and (words.is_("indefinite", determiner) or qualified) \
                 and not _named_after(model, head):
             found.append(DescribedCandidate(first, last, model.span(first, last).text, "AnonymousSource", ANONYMOUS,
                                             head, plural, affiliation, possessor))

@@ -94,8 +94,10 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
             break
         while last > first and not name_word(model, last, words):
             last -= 1
-        if not all(demonym[k] or not tokens[k].is_word for k in range(first, last + 1)):
-            runs.append(NameRun(first, last))
+        quote = model.quote_of(first)
+        quoted_title = quote is not None and quote.first == first and quote.last <= last + 1 and last - first >= 1
+        if not all(demonym[k] or not tokens[k].is_word for k in range(first, last + 1)) and not quoted_title:
+            runs.append(NameRun(first, last))  # (a capitalised title in quotation marks names a document)
         i = max(j, last + 1)
     return runs
 

@@ -20,6 +20,7 @@ class RoleFound:
     last: int
     possessor: tuple[int, int] | None  # "Bulgaria" of "Bulgaria's former minister": the affiliation's tokens
     organisation: tuple[int, int] | None  # "the Quincy Institute" of "a fellow at the Quincy Institute"
+    pronoun: int | None = None  # "his lawyer X": the possessive pronoun's token, resolved by the caller
 
 
 def _is_role_noun(lemma: str, words: WordTables) -> bool:
@@ -45,6 +46,8 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
                 owner_start -= 1
             possessor = (owner_start, owner_end)
             break
+        if previous.tag == "PRP$":
+            return RoleFound(model.span(start, j).text, start, j, None, None, start - 1)
         if previous.tag.startswith(_ROLE_TAGS) or previous.capitalised and not previous.verb:
             if previous.norm in ("the", "a", "an") or words.is_("auxiliary", previous.norm):
                 break

@@ -260,6 +260,11 @@ class StatementFinder:
         owner = self.sources.possessor(subject.last)
         if owner is not None and owner.actor_key is not None:
             return Speaker(owner.actor_key, owner.label, subject.first, subject.last)
+        k = subject.last + 1  # "documents published by Washington", "a complaint filed by the city"
+        if k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by":
+            author = self.sources.after(k + 1, min(k + 8, len(tokens) - 1))
+            if author is not None and author.actor_key is not None:
+                return Speaker(author.actor_key, author.label, subject.first, subject.last)
         paragraph = head.paragraph
         for earlier in reversed(self.found):
             if earlier.speaker is not None and earlier.speaker.actor_key is not None \

@@ -44,11 +44,10 @@ def find_claims(model: TextModel, actors: ActorSet, attributions: tuple[Attribut
     for sentence in model.sentences:
         drafts += narrative.legal_actions(sentence) + narrative.hedged(sentence)
     claims = merge(drafts, lexicon.event_types)
-    links = StanceReader(model, actors, lexicon, acts, attributions).links(claims, lexicon.event_types)
+    reader = StanceReader(model, actors, lexicon, acts, attributions)
+    links = reader.links(claims, lexicon.event_types)
     main = central(claims, links, model, actors, doc.title)
-    by_pair = {(link.statement, link.allegation): link.stance for link in links}
-    central_stance = tuple(by_pair.get((n, main), "neutral") if main is not None else "neutral"
-                           for n in range(len(attributions)))
+    central_stance = tuple(reader.toward_central(n, main, claims, links) for n in range(len(attributions)))
     certainty = tuple(_certainty(model, a, lexicon) for a in attributions)
     fingerprints = tuple(quote_fingerprint(a.content.text) if a.direct else "" for a in attributions)
     return ClaimsResult(tuple(claims), tuple(links), main, central_stance, certainty, fingerprints)

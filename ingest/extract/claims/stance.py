@@ -126,6 +126,28 @@ class StanceReader:
             return "denies" if accused_side else "downplays"
         if claimant_side:
             return "supports"
+        if accused_side:
+            return "denies"  # the accused's side answering: a denial unless it says otherwise
         if a.cue_entry is not None and a.cue_entry.cue_class == "assessing":
             return "assesses"
         return "neutral"
+
+    def toward_central(self, n: int, main: int | None, claims: list[Claim], links: list[StanceLink]) -> str:
+        """Statement n's stance toward the central allegation: its response to it; else, when it answers no other
+        allegation, what its own words say (an accusation supports, a denial denies) — an article is mostly about
+        its central allegation; else neutral."""
+        if main is None:
+            return "neutral"
+        mine = {link.allegation: link.stance for link in links if link.statement == n}
+        if main in mine:
+            return mine[main]
+        if mine:
+            return "neutral"
+        a = self.attributions[n]
+        speaker = a.speaker.actor_key if a.speaker else None
+        accused_side = self._side(speaker, claims[main].accused)
+        cue_stance = CUE_STANCE.get(a.cue_entry.cue_class if a.cue_entry else "")
+        if cue_stance == "supports" and accused_side:
+            cue_stance = None
+        return self._stance(a, cue_stance, accused_side, self._side(speaker, claims[main].claimants),
+                            accused_side and self._negation(a))
