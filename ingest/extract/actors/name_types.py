@@ -102,6 +102,11 @@ def _org_class(model: TextModel, first: int, last: int, words: WordTables) -> st
     tokens = model.tokens
     norms = [tokens[i].norm for i in range(first, last + 1) if tokens[i].is_word]
     kind = words.org_heads.get(norms[-1]) if norms else None
+    if kind is None:  # "Institute of Technology", "Ministry of Defence", "Bank of America"
+        for i in range(first + 1, last):
+            if words.is_("name-connector", tokens[i].norm) and not tokens[i].capitalised:
+                kind = words.org_heads.get(tokens[i - 1].norm)
+                break
     if kind is None and any(n in words.company_suffixes for n in norms[1:]):
         kind = "Organization"
     if kind is None:

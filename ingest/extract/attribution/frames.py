@@ -43,9 +43,9 @@ class StatementFinder:
             if tokens[k].verb and not tokens[k].tag == "VBN" or tokens[k].text in ".;:":
                 return None
             k -= 1
-        while k >= 0 and tokens[k].text in (",", "—", "–"):
+        while k >= sentence.first and tokens[k].text in (",", "—", "–"):
             k -= 1
-        if k < 0 or tokens[k].text[:1] not in QUOTE_MARKS:
+        if k < sentence.first or tokens[k].text[:1] not in QUOTE_MARKS:
             return None
         for quote in self.model.quotes:
             if quote.first >= 0 and quote.terminated and quote.last < k and self.model.tokens[quote.last].end <= tokens[k].start \
@@ -331,8 +331,8 @@ class StatementFinder:
             if sum(1 for t in model.tokens[quote.first:quote.last + 1] if t.is_word) < MIN_QUOTE_WORDS:
                 continue
             paragraph = model.tokens[quote.first].paragraph
-            before = [a for a in self.found if a.content.start < quote.open
-                      and model.tokens[a.content_first].paragraph >= paragraph - 1]
+            before = sorted((a for a in self.found if a.content.start < quote.open
+                             and model.tokens[a.content_first].paragraph >= paragraph - 1), key=lambda a: a.content.start)
             if not before or before[-1].speaker is None:
                 continue
             last = before[-1]
