@@ -178,8 +178,7 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
                 determiner != "" or affiliation is not None or speaks(head))):
             found.append(DescribedCandidate(first, last, model.span(first, last).text, "AnonymousSource", ANONYMOUS,
                                             head, True, affiliation, possessor))
-        elif role is not None and plural and (role.collective != "-" or "ActorGroup" in role.classes) \
-                and (first < head or affiliation is not None or possessor is not None or speaks(head)):
+        elif role is not None and plural:
             label_first = first + 1 if determiner in ("the",) else first
             found.append(DescribedCandidate(first, head, model.span(label_first, head).text, "ActorGroup", COLLECTIVE,
                                             head, True, affiliation if role.collective != "people" else None, None))
@@ -191,7 +190,8 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
                 and not _named_after(model, head) and not _named_before(model, first):
             found.append(DescribedCandidate(first, head, model.span(first, head).text, "Person", DESCRIBED, head,
                                             plural, affiliation, possessor or of_org, role=token.text.lower()))
-        elif org_word is not None and plural and (determiner == "" or words.is_("indefinite", determiner)):
+        elif org_word is not None and plural and (first < head or affiliation is not None) and (
+                determiner == "" or words.is_("indefinite", determiner)):
             found.append(DescribedCandidate(first, head, model.span(first, head).text, "ActorGroup", COLLECTIVE,
                                             head, True, affiliation, None))
         else:

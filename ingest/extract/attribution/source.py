@@ -109,6 +109,8 @@ class SourceFinder:
             k -= 1
         if k - 1 >= floor and tokens[k - 1].tag in ("IN", "DT") and tokens[k - 1].norm not in ("of", "that"):
             k -= 1
+            while k - 1 >= floor and tokens[k - 1].tag in ("JJ", "RB", "RBR") and not tokens[k - 1].proper:
+                k -= 1  # "late on Tuesday", "earlier this week"
         return k
 
     def _is_name(self, first: int, last: int) -> bool:

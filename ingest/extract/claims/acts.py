@@ -157,7 +157,7 @@ class ActReader:
             floor = max(floor, first)
             passive = verbal and self._passive(match.first, floor)
             event_type = entry.event_type
-            if entry.act_class.startswith("act-give"):
+            if entry.act_class.startswith(("act-give", "act-receive")):
                 event_type = self._handed_over(match.last + 1, last) or event_type
             accused: tuple[str, ...] = ()
             beneficiaries: tuple[str, ...] = ()

@@ -84,6 +84,66 @@ class NarrativeClaims:
                                 None if claimants else UNATTRIBUTED, None, wrongful=True))
         return drafts
 
+    def penalties(self, sentence: Sentence) -> list[Draft]:
+        """'BA faces a record fine for the breach', 'a fine imposed on Facebook for its role', 'a criminal
+        investigation into the hospital', 'received harsh criticism from the board': the one penalised or
+        investigated is accused of what follows 'for', 'over' or 'of'."""
+        model = self.model
+        tokens = model.tokens
+        words = self.lexicon.words
+        drafts = []
+        for match in self.lexicon.penalties.find(model, sentence.first, sentence.last):
+            if match.first in self.quoted:
+                continue
+            accused: tuple[str, ...] = ()
+            for k in range(match.last + 1, min(match.last + 5, sentence.last + 1)):
+                if words.is_("target-preposition", tokens[k].norm):
+                    accused = self.acts.actor_keys_at(k + 1, min(k + 6, sentence.last))[:2]
+                    break
+                if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN":
+                    break
+            verb = next((j for j in range(match.first - 1, max(sentence.first, match.first - 6) - 1, -1)
+                         if tokens[j].verb), None)
+            claimants: tuple[str, ...] = ()
+            if verb is not None:
+                subject, _ = self.acts.subject(verb, sentence.first)
+                if words.is_("undergo-verb", tokens[verb].lemma) and not accused:
+                    accused = subject
+                    claimants = self.acts.after(match.last + 1, sentence.last, "source-preposition")
+                elif not self.acts._passive(verb, sentence.first):
+                    claimants = subject
+            if not claimants:
+                claimants = self.acts.after(match.last + 1, sentence.last, "agent-preposition")
+            accused = tuple(k for k in accused if k not in claimants)
+            if not accused:
+                continue
+            claim_type, _ = self._charge(match.last + 1, sentence.last)
+            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last),
+                                fallback(model, self._label(accused), match.first, sentence.last), claimants,
+                                None if claimants else UNATTRIBUTED, None, wrongful=True))
+        return drafts
+
+    def attributed(self, sentence: Sentence) -> list[Draft]:
+        """'campaigns which have been attributed to Iran and Russia', 'the attack was blamed on the group'."""
+        model = self.model
+        tokens = model.tokens
+        drafts = []
+        for match in self.lexicon.attributing.find(model, sentence.first, sentence.last):
+            if match.first in self.quoted or not self.acts._passive(match.first, sentence.first):
+                continue
+            k = match.last + 1
+            if k > sentence.last or not (self.lexicon.words.is_("recipient-preposition", tokens[k].norm)
+                                         or self.lexicon.words.is_("target-preposition", tokens[k].norm)):
+                continue
+            accused = self.acts.actor_keys_at(k + 1, min(k + 8, sentence.last))
+            if not accused:
+                continue
+            claim_type, _ = self._charge(sentence.first, match.first - 1)
+            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last),
+                                fallback(model, self._label(accused), sentence.first, sentence.last), (),
+                                UNATTRIBUTED, None, wrongful=True))
+        return drafts
+
     def hedged(self, sentence: Sentence) -> list[Draft]:
         """'X allegedly paid bribes': a wrong the article reports as alleged, with no one named for it."""
         model = self.model

@@ -106,7 +106,7 @@ class SpeechClaims:
             if act.negated:
                 drafts += self._negated_act(n, a, act)
                 continue
-            if not (act.entry.wrongful or accusing):
+            if not (act.entry.wrongful or accusing or self._other_camp(claimants, act.accused)):
                 continue
             accused = tuple(k for k in act.accused if k not in claimants)
             if not accused:
@@ -116,6 +116,18 @@ class SpeechClaims:
             drafts.append(Draft(accused, act.event_type, a.content, summary, claimants, note, n, act.beneficiaries,
                                 act.targets, wrongful=act.entry.wrongful))
         return drafts
+
+    def _other_camp(self, claimants: tuple[str, ...], accused: tuple[str, ...]) -> bool:
+        """What a speaker says another actor did is a claim about it (what it says of its own side is not)."""
+        def camp(key: str) -> set[str]:
+            found, actor = {key}, self.actors.by_key.get(key)
+            while actor is not None and actor.affiliation and actor.affiliation not in found:
+                found.add(actor.affiliation)
+                actor = self.actors.by_key.get(actor.affiliation)
+            return found
+
+        mine = set().union(*(camp(k) for k in claimants)) if claimants else set()
+        return bool(claimants) and not any(camp(k) & mine for k in accused)
 
     def _negated_act(self, n: int, a: Attribution, act: Act) -> list[Draft]:
         """'We did not supply weapons': the speaker denies an act, which implies someone alleges it."""

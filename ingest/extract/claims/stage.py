@@ -42,7 +42,8 @@ def find_claims(model: TextModel, actors: ActorSet, attributions: tuple[Attribut
     narrative = NarrativeClaims(model, actors, lexicon, acts, attributions)
     drafts = [d for n, a in enumerate(attributions) for d in speech.from_statement(n, a)]
     for sentence in model.sentences:
-        drafts += narrative.legal_actions(sentence) + narrative.hedged(sentence)
+        drafts += narrative.legal_actions(sentence) + narrative.penalties(sentence) + narrative.attributed(sentence) \
+            + narrative.hedged(sentence)
     claims = merge(drafts, lexicon.event_types)
     reader = StanceReader(model, actors, lexicon, acts, attributions)
     links = reader.links(claims, lexicon.event_types)

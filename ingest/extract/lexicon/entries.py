@@ -66,6 +66,8 @@ class Lexicon:
     cues: LemmaMatcher[Cue]
     acts: LemmaMatcher[ActEntry]
     legal_actions: LemmaMatcher[ActEntry]
+    penalties: LemmaMatcher[ActEntry]
+    attributing: LemmaMatcher[ActEntry]
     handed_over: LemmaMatcher[ActEntry]
     stance_words: LemmaMatcher[StanceWord]
     hedges: LemmaMatcher[Hedge]

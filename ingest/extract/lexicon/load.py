@@ -80,6 +80,8 @@ def load_lexicon(directory: Path = LEXICON_DIR, vocabularies: Path = VOCABULARIE
         cues=LemmaMatcher(_cues(_Scheme(graph, "reporting-cues"))),
         acts=LemmaMatcher(a for a in acts if a.act_class != "legal-action"),
         legal_actions=LemmaMatcher(a for a in acts if a.act_class == "legal-action"),
+        penalties=LemmaMatcher(_acts(_Scheme(graph, "penalties"))),
+        attributing=LemmaMatcher(_acts(_Scheme(graph, "attributing"))),
         handed_over=LemmaMatcher(_acts(_Scheme(graph, "handed-over"))),
         stance_words=LemmaMatcher(StanceWord(lemma, stance.value(c, "stance") or "neutral",
                                              stance.flag(c, "restrictive"), stance.value(c, "partOfSpeech") or "phrase")
