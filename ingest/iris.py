@@ -67,6 +67,9 @@ class IriMinter:
     def statement(self, article_key: str, start: int, end: int) -> URIRef:
         return self._id("statement", f"{article_key}-{start}-{end}")
 
+    def response(self, article_key: str, statement: str, allegation: str) -> URIRef:
+        return self._id("response", f"{article_key}-{digest(statement, allegation, length=12)}")
+
     def allegation(self, article_key: str, discriminator: str) -> URIRef:
         return self._id("allegation", f"{article_key}-{digest(discriminator, length=10)}")
 

@@ -17,8 +17,8 @@ from rdflib.namespace import PROV
 
 from ingest.indexed_graph import IndexedGraph
 from ingest.iris import IriMinter
-from ingest.model import Actor, Allegation, Event, Extraction, Span, Statement
-from ingest.namespaces import ALLEGATION_STATUS, CERTAINTY, EVENT_TYPE, GRANULARITY, NKG, STANCE
+from ingest.model import Actor, Allegation, Event, Extraction, Response, Span, Statement
+from ingest.namespaces import ACTOR_KIND, ALLEGATION_STATUS, CERTAINTY, CLAIM_SOURCE, EVENT_TYPE, GRANULARITY, NKG, STANCE
 
 REACTION_STANCES = frozenset({"confirms", "denies", "dismisses", "downplays", "assesses"})
 DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
@@ -82,6 +82,10 @@ class _ArticleGraphBuilder:
             self.allegation_node(allegation)
         for event in self.extraction.events:
             self.event_node(event)
+        for response in self.extraction.responses:
+            self.response_node(response)
+        if self.extraction.central_allegation:
+            self.add(self.article, NKG.centralAllegation, URIRef(self.extraction.central_allegation))
 
     def frozen(self) -> IndexedGraph:
         return IndexedGraph(self.triples, like=_BINDINGS)
@@ -131,6 +135,7 @@ class _ArticleGraphBuilder:
                 self.add(node, NKG.role, Literal(actor.role))
             if actor.affiliation:
                 self.add(node, NKG.affiliation, URIRef(actor.affiliation))
+            self.add(node, NKG.actorKind, ACTOR_KIND[actor.kind])
         for span in actor.mentions:
             mention = self.minter.mention(self.doc.key, span.start, span.end)
             self.add(mention, RDF.type, NKG.Mention)
@@ -138,9 +143,19 @@ class _ArticleGraphBuilder:
             self.add(mention, NKG.inArticle, self.article)
             self.add(mention, NKG.evidence, self.selector(span))
 
+    def response_node(self, response: Response) -> None:
+        node = self.minter.response(self.doc.key, response.statement, response.allegation)
+        self.add(node, RDF.type, NKG.Response)
+        self.add(node, RDFS.label, Literal(f"{response.stance}"))
+        self.add(URIRef(response.statement), NKG.hasResponse, node)
+        self.add(node, NKG.responseTo, URIRef(response.allegation))
+        self.add(node, NKG.responseStance, STANCE[response.stance])
+
     def statement_node(self, statement: Statement) -> None:
         node = URIRef(statement.iri)
-        is_reaction = statement.stance in REACTION_STANCES and bool(statement.about)
+        responding = {r.allegation for r in self.extraction.responses
+                      if r.statement == statement.iri and r.stance != "neutral"}
+        is_reaction = statement.stance in REACTION_STANCES and bool(responding)
         self.add(node, RDF.type, NKG.Reaction if is_reaction else NKG.Statement)
         speaker = statement.speaker_label or "unknown speaker"
         cue = statement.cue.text if statement.cue else "said"
@@ -165,7 +180,7 @@ class _ArticleGraphBuilder:
             self.add(node, NKG.statementTime, Literal(statement.time))
         for allegation in statement.about:
             self.add(node, NKG.about, URIRef(allegation))
-            if is_reaction:
+            if is_reaction and allegation in responding:
                 self.add(node, NKG.respondsTo, URIRef(allegation))
         if statement.cluster:
             self.cluster(statement.cluster, NKG.QuoteCluster, node, f"Quote: {statement.content.text}")
@@ -184,8 +199,11 @@ class _ArticleGraphBuilder:
             self.add(node, NKG.claimType, EVENT_TYPE[allegation.claim_type])
         if allegation.certainty:
             self.add(node, NKG.certainty, CERTAINTY[allegation.certainty])
+        if allegation.claimant_note and not allegation.claimants:
+            self.add(node, NKG.claimSource, CLAIM_SOURCE[allegation.claimant_note])
         for prop, iris in ((NKG.claimant, allegation.claimants), (NKG.accused, allegation.accused),
-                           (NKG.beneficiary, allegation.beneficiaries), (NKG.supportedBy, allegation.supported_by),
+                           (NKG.beneficiary, allegation.beneficiaries), (NKG.target, allegation.targets),
+                           (NKG.supportedBy, allegation.supported_by),
                            (NKG.contestedBy, allegation.contested_by)):
             for iri in iris:
                 self.add(node, prop, URIRef(iri))

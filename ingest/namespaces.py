@@ -36,6 +36,7 @@ class NKG(DefinedNamespace):
     # claims
     Statement: URIRef
     Reaction: URIRef
+    Response: URIRef
     Allegation: URIRef
     # events and places
     Event: URIRef
@@ -75,6 +76,13 @@ class NKG(DefinedNamespace):
     affiliation: URIRef
     reportStance: URIRef
     datelinePlace: URIRef
+    hasResponse: URIRef
+    responseTo: URIRef
+    responseStance: URIRef
+    centralAllegation: URIRef
+    target: URIRef
+    claimSource: URIRef
+    actorKind: URIRef
 
     # datatype properties
     headline: URIRef
@@ -110,6 +118,8 @@ CERTAINTY = Namespace(VOCAB_BASE + "certainty/")
 EVENT_TYPE = Namespace(VOCAB_BASE + "event-type/")
 GRANULARITY = Namespace(VOCAB_BASE + "granularity/")
 ALLEGATION_STATUS = Namespace(VOCAB_BASE + "allegation-status/")
+CLAIM_SOURCE = Namespace(VOCAB_BASE + "claim-source/")
+ACTOR_KIND = Namespace(VOCAB_BASE + "actor-kind/")
 LEXICON = Namespace(VOCAB_BASE + "lexicon/")
 
 SCHEMA = Namespace("https://schema.org/")

@@ -10,8 +10,8 @@ from rdflib.compare import isomorphic
 
 from ingest.iris import IriMinter
 from ingest.mapping import Provenance, article_graph, date_literal
-from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Span, Statement
-from ingest.namespaces import NKG, STANCE
+from ingest.model import Response, Actor, Allegation, ArticleDoc, Event, Extraction, Place, Span, Statement
+from ingest.namespaces import CLAIM_SOURCE, NKG, STANCE
 
 TEXT = 'The ministry accused Ruritania of sending drones. "We sent nothing," a Ruritanian official said.'
 MINTER = IriMinter("http://127.0.0.1:8000/")
@@ -40,7 +40,8 @@ def sample_extraction() -> Extraction:
     denial.about.append(allegation.iri)
     event = Event(str(MINTER.event("k1", "e")), "sending drones", "supply-weapons", span("sending drones"),
                   date="2024-11", granularity="month", places=[Place(str(MINTER.place("Ruritania")), "Ruritania")])
-    return Extraction(doc, [ministry, state, official], [denial], [allegation], [event])
+    return Extraction(doc, [ministry, state, official], [denial], [allegation], [event],
+                      responses=[Response(denial.iri, allegation.iri, "denies")], central_allegation=allegation.iri)
 
 
 def test_mapping_is_deterministic() -> None:
@@ -88,3 +89,25 @@ def test_dates_carry_their_granularity_in_the_datatype(value: str, datatype: URI
 def test_a_date_of_no_known_granularity_is_refused() -> None:
     with pytest.raises(ValueError):
         date_literal("30 November")
+
+
+def test_each_response_is_a_node_with_its_own_stance_and_the_article_names_its_central_allegation() -> None:
+    extraction = sample_extraction()
+    graph = article_graph(extraction, MINTER, PROVENANCE)
+    statement = URIRef(extraction.statements[0].iri)
+    allegation = URIRef(extraction.allegations[0].iri)
+    responses = list(graph.objects(statement, NKG.hasResponse))
+    assert len(responses) == 1
+    assert (responses[0], NKG.responseTo, allegation) in graph
+    assert (responses[0], NKG.responseStance, STANCE.denies) in graph
+    assert (MINTER.article("k1"), NKG.centralAllegation, allegation) in graph
+
+
+def test_an_allegation_no_actor_claims_says_so_and_is_given_no_claimant() -> None:
+    extraction = sample_extraction()
+    extraction.allegations[0].claimants = []
+    extraction.allegations[0].claimant_note = "unattributed"
+    graph = article_graph(extraction, MINTER, PROVENANCE)
+    allegation = URIRef(extraction.allegations[0].iri)
+    assert list(graph.objects(allegation, NKG.claimant)) == []
+    assert (allegation, NKG.claimSource, CLAIM_SOURCE.unattributed) in graph

@@ -159,7 +159,7 @@ MUTATIONS: list[tuple[Mutation, str]] = [
     (granularity_not_matching_date, "nkgsh:EventGranularityShape"),
     (event_type_not_in_scheme, "nkgsh:Event-eventType"),
     (allegation_without_accused, "nkgsh:Allegation-accused"),
-    (allegation_without_claimant, "nkgsh:Allegation-claimant"),
+    (allegation_without_claimant, "nkgsh:Allegation-whoClaims"),
     (reaction_responding_to_nothing, "nkgsh:Reaction-respondsTo"),
     (actor_of_two_disjoint_types, "nkgsh:DisjointClassesShape"),
     (mention_of_a_non_actor, "nkgsh:Mention-refersTo"),
