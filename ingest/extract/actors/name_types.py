@@ -175,6 +175,9 @@ def classify(model: TextModel, run: NameRun, words: WordTables, is_place: Callab
         return NamedCandidate(first, run.last, label, "Person", 0.7)
     if count == 1 and (tokens[first].tag.startswith("JJ") or tokens[first].tag.startswith("PRP")):
         return None  # "Islamist", "European", "I"
+    if count == 1 and run.last + 1 < len(tokens) and tokens[run.last + 1].noun and not tokens[run.last + 1].proper \
+            and tokens[run.last + 1].gap == " " and tokens[run.last + 1].sentence == tokens[first].sentence:
+        return None  # "the Delimara power station", "the Nagda plant": a word naming a place or a facility
     if count == 1:
         # a capitalised word mid-sentence the tagger does not know as a common word is most likely a name
         single = sentence_initial(model, first) or tokens[first].common
