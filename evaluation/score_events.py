@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{_ratio(counts.matching, counts.predicted)} |")
         if args.verbose and counts.misses:
             print("\n".join(f"|   {m} | | | |" for m in counts.misses))
-    print(f"| all | {_ratio(total.found, total.gold)} | {total.predicted} | {_ratio(total.matching, total.predicted)} |")
+    print(f"| all | {_ratio(total.found, total.gold)} | {total.predicted} | "
+          f"{_ratio(total.matching, total.predicted)} |")
     return 0
 
 

@@ -40,6 +40,8 @@ class PlaceReader:
                 places.setdefault(hit.entry.iri, PlaceRef(hit.entry.iri, hit.entry.label))
             elif found is not None and found[0].type not in NOT_PARTICIPANTS and found[0].key in self.iris:
                 party = self.iris[found[0].key]
+                participants += [h.entry.iri for k in range(i, end + 1)  # "Varenian troops": Varenia too
+                                 if (h := self.hits.get(k)) and h.use is Use.DEMONYM]
             elif hit is not None:
                 party = hit.entry.iri  # a registry actor, its demonym or its capital standing for it
             elif self._place_name_at(i, head):

@@ -36,7 +36,7 @@ class EventFinder:
         dates = DateIndex(self.dates, model.text, doc.date)
         places = PlaceReader(model, actors, self.matcher, self.lexicon.words, iris, self.minter)
         times = StatementTimes(model, attributions, dates, self.lexicon.words)
-        acts = statement_acts(attributions, claims, times, iris)
+        acts = statement_acts(attributions, claims, times, iris, self.lexicon.pronouns)
         spoken = [(attributions[a.statement].sentence, a.type, a.date.value) for a in acts]
         mentions = [m for m in NounReader(model, actors, self.lexicon, dates, places).mentions()
                     if not self._told_as_statement(m, spoken)]

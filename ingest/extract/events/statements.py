@@ -6,6 +6,7 @@ statement's own time. What was alleged stays the allegation's content, never an 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ingest.extract.actors.values import ActorSet
@@ -13,6 +14,7 @@ from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.values import ClaimsResult
 from ingest.extract.events.dates import DateMention
 from ingest.extract.events.timing import StatementTimes
+from ingest.extract.text.folding import name_key
 from ingest.iris import IriMinter
 from ingest.model import Event
 
@@ -43,17 +45,21 @@ def act_type(n: int, attribution: Attribution, claims: ClaimsResult) -> str:
         stances.add(attribution.cue_entry.stance)
     if stances & DENYING:
         return "deny-responsibility"
-    if any(n in c.statements for c in claims.allegations) or (attribution.cue_entry and attribution.cue_entry.allegation):
+    makes_allegation = any(n in c.statements for c in claims.allegations)
+    if makes_allegation or (attribution.cue_entry is not None and attribution.cue_entry.allegation):
         return "accuse"
     return "make-statement"
 
 
 def statement_acts(attributions: tuple[Attribution, ...], claims: ClaimsResult, times: StatementTimes,
-                   iris: dict[str, str]) -> list[StatementAct]:
+                   iris: dict[str, str], pronouns: Collection[str]) -> list[StatementAct]:
+    """The dated statements whose speaker the text names (an unresolved pronoun names no one)."""
     acts = []
     for n, a in enumerate(attributions):
+        if a.speaker is None or (a.speaker.actor_key is None and name_key(a.speaker.label) in pronouns):
+            continue
         date = times.time(a)
-        if date is None or a.speaker is None:
+        if date is None:
             continue
         speaker = iris.get(a.speaker.actor_key, a.speaker.label) if a.speaker.actor_key else a.speaker.label
         kind = act_type(n, a, claims)
