@@ -2,10 +2,11 @@
 granularity (year, month, day).
 
 The grammar is built once from the word tables (grammar.tsv: month and weekday names, and the date-* categories).
-Calendar arithmetic resolves the common shapes (a month, a weekday, "last year"): exact, and far faster than
-dateparser, which resolves the rest ("about a month ago", "yesterday"). dateparser puts a weekday equal to the base's
-a week back; news means that very day ("reported Tuesday" in Tuesday's paper), so that case is corrected. Without a
-publication date only expressions carrying a year resolve; "in November" then stays unresolved (value None).
+Calendar arithmetic resolves the common shapes (a month, a weekday, "last year", "yesterday"): exact, and far faster
+than dateparser, which resolves the rest ("about a month ago"; it takes a second to warm up on first use). A weekday
+is the latest such day up to the publication date, the base's own weekday being that very day ("reported Tuesday" in
+Tuesday's paper) where dateparser would put it a week back. Without a publication date only expressions carrying a
+year resolve; "in November" then stays unresolved (value None).
 """
 
 from __future__ import annotations
@@ -24,9 +25,7 @@ from ingest.model import Span
 
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NOT_A_YEAR_BEFORE = r"(?<![\w$£€.,-])"
-_NOT_A_YEAR_AFTER = r"(?![\w%-]|[.,]\d)"
-_GRANULARITY = {"day": "day", "week": "day", "month": "month", "year": "year"}
+WINDOW = 48  # characters around an anchor word that a date expression can span
 
 
 @dataclass(frozen=True)
@@ -54,13 +53,8 @@ def _month(name: str) -> tuple[int, bool]:
     raise ValueError(f"not a month name: {name!r}")
 
 
-def _months_back(base: date, months: int) -> tuple[int, int]:
-    index = base.year * 12 + base.month - 1 - months
-    return index // 12, index % 12 + 1
-
-
-def _day(value: date) -> tuple[str, str]:
-    return value.isoformat(), "day"
+def _at(value: date, granularity: str) -> tuple[str, str]:
+    return value.isoformat()[:{"day": 10, "month": 7, "year": 4}[granularity]], granularity
 
 
 @lru_cache(maxsize=4096)
@@ -68,10 +62,7 @@ def _with_dateparser(expression: str, unit: str, base: date) -> tuple[str, str] 
     settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
                 "RETURN_AS_TIMEZONE_AWARE": False}
     parsed = dateparser.parse(expression, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    if parsed is None:
-        return None
-    granularity = _GRANULARITY.get(unit, "day")
-    return parsed.date().isoformat()[:{"day": 10, "month": 7, "year": 4}[granularity]], granularity
+    return _at(parsed.date(), unit if unit in ("month", "year") else "day") if parsed else None
 
 
 class DateReader:
@@ -85,6 +76,8 @@ class DateReader:
         self.weekdays = {w: time.strptime(w[:3].title(), "%a").tm_wday for w in group("weekday", ())}
         self.shift = {w: n for n, category in ((-1, "date-previous"), (0, "date-current"), (1, "date-next"))
                       for w in group(category, ())}
+        self.days = {w: n for n, category in ((-1, "date-yesterday"), (0, "date-today"), (1, "date-tomorrow"))
+                     for w in group(category, ())}
         full = [m for m, (_, is_full) in months.items() if is_full]
         short = [m for m in months if m not in full]
         month = rf"(?P<month>{_either(full, name=True)}|{_either(short, name=True)}\.?)"
@@ -94,6 +87,8 @@ class DateReader:
         lead = rf"(?:\b{_either(group('date-preposition', ()) | set(self.shift))}\s+{part}?|\b{part})"
         shift = rf"(?P<shift>{_either(self.shift)})"
         unit = rf"(?P<unit>{_either(group('date-unit', ()))})"
+        anchors = set(self.months) | set(self.weekdays) | set(self.days) | group("date-unit", set())
+        self.anchor = re.compile(rf"\d|\b{_either(anchors)}")
         self.patterns: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p)) for kind, p in [
             ("full", rf"\b{_DAY}\s+(?:of\s+)?{month},?\s+{_YEAR}\b"),
             ("full", rf"\b{month}\s+{_DAY},?\s+{_YEAR}\b"),
@@ -106,25 +101,35 @@ class DateReader:
             ("weekday", rf"\b(?:{shift}\s+)?(?P<weekday>{_either(self.weekdays, name=True)})\b"),
             ("relative", rf"\b{shift}\s+{unit}\b"),
             ("ago", rf"\b(?:\d{{1,2}}|[A-Za-z]+)\s+{unit}s?\s+{_either(group('date-ago', ()))}\b"),
-            ("named_day", rf"\b(?P<unit>{_either(group('date-day', ()))})\b"),
-            ("year", rf"{_NOT_A_YEAR_BEFORE}{_YEAR}{_NOT_A_YEAR_AFTER}"),
+            ("named_day", rf"\b(?P<named_day>{_either(self.days)})\b"),
+            ("year", rf"(?<![\w$£€.,-]){_YEAR}(?![\w%-]|[.,]\d)"),  # not an amount, a range, a decimal
         ]]
 
     def find(self, text: str, base: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
         """Every date expression in text[start:end], in text order; where two overlap the earlier pattern wins."""
-        stop = len(text) if end is None else end
+        windows = self._windows(text, start, len(text) if end is None else end)
         found: list[DateMention] = []
         taken: list[tuple[int, int]] = []
         for kind, pattern in self.patterns:
-            for match in pattern.finditer(text, start, stop):
+            for match in (m for low, high in windows for m in pattern.finditer(text, low, high)):
                 s, e = match.span()
-                if any(s < te and ts < e for ts, te in taken):
-                    continue
-                if kind == "year" and self._counts_something(text, e):
+                if any(s < te and ts < e for ts, te in taken) or (kind == "year" and self._counts_something(text, e)):
                     continue
                 taken.append((s, e))
                 found.append(DateMention(Span(s, e, text[s:e]), *(self.resolve(kind, match, base) or (None, None))))
         return sorted(found, key=lambda d: d.span.start)
+
+    def _windows(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Stretches around digits and month, weekday, unit and day words: the only places a date can be (scanning
+        only them keeps the many patterns cheap)."""
+        windows: list[tuple[int, int]] = []
+        for anchor in self.anchor.finditer(text, start, end):
+            low, high = max(start, anchor.start() - WINDOW), min(end, anchor.end() + WINDOW)
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], high)
+            else:
+                windows.append((low, high))
+        return windows
 
     def resolve(self, kind: str, match: re.Match[str], base: date | None) -> tuple[str, str] | None:
         """(value, granularity) for a matched expression, or None when it cannot be resolved (without a base)."""
@@ -132,7 +137,7 @@ class DateReader:
         month = self.months[groups["month"].lower().rstrip(".")] if groups.get("month") else 0
         try:
             if kind in ("full", "iso"):
-                return _day(date(int(groups["year"]), month or int(groups["number"]), int(groups["day"])))
+                return _at(date(int(groups["year"]), month or int(groups["number"]), int(groups["day"])), "day")
             if kind == "month_year":
                 return f"{int(groups['year']):04d}-{month:02d}", "month"
             if kind == "year":
@@ -141,16 +146,18 @@ class DateReader:
                 return None
             if kind == "day_month":
                 value = date(base.year, month, int(groups["day"]))
-                return _day(value if value <= base else date(base.year - 1, month, value.day))
+                return _at(value if value <= base else date(base.year - 1, month, value.day), "day")
         except ValueError:
             return None
         shift = self.shift[" ".join(groups["shift"].lower().split())] if groups.get("shift") else 0
         if kind == "month":
             return f"{base.year if month <= base.month else base.year - 1:04d}-{month:02d}", "month"
         if kind == "weekday":
-            return _day(self._weekday(base, self.weekdays[groups["weekday"].lower()], shift))
+            return _at(_weekday(base, self.weekdays[groups["weekday"].lower()], shift), "day")
         if kind == "relative":
             return _relative(groups["unit"].lower(), shift, base)
+        if kind == "named_day":
+            return _at(base + timedelta(days=self.days[groups["named_day"].lower()]), "day")
         return _with_dateparser(" ".join(match.group(0).lower().split()), groups["unit"].lower(), base)
 
     def _counts_something(self, text: str, end: int) -> bool:
@@ -161,25 +168,24 @@ class DateReader:
         word = before[-1].lower() if before else ""
         return not (self.words.is_("determiner", word) or word in self.shift or word.endswith(("'s", "’s")))
 
-    @staticmethod
-    def _weekday(base: date, weekday: int, shift: int) -> date:
-        """'Tuesday' in Tuesday's paper is that day; 'last Tuesday' a week back; 'next Tuesday' a week on."""
-        if shift > 0:
-            return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
-        back = (base.weekday() - weekday) % 7
-        return base - timedelta(days=back or (7 if shift < 0 else 0))
+
+
+def _weekday(base: date, weekday: int, shift: int) -> date:
+    """'Tuesday' in Tuesday's paper is that day; 'last Tuesday' a week back; 'next Tuesday' a week on."""
+    if shift > 0:
+        return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+    return base - timedelta(days=(base.weekday() - weekday) % 7 or (7 if shift < 0 else 0))
 
 
 def _relative(unit: str, shift: int, base: date) -> tuple[str, str]:
+    """'last year', 'this month', 'next week' (a week is told to the month: 'last week' may be last month)."""
     if unit == "year":
         return str(base.year + shift), "year"
     if unit == "month":
-        year, month = _months_back(base, -shift)
-        return f"{year:04d}-{month:02d}", "month"
+        months = base.year * 12 + base.month - 1 + shift
+        return _at(date(months // 12, months % 12 + 1, 1), "month")
     day = base + timedelta(days=shift * (7 if unit == "week" else 1))
-    if unit == "day":
-        return _day(day)
-    return f"{day.year:04d}-{day.month:02d}", "month"
+    return _at(day, "day" if unit == "day" else "month")
 
 
 class DateIndex:
