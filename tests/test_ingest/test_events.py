@@ -30,7 +30,9 @@ TEXT = ("The Northern Brigade's sudden offensive in Port Kessa, which began on M
 def extractor() -> Extractor:
     registry = Registry([RegistryEntry(iri=str(MINTER.place("Laren")), label="Laren", type="Place"),
                          RegistryEntry(iri=str(MINTER.actor("Varenia")), label="Varenia", type="State",
-                                       demonyms=("Varenian",))])
+                                       demonyms=("Varenian",)),
+                         RegistryEntry(iri=str(MINTER.actor("Russia")), label="Russia", type="State"),
+                         RegistryEntry(iri=str(MINTER.actor("Moldova")), label="Moldova", type="State")])
     lexicon = load_lexicon()
     return Extractor(minter=MINTER, registry=registry, lexicon=lexicon, actor_finder=ActorFinder(registry, lexicon),
                      event_finder=EventFinder(registry, lexicon, MINTER))
@@ -112,13 +114,15 @@ def test_a_dated_accusation_and_a_dated_denial_are_speech_acts(extractor: Extrac
             "in the local elections.\n\n"
             "Russia's foreign ministry on Wednesday denied that it had paid anyone.")
     extraction = _extract(extractor, text)
-    russia = next(a.iri for a in extraction.actors if a.label == "Russia")
-    accusation = _by_type(extraction.events, "accuse")
+    events, russia = extraction.events, str(MINTER.actor("Russia"))
+    accuser, denier = (next(s.speaker for s in extraction.statements if s.cue and s.cue.text == cue)
+                       for cue in ("accused", "denied"))
+    accusation = _by_type(events, "accuse")
     assert accusation.date == "2024-03-12"  # the weekday by the cue, not the dateline's date
     assert accusation.granularity == "day" and accusation.confidence == 0.6
-    assert accusation.participants == [russia]  # the accused (the speaker is no actor of the registry here)
-    denial = _by_type(extraction.events, "deny-responsibility")
-    assert (denial.date, denial.participants) == ("2024-03-13", [russia])
+    assert accuser and accusation.participants == [accuser, russia]  # the speaker, then the accused
+    denial = _by_type(events, "deny-responsibility")
+    assert denier and (denial.date, denial.participants) == ("2024-03-13", [denier])
 
 
 def test_a_statement_is_dated_by_its_own_frame_only(extractor: Extractor) -> None:
