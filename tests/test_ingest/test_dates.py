@@ -56,7 +56,8 @@ def _one(reader: DateReader, expression: str, base: date | None) -> tuple[str | 
     ("last year", "2023", "year"),
     ("the past year", "2023", "year"),
     ("yesterday", "2024-12-09", "day"),
-    ("about a month ago", "2024-11", "month"),
+    ("about three weeks ago", "2024-11-19", "day"),
+    ("a month ago", "2024-11", "month"),
     ("two weeks ago", "2024-11-26", "day"),
 ])
 def test_relative_to_the_publication_date(reader: DateReader, expression: str, value: str, granularity: str) -> None:

@@ -63,7 +63,8 @@ def test_a_named_offensive_with_its_date_place_and_participant(extractor: Extrac
 
 def test_later_mentions_refer_back_and_generic_ones_are_no_events(extractor: Extractor) -> None:
     events = _extract(extractor, TEXT).events
-    assert len([e for e in events if e.type == "military-offensive"]) == 1  # "the offensive", "an offensive every spring"
+    # "the offensive" refers back; "an offensive every spring" is a kind of event
+    assert len([e for e in events if e.type == "military-offensive"]) == 1
     assert not any(e.type == "attack" for e in events)  # "Attack drones" is a kind of drone
 
 

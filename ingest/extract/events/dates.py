@@ -3,7 +3,7 @@ granularity (year, month, day).
 
 The grammar is built once from the word tables (grammar.tsv: month and weekday names, and the date-* categories).
 Calendar arithmetic resolves the common shapes (a month, a weekday, "last year", "yesterday"): exact, and far faster
-than dateparser, which resolves the rest ("about a month ago"; it takes a second to warm up on first use). A weekday
+than dateparser, which resolves the rest ("some two weeks ago"; it takes a second to warm up on first use). A weekday
 is the latest such day up to the publication date, the base's own weekday being that very day ("reported Tuesday" in
 Tuesday's paper) where dateparser would put it a week back. Without a publication date only expressions carrying a
 year resolve; "in November" then stays unresolved (value None).
@@ -69,25 +69,26 @@ class DateReader:
     """Finds and resolves date expressions; built once per lexicon."""
 
     def __init__(self, words: WordTables) -> None:
-        group = words.grammar.get
+        def group(category: str) -> frozenset[str]:
+            return words.grammar.get(category, frozenset())
         self.words = words
-        months = {w: _month(w) for w in group("month", ())}
+        months = {w: _month(w) for w in group("month")}
         self.months = {w: number for w, (number, _) in months.items()}
-        self.weekdays = {w: time.strptime(w[:3].title(), "%a").tm_wday for w in group("weekday", ())}
+        self.weekdays = {w: time.strptime(w[:3].title(), "%a").tm_wday for w in group("weekday")}
         self.shift = {w: n for n, category in ((-1, "date-previous"), (0, "date-current"), (1, "date-next"))
-                      for w in group(category, ())}
+                      for w in group(category)}
         self.days = {w: n for n, category in ((-1, "date-yesterday"), (0, "date-today"), (1, "date-tomorrow"))
-                     for w in group(category, ())}
+                     for w in group(category)}
         full = [m for m, (_, is_full) in months.items() if is_full]
         short = [m for m in months if m not in full]
         month = rf"(?P<month>{_either(full, name=True)}|{_either(short, name=True)}\.?)"
         # a month that is also an auxiliary ("may") is a month only after a preposition, a part or a deixis word
         plain = [m for m in full if not words.is_("auxiliary", m)]
-        part = rf"(?:(?i:the\s+)?{_either(group('date-part', ()))}(?i:\s+of)?[\s-]+)"
-        lead = rf"(?:\b{_either(group('date-preposition', ()) | set(self.shift))}\s+{part}?|\b{part})"
+        part = rf"(?:(?i:the\s+)?{_either(group('date-part'))}(?i:\s+of)?[\s-]+)"
+        lead = rf"(?:\b{_either(group('date-preposition') | set(self.shift))}\s+{part}?|\b{part})"
         shift = rf"(?P<shift>{_either(self.shift)})"
-        unit = rf"(?P<unit>{_either(group('date-unit', ()))})"
-        anchors = set(self.months) | set(self.weekdays) | set(self.days) | group("date-unit", set())
+        unit = rf"(?P<unit>{_either(group('date-unit'))})"
+        anchors = set(self.months) | set(self.weekdays) | set(self.days) | group("date-unit")
         self.anchor = re.compile(rf"\d|\b{_either(anchors)}")
         self.patterns: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p)) for kind, p in [
             ("full", rf"\b{_DAY}\s+(?:of\s+)?{month},?\s+{_YEAR}\b"),
@@ -100,7 +101,7 @@ class DateReader:
             ("month", rf"\b{part}?(?P<month>{_either(plain, name=True)})\b"),
             ("weekday", rf"\b(?:{shift}\s+)?(?P<weekday>{_either(self.weekdays, name=True)})\b"),
             ("relative", rf"\b{shift}\s+{unit}\b"),
-            ("ago", rf"\b(?:\d{{1,2}}|[A-Za-z]+)\s+{unit}s?\s+{_either(group('date-ago', ()))}\b"),
+            ("ago", rf"\b(?:\d{{1,2}}|[A-Za-z]+)\s+{unit}s?\s+{_either(group('date-ago'))}\b"),
             ("named_day", rf"\b(?P<named_day>{_either(self.days)})\b"),
             ("year", rf"(?<![\w$£€.,-]){_YEAR}(?![\w%-]|[.,]\d)"),  # not an amount, a range, a decimal
         ]]
