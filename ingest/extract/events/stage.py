@@ -1,23 +1,50 @@
-"""The events stage (placeholder while it is ported to the text model)."""
+"""The events stage: events the article names (event nouns, merged per referent) and the dated statements it reports
+(speech acts), each with a date normalised against the publication date, places and participants."""
 
 from __future__ import annotations
 
 from ingest.extract.actors import Registry
+from ingest.extract.actors.known import KnownNameMatcher
 from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.values import ClaimsResult
+from ingest.extract.events.dates import DateIndex, DateReader
+from ingest.extract.events.merge import build_event, group, related
+from ingest.extract.events.nouns import NounReader
+from ingest.extract.events.places import PlaceReader
+from ingest.extract.events.statements import statement_acts, statement_events
+from ingest.extract.events.timing import StatementTimes
+from ingest.extract.events.values import EventMention
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 from ingest.iris import IriMinter
-from ingest.model import ArticleDoc, Event
+from ingest.model import ArticleDoc, Event, Span
 
 
 class EventFinder:
+    """Holds what every article's events stage needs (the date grammar, the registry's name matcher), built once."""
+
     def __init__(self, registry: Registry, lexicon: Lexicon, minter: IriMinter) -> None:
         self.registry = registry
         self.lexicon = lexicon
         self.minter = minter
+        self.dates = DateReader(lexicon.words)
+        self.matcher = KnownNameMatcher(registry.entries)
 
     def find(self, doc: ArticleDoc, model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...],
              claims: ClaimsResult, iris: dict[str, str]) -> list[Event]:
-        return []
+        dates = DateIndex(self.dates, model.text, doc.date)
+        places = PlaceReader(model, actors, self.matcher, self.lexicon.words, iris, self.minter)
+        times = StatementTimes(model, attributions, dates, self.lexicon.words)
+        acts = statement_acts(attributions, claims, times, iris, self.lexicon.pronouns)
+        spoken = [(attributions[a.statement].sentence, a.type, a.date.value) for a in acts]
+        mentions = [m for m in NounReader(model, actors, self.lexicon, dates, places).mentions()
+                    if not self._told_as_statement(m, spoken)]
+        named = [build_event(g, doc.key, self.minter) for g in group(mentions, self.lexicon.event_types)]
+        return named + statement_events(acts, attributions, actors, doc.key, self.minter)
+
+    def _told_as_statement(self, mention: EventMention, spoken: list[tuple[Span, str, str | None]]) -> bool:
+        """'X said in a report last week': the report is the statement's act, already an event."""
+        return mention.date is not None and any(
+            sentence.start <= mention.span.start < sentence.end and value == mention.date.value
+            and related(kind, mention.type, self.lexicon.event_types) for sentence, kind, value in spoken)

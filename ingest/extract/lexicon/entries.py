@@ -39,6 +39,15 @@ class ActEntry:
 
 
 @dataclass(frozen=True)
+class EventWord:
+    """A noun naming an event (lexicon scheme events). event_type: an event-type concept's local name."""
+
+    lemma: str
+    pos: str
+    event_type: str
+
+
+@dataclass(frozen=True)
 class StanceWord:
     lemma: str
     stance: str
@@ -74,3 +83,4 @@ class Lexicon:
     pronouns: dict[str, Pronoun]
     words: WordTables
     event_types: dict[str, str] = field(default_factory=dict)  # event-type local name -> its broader one
+    event_words: LemmaMatcher[EventWord] = field(default_factory=lambda: LemmaMatcher(()))

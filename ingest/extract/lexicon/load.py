@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from ingest.errors import NewskgError
-from ingest.extract.lexicon.entries import ActEntry, Cue, Hedge, Lexicon, Pronoun, StanceWord
+from ingest.extract.lexicon.entries import ActEntry, Cue, EventWord, Hedge, Lexicon, Pronoun, StanceWord
 from ingest.extract.lexicon.matcher import LemmaMatcher
 from ingest.extract.lexicon.words import LANGUAGE, load_word_tables
 from ingest.namespaces import LEXICON
@@ -58,6 +58,12 @@ def _acts(scheme: _Scheme) -> list[ActEntry]:
             for c in scheme.concepts for lemma in scheme.lemmas(c)]
 
 
+def _event_words(scheme: _Scheme) -> list[EventWord]:
+    """Each entry's lemmas with its event type (an entry without one names no event)."""
+    return [EventWord(lemma, scheme.value(c, "partOfSpeech") or "noun", event_type)
+            for c in scheme.concepts if (event_type := scheme.value(c, "eventType")) for lemma in scheme.lemmas(c)]
+
+
 def _broader(vocabularies: Path) -> dict[str, str]:
     graph = Graph().parse(vocabularies, format="turtle")
     return {_local(s): _local(o) for s, o in graph.subject_objects(SKOS.broader) if "event-type" in str(s)}
@@ -93,4 +99,5 @@ def load_lexicon(directory: Path = LEXICON_DIR, vocabularies: Path = VOCABULARIE
                   for c in pronouns.concepts for lemma in pronouns.lemmas(c)},
         words=words,
         event_types=_broader(vocabularies),
+        event_words=LemmaMatcher(_event_words(_Scheme(graph, "events"))),
     )
