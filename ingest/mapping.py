@@ -177,7 +177,7 @@ class _ArticleGraphBuilder:
         if statement.medium:
             self.add(node, NKG.medium, URIRef(statement.medium))
         if statement.time:
-            self.add(node, NKG.statementTime, Literal(statement.time))
+            self.add(node, NKG.statementTime, date_literal(statement.time))
         for allegation in statement.about:
             self.add(node, NKG.about, URIRef(allegation))
             if is_reaction and allegation in responding:

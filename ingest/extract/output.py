@@ -5,9 +5,10 @@ from __future__ import annotations
 from ingest.extract.actors.values import ANONYMOUS, DESCRIBED, ActorRecord, ActorSet
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.values import ClaimsResult
+from ingest.extract.events.stage import EventsResult
 from ingest.extract.text.folding import name_key
 from ingest.iris import IriMinter
-from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Response, Statement
+from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Statement
 
 
 def actor_iris(doc: ArticleDoc, actors: ActorSet, minter: IriMinter) -> dict[str, str]:
@@ -31,7 +32,7 @@ def _actor(record: ActorRecord, iris: dict[str, str]) -> Actor:
 
 
 def build_extraction(doc: ArticleDoc, actors: ActorSet, attributions: tuple[Attribution, ...], claims: ClaimsResult,
-                     events: list[Event], minter: IriMinter) -> Extraction:
+                     events: EventsResult, minter: IriMinter) -> Extraction:
     iris = actor_iris(doc, actors, minter)
     statement_iris = [str(minter.statement(doc.key, a.content.start, a.content.end)) for a in attributions]
     allegation_iris = [str(minter.allegation(doc.key, c.discriminator)) for c in claims.allegations]
@@ -44,7 +45,7 @@ def build_extraction(doc: ArticleDoc, actors: ActorSet, attributions: tuple[Attr
             cue=a.cue, content=a.content, sentence=a.sentence, direct=a.direct,
             stance=claims.central_stance[n] if n < len(claims.central_stance) else "neutral",
             certainty=claims.certainty[n] if n < len(claims.certainty) else a.certainty,
-            medium=iris.get(a.medium_key) if a.medium_key else None, about=about,
+            medium=iris.get(a.medium_key) if a.medium_key else None, about=about, time=events.statement_times[n],
             cluster=str(minter.cluster("quote", claims.quote_fingerprints[n]))
             if n < len(claims.quote_fingerprints) and claims.quote_fingerprints[n] else None))
     allegations = []
@@ -65,7 +66,8 @@ def build_extraction(doc: ArticleDoc, actors: ActorSet, attributions: tuple[Attr
                           stance=r.stance) for r in claims.responses]
     central = allegation_iris[claims.central] if claims.central is not None else None
     return Extraction(article=doc, actors=[_actor(r, iris) for r in actors.actors], statements=statements,
-                      allegations=allegations, events=events, responses=responses, central_allegation=central)
+                      allegations=allegations, events=list(events.events), responses=responses,
+                      central_allegation=central)
 
 
 def label_key(label: str) -> str:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ingest.extract.actors import Registry
 from ingest.extract.actors.known import KnownNameMatcher
 from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.values import ClaimsResult
-from ingest.extract.events.dates import DateIndex, DateReader
+from ingest.extract.events.dates import DateIndex, DateMention, DateReader
 from ingest.extract.events.merge import build_event, group, related
 from ingest.extract.events.nouns import NounReader
 from ingest.extract.events.places import PlaceReader
@@ -19,6 +21,16 @@ from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 from ingest.iris import IriMinter
 from ingest.model import ArticleDoc, Event, Span
+
+
+@dataclass(frozen=True)
+class EventsResult:
+    events: tuple[Event, ...]
+    statement_times: tuple[str | None, ...]  # per statement: when it was made ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD')
+
+
+def _value(mention: DateMention | None) -> str | None:
+    return mention.value if mention is not None else None
 
 
 class EventFinder:
@@ -32,7 +44,7 @@ class EventFinder:
         self.matcher = KnownNameMatcher(registry.entries)
 
     def find(self, doc: ArticleDoc, model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...],
-             claims: ClaimsResult, iris: dict[str, str]) -> list[Event]:
+             claims: ClaimsResult, iris: dict[str, str]) -> EventsResult:
         dates = DateIndex(self.dates, model.text, doc.date)
         places = PlaceReader(model, actors, self.matcher, self.lexicon.words, iris, self.minter)
         times = StatementTimes(model, attributions, dates, self.lexicon.words)
@@ -41,7 +53,9 @@ class EventFinder:
         mentions = [m for m in NounReader(model, actors, self.lexicon, dates, places).mentions()
                     if not self._told_as_statement(m, spoken)]
         named = [build_event(g, doc.key, self.minter) for g in group(mentions, self.lexicon.event_types)]
-        return named + statement_events(acts, attributions, actors, doc.key, self.minter)
+        statement_times = tuple(_value(times.time(a)) for a in attributions)
+        return EventsResult(tuple(named + statement_events(acts, attributions, actors, doc.key, self.minter)),
+                            statement_times)
 
     def _told_as_statement(self, mention: EventMention, spoken: list[tuple[Span, str, str | None]]) -> bool:
         """'X said in a report last week': the report is the statement's act, already an event."""
