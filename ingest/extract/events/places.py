@@ -37,7 +37,9 @@ class PlaceReader:
             end = max(hit.last if hit else i, found[1].last if found else i)
             party: str | None = None
             if hit is not None and hit.use is Use.PLACE:
-                places.setdefault(hit.entry.iri, PlaceRef(hit.entry.iri, hit.entry.label))
+                # a state's name used as a place ("in Syria") is its territory, a place apart from the state
+                iri = hit.entry.iri if hit.entry.is_place else str(self.minter.place(hit.entry.label))
+                places.setdefault(iri, PlaceRef(iri, hit.entry.label))
             elif found is not None and found[0].type not in NOT_PARTICIPANTS and found[0].key in self.iris:
                 party = self.iris[found[0].key]
                 participants += [h.entry.iri for k in range(i, end + 1)  # "Varenian troops": Varenia too
