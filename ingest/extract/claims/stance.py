@@ -141,6 +141,11 @@ class StanceReader:
         mine = {link.allegation: link.stance for link in links if link.statement == n}
         if main in mine:
             return mine[main]
+        central_camp = set().union(*(self.camp(k) for k in claims[main].accused))
+        related = [stance for allegation, stance in mine.items()
+                   if any(self.camp(k) & central_camp for k in claims[allegation].accused)]
+        if related:  # an allegation against the same camp ("Ukraine's intelligence service" and Ukraine)
+            return next((s for s in related if s != "neutral"), related[0])
         if mine:
             return "neutral"
         a = self.attributions[n]
