@@ -57,6 +57,9 @@ class GoldArticle:
     central: str | None = None
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor label -> every name of it
     has_statements: bool = True  # False where the gold gives actors only
+    # what a gold stance is towards: "central" (the article's central allegation, the real sets) or "bears-on"
+    # (the allegation the statement bears on: the conventions the seeds and the project texts were written to)
+    stance_towards: str = "central"
 
 
 def _occurrence(text: str, wanted: str, start: int | None) -> int:
@@ -88,7 +91,8 @@ def seeds() -> list[GoldArticle]:
         statements = json.loads(path.read_text(encoding="utf-8"))["statements"]
         actors = json.loads((GOLD_DIR / f"{name}.actors.json").read_text(encoding="utf-8"))["actors"]
         articles.append(GoldArticle(name, SEEDS_DIR / f"{name}.txt", _actors(actors),
-                                    [_statement(s, page) for s in statements], None, None, _names(actors)))
+                                    [_statement(s, page) for s in statements], None, None, _names(actors),
+                                    stance_towards="bears-on"))
     return articles
 
 
@@ -106,7 +110,7 @@ def project() -> list[GoldArticle]:
     unseen = GOLD_DIR / "unseen"
     for path in sorted(unseen.glob("*.txt")):
         name = path.stem
-        article = GoldArticle(name, path, has_statements=False)
+        article = GoldArticle(name, path, has_statements=False, stance_towards="bears-on")
         statements_file = unseen / f"{name}.statements.json"
         actors_file = unseen / f"{name}.actors.json"
         page = path.read_text(encoding="utf-8")

@@ -100,7 +100,10 @@ class SpeechClaims:
         reporter = claimants and self.actors.by_key[claimants[0]].type == "MediaOutlet"
         accusing = cue_class in ACCUSING or cue_class == "revealing" or note == UNATTRIBUTED \
             or a.certainty == "alleged" or reporter
+        embedded = self._embedded_report(a)
         for act in self.acts.find(a.content_first, a.content_last):
+            if embedded is not None and act.first > embedded:
+                continue  # "says rumours that X did it resemble …": the speaker reports a report, not the act
             if not act.accused or act.modal and not act.entry.wrongful:
                 continue
             if act.negated:
@@ -116,6 +119,14 @@ class SpeechClaims:
             drafts.append(Draft(accused, act.event_type, a.content, summary, claimants, note, n, act.beneficiaries,
                                 act.targets, wrongful=act.entry.wrongful))
         return drafts
+
+    def _embedded_report(self, a: Attribution) -> int | None:
+        """The token of a report or rumour noun inside the content ("rumours of …", "reports that …"), if any."""
+        for k in range(a.content_first, a.content_last + 1):
+            if any(m.entry.cue_class in ACCUSING and m.entry.pos == "noun"
+                   for m in self.lexicon.cues.at(self.model, k, lenient=True)) and self.model.tokens[k].noun:
+                return k
+        return None
 
     def _other_camp(self, claimants: tuple[str, ...], accused: tuple[str, ...]) -> bool:
         """What a speaker says another actor did is a claim about it (what it says of its own side is not)."""

@@ -102,9 +102,12 @@ class StanceReader:
                 mentions = self._mentions(a, claim.accused)
                 cue_stance = CUE_STANCE.get(cue_class or "")
                 contesting = cue_stance in ("denies", "dismisses", "downplays")
+                doer_match = any(compatible(act.event_type, claim.claim_type, broader) and set(act.accused) & set(claim.accused)
+                                 for act in content_acts)
                 addressed = (accused_side and (cue_stance is not None or refers or act_match or negated
                                                or self._words(a, True) is not None)) \
-                    or (mentions and (act_match or contesting)) or (refers and (accused_side or claimant_side or mentions)) \
+                    or (mentions and (act_match or contesting)) or doer_match \
+                    or (refers and (accused_side or claimant_side or mentions)) \
                     or claimant_side
                 if not addressed:
                     continue
