@@ -104,6 +104,8 @@ class SpeechClaims:
         for act in self.acts.find(a.content_first, a.content_last):
             if embedded is not None and act.first > embedded:
                 continue  # "says rumours that X did it resemble …": the speaker reports a report, not the act
+            if self._hedged(act.first, a.content_first):
+                continue  # "X's alleged assistance": the speaker names the allegation, not claims it
             if not act.accused or act.modal and not act.entry.wrongful:
                 continue
             if act.negated:
@@ -119,6 +121,9 @@ class SpeechClaims:
             drafts.append(Draft(accused, act.event_type, a.content, summary, claimants, note, n, act.beneficiaries,
                                 act.targets, wrongful=act.entry.wrongful))
         return drafts
+
+    def _hedged(self, first: int, floor: int) -> bool:
+        return any(self.lexicon.hedges.at(self.model, k, lenient=True) for k in range(max(floor, first - 2), first))
 
     def _embedded_report(self, a: Attribution) -> int | None:
         """The token of a report or rumour noun inside the content ("rumours of …", "reports that …"), if any."""

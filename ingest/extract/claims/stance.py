@@ -64,11 +64,14 @@ class StanceReader:
         return None
 
     def _refers(self, a: Attribution) -> bool:
-        """The content names an allegation or a document about it ("the allegations", "the charges", "the report")."""
+        """The content names an allegation or a document about it ("the allegations", "the charges", "the report",
+        "the alleged assistance")."""
         words = self.lexicon.words
         for k in range(a.content_first, a.content_last + 1):
             token = self.model.tokens[k]
             if token.lemma in words.documents:
+                return True
+            if any(h.entry.certainty == "alleged" for h in self.lexicon.hedges.at(self.model, k, lenient=True)):
                 return True
             if any(m.entry.cue_class in _REFERENCE_CLASSES for m in self.lexicon.cues.at(self.model, k, lenient=True)):
                 return True
