@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 
 from api.page_queries import PREFIXES, local_name_of
 from ingest.iris import IriMinter
+from ingest.term_pages import term_page
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 # the RDF twins of every resource page: (suffix, media type, name shown)
@@ -52,10 +53,14 @@ class Renderer:
         self.env.tests["web_url"] = lambda value: str(value).lower().startswith(("http://", "https://"))
 
     def href(self, iri: object) -> str:
-        """Where a resource's page is on this server: minted IRIs by their path, any other by /resource?iri=."""
+        """Where a resource's page is on this server: minted IRIs and vocabulary terms by their path (ingest/iris.py,
+        ingest/term_pages.py), any other by /resource?iri=."""
         text = str(iri)
         if self.minter.is_minted(text):
             return quote(self.minter.local_path(text))
+        local = term_page(text)
+        if local is not None:
+            return quote(local, safe="/#")
         return "/resource?" + urlencode({"iri": text})
 
     def short(self, iri: object) -> str:
