@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode
@@ -47,6 +48,7 @@ class Renderer:
                                 is_wikidata=lambda v: str(v).startswith(WIKIDATA_PREFIX))
         self.env.filters["local_name"] = local_name_of
         self.env.filters["clip"] = clip
+        self.env.filters["when"] = when
         # rdflib terms never equal plain strings, and label dicts are keyed by plain strings
         self.env.filters["key"] = lambda value: str(value)
         # only web addresses from article metadata become links (never javascript: or data:)
@@ -84,3 +86,19 @@ class Renderer:
 def clip(text: object, length: int = 300) -> str:
     value = " ".join(str(text).split())
     return value if len(value) <= length else value[: length - 1].rstrip() + "…"
+
+
+_START_OF_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})T00:00:00")
+
+
+def when(value: object, granularity: object = None) -> str:
+    """A date as the data holds it (the start of its period, ingest/mapping.py) at the precision it is known:
+    '2024-11-01T00:00:00' → '2024-11-01', or '2024-11' with granularity month, '2024' with year."""
+    text = str(value)
+    found = _START_OF_DAY.fullmatch(text)
+    if found is None:
+        return text
+    year, month, day = found.groups()
+    precision = local_name_of(granularity) if granularity else "day"
+    return {"year": year, "month": f"{year}-{month}"}.get(precision, f"{year}-{month}-{day}")
+

@@ -3,7 +3,9 @@ the mapping from term IRI to page is explicit, and no page sends a reader off th
 
 from __future__ import annotations
 
+import re
 from collections import deque
+from pathlib import Path
 
 import httpx
 import pytest
@@ -14,7 +16,7 @@ from test_pages import HTML, Page, get_page
 from api.term_index import TermIndex
 from ingest.namespaces import NKG, ONTOLOGY_IRI, SHAPES_NS, STANCE, VOCAB_BASE
 from ingest.resources import ontology_files
-from ingest.term_pages import term_iri, term_page
+from ingest.term_pages import SHAPES_PAGE, TERM_SPACES, term_iri, term_page
 
 TURTLE = {"accept": "text/turtle"}
 
@@ -187,3 +189,11 @@ def test_following_links_never_leaves_the_service_for_a_term(seeded_site: Site) 
         assert len(term_links) > 20
         for href in sorted(term_links):
             assert client.get(href, headers=HTML).status_code == 200, href
+
+
+def test_the_w3id_redirect_rules_cover_every_term_page() -> None:
+    """docs/w3id/.htaccess (to register at w3id.org) sends each term namespace to the same paths as this service."""
+    rules = (Path(__file__).resolve().parents[2] / "docs" / "w3id" / ".htaccess").read_text(encoding="utf-8")
+    found = re.search(r"^RewriteRule \^\(([\w|]+)\)\(/\.\*\)\?\$ (\S+)\$1\$2 \[R=303,L\]$", rules, re.MULTILINE)
+    assert found is not None
+    assert {path.strip("/") for _, path in TERM_SPACES} | {SHAPES_PAGE.strip("/")} <= set(found.group(1).split("|"))
