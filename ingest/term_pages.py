@@ -4,7 +4,7 @@
     https://w3id.org/newskg/ontology/Allegation     → /ontology/Allegation
     https://newskg.org/vocab/stance                 → /vocab/stance      (a SKOS concept scheme)
     https://newskg.org/vocab/stance/denies          → /vocab/stance/denies
-    https://newskg.org/vocab/lexicon/say            → /vocab/lexicon/say (a lexicon entry)
+    https://newskg.org/vocab/lexicon/saying         → /vocab/lexicon/saying (a lexicon entry)
     https://w3id.org/newskg/shapes#Event-date       → /shapes#Event-date (one document, an anchor per shape)
 
 The same paths follow the namespace on w3id.org (docs/w3id/.htaccess redirects https://w3id.org/newskg/X to the

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-FIRST, SECOND = sorted(SEEDS.glob("*.txt"))
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+FIRST, SECOND = ARTICLES / "policy-blog-turkey-drones.txt", ARTICLES / "wire-gaza-strikes.txt"
 SLOW_SECONDS = 3.0
 
 
@@ -37,8 +37,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         base = f"http://{self.headers['Host']}/"
         path = self.path
-        if path.startswith("/news/") and (SEEDS / path[6:]).is_file():
-            self._send(200, (SEEDS / path[6:]).read_bytes(), "text/plain; charset=utf-8")
+        if path.startswith("/news/") and path[6:] in (FIRST.name, SECOND.name):
+            self._send(200, (ARTICLES / path[6:]).read_bytes(), "text/plain; charset=utf-8")
         elif path == "/feed.rss":
             self._send(200, _rss(base).encode(), "application/rss+xml")
         elif path == "/feed.atom":

@@ -16,7 +16,8 @@ from ingest.outcome import Outcome, Status
 from ingest.progress import BatchProgress
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "mee-ukraine-hts-aleppo.txt"
+# an article the extractor and the shapes accept (what is tested here is the command, not the extraction)
+SEED = ROOT / "tests" / "fixtures" / "articles" / "policy-blog-turkey-drones.txt"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -119,7 +120,7 @@ def test_export_of_an_unknown_graph_fails_clearly_and_writes_nothing(store: Path
 
 def test_re_ingesting_an_unchanged_article_says_unchanged_and_writes_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store, url = tmp_path / "store", "https://example.org/news/aleppo"   # one URL: one article, one graph
+    store, url = tmp_path / "store", "https://example.org/analysis/drones"   # one URL: one article, one graph
     assert main(["ingest", str(SEED), "--url", url, "--store", str(store)]) == 0
     assert ": written: " in capsys.readouterr().out
     assert main(["ingest", str(SEED), "--url", url, "--store", str(store)]) == 0
@@ -127,7 +128,7 @@ def test_re_ingesting_an_unchanged_article_says_unchanged_and_writes_nothing(
     assert out[0].startswith(f"accepted {SEED}: unchanged: ")
     assert out[-1] == "1 accepted (1 unchanged), 0 rejected, 0 failed"
     edited = tmp_path / SEED.name
-    edited.write_text(SEED.read_text(encoding="utf-8").replace("Aleppo", "Haleb", 1), encoding="utf-8")
+    edited.write_text(SEED.read_text(encoding="utf-8").replace("drone diplomacy", "drone statecraft", 1), encoding="utf-8")
     assert main(["ingest", str(edited), "--url", url, "--store", str(store)]) == 0
     assert ": written: " in capsys.readouterr().out
 

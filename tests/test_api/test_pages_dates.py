@@ -4,7 +4,7 @@ known; term IRIs are compared whole (slash IRIs: no '#' to split on)."""
 from __future__ import annotations
 
 import pytest
-from pages_sample import Site, seeded_site, site  # noqa: F401  (fixtures)
+from pages_sample import Site, site  # noqa: F401  (fixture)
 from test_pages import get_page
 
 from api.pages_render import when
@@ -29,7 +29,7 @@ def test_pages_show_publication_and_event_dates_as_dates(site: Site) -> None:
     assert "2024-11-30" in actor.text and "2024-11-30T00:00:00" not in actor.text.split("All properties")[0]
 
 
-def test_an_actor_page_shows_its_role_and_affiliation_from_the_registry(seeded_site: Site) -> None:
-    page = get_page(seeded_site, "/id/actor/alexander-lavrentiev")
+def test_an_actor_page_shows_its_role_and_affiliation_from_the_registry(site: Site) -> None:
+    page = get_page(site, "/id/actor/alexander-lavrentiev")
     assert "Russia's presidential envoy for Syria" in page.text
     assert "/id/actor/russia" in page.hrefs()

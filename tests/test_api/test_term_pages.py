@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pages_sample import Site, seeded_site  # noqa: F401  (fixture)
+from pages_sample import Site, site  # noqa: F401  (fixture)
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from test_pages import HTML, Page, get_page
 
@@ -31,7 +31,7 @@ def test_the_mapping_from_term_iri_to_page_is_explicit() -> None:
     assert term_page(ONTOLOGY_IRI) == "/ontology"
     assert term_page(str(STANCE.denies)) == "/vocab/stance/denies"
     assert term_page(VOCAB_BASE + "stance") == "/vocab/stance"
-    assert term_page(VOCAB_BASE + "lexicon/say") == "/vocab/lexicon/say"
+    assert term_page(VOCAB_BASE + "lexicon/saying") == "/vocab/lexicon/saying"
     assert term_page(SHAPES_NS + "Event-date") == "/shapes#Event-date"
     assert term_page("https://schema.org/Person") is None
     assert term_page(ONTOLOGY_IRI + "-other/Thing") is None     # a longer name is not in the namespace
@@ -58,13 +58,13 @@ def test_every_term_the_ontology_and_vocabularies_declare_is_indexed(index: Term
         declared.parse(path)
     ours = {str(s) for s in declared.subjects(RDF.type, None) if term_page(str(s)) is not None}
     assert ours and ours <= set(index.terms())
-    assert {str(NKG.Allegation), str(NKG.stance), str(STANCE.denies), VOCAB_BASE + "lexicon/say"} <= set(index.terms())
+    assert {str(NKG.Allegation), str(NKG.stance), str(STANCE.denies), VOCAB_BASE + "lexicon/saying"} <= set(index.terms())
 
 
-def test_every_term_the_stored_data_uses_has_a_page(seeded_site: Site, index: TermIndex) -> None:
-    """Predicates, classes and values of every graph of a store holding the ingested seeds."""
+def test_every_term_the_stored_data_uses_has_a_page(site: Site, index: TermIndex) -> None:
+    """Predicates, classes and values of every graph of a store holding two articles mapped as ingest maps them."""
     used: set[str] = set()
-    for row in seeded_site.store.query("SELECT DISTINCT ?t WHERE { GRAPH ?g { { ?s ?t ?o } UNION { ?s a ?t } "
+    for row in site.store.query("SELECT DISTINCT ?t WHERE { GRAPH ?g { { ?s ?t ?o } UNION { ?s a ?t } "
                                        "UNION { ?s ?p ?t FILTER(isIRI(?t)) } } }"):
         used.add(row["t"].value)
     ours = {iri for iri in used if term_page(iri) is not None}
@@ -72,12 +72,12 @@ def test_every_term_the_stored_data_uses_has_a_page(seeded_site: Site, index: Te
     listings = index.version_iris() | {VOCAB_BASE}    # the ontology's version, the list of the vocabularies
     assert not sorted(ours - set(index.terms()) - listings)
     for iri in sorted(ours - index.version_iris()):
-        response = httpx.get(seeded_site.url.rstrip("/") + str(term_page(iri)), headers=HTML)
+        response = httpx.get(site.url.rstrip("/") + str(term_page(iri)), headers=HTML)
         assert response.status_code == 200, iri
 
 
-def test_every_term_page_answers_html_and_its_rdf(seeded_site: Site, index: TermIndex) -> None:
-    with httpx.Client(base_url=seeded_site.url) as client:
+def test_every_term_page_answers_html_and_its_rdf(site: Site, index: TermIndex) -> None:
+    with httpx.Client(base_url=site.url) as client:
         for iri in index.terms():
             path = str(term_page(iri))
             page = client.get(path, headers=HTML)
@@ -87,42 +87,42 @@ def test_every_term_page_answers_html_and_its_rdf(seeded_site: Site, index: Term
             assert (URIRef(iri), RDF.type, None) in Graph().parse(data=rdf.text, format="turtle"), path
 
 
-def test_a_class_page_documents_the_class_its_shapes_and_its_use(seeded_site: Site) -> None:
-    page = get_page(seeded_site, "/ontology/Person")
+def test_a_class_page_documents_the_class_its_shapes_and_its_use(site: Site) -> None:
+    page = get_page(site, "/ontology/Person")
     assert "person" in page.text and "A named individual human being." in page.text
     assert {"/ontology/Actor", "/ontology/ActorGroup", "/ontology/author"} <= page.hrefs()  # super, disjoint, range of
     assert "/shapes#ActorShape" in page.hrefs() and "/shapes#NewsArticle-author" in page.hrefs()
     assert "In the data" in page.text and any(href.startswith("/id/actor/") for href in page.hrefs())
 
 
-def test_a_property_page_shows_domain_range_and_shapes(seeded_site: Site) -> None:
-    page = get_page(seeded_site, "/ontology/date")
+def test_a_property_page_shows_domain_range_and_shapes(site: Site) -> None:
+    page = get_page(site, "/ontology/date")
     assert {"/ontology/Event", "/resource?iri=http%3A%2F%2Fwww.w3.org%2F2001%2FXMLSchema%23dateTime"} <= page.hrefs()
     assert {"/shapes#Event-date", "/shapes#Event-date-granularity"} <= page.hrefs()
-    confidence = get_page(seeded_site, "/ontology/confidence")
+    confidence = get_page(site, "/ontology/confidence")
     assert "≤ 1.0" in confidence.text and "≥ 0.0" in confidence.text     # the datatype restriction, in words
 
 
-def test_a_concept_page_shows_its_scheme_the_shapes_allowing_it_and_who_takes_it(seeded_site: Site) -> None:
-    page = get_page(seeded_site, "/vocab/stance/denies")
+def test_a_concept_page_shows_its_scheme_the_shapes_allowing_it_and_who_takes_it(site: Site) -> None:
+    page = get_page(site, "/vocab/stance/denies")
     assert "/vocab/stance" in page.hrefs() and "/shapes#Statement-stance" in page.hrefs()
-    assert any(href.startswith("/id/statement/") for href in page.hrefs())   # a denial in the seeds
-    scheme = get_page(seeded_site, "/vocab/stance")
+    assert any(href.startswith("/id/statement/") for href in page.hrefs())   # the denial in the sample
+    scheme = get_page(site, "/vocab/stance")
     assert {"/vocab/stance/denies", "/vocab/stance/supports"} <= scheme.hrefs()
-    lexicon_entry = get_page(seeded_site, "/vocab/lexicon/say")
-    assert "said" in lexicon_entry.text and "/vocab/lexicon/reporting-cues" in lexicon_entry.hrefs()
+    lexicon_entry = get_page(site, "/vocab/lexicon/saying")
+    assert "point out" in lexicon_entry.text and "/vocab/lexicon/reporting-cues" in lexicon_entry.hrefs()
 
 
-def test_the_ontology_page_lists_every_class_and_property(seeded_site: Site, index: TermIndex) -> None:
-    page = get_page(seeded_site, "/ontology")
+def test_the_ontology_page_lists_every_class_and_property(site: Site, index: TermIndex) -> None:
+    page = get_page(site, "/ontology")
     expected = {str(term_page(iri)) for iri in index.terms() if iri.startswith(ONTOLOGY_IRI + "/")}
     assert expected <= page.hrefs()
-    vocabularies = get_page(seeded_site, "/vocab")
+    vocabularies = get_page(site, "/vocab")
     assert {"/vocab/stance", "/vocab/event-type", "/vocab/lexicon/reporting-cues"} <= vocabularies.hrefs()
 
 
-def test_term_rdf_by_accept_and_by_suffix(seeded_site: Site, index: TermIndex) -> None:
-    base = seeded_site.url.rstrip("/")
+def test_term_rdf_by_accept_and_by_suffix(site: Site, index: TermIndex) -> None:
+    base = site.url.rstrip("/")
     by_accept = httpx.get(base + "/ontology/Allegation", headers=TURTLE)
     assert by_accept.headers["vary"] == "Accept" and "/ontology/Allegation.jsonld" in by_accept.headers["link"]
     graph = Graph().parse(data=by_accept.text, format="turtle")
@@ -139,8 +139,8 @@ def test_term_rdf_by_accept_and_by_suffix(seeded_site: Site, index: TermIndex) -
     assert (URIRef(SHAPES_NS + "Event-date"), None, None) in shapes
 
 
-def test_a_term_iri_given_to_resource_and_the_version_iri_redirect_to_the_page(seeded_site: Site) -> None:
-    base = seeded_site.url.rstrip("/")
+def test_a_term_iri_given_to_resource_and_the_version_iri_redirect_to_the_page(site: Site) -> None:
+    base = site.url.rstrip("/")
     response = httpx.get(base + "/resource", params={"iri": str(NKG.Person)}, headers=HTML)
     assert response.status_code == 303 and response.headers["location"] == "/ontology/Person"
     version = httpx.get(base + "/ontology/0.1.0", headers=HTML)
@@ -149,26 +149,26 @@ def test_a_term_iri_given_to_resource_and_the_version_iri_redirect_to_the_page(s
 
 @pytest.mark.parametrize("path", ["/ontology/NoSuchClass", "/vocab/stance/furious", "/vocab/nothing",
                                   "/ontology/Allegation.exe", "/shapes.exe"])
-def test_an_unknown_term_is_a_404(seeded_site: Site, path: str) -> None:
-    response = httpx.get(seeded_site.url.rstrip("/") + path, headers=HTML)
+def test_an_unknown_term_is_a_404(site: Site, path: str) -> None:
+    response = httpx.get(site.url.rstrip("/") + path, headers=HTML)
     assert response.status_code == 404 and "Not found" in response.text
-    assert httpx.get(seeded_site.url.rstrip("/") + path, headers=TURTLE).status_code == 404
+    assert httpx.get(site.url.rstrip("/") + path, headers=TURTLE).status_code == 404
 
 
-def test_the_shapes_page_has_an_anchor_for_every_shape(seeded_site: Site, index: TermIndex) -> None:
-    response = httpx.get(seeded_site.url.rstrip("/") + "/shapes", headers=HTML)
+def test_the_shapes_page_has_an_anchor_for_every_shape(site: Site, index: TermIndex) -> None:
+    response = httpx.get(site.url.rstrip("/") + "/shapes", headers=HTML)
     for note in index.shapes.all():
         assert f'id="{note.name}"' in response.text
 
 
-def test_following_links_never_leaves_the_service_for_a_term(seeded_site: Site) -> None:
+def test_following_links_never_leaves_the_service_for_a_term(site: Site) -> None:
     """From the home page, every page one or two links away: a term is always linked to its local page, and every
     local term page a link names opens."""
     start = ["/", "/ontology/Allegation", "/vocab/stance/denies"]
     seen: set[str] = set()
     todo = deque((path, 0) for path in start)
     term_links: set[str] = set()
-    with httpx.Client(base_url=seeded_site.url) as client:
+    with httpx.Client(base_url=site.url) as client:
         while todo:
             path, depth = todo.popleft()
             if path in seen or len(seen) > 150:
