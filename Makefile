@@ -48,4 +48,4 @@ soak: setup
 	$(BIN)/python -m bench.soak
 
 clean:
-	rm -rf data/store tests/artifacts .pytest_cache
+	rm -rf $(STORE) $(STORE).dumps tests/artifacts .pytest_cache

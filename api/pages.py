@@ -28,6 +28,7 @@ from api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, Renderer
 from api.pages_resource import IncomingRequest, graph_summary, iris_in, resource_links
 from api.pages_search import SearchService
 from ingest.namespaces import NKG
+from ingest.term_pages import term_page
 
 log = logging.getLogger("newskg.api")
 ACTOR_CLASSES = frozenset(str(NKG[name]) for name in (
@@ -99,7 +100,7 @@ class Pages:
 
     def any_resource(self, request: Request, iri: str, incoming: IncomingRequest) -> Response:
         """Pages for IRIs newskg does not mint (ontology terms, concepts): /resource?iri=..."""
-        if self.minter.is_minted(iri):
+        if self.minter.is_minted(iri) or term_page(iri) is not None:   # a page of its own
             return RedirectResponse(self.renderer.href(iri), status_code=303)
         want = Wanted("/resource", choose(request.headers.get("accept"), RESOURCE_MEDIA_TYPES,
                                           format=request.query_params.get("format")), by_suffix=False)
@@ -192,7 +193,7 @@ def build_router(context: AppContext) -> APIRouter:
     @router.get("/resource", summary="Page (or RDF) of any resource in the store, minted by newskg or not",
                 response_class=Response,
                 responses={200: answer("the resource's page or its description in RDF", RESOURCE_MEDIA_TYPES),
-                           303: answer("a minted IRI: see its own page", headers=["Location"]),
+                           303: answer("a minted IRI or a vocabulary term: see its own page", headers=["Location"]),
                            404: NOT_FOUND, **errors(400, 406)})
     def any_resource(request: Request, iri: str = Query(..., max_length=2000), incoming: str | None = None,
                      page: int = Query(1, ge=1, le=100_000)) -> Response:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from rdflib import OWL, RDFS, SKOS
+
 from api.page_queries import PageQueries, Row, as_int, values_block
+from ingest.namespaces import NKG, SCHEMA
 
 NAMES = """SELECT DISTINCT ?p ?o WHERE {
   VALUES ?p { skos:prefLabel skos:altLabel rdfs:label nkg:role nkg:affiliation owl:sameAs skos:exactMatch
@@ -61,9 +64,9 @@ MENTIONS = """SELECT ?article ?date ?mentions WHERE {
   OPTIONAL { ?article nkg:datePublished ?date }
 }"""
 
-EVENTS = """SELECT DISTINCT ?event ?date WHERE {
+EVENTS = """SELECT DISTINCT ?event ?date ?granularity WHERE {
   { SELECT DISTINCT ?event WHERE { ?event nkg:participant $actor } LIMIT $limit }
-  OPTIONAL { ?event nkg:date ?date }
+  OPTIONAL { ?event nkg:date ?date OPTIONAL { ?event nkg:granularity ?granularity } }
 }"""
 
 LIST_LIMIT = 50
@@ -117,11 +120,11 @@ def actor_page(queries: PageQueries, actor: str) -> dict[str, Any]:
     events = queries.select(_filled(EVENTS, limit=str(LIST_LIMIT)), actor=actor)
     return {
         "names": names,
-        "pref_labels": sorted({str(r["o"]) for r in names if str(r["p"]).endswith("prefLabel")}),
-        "variants": sorted({str(r["o"]) for r in names if str(r["p"]).endswith(("altLabel", "#label"))}),
-        "roles": sorted({str(r["o"]) for r in names if str(r["p"]).endswith("#role")}),
-        "affiliations": sorted({r["o"] for r in names if str(r["p"]).endswith("#affiliation")}),
-        "same_as": sorted({r["o"] for r in names if str(r["p"]).endswith(("sameAs", "exactMatch"))}),
+        "pref_labels": sorted({str(r["o"]) for r in names if r["p"] == SKOS.prefLabel}),
+        "variants": sorted({str(r["o"]) for r in names if r["p"] in (SKOS.altLabel, RDFS.label)}),
+        "roles": sorted({str(r["o"]) for r in names if r["p"] == NKG.role}),
+        "affiliations": sorted({r["o"] for r in names if r["p"] == NKG.affiliation}),
+        "same_as": sorted({r["o"] for r in names if r["p"] in (OWL.sameAs, SCHEMA.sameAs, SKOS.exactMatch)}),
         **lists,
         "statements": statements, "statements_total": statements_total,
         "responses": responses,
@@ -138,6 +141,7 @@ def _timeline(made: list[Row], against: list[Row], statements: list[Row], events
                             (against, "accused", "allegation"), (statements, "said", "statement")):
         for row in rows:
             if "date" in row:
-                items.append({"date": str(row["date"]), "kind": kind, "iri": row[key]})
+                items.append({"date": str(row["date"]), "granularity": row.get("granularity"), "kind": kind,
+                              "iri": row[key]})
     items.sort(key=lambda item: (item["date"], item["kind"]))
     return items

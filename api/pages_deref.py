@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -63,10 +64,14 @@ def _filename(want: Wanted) -> str:
 
 def resource_rdf(queries: PageQueries, iri: str, want: Wanted) -> Response:
     """The resource's description: its own triples and the triples pointing at it."""
+    return triples_rdf(queries.construct(DESCRIBE, s=iri), want)
+
+
+def triples_rdf(triples: Iterable[ox.Triple], want: Wanted, prefixes: Mapping[str, str] = PREFIXES) -> Response:
+    """A description in the format wanted, with its Link and Content-Disposition headers."""
     syntax = RDF_BY_MEDIA_TYPE[want.media_type]
-    triples = queries.construct(DESCRIBE, s=iri)
-    prefixes = PREFIXES if syntax.oxigraph in _PREFIXED else None
-    body = ox.serialize(triples, format=syntax.oxigraph, prefixes=prefixes)
+    body = ox.serialize(triples, format=syntax.oxigraph,
+                        prefixes=dict(prefixes) if syntax.oxigraph in _PREFIXED else None)
     headers = representation_headers(want, RDF_ALTERNATES)
     headers["Content-Disposition"] = f'inline; filename="{_filename(want)}"'
     return Response(body, media_type=_with_charset(want.media_type), headers=headers)

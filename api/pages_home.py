@@ -5,12 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from api.generation_cache import GenerationCache
-from api.page_queries import PageQueries
+from api.page_queries import PageQueries, as_int
+from ingest.namespaces import NKG
 from ingest.store import OxigraphStore
 
-COUNTS_BY_CLASS = """SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  ?s a ?type FILTER(STRSTARTS(STR(?type), STR(nkg:)))
-} GROUP BY ?type ORDER BY DESC(?n) LIMIT 60"""
+# What a reader counts: articles, the outlets that published them, the actors they name, what was said and alleged.
+# Not internal classes (text selectors, extraction runs) or registry entries no article names.
+COUNTS = """SELECT ?articles ?outlets ?actors ?statements ?allegations WHERE {
+  { SELECT (COUNT(DISTINCT ?article) AS ?articles) WHERE { ?article a nkg:NewsArticle } }
+  { SELECT (COUNT(DISTINCT ?outlet) AS ?outlets) WHERE { ?article a nkg:NewsArticle ; nkg:publisher ?outlet } }
+  { SELECT (COUNT(DISTINCT ?actor) AS ?actors) WHERE { ?mention nkg:refersTo ?actor } }
+  { SELECT (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
+      VALUES ?type { nkg:Statement nkg:Reaction } ?statement a ?type } }
+  { SELECT (COUNT(DISTINCT ?allegation) AS ?allegations) WHERE { ?allegation a nkg:Allegation } }
+}"""
+# (the figure's name, what it counts: the term whose page lists examples)
+FIGURES = (("articles", "articles", NKG.NewsArticle), ("outlets", "outlets", NKG.MediaOutlet),
+           ("actors", "actors named in articles", NKG.Actor), ("statements", "statements", NKG.Statement),
+           ("allegations", "allegations", NKG.Allegation))
 
 BY_PUBLISHER = """SELECT ?publisher (COUNT(DISTINCT ?article) AS ?n) (MAX(?date) AS ?latest) WHERE {
   ?article a nkg:NewsArticle .
@@ -52,8 +64,10 @@ class HomeSummary:
 
     def _compute(self) -> tuple[dict[str, Any], list[str]]:
         queries = PageQueries(self.store)
+        counts = queries.select(COUNTS)
         data: dict[str, Any] = {
-            "counts": queries.select(COUNTS_BY_CLASS),
+            "counts": [{"label": label, "n": as_int(counts[0].get(name)) if counts else 0, "term": term}
+                       for name, label, term in FIGURES],
             "publishers": queries.select(BY_PUBLISHER),
             "months": queries.select(BY_MONTH),
             "articles": queries.select(LATEST_ARTICLES),
@@ -65,4 +79,4 @@ class HomeSummary:
 
 
 def _iris(data: dict[str, Any]) -> list[Any]:
-    return [value for rows in data.values() for row in rows for value in row.values()]
+    return [value for key, rows in data.items() if key != "counts" for row in rows for value in row.values()]

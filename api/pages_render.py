@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode
@@ -12,6 +13,7 @@ from rdflib import Literal, URIRef
 
 from api.page_queries import PREFIXES, local_name_of
 from ingest.iris import IriMinter
+from ingest.term_pages import term_page
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 # the RDF twins of every resource page: (suffix, media type, name shown)
@@ -46,16 +48,21 @@ class Renderer:
                                 is_wikidata=lambda v: str(v).startswith(WIKIDATA_PREFIX))
         self.env.filters["local_name"] = local_name_of
         self.env.filters["clip"] = clip
+        self.env.filters["when"] = when
         # rdflib terms never equal plain strings, and label dicts are keyed by plain strings
         self.env.filters["key"] = lambda value: str(value)
         # only web addresses from article metadata become links (never javascript: or data:)
         self.env.tests["web_url"] = lambda value: str(value).lower().startswith(("http://", "https://"))
 
     def href(self, iri: object) -> str:
-        """Where a resource's page is on this server: minted IRIs by their path, any other by /resource?iri=."""
+        """Where a resource's page is on this server: minted IRIs and vocabulary terms by their path (ingest/iris.py,
+        ingest/term_pages.py), any other by /resource?iri=."""
         text = str(iri)
         if self.minter.is_minted(text):
             return quote(self.minter.local_path(text))
+        local = term_page(text)
+        if local is not None:
+            return quote(local, safe="/#")
         return "/resource?" + urlencode({"iri": text})
 
     def short(self, iri: object) -> str:
@@ -79,3 +86,19 @@ class Renderer:
 def clip(text: object, length: int = 300) -> str:
     value = " ".join(str(text).split())
     return value if len(value) <= length else value[: length - 1].rstrip() + "…"
+
+
+_START_OF_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})T00:00:00")
+
+
+def when(value: object, granularity: object = None) -> str:
+    """A date as the data holds it (the start of its period, ingest/mapping.py) at the precision it is known:
+    '2024-11-01T00:00:00' → '2024-11-01', or '2024-11' with granularity month, '2024' with year."""
+    text = str(value)
+    found = _START_OF_DAY.fullmatch(text)
+    if found is None:
+        return text
+    year, month, day = found.groups()
+    precision = local_name_of(granularity) if granularity else "day"
+    return {"year": year, "month": f"{year}-{month}"}.get(precision, f"{year}-{month}-{day}")
+

@@ -15,7 +15,7 @@ from bench.report import Figure, Target
 
 ACTOR_PAGE_TARGET = Target("value", "<=", 300.0, "p99 < 300 ms")
 BUSIEST_ACTOR = """
-PREFIX nkg: <https://newskg.org/ontology#>
+PREFIX nkg: <https://w3id.org/newskg/ontology/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?actor (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?allegation) AS ?allegations) WHERE {
   ?allegation nkg:accused|nkg:claimant|nkg:beneficiary ?actor .

@@ -31,7 +31,7 @@ from bench.references import HOST, Server, binary, free_port
 
 JSON_RESULTS = "application/sparql-results+json"
 MEDIA_TYPE = {"text": "text/plain", "html": "text/html", "json": "application/json"}
-NKG = "https://newskg.org/ontology#"
+NKG = "https://w3id.org/newskg/ontology/"
 QUERIES = [
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
     f"SELECT ?a ?label WHERE {{ ?a a <{NKG}NewsArticle> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} "

@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ingest import __version__
 from ingest.errors import NewskgError
@@ -17,7 +17,8 @@ from ingest.settings import Settings, settings_from_env
 
 if TYPE_CHECKING:
     from ingest.extract.read import MetadataOverrides
-    from ingest.outcome import Outcome
+    from ingest.inputs import BatchInputs
+    from ingest.outcome import BatchResult, Outcome
 
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -37,43 +38,63 @@ def _overrides(args: argparse.Namespace) -> "MetadataOverrides | None":
                              date=date.fromisoformat(args.date) if args.date else None, url=args.url)
 
 
-def _print_outcome(outcome: "Outcome") -> None:
-    """One line per article as soon as it ends (flushed: a batch's progress can be followed, e.g. piped)."""
-    from ingest.outcome import Status
-
-    print(f"{outcome.status.value:8} {outcome.source}: {outcome.message}", flush=True)
-    if outcome.status is Status.REJECTED and outcome.report is not None:
-        print(outcome.report.to_text(), flush=True)
-
-
 def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
-    from ingest.pipeline import Pipeline
-    from ingest.store import open_store
+    from ingest.fetch import FetchLimits, feed_links, is_url
+    from ingest.inputs import collect_inputs
+    from ingest.outcome import BatchResult, Outcome, Status
+    from ingest.progress import BatchProgress
 
     settings = _settings(args)
-    progress = None if args.json else _print_outcome
-    if dry_run:
-        pipeline = Pipeline(settings, None)
-        batch = pipeline.ingest_paths(args.paths, _overrides(args), dry_run=True, on_outcome=progress)
-    else:
-        store = open_store(settings.store_dir)
+    urls = [text for text in args.inputs if is_url(text)]
+    inputs = collect_inputs(Path(text) for text in args.inputs if not is_url(text))
+    unreadable_feeds: list[Outcome] = []
+    for feed in args.feed or []:
         try:
-            if args.workers > 1:
-                from ingest.parallel_ingest import ingest_in_parallel
-
-                batch = ingest_in_parallel(settings, store, args.paths, _overrides(args), workers=args.workers,
-                                           quarantine=args.quarantine, on_outcome=progress)
-            else:
-                pipeline = Pipeline(settings, store)
-                batch = pipeline.ingest_paths(args.paths, _overrides(args), quarantine=args.quarantine,
-                                              on_outcome=progress)
-        finally:
-            store.close()
+            urls.extend(feed_links(feed, FetchLimits(settings.max_body_bytes, settings.fetch_timeout)))
+        except NewskgError as error:
+            unreadable_feeds.append(Outcome(feed, Status.FAILED, str(error)))
+    urls = list(dict.fromkeys(urls))   # a page named and listed in a feed is fetched once
+    if inputs.empty and not urls and not unreadable_feeds:
+        raise NewskgError(inputs.describe_empty([*args.inputs, *(args.feed or [])]))
+    total = len(inputs.articles) + len(inputs.skipped) + len(inputs.missing) + len(urls) + len(unreadable_feeds)
+    with BatchProgress(total, lines=not args.json) as progress:
+        for outcome in unreadable_feeds:
+            progress(outcome)
+        batch = BatchResult(list(unreadable_feeds))
+        batch.outcomes += _ingest_inputs(args, settings, inputs, urls, dry_run, progress).outcomes
     if args.json:
         print(json.dumps([o.to_json() for o in batch.outcomes], indent=2))
     else:
         print(batch.summary())
     return EXIT_OK if batch.ok else EXIT_PROBLEM
+
+
+def _ingest_inputs(args: argparse.Namespace, settings: Settings, inputs: "BatchInputs", urls: list[str],
+                   dry_run: bool, progress: Callable[["Outcome"], None]) -> "BatchResult":
+    """Files (in `--workers` processes when asked) then pages fetched over HTTP, into one batch."""
+    from ingest.outcome import BatchResult
+    from ingest.pipeline import Pipeline
+    from ingest.store import open_store
+
+    overrides = _overrides(args)
+    quarantine = None if dry_run else args.quarantine
+    store = None if dry_run else open_store(settings.store_dir)
+    try:
+        if args.workers > 1 and inputs.articles:
+            from ingest.parallel_ingest import ingest_in_parallel
+
+            files = ingest_in_parallel(settings, store, inputs, overrides, workers=args.workers, dry_run=dry_run,
+                                       quarantine=quarantine, on_outcome=progress)
+            pipeline = Pipeline(settings, store) if urls else None
+        else:
+            pipeline = Pipeline(settings, store)
+            files = pipeline.ingest_inputs(inputs, overrides, dry_run=dry_run, quarantine=quarantine,
+                                           on_outcome=progress)
+        pages = pipeline.ingest_urls(urls, overrides, dry_run=dry_run, on_outcome=progress) if pipeline else None
+    finally:
+        if store is not None:
+            store.close()
+    return BatchResult(files.outcomes + (pages.outcomes if pages else []))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -84,7 +105,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     settings = _settings(args)
     minter = IriMinter(settings.base_iri)
     extractor = Extractor.load(minter, with_registry=not args.no_registry)
-    extraction = extractor.extract_file(args.path, _overrides(args), settings.max_body_bytes)
+    from ingest.fetch import is_url
+
+    if is_url(args.path):
+        from ingest.extract.read import read_bytes
+        from ingest.fetch import FetchLimits, fetch
+
+        page = fetch(args.path, FetchLimits(settings.max_body_bytes, settings.fetch_timeout))
+        extraction = extractor.extract(read_bytes(page.data, page.url, page.media_type, _overrides(args),
+                                                  settings.max_body_bytes))
+    else:
+        extraction = extractor.extract_file(Path(args.path), _overrides(args), settings.max_body_bytes)
     report = extraction_report(extraction, minter)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -97,12 +128,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from ingest.query_output import write_query_result
-    from ingest.store import open_store
+    from ingest.store import open_existing_store
 
     sparql = sys.stdin.read() if args.sparql == "-" else args.sparql
     if sparql.startswith("@"):
         sparql = Path(sparql[1:]).read_text(encoding="utf-8")
-    store = open_store(_settings(args).store_dir)
+    store = open_existing_store(_settings(args).store_dir)
     try:
         write_query_result(store.query(sparql), args.format, sys.stdout.buffer)
     finally:
@@ -111,11 +142,15 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ingest.store import open_store
+    from ingest.store import open_existing_store
 
-    store = open_store(_settings(args).store_dir)
+    settings = _settings(args)
+    store = open_existing_store(settings.store_dir)
     syntax = RDF_BY_NAME[args.format]
     try:
+        if args.graph and not store.has_graph(args.graph):
+            raise NewskgError(f"no graph <{args.graph}> in the store at {settings.store_dir}; list the graphs with: "
+                              "newskg query 'SELECT DISTINCT ?g WHERE { GRAPH ?g {} }'")
         if args.output:
             with open(args.output, "wb") as out:
                 store.dump(out, syntax.media_type, args.graph)
@@ -130,11 +165,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ingest.check import check_store
     from ingest.iris import IriMinter
     from ingest.service_graphs import registry_graph
-    from ingest.store import open_store
+    from ingest.store import open_existing_store
     from ingest.validation import Validator
 
     settings = _settings(args)
-    store = open_store(settings.store_dir)
+    store = open_existing_store(settings.store_dir)
     try:
         validator = Validator.load(registry_graph(IriMinter(settings.base_iri)))
         report = check_store(store, validator, reason=not args.no_reason, workers=os.cpu_count() or 1)
@@ -145,14 +180,38 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-
     import uvicorn
+
+    from ingest.store import store_exists
 
     # the app reads its settings from the environment; ingest never imports api (api depends on ingest)
     if args.store:
         os.environ["NEWSKG_STORE"] = args.store
+    store_dir = _settings(args).store_dir
+    if not store_exists(store_dir):
+        print(f"newskg serve: no store at {store_dir} yet: starting with an empty one (POST /articles to fill it)",
+              file=sys.stderr)
     uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
     return EXIT_OK
+
+
+def _global_options(*, after_the_command: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name (`newskg --store X query ...` or `newskg query ...
+    --store X`). After the command they default to nothing, so they never undo a value given before it."""
+    options = argparse.ArgumentParser(add_help=False)
+    group = options.add_argument_group("global options (before or after the command)")
+    group.add_argument("--store", metavar="DIR", default=argparse.SUPPRESS if after_the_command else None,
+                       help="store directory (default: $NEWSKG_STORE, else ./data/store)")
+    return options
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="*", metavar="PATH_OR_URL",
+                        help="article files, folders of them (files that are not articles are skipped), or "
+                             "http(s):// addresses of article pages")
+    parser.add_argument("--feed", action="append", metavar="URL",
+                        help="an RSS or Atom feed: every article it links to (repeat for several feeds)")
+    parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
 
 
 def _add_metadata_options(parser: argparse.ArgumentParser) -> None:
@@ -166,57 +225,62 @@ def _add_metadata_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newskg", description="Knowledge graph of who alleged what, about whom, where it was reported, "
-                                   "and who contests it: ingest news articles, validate, query and serve them.")
+        prog="newskg", parents=[_global_options(after_the_command=False)],
+        description="Knowledge graph of who alleged what, about whom, where it was reported, "
+                    "and who contests it: ingest news articles, validate, query and serve them.")
     parser.add_argument("--version", action="version", version=f"newskg {__version__}")
-    parser.add_argument("--store", help="store directory (default: $NEWSKG_STORE, else ./data/store)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ingest = commands.add_parser("ingest", help="read, extract, validate and store articles (files or folders)",
-                                 description="Ingest articles: each is extracted, validated against the shapes, and "
-                                             "written as its own named graph, or rejected with a report. Exit 1 when "
-                                             "any article was rejected or failed.")
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    def command(name: str, **details: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[_global_options(after_the_command=True)], **details)
+
+    ingest = command("ingest", help="read, extract, validate and store articles (files, folders, URLs, feeds)",
+                     description="Ingest articles: each is extracted, validated against the shapes, and written as "
+                                 "its own named graph (or left as it is when unchanged), or rejected with a report. "
+                                 "Exit 1 when any article was rejected or failed; files that are not articles are "
+                                 "skipped.")
+    _add_input_options(ingest)
     ingest.add_argument("--quarantine", type=Path, metavar="DIR", help="keep refused inputs and their reports here")
-    ingest.add_argument("--json", action="store_true", help="print the outcomes as JSON")
     ingest.add_argument("--workers", type=int, default=1, metavar="N",
-                        help="read, extract and validate in N worker processes (this process alone writes); "
+                        help="read, extract and validate files in N worker processes (this process alone writes); "
                              "default 1")
     _add_metadata_options(ingest)
 
-    extract = commands.add_parser("extract", help="print the extraction report of one article (no store)",
-                                  description="Extract one article and print the extraction report; writes nothing.")
-    extract.add_argument("path", type=Path, metavar="PATH")
+    extract = command("extract", help="print the extraction report of one article (no store)",
+                      description="Extract one article (a file or an http(s):// address) and print the extraction "
+                                  "report; writes nothing.")
+    extract.add_argument("path", metavar="PATH_OR_URL")
     extract.add_argument("--json", action="store_true", help="print the full JSON report")
     extract.add_argument("--no-registry", action="store_true", help="discover actors without the known-actor registry")
     _add_metadata_options(extract)
 
-    validate = commands.add_parser("validate", help="dry run: extract and validate, write nothing",
-                                   description="Check articles against the shapes without writing. Exit 1 on any "
-                                               "rejection or failure.")
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    validate.add_argument("--json", action="store_true")
+    validate = command("validate", help="dry run: extract and validate, write nothing",
+                       description="Check articles against the shapes without writing. Exit 1 on any rejection or "
+                                   "failure.")
+    _add_input_options(validate)
+    validate.set_defaults(workers=1, quarantine=None)
     _add_metadata_options(validate)
 
-    query = commands.add_parser("query", help="run a SPARQL query against the store",
-                                description="Run a SPARQL query (a string, @FILE, or - for stdin).")
+    query = command("query", help="run a SPARQL query against the store",
+                    description="Run a SPARQL query (a string, @FILE, or - for stdin).")
     query.add_argument("sparql", metavar="SPARQL")
     query.add_argument("--format", default="json", choices=sorted([*RESULTS_BY_NAME, *RDF_BY_NAME]),
                        help="results format for SELECT/ASK, RDF format for CONSTRUCT/DESCRIBE")
 
-    export = commands.add_parser("export", help="dump the store (or one graph) as RDF",
-                                 description="Write the whole dataset or one named graph, streamed.")
+    export = command("export", help="dump the store (or one graph) as RDF",
+                     description="Write the whole dataset or one named graph, streamed.")
     export.add_argument("--format", default="nquads", choices=sorted(RDF_BY_NAME))
     export.add_argument("-o", "--output", type=Path, metavar="FILE")
     export.add_argument("--graph", help="only this named graph")
 
-    check = commands.add_parser("check", help="SHACL over the whole store and OWL consistency (HermiT)",
-                                description="Validate every graph of the store and check the ontology and data for "
-                                            "consistency. Exit 1 when anything is wrong.")
+    check = command("check", help="SHACL over the whole store and OWL consistency (HermiT)",
+                    description="Validate every graph of the store and check the ontology and data for consistency. "
+                                "Exit 1 when anything is wrong.")
     check.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
 
-    serve = commands.add_parser("serve", help="serve SPARQL, pages and downloads over HTTP",
-                                description="Run the HTTP service (SPARQL 1.1 endpoint, linked-data pages, dumps).")
+    serve = command("serve", help="serve SPARQL, pages and downloads over HTTP",
+                    description="Run the HTTP service (SPARQL 1.1 endpoint, linked-data pages, dumps). A store that "
+                                "does not exist yet is created empty.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     return parser
@@ -230,7 +294,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "validate":
-            args.quarantine = None
             return cmd_ingest(args, dry_run=True)
         return COMMANDS[args.command](args)
     except NewskgError as error:

@@ -11,6 +11,11 @@ class InputError(NewskgError):
     """An article file or request body cannot be read: empty, binary, wrong encoding, wrong shape, too large."""
 
 
+class FetchError(InputError):
+    """An article page or feed could not be fetched over HTTP: no answer in time, an error status, too large, not a
+    feed."""
+
+
 class ExtractionError(NewskgError):
     """An article was read but no article body could be found in it."""
 

@@ -21,7 +21,7 @@ from ingest.model import Actor, Allegation, Event, Extraction, Response, Span, S
 from ingest.namespaces import ACTOR_KIND, ALLEGATION_STATUS, CERTAINTY, CLAIM_SOURCE, EVENT_TYPE, GRANULARITY, NKG, STANCE
 
 REACTION_STANCES = frozenset({"confirms", "denies", "dismisses", "downplays", "assesses"})
-DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+DATE_GRANULARITY = {4: "year", 7: "month", 10: "day"}
 LABEL_LIMIT = 120
 _BINDINGS = Graph()   # rdflib's default prefixes, shared by every article graph (read-only)
 
@@ -32,12 +32,19 @@ class Provenance:
     ontology_version: str
 
 
-def date_literal(value: str) -> Literal:
-    """'2024' → xsd:gYear, '2024-11' → xsd:gYearMonth, '2024-11-30' → xsd:date."""
-    datatype = DATE_TYPES.get(len(value))
-    if datatype is None:
+def date_literal(value: str) -> tuple[Literal, URIRef]:
+    """An ISO date of year, month or day precision → (the first instant of that period as xsd:dateTime, its
+    granularity concept): '2024-11' → ("2024-11-01T00:00:00"^^xsd:dateTime, granularity:month).
+
+    xsd:dateTime because it is in the OWL 2 datatype map (xsd:date, xsd:gYear and xsd:gYearMonth are not, and HermiT
+    refuses them); the precision travels in nkg:granularity, as Wikidata pairs a time value with its precision. No
+    time zone: the day is the one the text names, wherever that was.
+    """
+    granularity = DATE_GRANULARITY.get(len(value))
+    if granularity is None:
         raise ValueError(f"not a date of year, month or day granularity: {value!r}")
-    return Literal(value, datatype=datatype)
+    start = {"year": f"{value}-01-01", "month": f"{value}-01", "day": value}[granularity]
+    return Literal(f"{start}T00:00:00", datatype=XSD.dateTime), GRANULARITY[granularity]
 
 
 def _confidence(value: float) -> Literal:
@@ -103,7 +110,7 @@ class _ArticleGraphBuilder:
         if doc.standfirst:
             self.add(a, NKG.standfirst, Literal(doc.standfirst))
         if doc.date:
-            self.add(a, NKG.datePublished, Literal(doc.date.isoformat(), datatype=XSD.date))
+            self.add(a, NKG.datePublished, date_literal(doc.date.isoformat())[0])
         if doc.url:
             self.add(a, NKG.url, Literal(doc.url, datatype=XSD.anyURI))
         run = self.minter.run(doc.key, _sha256(doc.text), self.provenance.software_version)
@@ -177,7 +184,7 @@ class _ArticleGraphBuilder:
         if statement.medium:
             self.add(node, NKG.medium, URIRef(statement.medium))
         if statement.time:
-            self.add(node, NKG.statementTime, date_literal(statement.time))
+            self.add(node, NKG.statementTime, Literal(statement.time))
         for allegation in statement.about:
             self.add(node, NKG.about, URIRef(allegation))
             if is_reaction and allegation in responding:
@@ -219,9 +226,9 @@ class _ArticleGraphBuilder:
         self.add(node, NKG.evidence, self.selector(event.evidence))
         self.add(node, NKG.confidence, _confidence(event.confidence))
         if event.date:
-            self.add(node, NKG.date, date_literal(event.date))
-            if event.granularity:
-                self.add(node, NKG.granularity, GRANULARITY[event.granularity])
+            when, granularity = date_literal(event.date)
+            self.add(node, NKG.date, when)
+            self.add(node, NKG.granularity, granularity)
         for place in event.places:
             self.add(node, NKG.place, URIRef(place.iri))
             self.add(URIRef(place.iri), RDF.type, NKG.Place)

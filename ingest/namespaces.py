@@ -5,14 +5,21 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ONTOLOGY_IRI = "https://newskg.org/ontology"
+# The ontology's terms sit under w3id.org, a persistent-IRI service: https://w3id.org/newskg/ redirects to wherever the
+# project is served (docs/w3id/.htaccess is the rule to register there), so the IRIs outlive any one domain or
+# deployment. Slash IRIs, so that each term dereferences to a page and a description of its own (ingest/term_pages.py).
+TERMS_BASE = "https://w3id.org/newskg/"
+ONTOLOGY_IRI = TERMS_BASE + "ontology"
+SHAPES_NS = TERMS_BASE + "shapes#"   # the SHACL shapes of shapes/, one document
+# The SKOS schemes (ontology/vocabularies.ttl) and the lexicon (ontology/lexicon/, which names their concepts) still
+# mint under the project's first domain; they move to TERMS_BASE + "vocab/" together, in one change of these files.
 VOCAB_BASE = "https://newskg.org/vocab/"
 
 
 class NKG(DefinedNamespace):
     """The newskg ontology (ontology/newskg.ttl)."""
 
-    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _NS = Namespace(ONTOLOGY_IRI + "/")
     _fail = True
 
     # actors

@@ -11,6 +11,7 @@ class Status(str, Enum):
     ACCEPTED = "accepted"   # written (or, in a dry run, would be)
     REJECTED = "rejected"   # read and extracted, but the graph does not conform: nothing written
     FAILED = "failed"       # could not be read or extracted: nothing written
+    SKIPPED = "skipped"     # not an article (an image, an archive …): not read, not an error
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Outcome:
     triples: int = 0
     report: Any = None   # ingest.validation.ValidationReport when rejected
     timings: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False   # accepted, and the store already held exactly this graph: nothing was written
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"source": self.source, "status": self.status.value, "message": self.message,
@@ -41,8 +43,11 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        return all(o.status is Status.ACCEPTED for o in self.outcomes)
+        """Every article was accepted (skipped files are not articles, and no error)."""
+        return all(o.status in (Status.ACCEPTED, Status.SKIPPED) for o in self.outcomes)
 
     def summary(self) -> str:
-        return (f"{self.count(Status.ACCEPTED)} accepted, {self.count(Status.REJECTED)} rejected, "
-                f"{self.count(Status.FAILED)} failed")
+        unchanged = sum(1 for o in self.outcomes if o.unchanged)
+        accepted = f"{self.count(Status.ACCEPTED)} accepted" + (f" ({unchanged} unchanged)" if unchanged else "")
+        skipped = f", {self.count(Status.SKIPPED)} skipped" if self.count(Status.SKIPPED) else ""
+        return f"{accepted}, {self.count(Status.REJECTED)} rejected, {self.count(Status.FAILED)} failed{skipped}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -27,10 +27,11 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ingest.errors import NewskgError
-from ingest.extract.read import MetadataOverrides, article_files
+from ingest.extract.read import MetadataOverrides
+from ingest.inputs import BatchInputs
 from ingest.iris import IriMinter
 from ingest.outcome import BatchResult, Outcome, Status
-from ingest.pipeline import Pipeline, accepted_message, record_outcome
+from ingest.pipeline import Pipeline, accepted_message, record_outcome, record_unread, write_unless_unchanged
 from ingest.service_graphs import write_service_graphs
 from ingest.settings import Settings
 from ingest.shacl_report import ValidationReport, Violation
@@ -53,18 +54,18 @@ class WorkerResult:
     report_turtle: str | None = None            # and its sh:ValidationReport
 
 
-def ingest_in_parallel(settings: Settings, store: OxigraphStore | None, paths: Iterable[Path],
+def ingest_in_parallel(settings: Settings, store: OxigraphStore | None, inputs: BatchInputs,
                        overrides: MetadataOverrides | None = None, *, workers: int, dry_run: bool = False,
                        quarantine: Path | None = None, on_outcome: Callable[[Outcome], None] | None = None,
                        with_registry: bool = True) -> BatchResult:
-    """Pipeline(settings, store).ingest_paths(...), with the work of each article done in one of `workers`
+    """Pipeline(settings, store).ingest_inputs(...), with the work of each article done in one of `workers`
     processes. This process loads no extractor or validator: it only writes (store is None for a dry run)."""
-    files = article_files(paths)
     batch = BatchResult()
     if not dry_run:
         assert store is not None
         write_service_graphs(store, IriMinter(settings.base_iri))
-    for path, result in prepared_in_workers(settings, with_registry, files, overrides, workers=workers,
+    record_unread(batch, inputs, on_outcome)
+    for path, result in prepared_in_workers(settings, with_registry, inputs.articles, overrides, workers=workers,
                                             dry_run=dry_run):
         record_outcome(batch, path, _finish(store, result, dry_run), quarantine, on_outcome)
     return batch
@@ -82,11 +83,11 @@ def _finish(store: OxigraphStore | None, result: WorkerResult, dry_run: bool) ->
     started = time.perf_counter()
     try:
         triples = [quad.triple for quad in ox.parse(result.ntriples, ox.RdfFormat.N_TRIPLES)]
-        store.replace_ox_graphs({ox.NamedNode(outcome.graph_iri): triples})
+        outcome.unchanged = write_unless_unchanged(store, outcome.graph_iri, triples)
     except NewskgError as error:
         return Outcome(outcome.source, Status.FAILED, str(error))
     outcome.timings["write"] = time.perf_counter() - started
-    outcome.message = accepted_message(outcome.triples, dry_run=False)
+    outcome.message = accepted_message(outcome.triples, dry_run=False, unchanged=outcome.unchanged)
     return outcome
 
 

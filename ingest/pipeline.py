@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 import ingest
 from ingest.errors import InputError, NewskgError
 from ingest.extract.extractor import Extractor
-from ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
+from ingest.extract.read import MetadataOverrides, read_bytes, read_file
+from ingest.fetch import FetchLimits, fetch
+from ingest.inputs import BatchInputs, collect_inputs
 from ingest.iris import IriMinter
 from ingest.mapping import Provenance, article_graph
 from ingest.metadata_actors import metadata_actors
@@ -22,6 +25,7 @@ from ingest.outcome import BatchResult, Outcome, Status
 from ingest.service_graphs import ontology_version, registry_graph, write_service_graphs
 from ingest.settings import Settings
 from ingest.store import OxigraphStore
+from ingest.store_terms import TermConverter
 from ingest.validation import Validator
 
 
@@ -72,13 +76,16 @@ class Pipeline:
         if not report.conforms:
             return Outcome(source, Status.REJECTED, f"{len(report.violations)} shape violation(s); nothing written",
                            article_iri, prepared.graph_iri, len(prepared.graph), report, timings)
+        unchanged = False
         if not dry_run:
             assert self.store is not None
             started = time.perf_counter()
-            self.store.replace_graph(prepared.graph_iri, prepared.graph)
+            unchanged = write_unless_unchanged(self.store, prepared.graph_iri,
+                                               [TermConverter().triple(t) for t in prepared.graph])
             timings["write"] = time.perf_counter() - started
-        return Outcome(source, Status.ACCEPTED, accepted_message(len(prepared.graph), dry_run=dry_run), article_iri,
-                       prepared.graph_iri, len(prepared.graph), None, timings)
+        return Outcome(source, Status.ACCEPTED, accepted_message(len(prepared.graph), dry_run=dry_run,
+                                                                 unchanged=unchanged),
+                       article_iri, prepared.graph_iri, len(prepared.graph), None, timings, unchanged)
 
     def _bounded(self, doc: ArticleDoc) -> ArticleDoc:
         if len(doc.text) > self.settings.max_article_chars:
@@ -115,30 +122,82 @@ class Pipeline:
         except NewskgError as error:
             return Outcome(name, Status.FAILED, str(error))
 
+    def ingest_url(self, url: str, overrides: MetadataOverrides | None = None, *, dry_run: bool = False) -> Outcome:
+        """Fetch an article page and ingest it; a page that does not name its own address gets the one it came from."""
+        try:
+            limits = FetchLimits(self.settings.max_body_bytes, self.settings.fetch_timeout)
+            page = fetch(url, limits)
+            doc = self._bounded(read_bytes(page.data, page.url, page.media_type, overrides,
+                                           self.settings.max_body_bytes))
+            if doc.url is None:
+                doc = replace(doc, url=page.url, key=IriMinter.article_key(page.url, doc.text))
+            return self.ingest_doc(doc, url, dry_run=dry_run)
+        except NewskgError as error:
+            return Outcome(url, Status.FAILED, str(error))
+
     def ingest_paths(self, paths: Iterable[Path], overrides: MetadataOverrides | None = None, *,
                      dry_run: bool = False, quarantine: Path | None = None,
                      on_outcome: Callable[[Outcome], None] | None = None) -> BatchResult:
-        """on_outcome is told of each article as soon as it ends (the CLI prints progress with it)."""
+        """Files, and the files under folders. on_outcome is told of each input as soon as it ends (the CLI shows
+        progress with it)."""
+        return self.ingest_inputs(collect_inputs(paths), overrides, dry_run=dry_run, quarantine=quarantine,
+                                  on_outcome=on_outcome)
+
+    def ingest_inputs(self, inputs: BatchInputs, overrides: MetadataOverrides | None = None, *,
+                      dry_run: bool = False, quarantine: Path | None = None,
+                      on_outcome: Callable[[Outcome], None] | None = None) -> BatchResult:
+        """ingest_paths for inputs already sorted by ingest.inputs.collect_inputs."""
         batch = BatchResult()
         if not dry_run:
             self.write_service_graphs()
-        for path in article_files(paths):
+        record_unread(batch, inputs, on_outcome)
+        for path in inputs.articles:
             record_outcome(batch, path, self.ingest_file(path, overrides, dry_run=dry_run), quarantine, on_outcome)
         return batch
 
+    def ingest_urls(self, urls: Iterable[str], overrides: MetadataOverrides | None = None, *, dry_run: bool = False,
+                    on_outcome: Callable[[Outcome], None] | None = None) -> BatchResult:
+        batch = BatchResult()
+        if not dry_run:
+            self.write_service_graphs()
+        for url in urls:
+            add_outcome(batch, self.ingest_url(url, overrides, dry_run=dry_run), on_outcome)
+        return batch
 
-def accepted_message(triples: int, *, dry_run: bool) -> str:
-    return f"{'valid' if dry_run else 'written'}: {triples} triples"
+
+def accepted_message(triples: int, *, dry_run: bool, unchanged: bool = False) -> str:
+    return f"{'valid' if dry_run else 'unchanged' if unchanged else 'written'}: {triples} triples"
+
+
+def write_unless_unchanged(store: OxigraphStore, graph_iri: str, triples: list[ox.Triple]) -> bool:
+    """Replace the article's graph with these triples in one transaction, unless it holds exactly them already
+    (re-ingesting an unchanged article writes nothing). True when it was unchanged."""
+    if store.holds_graph(graph_iri, triples):
+        return True
+    store.replace_ox_graphs({ox.NamedNode(graph_iri): triples})
+    return False
+
+
+def record_unread(batch: BatchResult, inputs: BatchInputs, on_outcome: Callable[[Outcome], None] | None) -> None:
+    """The inputs of a batch that are not read: files that are not articles (skipped), paths that are not there."""
+    unread = [Outcome(str(path), Status.SKIPPED, why) for path, why in inputs.skipped]
+    unread += [Outcome(str(path), Status.FAILED, f"{path}: no such file or folder") for path in inputs.missing]
+    for outcome in unread:
+        add_outcome(batch, outcome, on_outcome)
+
+
+def add_outcome(batch: BatchResult, outcome: Outcome, on_outcome: Callable[[Outcome], None] | None) -> None:
+    batch.outcomes.append(outcome)
+    if on_outcome is not None:
+        on_outcome(outcome)
 
 
 def record_outcome(batch: BatchResult, path: Path, outcome: Outcome, quarantine: Path | None,
                    on_outcome: Callable[[Outcome], None] | None) -> None:
-    """One article of a batch has ended: count it, keep a refused input in quarantine, tell the caller."""
-    batch.outcomes.append(outcome)
+    """One article of a batch has ended: keep a refused input in quarantine, count it, tell the caller."""
     if quarantine is not None and outcome.status is not Status.ACCEPTED:
         keep_in_quarantine(path, outcome, quarantine)
-    if on_outcome is not None:
-        on_outcome(outcome)
+    add_outcome(batch, outcome, on_outcome)
 
 
 def keep_in_quarantine(path: Path, outcome: Outcome, quarantine: Path) -> None:

@@ -25,7 +25,7 @@ from ingest.namespaces import NKG
 from ingest.resources import ontology_files
 
 # The ontology IRI owlready2 files the loaded triples under; the triples keep their own IRIs.
-_SCRATCH_ONTOLOGY = "https://newskg.org/check/scratch#"
+_SCRATCH_ONTOLOGY = "https://w3id.org/newskg/check/scratch#"
 
 _NUMERIC = {XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger,
             XSD.negativeInteger, XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong, XSD.unsignedInt,
@@ -34,8 +34,15 @@ _INTEGRAL = _NUMERIC - {XSD.decimal, OWL.real, OWL.rational}
 _NON_NEGATIVE = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.unsignedLong, XSD.unsignedInt,
                  XSD.unsignedShort, XSD.unsignedByte}
 _STRINGS = {XSD.string, XSD.normalizedString, XSD.token, XSD.language, XSD.Name, XSD.NCName, XSD.NMTOKEN}
-# Datatypes HermiT checks; ranges outside this map (xsd:date, xsd:gYear, ...) are ignored by the reasoner too.
+# Ranges whose literals are named here when HermiT finds a mismatch (all in the OWL 2 datatype map, as HermiT requires).
 _CHECKED = _NUMERIC | _STRINGS | {XSD.boolean, XSD.anyURI, XSD.double, XSD.float, XSD.dateTime}
+
+# The OWL 2 datatype map (https://www.w3.org/TR/owl2-syntax/#Datatype_Maps) with RDF 1.1's rdf:langString: HermiT
+# refuses any other datatype (xsd:date, xsd:gYear ...), in a range or on a literal.
+OWL2_DATATYPES = _NUMERIC | _STRINGS | {XSD.double, XSD.float, XSD.boolean, XSD.hexBinary, XSD.base64Binary,
+                                        XSD.anyURI, XSD.dateTime, XSD.dateTimeStamp, RDF.PlainLiteral,
+                                        RDF.XMLLiteral, RDFS.Literal, RDF.langString}
+_SHOWN_OUTSIDE_THE_MAP = 10
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,9 @@ def check_consistency(graphs: Iterable[Graph]) -> ConsistencyReport:
     for graph in graphs:
         for triple in graph.triples((None, None, None)):
             merged.add(triple)
+    outside = _outside_the_datatype_map(merged)
+    if outside:
+        return ConsistencyReport(False, outside, time.perf_counter() - started)
     try:
         unsatisfiable = _hermit_unsatisfiable_classes(merged)
     except OwlReadyInconsistentOntologyError:
@@ -75,13 +85,30 @@ def check_consistency(graphs: Iterable[Graph]) -> ConsistencyReport:
     return ConsistencyReport(not problems, problems, time.perf_counter() - started)
 
 
+def _outside_the_datatype_map(graph: Graph) -> list[str]:
+    """Literals and ranges HermiT would refuse to reason over, named (the first few of each datatype)."""
+    found: dict[Node, list[str]] = defaultdict(list)
+    for subject, prop, value in graph:
+        if isinstance(value, Literal) and value.datatype is not None and value.datatype not in OWL2_DATATYPES:
+            found[value.datatype].append(f"{_describe(graph, subject)} has {_short(prop)} {value.n3()}")
+        elif prop == RDFS.range and str(value).startswith(str(XSD)) and value not in OWL2_DATATYPES:
+            found[value].append(f"{_short(subject)} has the range {_short(value)}")
+    problems = []
+    for datatype, uses in sorted(found.items()):
+        more = f" (and {len(uses) - _SHOWN_OUTSIDE_THE_MAP} more)" if len(uses) > _SHOWN_OUTSIDE_THE_MAP else ""
+        problems.append(f"{_short(datatype)} is outside the OWL 2 datatype map, so HermiT cannot reason over: "
+                        + "; ".join(sorted(uses)[:_SHOWN_OUTSIDE_THE_MAP]) + more)
+    return problems
+
+
 def _hermit_unsatisfiable_classes(graph: Graph) -> list[str]:
     """Raises OwlReadyInconsistentOntologyError when inconsistent; else the IRIs of classes equivalent to owl:Nothing."""
     world = World()
     try:
         ntriples = graph.serialize(format="nt", encoding="utf-8")
         world.get_ontology(_SCRATCH_ONTOLOGY).load(fileobj=io.BytesIO(ntriples), format="ntriples")
-        sync_reasoner_hermit(world, infer_property_values=False, debug=0, ignore_unsupported_datatypes=True)
+        # strict: the ontology and the data use only datatypes of the OWL 2 datatype map (dates are xsd:dateTime)
+        sync_reasoner_hermit(world, infer_property_values=False, debug=0)
         return sorted(cls.iri for cls in world.inconsistent_classes() if cls.iri != str(OWL.Nothing))
     except OwlReadyJavaError as err:
         raise ReasonerError(f"the OWL reasoner (HermiT) failed to run: {err}") from err

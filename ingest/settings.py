@@ -21,6 +21,7 @@ class Settings:
     max_results: rows or triples a query may return before it is refused with a clear error.
     max_body_bytes: largest request body or article file accepted, checked before any work starts.
     max_article_chars: longest article body extracted (a book-length text would hold a worker for minutes).
+    fetch_timeout: seconds a fetch of an article page or feed (`newskg ingest URL`, `--feed URL`) may take in all.
     query_workers: processes answering SPARQL queries.
     allow_remote: let SERVICE and LOAD reach other hosts (off: no server-side request forgery).
     cors_origins: origins allowed by CORS; empty means CORS headers are not sent.
@@ -35,6 +36,7 @@ class Settings:
     max_results: int = 1_000_000
     max_body_bytes: int = 20 * 1024 * 1024
     max_article_chars: int = 500_000
+    fetch_timeout: float = 20.0
     query_workers: int = 2
     allow_remote: bool = False
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
@@ -57,6 +59,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         max_results=int(env.get("NEWSKG_MAX_RESULTS", defaults.max_results)),
         max_body_bytes=int(env.get("NEWSKG_MAX_BODY_BYTES", defaults.max_body_bytes)),
         max_article_chars=int(env.get("NEWSKG_MAX_ARTICLE_CHARS", defaults.max_article_chars)),
+        fetch_timeout=float(env.get("NEWSKG_FETCH_TIMEOUT", defaults.fetch_timeout)),
         query_workers=int(env.get("NEWSKG_QUERY_WORKERS", defaults.query_workers)),
         allow_remote=env.get("NEWSKG_ALLOW_REMOTE", "").lower() in {"1", "true", "yes"},
         cors_origins=tuple(o for o in env.get("NEWSKG_CORS_ORIGINS", "").split(",") if o),

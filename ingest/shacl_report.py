@@ -11,10 +11,9 @@ from rdflib import RDF, RDFS, SH, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ingest.namespaces import NKG
+from ingest.namespaces import NKG, SHAPES_NS, VOCAB_BASE
 
-SHAPES_NS = "https://newskg.org/shapes#"
-_PREFIXES = {SHAPES_NS: "nkgsh:", str(NKG): "nkg:", "https://newskg.org/vocab/": "vocab:",
+_PREFIXES = {SHAPES_NS: "nkgsh:", str(NKG): "nkg:", VOCAB_BASE: "vocab:",
              str(RDFS): "rdfs:", str(RDF): "rdf:", str(SKOS): "skos:", "http://www.w3.org/ns/prov#": "prov:",
              "http://www.w3.org/2001/XMLSchema#": "xsd:"}
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n+")

@@ -138,6 +138,21 @@ class OxigraphStore:
     def has_graph(self, graph: str) -> bool:
         return self.oxigraph.contains_named_graph(graph_term(graph))
 
+    def holds_graph(self, graph: str, triples: Iterable[ox.Triple]) -> bool:
+        """Whether the named graph exists and holds exactly these triples (with no blank nodes, which would never
+        compare equal): a re-ingest of an unchanged article need not write."""
+        wanted = set(triples)
+        name = graph_term(graph)
+        if any(isinstance(term, ox.BlankNode) for t in wanted for term in (t.subject, t.object)) or \
+                not self.oxigraph.contains_named_graph(name):
+            return False
+        held = 0
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, name):
+            held += 1
+            if held > len(wanted) or quad.triple not in wanted:
+                return False
+        return held == len(wanted)
+
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
 
@@ -228,6 +243,18 @@ def open_store(path: Path | None) -> OxigraphStore:
     """Open (creating the directory) the store at path; None gives an in-memory store."""
     if path is not None:
         path.mkdir(parents=True, exist_ok=True)
+    return OxigraphStore(path)
+
+
+def store_exists(path: Path) -> bool:
+    """Whether a store was ever written at path (an oxigraph store is a RocksDB directory, which has a CURRENT file)."""
+    return (path / "CURRENT").is_file()
+
+
+def open_existing_store(path: Path) -> OxigraphStore:
+    """Open the store at path for reading; never creates one (a typo in a path must not answer with an empty store)."""
+    if not store_exists(path):
+        raise StoreError(f"no store at {path}: ingest first, or pass --store")
     return OxigraphStore(path)
 
 

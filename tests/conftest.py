@@ -13,6 +13,9 @@ live_server(settings=None, *, app_factory=None, **overrides) -> LiveServer
 
 server_starter (session scope) -> start(settings, app_factory=None): a context manager yielding a LiveServer,
     for module- or class-scoped servers (see tests/test_api/test_w3c_conformance.py).
+
+local_site (session scope) -> HttpSite: a small web site on 127.0.0.1 (tests/http_site.py) with article pages, an
+    RSS and an Atom feed, and pages that fail (404, slow, too large, redirect loop), for the fetching tests.
 """
 
 from __future__ import annotations
@@ -97,6 +100,14 @@ def run_live_server(settings: Settings, app_factory: AppFactory | None = None) -
 @pytest.fixture(scope="session")
 def server_starter() -> Callable[..., Any]:
     return run_live_server
+
+
+@pytest.fixture(scope="session")
+def local_site() -> Iterator[Any]:
+    from http_site import http_site
+
+    with http_site() as site:
+        yield site
 
 
 @pytest.fixture

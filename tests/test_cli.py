@@ -64,7 +64,7 @@ def test_ingest_is_idempotent(seeded_store: Path, capsys: pytest.CaptureFixture[
 
 def test_query_prints_sparql_json(seeded_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    sparql = ("PREFIX nkg: <https://newskg.org/ontology#> "
+    sparql = ("PREFIX nkg: <https://w3id.org/newskg/ontology/> "
               "SELECT (COUNT(?a) AS ?n) WHERE { ?a a nkg:NewsArticle }")
     assert main(["--store", str(seeded_store), "query", sparql, "--format", "json"]) == 0
     result = json.loads(capsys.readouterr().out)

@@ -16,9 +16,9 @@ def _article_quads(key: str) -> list[str]:
     graph = f"<{BASE}graph/article/{key}>"
     article = f"<{BASE}id/article/{key}>"
     return [
-        f'{article} <https://newskg.org/ontology#headline> "Headline {key}" {graph} .\n',
-        f"<{BASE}id/statement/{key}-10-40> <https://newskg.org/ontology#inArticle> {article} {graph} .\n",
-        f"<{BASE}id/statement/{key}-10-40> <https://newskg.org/ontology#speaker> <{BASE}id/actor/elena-varga> {graph} .\n",
+        f'{article} <https://w3id.org/newskg/ontology/headline> "Headline {key}" {graph} .\n',
+        f"<{BASE}id/statement/{key}-10-40> <https://w3id.org/newskg/ontology/inArticle> {article} {graph} .\n",
+        f"<{BASE}id/statement/{key}-10-40> <https://w3id.org/newskg/ontology/speaker> <{BASE}id/actor/elena-varga> {graph} .\n",
         f"{article} <http://www.w3.org/ns/prov#wasGeneratedBy> <{BASE}id/run/aaaabbbbccccdddd> {graph} .\n",
     ]
 
@@ -43,7 +43,7 @@ def test_replicas_are_distinct_articles_sharing_actors(tmp_path: Path) -> None:
     graphs = {g.value for g in store.named_graphs()}
     assert len([g for g in graphs if "/graph/article/" in g]) == 8
     assert f"{BASE}graph/article/{rekey(KEYS[0], 3)}" in graphs
-    speakers = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode("https://newskg.org/ontology#speaker"), None)}
+    speakers = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode("https://w3id.org/newskg/ontology/speaker"), None)}
     assert speakers == {f"{BASE}id/actor/elena-varga"}
     runs = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy"), None)}
     assert len(runs) == 4, "each copy's extraction run is its own"

@@ -232,8 +232,9 @@ def test_cli_batch_gives_each_file_its_outcome(corpus: Path, tmp_path: Path,
     assert code == 1 and [o["status"] for o in outcomes] == ["failed"] * len(failing)
     assert nquads_of_dir(store_dir) == before
     missing = tmp_path / "no-such-folder"
-    assert main(["--store", str(store_dir), "ingest", str(missing)]) == 2
-    assert capsys.readouterr().err == f"newskg ingest: {missing}: no such file or folder\n"
+    assert main(["--store", str(store_dir), "ingest", str(missing)]) == 1   # reported, as one failed input
+    assert capsys.readouterr().out.splitlines() == [f"failed   {missing}: {missing}: no such file or folder",
+                                                    "0 accepted, 0 rejected, 1 failed"]
 
 
 def test_a_broken_sidecar_is_named_and_an_empty_folder_is_no_error(corpus: Path, tmp_path: Path,

@@ -10,8 +10,8 @@ from rdflib.compare import isomorphic
 
 from ingest.iris import IriMinter
 from ingest.mapping import Provenance, article_graph, date_literal
-from ingest.model import Response, Actor, Allegation, ArticleDoc, Event, Extraction, Place, Span, Statement
-from ingest.namespaces import CLAIM_SOURCE, NKG, STANCE
+from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
+from ingest.namespaces import CLAIM_SOURCE, GRANULARITY, NKG, STANCE
 
 TEXT = 'The ministry accused Ruritania of sending drones. "We sent nothing," a Ruritanian official said.'
 MINTER = IriMinter("http://127.0.0.1:8000/")
@@ -69,7 +69,9 @@ def test_a_denial_is_a_reaction_to_the_allegation_and_the_allegation_is_not_a_fa
     assert (statement, NKG.respondsTo, allegation) in graph
     assert (statement, NKG.stance, STANCE.denies) in graph
     assert (allegation, NKG.contestedBy, statement) in graph
-    assert graph.value(URIRef(extraction.events[0].iri), NKG.date) == Literal("2024-11", datatype=XSD.gYearMonth)
+    event = URIRef(extraction.events[0].iri)
+    assert graph.value(event, NKG.date) == Literal("2024-11-01T00:00:00", datatype=XSD.dateTime)
+    assert graph.value(event, NKG.granularity) == GRANULARITY.month
 
 
 def test_unknown_speaker_is_flagged_not_guessed() -> None:
@@ -81,9 +83,13 @@ def test_unknown_speaker_is_flagged_not_guessed() -> None:
     assert graph.value(statement, NKG.speakerUnknown) == Literal(True)
 
 
-@pytest.mark.parametrize("value,datatype", [("2024", XSD.gYear), ("2024-11", XSD.gYearMonth), ("2024-11-30", XSD.date)])
-def test_dates_carry_their_granularity_in_the_datatype(value: str, datatype: URIRef) -> None:
-    assert date_literal(value).datatype == datatype
+@pytest.mark.parametrize("value,start,granularity", [
+    ("2024", "2024-01-01T00:00:00", GRANULARITY.year), ("2024-11", "2024-11-01T00:00:00", GRANULARITY.month),
+    ("2024-11-30", "2024-11-30T00:00:00", GRANULARITY.day)])
+def test_a_date_is_the_start_of_its_period_in_an_owl2_datatype_with_its_granularity(
+        value: str, start: str, granularity: URIRef) -> None:
+    """xsd:dateTime is in the OWL 2 datatype map (xsd:date, xsd:gYear, xsd:gYearMonth are not): HermiT runs strict."""
+    assert date_literal(value) == (Literal(start, datatype=XSD.dateTime), granularity)
 
 
 def test_a_date_of_no_known_granularity_is_refused() -> None:

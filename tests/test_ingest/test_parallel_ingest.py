@@ -17,6 +17,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from ingest.cli import main
+from ingest.inputs import collect_inputs
 from ingest.outcome import Outcome
 from ingest.parallel_ingest import ingest_in_parallel
 from ingest.resources import SEEDS_DIR
@@ -137,7 +138,7 @@ def test_a_worker_killed_mid_batch_costs_no_article(tmp_path: Path, runs: dict[i
 
     store = open_store(tmp_path / "store")
     try:
-        batch = ingest_in_parallel(Settings(store_dir=tmp_path / "store"), store, [folder], workers=2,
+        batch = ingest_in_parallel(Settings(store_dir=tmp_path / "store"), store, collect_inputs([folder]), workers=2,
                                    on_outcome=kill_a_worker)
     finally:
         store.close()

@@ -29,7 +29,7 @@ def test_ontology_header(onto: Graph) -> None:
 
 
 def test_namespace_matches_ontology_iri() -> None:
-    assert str(NKG._NS) == ONTOLOGY_IRI + "#"
+    assert str(NKG._NS) == ONTOLOGY_IRI + "/"
 
 
 @pytest.mark.parametrize("name", NKG_NAMES)

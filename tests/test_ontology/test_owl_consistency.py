@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from ingest.iris import IriMinter
 from ingest.namespaces import EVENT_TYPE, GRANULARITY, NKG, STANCE
-from ingest.reasoning import check_consistency, explain_inconsistency, ontology_graph
+from ingest.reasoning import OWL2_DATATYPES, check_consistency, explain_inconsistency, ontology_graph
 from ingest.resources import REGISTRY_FILES
 
 MINTER = IriMinter("http://127.0.0.1:8000")
@@ -49,7 +49,7 @@ def article_graph() -> Graph:
     officials = MINTER.actor("Russian officials")
     g.add((ARTICLE, RDF.type, NKG.NewsArticle))
     g.add((ARTICLE, NKG.text, Literal(TEXT)))
-    g.add((ARTICLE, NKG.datePublished, Literal("2024-12-03", datatype=XSD.date)))
+    g.add((ARTICLE, NKG.datePublished, Literal("2024-12-03T00:00:00", datatype=XSD.dateTime)))
     g.add((ARTICLE, NKG.url, Literal("https://example.org/a", datatype=XSD.anyURI)))
     g.add((officials, RDF.type, NKG.ActorGroup))
     g.add((officials, NKG.known, Literal(False)))
@@ -75,7 +75,7 @@ def article_graph() -> Graph:
     event = MINTER.event(KEY, "offensive")
     g.add((event, RDF.type, NKG.Event))
     g.add((event, NKG.eventType, EVENT_TYPE["military-offensive"]))
-    g.add((event, NKG.date, Literal("2024-11", datatype=XSD.gYearMonth)))
+    g.add((event, NKG.date, Literal("2024-11-01T00:00:00", datatype=XSD.dateTime)))
     g.add((event, NKG.granularity, GRANULARITY.month))
     g.add((event, NKG.participant, ukraine))
     return g
@@ -129,6 +129,22 @@ def test_a_statement_with_speaker_and_speaker_unknown_is_inconsistent(onto: Grap
     report = check_consistency([onto, bad])
     assert not report.consistent
     assert any(str(statement) in p and "nkg:speaker" in p for p in report.problems), report.problems
+
+
+def test_the_ontology_uses_only_datatypes_of_the_owl2_map(onto: Graph) -> None:
+    """HermiT runs strict (no ignoring of unsupported datatypes): every datatype the ontology names is in the map."""
+    named = {o for o in onto.objects() if isinstance(o, URIRef) and str(o).startswith(str(XSD))}
+    named |= {o.datatype for o in onto.objects() if isinstance(o, Literal) and o.datatype is not None}
+    assert named and named <= OWL2_DATATYPES, named - OWL2_DATATYPES
+
+
+def test_a_date_outside_the_owl2_map_is_named_not_a_java_trace(onto: Graph) -> None:
+    bad = article_graph()
+    bad.set((ARTICLE, NKG.datePublished, Literal("2024-12-03", datatype=XSD.date)))
+    report = check_consistency([onto, bad])
+    assert not report.consistent
+    assert report.problems == [f"xsd:date is outside the OWL 2 datatype map, so HermiT cannot reason over: <{ARTICLE}> "
+                               f'has nkg:datePublished "2024-12-03"^^<{XSD.date}>']
 
 
 # The explainer alone (no reasoner run): each usual cause is named.

@@ -110,8 +110,12 @@ def date_not_a_date(g: Graph) -> None:
 
 def granularity_not_matching_date(g: Graph) -> None:
     event = _first(g, RDF.type, NKG.Event)
-    g.set((event, NKG.date, Literal("2024", datatype=XSD.gYear)))
-    g.set((event, NKG.granularity, GRANULARITY["day"]))
+    g.set((event, NKG.date, Literal("2024-06-01T00:00:00", datatype=XSD.dateTime)))
+    g.set((event, NKG.granularity, GRANULARITY["year"]))
+
+
+def date_without_granularity(g: Graph) -> None:
+    g.remove((_first(g, NKG.date), NKG.granularity, None))
 
 
 def event_type_not_in_scheme(g: Graph) -> None:
@@ -157,6 +161,7 @@ MUTATIONS: list[tuple[Mutation, str]] = [
     (missing_extraction_run, "nkgsh:NewsArticle-run"),
     (date_not_a_date, "nkgsh:Event-date"),
     (granularity_not_matching_date, "nkgsh:EventGranularityShape"),
+    (date_without_granularity, "nkgsh:Event-date-granularity"),
     (event_type_not_in_scheme, "nkgsh:Event-eventType"),
     (allegation_without_accused, "nkgsh:Allegation-accused"),
     (allegation_without_claimant, "nkgsh:Allegation-whoClaims"),

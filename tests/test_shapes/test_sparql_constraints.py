@@ -54,7 +54,7 @@ def test_selector_article_and_event_constraints_match_pyshacl() -> None:
 
 def test_disjointness_constraint_matches_pyshacl() -> None:
     shapes = load_shapes_graph()
-    iris = ["https://newskg.org/shapes#DisjointClassesShape"]
+    iris = ["https://w3id.org/newskg/shapes#DisjointClassesShape"]
     data = _data("disjointness-invalid.ttl", "disjointness-valid.ttl")
     expected = _by_pyshacl(shapes, data, iris)
     assert len(expected) >= 9
