@@ -105,13 +105,14 @@ def extraction_alone(context: BenchContext) -> None:
     extractor, minter = pipeline.extractor, pipeline.minter
     pipeline.prepare(read_file(paths[0]))
     spent = {"read": 0.0, "extract": 0.0, "map": 0.0}
+    stages: dict[str, float] = {}
     done = 0
     started = time.perf_counter()
     for path in paths[1:count + 1]:
         t0 = time.perf_counter()
         doc = read_file(path)
         t1 = time.perf_counter()
-        extraction = extractor.extract(doc)
+        extraction = extractor.extract(doc, stages)
         t2 = time.perf_counter()
         publisher, authors = metadata_actors(doc, extraction.actors, extractor.registry, minter)
         article_graph(extraction, minter, pipeline.provenance, publisher, authors)
@@ -134,6 +135,27 @@ def extraction_alone(context: BenchContext) -> None:
     for stage, ms in split.items():
         context.report.add(Figure("ingest", f"ingest stage: {stage}", "ms/article", ms))
     context.report.details["stage_split_ms"] = split
+    _extraction_stages(context, paths[1:done + 1], stages, done)
+
+
+def _extraction_stages(context: BenchContext, paths: list[Path], stages: dict[str, float], done: int) -> None:
+    """Each extraction stage's cost per article; the text model beside a reference measured in the same run on the
+    same texts: spaCy's bare rule-based tokenizer (what the text model adds: sentences, tags, chunks, lemmas)."""
+    from ingest.extract.read import read_file
+    from ingest.extract.text.build import _nlp
+
+    tokenizer = _nlp().tokenizer
+    texts = [read_file(path).text for path in paths]
+    started = time.perf_counter()
+    for text in texts:
+        tokenizer(text)
+    bare = 1000 * (time.perf_counter() - started) / max(len(texts), 1)
+    per_article = {stage: 1000 * seconds / max(done, 1) for stage, seconds in stages.items()}
+    for stage, ms in per_article.items():
+        reference = bare if stage == "text model" else None
+        context.report.add(Figure("ingest", f"extraction stage: {stage}", "ms/article", ms, reference,
+                                  "spaCy's bare tokenizer, same texts" if reference else None))
+    context.report.details["extraction_stages_ms"] = per_article
 
 
 def _ratio_figure(context: BenchContext, ingest_rate: float, extraction_rate: float) -> None:

@@ -7,8 +7,11 @@ What every article needs (registry, lexicon, name matcher, IRI minter) is loaded
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ingest.extract.actors import ActorFinder, Registry, load_registry
 from ingest.extract.actors.coreference import Resolver
@@ -23,6 +26,22 @@ from ingest.iris import IriMinter
 from ingest.model import ArticleDoc, Extraction
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+Result = TypeVar("Result")
+
+
+class _Clock:
+    """Adds each stage's seconds to a dict when one is given (make bench reports them), else just runs it."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def time(self, stage: str, run: Callable[..., Result], *args: Any) -> Result:
+        if self.timings is None:
+            return run(*args)
+        started = time.perf_counter()
+        result = run(*args)
+        self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
+        return result
 
 
 @dataclass
@@ -40,13 +59,17 @@ class Extractor:
         return cls(minter=minter, registry=registry, lexicon=lexicon, actor_finder=ActorFinder(registry, lexicon),
                    event_finder=EventFinder(registry, lexicon, minter))
 
-    def extract(self, doc: ArticleDoc) -> Extraction:
-        model = build_text_model(doc.text)
-        actors = self.actor_finder.find(model)
-        attributions = find_statements(model, actors, self.lexicon, Resolver(model, actors, self.lexicon))
-        claims = find_claims(model, actors, attributions, self.lexicon, doc)
-        events = self.event_finder.find(doc, model, actors, attributions, claims, actor_iris(doc, actors, self.minter))
-        return build_extraction(doc, actors, attributions, claims, events, self.minter)
+    def extract(self, doc: ArticleDoc, timings: dict[str, float] | None = None) -> Extraction:
+        """The extraction of one article; timings, when given, gets each stage's seconds added to it."""
+        clock = _Clock(timings)
+        model = clock.time("text model", build_text_model, doc.text)
+        actors = clock.time("actors", self.actor_finder.find, model)
+        attributions = clock.time("attribution", find_statements, model, actors, self.lexicon,
+                                  Resolver(model, actors, self.lexicon))
+        claims = clock.time("claims", find_claims, model, actors, attributions, self.lexicon, doc)
+        events = clock.time("events", self.event_finder.find, doc, model, actors, attributions, claims,
+                            actor_iris(doc, actors, self.minter))
+        return clock.time("output", build_extraction, doc, actors, attributions, claims, events, self.minter)
 
     def extract_file(self, path: Path, overrides: MetadataOverrides | None = None,
                      max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
