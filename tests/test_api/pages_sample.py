@@ -16,7 +16,7 @@ import pytest
 
 from ingest.iris import IriMinter
 from ingest.mapping import Provenance, article_graph
-from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Span, Statement
+from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
 from ingest.service_graphs import service_graphs
 from ingest.settings import Settings
 from ingest.store import OxigraphStore
@@ -124,7 +124,9 @@ def _first(minter: IriMinter, cluster: str) -> Extraction:
     event = Event(str(minter.event(key, "capture-of-aleppo")), "capture of Aleppo", "capture-territory", capture,
                   date="2024-11-30", granularity="day", places=[Place(str(minter.place("Aleppo")), "Aleppo")],
                   participants=[hts.iri])
-    return Extraction(doc, [lavrentiev, gur, hts, official, turkish], statements, [allegation], [event])
+    responses = [Response(statement.iri, allegation_iri, statement.stance) for statement in statements]
+    return Extraction(doc, [lavrentiev, gur, hts, official, turkish], statements, [allegation], [event],
+                      responses=responses, central_allegation=allegation_iri)
 
 
 def _second(minter: IriMinter, cluster: str) -> Extraction:
