@@ -249,3 +249,23 @@ def test_every_statement_is_dated_by_the_article_when_it_says_when() -> None:
     statement = extract("“We will not leave the city,” Maria Okafor said on Monday.",
                         published=date(2023, 5, 10)).statement("leave the city")
     assert statement.time == "2023-05-08"
+
+
+def test_names_in_appositions_and_pronouns_resolve_to_the_latest_speaker() -> None:
+    read = extract("Ostria's army spokesman, Lt Col Jean-Pierre Kabeya, accused the militia of targeting civilians.\n\n"
+                   "Piet Odhran, who lectures at the Velsk Institute of Technology, said the samples appeared genuine. "
+                   "“The data is real,” he said.")
+    assert read.speaker("the militia of targeting") == "Jean-Pierre Kabeya"
+    assert read.speaker("samples appeared") == "Piet Odhran"
+    assert read.speaker("The data is real") == "Piet Odhran"
+
+
+def test_a_passive_accusation_has_no_source_and_a_document_speaks_as_written() -> None:
+    read = extract("A militia has been accused of carrying out the massacre, but it denies any involvement.\n\n"
+                   "A leaked memo seen by the Velsk Courier shows that executives approved the payments.")
+    passive = read.statement("carrying out the massacre")
+    assert passive.speaker is None and passive.content.text == "carrying out the massacre"
+    assert read.statement("any involvement").stance in ("denies", "dismisses")
+    memo = read.statement("executives approved")
+    author = next((a for a in read.extraction.actors if a.iri == memo.speaker), None)
+    assert author is not None and "memo" in author.label.lower() and author.kind == "described", read.summary()

@@ -210,3 +210,13 @@ def test_a_summary_is_a_whole_clause_with_the_accused_as_subject() -> None:
     read = extract("Ostria accused Valmora of supplying artillery shells to the Sable Brigade.")
     summary = only_allegation_against(read, "Valmora").summary
     assert summary.startswith("Valmora ") and "Sable Brigade" in summary and ":" not in summary
+
+
+def test_the_same_allegation_in_two_articles_shares_a_cluster() -> None:
+    one = extract("Ostria accused Valmora of supplying artillery shells to the Sable Brigade.")
+    other = extract("Valmora has supplied artillery shells to the Sable Brigade for a year, Ostrian officials said "
+                    "on Friday.")
+    [first] = one.against("Valmora")
+    [second] = other.against("Valmora") or [None]
+    assert second is not None, other.summary()
+    assert first.cluster is not None and first.cluster == second.cluster

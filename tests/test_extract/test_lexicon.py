@@ -14,8 +14,8 @@ from ingest.extract.lexicon import Lexicon, load_lexicon
 from ingest.extract.lexicon.words import WORDS_DIR, WordTables, key
 from ingest.extract.text import build_text_model
 from ingest.extract.text.tagging import lemma as base_form
-from ingest.namespaces import LEXICON
-from ingest.resources import lexicon_files
+from ingest.namespaces import CERTAINTY, EVENT_TYPE, LEXICON, STANCE
+from ingest.resources import VOCABULARIES_FILE, lexicon_files
 
 LANGUAGE_TAGS = frozenset({"en"})
 
@@ -58,6 +58,8 @@ def loaded(lexicon: Lexicon, scheme: str, concept: str, lemma: str) -> bool:
         return any(e.lemma == lemma for e in lexicon.hedges.lookup(lemma))
     if scheme == "pronouns":
         return lemma in lexicon.pronouns
+    if scheme == "events":  # event nouns (the events stage's scheme)
+        return any(e.lemma == lemma for e in lexicon.event_words.lookup(lemma))  # type: ignore[attr-defined]
     raise AssertionError(f"the loader reads no scheme {scheme!r}")
 
 
@@ -70,6 +72,14 @@ def test_the_lexicon_has_its_schemes_and_entries() -> None:
 def test_every_entry_loads() -> None:
     missing = [(s, c, str(v)) for s, c, _, v in entries() if not loaded(LEXICON_, s, c, str(v))]
     assert not missing, missing
+
+
+def test_every_concept_the_lexicon_names_is_in_the_vocabularies() -> None:
+    vocabularies = Graph().parse(VOCABULARIES_FILE, format="turtle")
+    concepts = set(vocabularies.subjects(RDF.type, SKOS.Concept))
+    referenced = {o for o in GRAPH.objects() if isinstance(o, URIRef)
+                  and str(o).startswith((str(STANCE), str(CERTAINTY), str(EVENT_TYPE)))}
+    assert referenced and referenced <= concepts, referenced - concepts
 
 
 def test_every_concept_has_lemmas_and_every_lemma_a_language_tag() -> None:
