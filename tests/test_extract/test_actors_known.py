@@ -49,7 +49,7 @@ def test_places_are_never_actors() -> None:
 
 
 def test_demonym_and_official_noun_make_a_collective_affiliated_with_the_state() -> None:
-    read = extract("Ostrian officials have repeatedly accused the rebels. Ostrian rebels disagree.")
+    read = extract("Ostrian officials blame the rebels for the blockade. Ostrian rebels disagree.")
     officials = read.actor("Ostrian officials")
     assert officials.type == "ActorGroup" and officials.affiliation == BASE + "actor/ostria"
     assert officials.iri == str(MINTER.actor("Ostrian officials"))
@@ -58,7 +58,7 @@ def test_demonym_and_official_noun_make_a_collective_affiliated_with_the_state()
 
 
 def test_demonym_intelligence_uses_the_registry_variant_when_listed() -> None:
-    assert extract("Ostrian intelligence has leaked videos.").actor("Ostrian Intelligence Directorate").known
+    assert extract("Ostrian intelligence published the intercepts.").actor("Ostrian Intelligence Directorate").known
 
 
 def test_registry_role_and_affiliation_fill_in_where_the_text_is_silent() -> None:

@@ -24,7 +24,7 @@ def only_allegation_against(read: Read, surface: str) -> Allegation:
     return found[0]
 
 
-# --- accusing acts, every voice ----------------------------------------------------------------------------------------
+# --- accusing acts, every voice ---------------------------------------------------------------------------------------
 def test_prosecutors_charging_someone_claim_the_charge() -> None:
     read = extract("Prosecutors in Ardenne charged Teodor Brask with embezzling public funds.")
     charge = only_allegation_against(read, "Teodor Brask")
@@ -75,7 +75,8 @@ def test_a_lawsuit_claims_what_it_sues_for_never_a_wrong_type() -> None:
 
 
 def test_a_complaint_filed_by_a_party_is_that_partys_claim() -> None:
-    read = extract("A complaint filed by the Dock Workers Union accuses Brannock Logistics of falsifying safety records.")
+    read = extract("A complaint filed by the Dock Workers Union accuses Brannock Logistics of falsifying safety "
+                   "records.")
     falsified = only_allegation_against(read, "Brannock Logistics")
     assert claimant_labels(read, falsified) == {"Dock Workers Union"}
     assert falsified.claim_type in ("fraud", "other-wrongdoing")
@@ -95,7 +96,7 @@ def test_investigators_saying_what_a_company_did_claim_it() -> None:
     assert claimant_labels(read, falsified) == {"Investigators"}
 
 
-# --- claims inside what sources say ---------------------------------------------------------------------------------------
+# --- claims inside what sources say -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "claimant", "accused", "types"), [
     ("Mara Voss said the Harrow Defence Agency had supplied drones to the Sable Brigade.",
      "Mara Voss", "Harrow Defence Agency", {"supply-weapons", "provide-military-aid"}),
@@ -137,7 +138,7 @@ def test_sending_letters_is_at_most_an_other_support_claim() -> None:
     assert {a.claim_type for a in read.extraction.allegations} <= FALLBACK_TYPES
 
 
-# --- denials imply allegations ----------------------------------------------------------------------------------------------
+# --- denials imply allegations ----------------------------------------------------------------------------------------
 def test_denying_an_act_implies_an_allegation_against_the_one_who_denies() -> None:
     read = extract("Korlin Holdings denied hiding anything from its auditors.")
     denial = read.statement("hiding anything")
@@ -161,7 +162,7 @@ def test_denying_taking_bribes_implies_a_bribery_allegation() -> None:
     assert read.stance(read.statement("bribes"), bribes) == "denies"
 
 
-# --- unattributed claims ---------------------------------------------------------------------------------------------------------
+# --- unattributed claims ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "accused"), [
     ("There are rumours that the mayor of Ardenne took bribes from Korlin Holdings.", "the mayor"),
     ("Reports say Korlin Holdings paid the mayor of Ardenne.", "Korlin Holdings"),
@@ -182,7 +183,7 @@ def test_an_unattributed_bribe_is_against_the_one_who_took_it() -> None:
     assert "Korlin Holdings took bribes" not in bribes.summary
 
 
-# --- roles from syntax ------------------------------------------------------------------------------------------------------------
+# --- roles from syntax ------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Mara Voss said the Sable Brigade received drones from the Harrow Defence Agency's operatives.",
     "Mara Voss said the Harrow Defence Agency had supplied drones to the Sable Brigade.",

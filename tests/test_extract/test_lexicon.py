@@ -1,5 +1,5 @@
-"""The lexicon (ontology/lexicon, read by ingest/extract/lexicon): every entry loads, one entry per lemma with a language
-tag, matched on the text model's lemmas so that every inflection of a lemma finds the same entry."""
+"""The lexicon (ontology/lexicon, read by ingest/extract/lexicon): every entry loads, one entry per lemma with a
+language tag, matched on the text model's lemmas so that every inflection of a lemma finds the same entry."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_entries_are_lemmas_not_inflected_forms(pos: str) -> None:
     assert not inflected, inflected
 
 
-# --- word tables --------------------------------------------------------------------------------------------------------
+# --- word tables ------------------------------------------------------------------------------------------------------
 CATEGORY_COLUMN = frozenset({"grammar.tsv", "media-nouns.tsv", "titles.tsv"})  # a word may sit in several categories
 
 
@@ -166,7 +166,7 @@ def test_no_lemma_is_repeated_within_a_word_table(path: Path) -> None:
     assert not [k for k, n in seen.items() if n > 1]
 
 
-# --- matching by lemma ----------------------------------------------------------------------------------------------------
+# --- matching by lemma ------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("lemma", "sentences"), [
     ("assert", ["Voss asserts that the port is safe.", "Voss asserted that the port was safe.",
                 "Voss is asserting that the port is safe.", "Officials assert that the port is safe."]),
