@@ -202,3 +202,11 @@ def test_knowing_denying_and_minimising_wording_give_the_stance() -> None:
     assert REPORT_STANCE[read.statement("knew exactly").stance] == "supports"
     assert REPORT_STANCE[read.statement("anything illegal").stance] == "denies"
     assert REPORT_STANCE[read.statement("small fraction").stance] == "downplays"
+
+
+def test_echoing_a_view_takes_the_stance_of_the_view_echoed() -> None:
+    read = extract("Ostria accused Valmora of shelling Port Kell.\n\n"
+                   "The Valmoran defence ministry downplayed the accusation.\n\n"
+                   "Analyst Petra Holm echoed this view.")
+    assert REPORT_STANCE[read.statement("the accusation").stance] == "downplays"
+    assert REPORT_STANCE[read.statement("this view").stance] == "downplays"
