@@ -75,7 +75,7 @@ def test_unknown_names_resolve_to_nothing(registry: Registry) -> None:
 def test_a_registry_file_of_ones_own_is_read_with_roles_affiliations_and_wikidata(tmp_path: Path) -> None:
     path = tmp_path / "actors.ttl"
     path.write_text("""
-@prefix nkg: <https://newskg.org/ontology#> .
+@prefix nkg: <https://w3id.org/newskg/ontology/> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <actor/acme-bank> a nkg:Organization ; skos:prefLabel "Acme Bank"@en ; skos:altLabel "ACB"@en ; nkg:known true .
