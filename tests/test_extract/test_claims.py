@@ -1,0 +1,223 @@
+"""Allegations from speech acts (issue 13, item 1): accusing acts in every voice, claims inside what sources say with an
+open type and a fallback, denials that imply an allegation, unattributed claims, and roles (accused, beneficiary,
+target) from syntax in active and passive voice. All texts are fiction written for the project (see fiction.py)."""
+
+from __future__ import annotations
+
+import pytest
+from fiction import Read, extract
+
+from ingest.model import Allegation
+
+FALLBACK_TYPES = frozenset({"other-wrongdoing", "other-support"})
+MILITARY_TYPES = frozenset({"supply-weapons", "provide-military-aid", "train-forces", "deploy-personnel",
+                            "cooperate-militarily"})
+
+
+def claimant_labels(read: Read, allegation: Allegation) -> set[str | None]:
+    return read.labels(allegation.claimants)
+
+
+def only_allegation_against(read: Read, surface: str) -> Allegation:
+    found = read.against(surface)
+    assert len(found) == 1, read.summary()
+    return found[0]
+
+
+# --- accusing acts, every voice ---------------------------------------------------------------------------------------
+def test_prosecutors_charging_someone_claim_the_charge() -> None:
+    read = extract("Prosecutors in Ardenne charged Teodor Brask with embezzling public funds.")
+    charge = only_allegation_against(read, "Teodor Brask")
+    assert charge.claim_type in ("embezzlement", "corruption")
+    assert [label for label in claimant_labels(read, charge) if "prosecutors" in (label or "").lower()], read.summary()
+    assert charge.claimant_note is None
+
+
+def test_a_passive_charge_reported_by_prosecutors_is_their_claim() -> None:
+    read = extract("Teodor Brask was charged with embezzling public funds, prosecutors said.")
+    charge = only_allegation_against(read, "Teodor Brask")
+    assert claimant_labels(read, charge) == {"prosecutors"}
+    assert charge.claim_type in ("embezzlement", "corruption")
+
+
+def test_a_passive_charge_without_an_agent_is_claimed_by_no_one_named() -> None:
+    read = extract("Teodor Brask was charged on Monday with embezzling public funds.")
+    charge = only_allegation_against(read, "Teodor Brask")
+    assert charge.claimants == [] and charge.claimant_note == "unattributed"
+
+
+def test_a_passive_accusation_with_an_agent_is_the_agents_claim() -> None:
+    read = extract("Korlin Holdings was accused by the Harbour Rights Group of dumping waste into the canal.")
+    dumping = only_allegation_against(read, "Korlin Holdings")
+    assert claimant_labels(read, dumping) == {"Harbour Rights Group"}
+    assert dumping.claim_type in ("pollution", "environmental-harm")
+
+
+def test_accusing_someone_of_an_act_names_accused_beneficiary_and_type() -> None:
+    read = extract("Ostria accused Valmora of supplying artillery shells to the Sable Brigade.")
+    shells = only_allegation_against(read, "Valmora")
+    assert claimant_labels(read, shells) == {"Ostria"}
+    assert read.labels(shells.beneficiaries) == {"Sable Brigade"}
+    assert shells.claim_type in ("supply-weapons", "provide-military-aid")
+
+
+def test_blaming_someone_for_an_attack() -> None:
+    read = extract("Ostria has blamed Valmora for the attack on the Kell dam.")
+    attack = only_allegation_against(read, "Valmora")
+    assert claimant_labels(read, attack) == {"Ostria"} and attack.claim_type in ("attack", "sabotage")
+
+
+def test_a_lawsuit_claims_what_it_sues_for_never_a_wrong_type() -> None:
+    read = extract("Mara Voss sued Korlin Holdings for breach of contract.")
+    suit = only_allegation_against(read, "Korlin Holdings")
+    assert claimant_labels(read, suit) == {"Mara Voss"}
+    assert suit.claim_type == "other-wrongdoing"
+
+
+def test_a_complaint_filed_by_a_party_is_that_partys_claim() -> None:
+    read = extract("A complaint filed by the Dock Workers Union accuses Brannock Logistics of falsifying safety "
+                   "records.")
+    falsified = only_allegation_against(read, "Brannock Logistics")
+    assert claimant_labels(read, falsified) == {"Dock Workers Union"}
+    assert falsified.claim_type in ("fraud", "other-wrongdoing")
+
+
+def test_an_indictment_speaks_for_the_prosecutors_who_filed_it() -> None:
+    read = extract("Prosecutors in Velsk filed an indictment against Teodor Brask on Monday. "
+                   "The indictment says Brask paid bribes to two port officials.")
+    bribes = [a for a in read.against("Teodor Brask") if a.claim_type in ("bribery", "corruption")]
+    assert bribes, read.summary()
+    assert all(any("prosecutors" in (label or "").lower() for label in claimant_labels(read, a)) for a in bribes)
+
+
+def test_investigators_saying_what_a_company_did_claim_it() -> None:
+    read = extract("Investigators say Brannock Logistics falsified safety records.")
+    falsified = only_allegation_against(read, "Brannock Logistics")
+    assert claimant_labels(read, falsified) == {"Investigators"}
+
+
+# --- claims inside what sources say -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "claimant", "accused", "types"), [
+    ("Mara Voss said the Harrow Defence Agency had supplied drones to the Sable Brigade.",
+     "Mara Voss", "Harrow Defence Agency", {"supply-weapons", "provide-military-aid"}),
+    ("The Valmora Athletics Federation said the sprinter Ilse Moran had doped before the final.",
+     "Valmora Athletics Federation", "Ilse Moran", {"doping"}),
+    ("The Harbour Rights Group said Brannock Logistics had concealed an outbreak of cholera among its workers.",
+     "Harbour Rights Group", "Brannock Logistics", {"cover-up"}),
+    ("The Harbour Rights Group said Brannock Logistics had hacked the email accounts of the Dock Workers Union.",
+     "Harbour Rights Group", "Brannock Logistics", {"cyberattack"}),
+    ("The Harbour Rights Group said Brannock Logistics had sold customer data to advertisers.",
+     "Harbour Rights Group", "Brannock Logistics", {"data-misuse", "other-wrongdoing"}),
+    ("Mara Voss said Korlin Holdings had paid the mayor of Ardenne 40,000 crowns before the vote.",
+     "Mara Voss", "Korlin Holdings", {"bribery", "corruption", "other-support", "other-wrongdoing"}),
+    ("Mara Voss said election officials in Velsk had doctored the tallies.",
+     "Mara Voss", "election officials", {"election-interference", "fraud", "other-wrongdoing"}),
+    ("The Sable Brigade killed six villagers near Port Kell, residents said.",
+     "residents", "Sable Brigade", {"killing", "attack"}),
+])
+def test_an_act_asserted_in_a_statement_is_the_speakers_claim(text: str, claimant: str, accused: str,
+                                                                types: set[str]) -> None:
+    read = extract(text)
+    allegation = only_allegation_against(read, accused)
+    assert claimant_labels(read, allegation) == {read.actor(claimant).label}
+    assert allegation.claim_type in types
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Rights Group said Brannock Logistics had sent letters to its workers.",
+    "The Harbour Rights Group said Brannock Logistics had sold customer data to advertisers.",
+    "The Harbour Rights Group said Brannock Logistics had shipped spoiled grain to Port Kell.",
+])
+def test_an_act_the_vocabulary_does_not_name_gets_a_fallback_never_a_wrong_type(text: str) -> None:
+    read = extract(text)
+    assert not [a.claim_type for a in read.extraction.allegations if a.claim_type in MILITARY_TYPES], read.summary()
+
+
+def test_sending_letters_is_at_most_an_other_support_claim() -> None:
+    read = extract("The Harbour Rights Group said Brannock Logistics had sent letters to its workers.")
+    assert {a.claim_type for a in read.extraction.allegations} <= FALLBACK_TYPES
+
+
+# --- denials imply allegations ----------------------------------------------------------------------------------------
+def test_denying_an_act_implies_an_allegation_against_the_one_who_denies() -> None:
+    read = extract("Korlin Holdings denied hiding anything from its auditors.")
+    denial = read.statement("hiding anything")
+    assert read.label(denial.speaker) == "Korlin Holdings"
+    hidden = only_allegation_against(read, "Korlin Holdings")
+    assert hidden.claim_type in ("cover-up", "other-wrongdoing")
+    assert hidden.claimants == [] and hidden.claimant_note == "unattributed"
+    assert read.stance(denial, hidden) == "denies"
+
+
+def test_rejecting_the_accusations_implies_them() -> None:
+    read = extract("Korlin Holdings rejected the accusations as baseless.")
+    rejected = only_allegation_against(read, "Korlin Holdings")
+    assert read.stance(read.statement("accusations"), rejected) == "denies"
+
+
+def test_denying_taking_bribes_implies_a_bribery_allegation() -> None:
+    read = extract("The mayor of Ardenne, Ines Falk, denied taking bribes from Korlin Holdings.")
+    bribes = only_allegation_against(read, "Ines Falk")
+    assert bribes.claim_type in ("bribery", "corruption")
+    assert read.stance(read.statement("bribes"), bribes) == "denies"
+
+
+# --- unattributed claims ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "accused"), [
+    ("There are rumours that the mayor of Ardenne took bribes from Korlin Holdings.", "the mayor"),
+    ("Reports say Korlin Holdings paid the mayor of Ardenne.", "Korlin Holdings"),
+    ("There are indications that Brannock Logistics falsified its accounts.", "Brannock Logistics"),
+    ("Mara Voss visited the harbour on Monday. There are rumours that the Kell Port Authority hid the accident.",
+     "Kell Port Authority"),
+])
+def test_an_unattributed_claim_says_so_and_borrows_no_nearby_actor(text: str, accused: str) -> None:
+    read = extract(text)
+    allegation = read.allegation_against(accused)
+    assert allegation.claimants == [] and allegation.claimant_note == "unattributed"
+
+
+def test_an_unattributed_bribe_is_against_the_one_who_took_it() -> None:
+    read = extract("There are rumours that the mayor of Ardenne took bribes from Korlin Holdings.")
+    bribes = read.allegation_against("the mayor")
+    assert bribes.claim_type in ("bribery", "corruption")
+    assert "Korlin Holdings took bribes" not in bribes.summary
+
+
+# --- roles from syntax ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Mara Voss said the Sable Brigade received drones from the Harrow Defence Agency's operatives.",
+    "Mara Voss said the Harrow Defence Agency had supplied drones to the Sable Brigade.",
+    "Mara Voss said the Sable Brigade was supplied with drones by the Harrow Defence Agency.",
+    "Mara Voss said the Harrow Defence Agency had provided the Sable Brigade with drones.",
+])
+def test_who_did_it_and_who_gained_come_from_syntax_in_every_voice(text: str) -> None:
+    read = extract(text)
+    [drones] = [a for a in read.extraction.allegations if a.claim_type in MILITARY_TYPES] or [None]
+    assert drones is not None, read.summary()
+    assert read.labels(drones.accused) == {"Harrow Defence Agency"}
+    assert read.labels(drones.beneficiaries) == {"Sable Brigade"}
+    assert claimant_labels(read, drones) == {"Mara Voss"}
+
+
+def test_the_one_harmed_is_the_target() -> None:
+    read = extract("The Harbour Rights Group said Brannock Logistics had hacked the email accounts of the "
+                   "Dock Workers Union.")
+    hacking = only_allegation_against(read, "Brannock Logistics")
+    assert read.labels(hacking.targets) == {"Dock Workers Union"}
+    assert "Brannock Logistics" not in read.labels(hacking.targets)
+
+
+def test_a_summary_is_a_whole_clause_with_the_accused_as_subject() -> None:
+    read = extract("Ostria accused Valmora of supplying artillery shells to the Sable Brigade.")
+    summary = only_allegation_against(read, "Valmora").summary
+    assert summary.startswith("Valmora ") and "Sable Brigade" in summary and ":" not in summary
+
+
+def test_the_same_allegation_in_two_articles_shares_a_cluster() -> None:
+    one = extract("Ostria accused Valmora of supplying artillery shells to the Sable Brigade.")
+    other = extract("Valmora has supplied artillery shells to the Sable Brigade for a year, Ostrian officials said "
+                    "on Friday.")
+    [first] = one.against("Valmora")
+    [second] = other.against("Valmora") or [None]
+    assert second is not None, other.summary()
+    assert first.cluster is not None and first.cluster == second.cluster

@@ -1,0 +1,212 @@
+"""Stance per statement and allegation (issue 13, items 2 and 3): a response attaches only to the allegations it
+addresses; sides, denial and evaluation words, concession and minimisation give its stance; the article's central
+allegation is named and each statement has one stance toward it. Stories ported from tests/test_ingest
+(test_allegations*.py, test_stance_sides.py, test_attribution_unseen.py) onto fictional names. All texts are fiction."""
+
+from __future__ import annotations
+
+from fiction import REPORT_STANCE, Read, extract
+
+DUMPING = (
+    "Ostria's environment ministry accused Korlin Holdings on Tuesday of dumping chemical waste into the Kell "
+    "river.\n\n"
+    "“We have never released anything into the river,” Korlin Holdings said in a statement.\n\n"
+    "Mara Voss, a chemist at the Harbour Policy Institute, said only a small part of the pollution could have come "
+    "from the plant.\n\n"
+    "The ministry said an inquiry would report in May.\n\n"
+    "The company's lawyer, Ines Falk, said the accusations were politically motivated."
+)
+DUMPING_TITLE = "Ostria accuses Korlin Holdings of dumping waste in the Kell river"
+
+
+def central_stances(read: Read) -> dict[str, str]:
+    return {s.content.text[:24]: REPORT_STANCE[s.stance] for s in read.extraction.statements}
+
+
+def test_the_central_allegation_is_the_one_the_headline_states() -> None:
+    read = extract(DUMPING, title=DUMPING_TITLE)
+    central = read.central
+    assert central is not None and read.labels(central.accused) == {"Korlin Holdings"}
+    assert central.claim_type in ("pollution", "environmental-harm")
+
+
+def test_each_statement_has_its_stance_toward_the_central_allegation() -> None:
+    read = extract(DUMPING, title=DUMPING_TITLE)
+    expected = {"accusation": ("dumping chemical waste", "supports"), "denial": ("never released", "denies"),
+                "minimising": ("only a small part", "downplays"), "timetable": ("inquiry would report", "neutral"),
+                "dismissal": ("politically motivated", "denies")}
+    found = {name: REPORT_STANCE[read.statement(fragment).stance] for name, (fragment, _) in expected.items()}
+    assert found == {name: stance for name, (_, stance) in expected.items()}
+
+
+def test_responses_to_the_central_allegation_match_the_statements_stances() -> None:
+    read = extract(DUMPING, title=DUMPING_TITLE)
+    central = read.central
+    assert central is not None
+    assert read.stance(read.statement("never released"), central) == "denies"
+    assert read.stance(read.statement("only a small part"), central) == "downplays"
+    assert read.stance(read.statement("politically motivated"), central) == "denies"
+    assert read.stance(read.statement("inquiry would report"), central) in (None, "neutral")
+
+
+SUPPLY = (
+    "Ostria's foreign ministry accused Valmora of hosting Sable Brigade leaders and providing the brigade with fuel "
+    "and vehicles.\n\n"
+    "“We have never sold, donated or transferred any military equipment to the brigade,” Valmoran government "
+    "spokesman Ivo Maren told reporters.\n\n"
+    "Rosa Vey, a researcher at the Harbour Policy Institute, believes the accusations about Valmora are "
+    "exaggerated.\n\n"
+    "The ministry also claimed that Valmoran officials met Sable Brigade commanders in Ardenne."
+)
+
+
+def test_an_accusation_of_two_acts_gives_an_allegation_per_act_against_the_object() -> None:
+    read = extract(SUPPLY)
+    supply = [a for a in read.against("Valmora") if a.claim_type in ("supply-weapons", "provide-military-aid",
+                                                                      "other-support")]
+    assert len(supply) == 1, read.summary()
+    assert read.labels(supply[0].beneficiaries) == {"Sable Brigade"}
+    assert supply[0].summary.startswith("Valmora provided the brigade with fuel") or \
+        supply[0].summary.startswith("Valmora provided the Sable Brigade with fuel")
+
+
+def test_denials_and_downplaying_contest_the_allegation_and_the_accusation_supports_it() -> None:
+    read = extract(SUPPLY)
+    [supply] = [a for a in read.against("Valmora") if "fuel" in a.summary] or [None]
+    assert supply is not None, read.summary()
+    assert read.stance(read.statement("never sold"), supply) == "denies"
+    assert read.stance(read.statement("exaggerated"), supply) == "downplays"
+    assert read.stance(read.statement("providing the brigade"), supply) == "supports"
+
+
+SUDAN_LIKE = (
+    "Ostria's army-led government on Wednesday accused Valmora of supplying weapons to the paramilitary Sable "
+    "Brigade, a charge the neighbouring state rejected as \"baseless\".\n\n"
+    "The Valmoran foreign ministry said Valmora had provided only humanitarian aid to Ostrian civilians.\n\n"
+    "A United Nations panel said in a report last month that the allegations were credible.\n\n"
+    "The Sable Brigade denied receiving any foreign weapons."
+)
+
+
+def test_deniers_never_claim_and_the_beneficiarys_denial_contests() -> None:
+    read = extract(SUDAN_LIKE)
+    [weapons] = [a for a in read.against("Valmora") if a.claim_type in ("supply-weapons", "provide-military-aid")]
+    assert read.labels(weapons.claimants) == {"Ostria"}
+    assert "Sable Brigade" in read.labels(weapons.beneficiaries)
+    assert read.stance(read.statement("only humanitarian aid"), weapons) == "denies"
+    assert read.stance(read.statement("receiving any foreign weapons"), weapons) == "denies"
+    assert read.stance(read.statement("baseless"), weapons) == "denies"
+    assert read.label(read.statement("baseless").speaker) == "Valmora"
+    assert read.stance(read.statement("credible"), weapons) == "supports"
+    ministry = read.actor("Valmoran foreign ministry").iri
+    assert not [a for a in read.extraction.allegations if ministry in a.claimants]
+
+
+def test_characterising_an_accusation_rejects_it_and_shifting_the_blame_contests() -> None:
+    read = extract("Valmora's government accused the Northern Front of attacking the village.\n\n"
+                   "The Northern Front described the accusations as \"lies made up by our enemies\". "
+                   "It claimed the attack had been carried out by bandits.")
+    [attack] = [a for a in read.against("Northern Front") if a.claim_type in ("attack", "military-offensive")]
+    assert read.labels(attack.claimants) == {"Valmora"}
+    assert read.stance(read.statement("lies made up"), attack) == "denies"
+    assert read.stance(read.statement("carried out by bandits"), attack) == "denies"
+
+
+def test_a_third_party_pointing_at_the_accusers_earlier_similar_claims_contests() -> None:
+    read = extract("Valmora accused Ostria of funding the Sable Brigade.\n\n"
+                   "Ostria denied the accusation.\n\n"
+                   "Analyst Rosa Vey said Valmora had made similar claims before without providing evidence.")
+    funding = read.allegation_against("Ostria")
+    assert read.stance(read.statement("similar claims"), funding) in ("downplays", "denies")
+
+
+def test_an_accusers_later_plain_statement_keeps_its_side() -> None:
+    read = extract("The watchdog Clean Rivers accused Ostmark Chemicals of dumping solvents into the lake. "
+                   "Clean Rivers said its divers collected barrels from the lakebed last spring.")
+    assert REPORT_STANCE[read.statement("divers collected").stance] == "supports"
+
+
+def test_a_spokeswoman_of_the_accused_denies_with_a_plain_statement() -> None:
+    read = extract("Clean Rivers accused Ostmark Chemicals of dumping solvents into the lake. "
+                   "Ostmark Chemicals denied that it had ever dumped solvents. "
+                   "\"Our plant has passed every inspection for a decade,\" said Ilse Brandt, a spokeswoman for "
+                   "Ostmark Chemicals.")
+    assert REPORT_STANCE[read.statement("passed every inspection").stance] == "denies"
+
+
+def test_a_speaker_of_neither_side_saying_nothing_about_the_claim_is_neutral() -> None:
+    read = extract("Clean Rivers accused Ostmark Chemicals of dumping solvents into the lake. "
+                   "Ostmark Chemicals denied that it had ever dumped solvents. "
+                   "The regional water authority said it would publish its readings next month.")
+    assert REPORT_STANCE[read.statement("publish its readings").stance] == "neutral"
+
+
+def test_negated_minimising_supports_and_plain_minimising_downplays() -> None:
+    read = extract("Clean Rivers accused Ostmark Chemicals of dumping solvents into the lake.\n\n"
+                   "Hanna Berg, a lake warden, said the spill was not an isolated incident.\n\n"
+                   "Ilse Brandt, a spokeswoman for Ostmark Chemicals, said the spill was an isolated incident.")
+    assert REPORT_STANCE[read.statement("not an isolated incident").stance] == "supports"
+    assert REPORT_STANCE[read.statement("was an isolated incident").stance] == "downplays"
+
+
+def test_support_followed_by_a_concession_is_an_assessment() -> None:
+    read = extract("Clean Rivers accused Ostmark Chemicals of dumping solvents into the lake.\n\n"
+                   "Analyst Rosa Vey said the evidence was credible, although the samples may have been mislabelled.")
+    assert read.statement("evidence was credible").stance == "assesses"
+
+
+def test_a_claim_against_a_states_body_also_supports_the_allegation_against_the_state() -> None:
+    read = extract("Valmora accused Ostria of bribing election officials.\n\n"
+                   "Anna Brook, Valmora's interior minister, said Ostrian intelligence had paid bribes to the "
+                   "officials.")
+    minister = read.statement("paid bribes")
+    against_ostria = [a for a in read.against("Ostria") if a.claim_type in ("bribery", "corruption")]
+    assert against_ostria, read.summary()
+    assert any(read.stance(minister, a) == "supports" for a in against_ostria)
+
+
+def test_every_allegation_against_a_company_with_its_backer_and_its_denial() -> None:
+    read = extract("Residents have accused Tarnbrook Chemicals of illegally dumping toxic waste into the lake, a claim "
+                   "the company called \"nonsense\".\n\n"
+                   "The Ossin Lake Trust said its divers recorded discharges near the plant on 12 occasions.\n\n"
+                   "Tarnbrook Chemicals denied any wrongdoing.")
+    tarnbrook = read.actor("Tarnbrook Chemicals").iri
+    assert read.extraction.allegations and all(a.accused == [tarnbrook] for a in read.extraction.allegations)
+    central = read.central
+    assert central is not None and "Residents" in read.labels(central.claimants)
+    assert read.stance(read.statement("divers recorded"), central) == "supports"
+    assert read.stance(read.statement("any wrongdoing"), central) == "denies"
+    assert read.stance(read.statement("nonsense"), central) == "denies"
+
+
+def test_the_bank_accused_is_the_bank_named_not_its_spokesman() -> None:
+    read = extract("Harbour Savings Bank reported a loss on Monday. A bank spokesman said the figures were final.\n\n"
+                   "The consumer group Fair Pay accused the bank of concealing losses from investors.")
+    assert [read.labels(a.accused) for a in read.extraction.allegations] == [{"Harbour Savings Bank"}]
+    assert read.extraction.allegations[0].claim_type == "cover-up"
+
+
+def test_the_militia_is_the_actor_introduced_as_a_militia() -> None:
+    read = extract("Villagers blame the Northern Front (NF), a militia based in the hills, for the raid.\n\n"
+                   "Army spokesman Ivo Maren accused the militia of torching homes. The Valmoran army has "
+                   "deployed troops to the area.")
+    torching = [a for a in read.extraction.allegations if "Ivo Maren" in read.labels(a.claimants)]
+    assert torching and all(read.labels(a.accused) == {"Northern Front"} for a in torching)
+
+
+def test_knowing_denying_and_minimising_wording_give_the_stance() -> None:
+    read = extract("The Valmora Cycling Federation accused the coaches of Team Ardenne of doping their riders.\n\n"
+                   "Former rider Marta Lind said the coaches knew exactly what was happening.\n\n"
+                   "Rider Tomas Berg said he had never been offered anything illegal.\n\n"
+                   "Kai Moss, the team's doctor, said only a small fraction of the riders had ever used the drug.")
+    assert REPORT_STANCE[read.statement("knew exactly").stance] == "supports"
+    assert REPORT_STANCE[read.statement("anything illegal").stance] == "denies"
+    assert REPORT_STANCE[read.statement("small fraction").stance] == "downplays"
+
+
+def test_echoing_a_view_takes_the_stance_of_the_view_echoed() -> None:
+    read = extract("Ostria accused Valmora of shelling Port Kell.\n\n"
+                   "The Valmoran defence ministry downplayed the accusation.\n\n"
+                   "Analyst Petra Holm echoed this view.")
+    assert REPORT_STANCE[read.statement("the accusation").stance] == "downplays"
+    assert REPORT_STANCE[read.statement("this view").stance] == "downplays"
