@@ -57,8 +57,9 @@ def _actors(gold: GoldArticle, extraction: Extraction, counts: Counts) -> None:
             if g in pairs:
                 continue
             wanted = (actor.label, *actor.surfaces)
-            hit = next((n for n, found in enumerate(names) if n not in used and names_match(wanted, found, exact=exact)),
-                       None)
+            hit = next(
+                (n for n, found in enumerate(names) if n not in used and names_match(wanted, found, exact=exact)), None
+            )
             if hit is not None:
                 used.add(hit)
                 pairs[g] = hit
@@ -98,8 +99,11 @@ def _statements(gold: GoldArticle, extraction: Extraction, counts: Counts) -> di
             counts.misses.append(f"statement not in body: {item.text[:60]!r}")
             continue
         taken.add(span)
-        overlaps = [(min(span[1], s.content.end) - max(span[0], s.content.start), i) for i, s in enumerate(predicted)
-                    if i not in used and s.content.start < span[1] and span[0] < s.content.end]
+        overlaps = [
+            (min(span[1], s.content.end) - max(span[0], s.content.start), i)
+            for i, s in enumerate(predicted)
+            if i not in used and s.content.start < span[1] and span[0] < s.content.end
+        ]
         if not overlaps:
             counts.misses.append(f"statement missed: [{item.speaker}] {item.text[:70]!r}")
             continue
@@ -114,8 +118,10 @@ def _statements(gold: GoldArticle, extraction: Extraction, counts: Counts) -> di
             counts.misses.append(f"speaker: gold {item.speaker!r}, got {statement.speaker_label!r}: {item.text[:50]!r}")
         stance = statement.stance
         if gold.stance_towards == "bears-on" and statement.stance == "neutral":
-            stance = next((r.stance for r in extraction.responses if r.statement == statement.iri
-                           and r.stance != "neutral"), statement.stance)
+            stance = next(
+                (r.stance for r in extraction.responses if r.statement == statement.iri and r.stance != "neutral"),
+                statement.stance,
+            )
         if REPORT_STANCE.get(stance, stance) == REPORT_STANCE.get(item.stance, item.stance):
             counts.stance_right += 1
         else:
@@ -150,9 +156,14 @@ def _allegations(gold: GoldArticle, extraction: Extraction, counts: Counts, matc
     statement_spans = {p.iri: (p.content.start, p.content.end) for p in extraction.statements}
 
     def matches(g, p) -> bool:
-        accused = any(iri in actors and names_match(gold.names.get(n, (n,)), actor_names(actors[iri]))
-                      for n in g.accused for iri in p.accused)
-        places = [(p.evidence.start, p.evidence.end)] + [statement_spans[s] for s in p.supported_by if s in statement_spans]
+        accused = any(
+            iri in actors and names_match(gold.names.get(n, (n,)), actor_names(actors[iri]))
+            for n in g.accused
+            for iri in p.accused
+        )
+        places = [(p.evidence.start, p.evidence.end)] + [
+            statement_spans[s] for s in p.supported_by if s in statement_spans
+        ]
         overlap = any(a < d and c < b for a, b in places for c, d in spans[g.id])
         return accused and overlap
 

@@ -32,7 +32,8 @@ def _ratio(part: int, whole: int) -> float | None:
 
 def figures(c: Counts) -> dict[str, float | None]:
     return {
-        "named_recall": _ratio(c.named_found, c.named_gold), "named_precision": _ratio(c.named_correct, c.named_predicted),
+        "named_recall": _ratio(c.named_found, c.named_gold),
+        "named_precision": _ratio(c.named_correct, c.named_predicted),
         "statement_recall": _ratio(c.statements_matched, c.statements_gold),
         "statement_precision": _ratio(c.statements_matched, c.statements_predicted),
         "speaker_accuracy": _ratio(c.speaker_right, c.statements_matched),
@@ -66,20 +67,31 @@ def _cell(value: float | None, part: int, whole: int) -> str:
 
 
 def table(rows: list[tuple[str, int, Counts]]) -> str:
-    lines = ["| set | articles | named actors R | named actors P | statements R | statements P | speaker | stance | "
-             "allegations R | allegations P | links |", "|---" * 11 + "|"]
+    lines = [
+        "| set | articles | named actors R | named actors P | statements R | statements P | speaker | stance | "
+        "allegations R | allegations P | links |",
+        "|---" * 11 + "|",
+    ]
     for name, n, c in rows:
         f = figures(c)
-        lines.append(" | ".join([
-            f"| {name}", str(n), _cell(f["named_recall"], c.named_found, c.named_gold),
-            _cell(f["named_precision"], c.named_correct, c.named_predicted),
-            _cell(f["statement_recall"], c.statements_matched, c.statements_gold),
-            _cell(f["statement_precision"], c.statements_matched, c.statements_predicted),
-            _cell(f["speaker_accuracy"], c.speaker_right, c.statements_matched),
-            _cell(f["stance_accuracy"], c.stance_right, c.statements_matched),
-            _cell(f["allegation_recall"], c.allegations_found, c.allegations_gold),
-            _cell(f["allegation_precision"], c.allegations_kept, c.allegations_predicted),
-            _cell(f["link_accuracy"], c.links_right, c.links_gold)]) + " |")
+        lines.append(
+            " | ".join(
+                [
+                    f"| {name}",
+                    str(n),
+                    _cell(f["named_recall"], c.named_found, c.named_gold),
+                    _cell(f["named_precision"], c.named_correct, c.named_predicted),
+                    _cell(f["statement_recall"], c.statements_matched, c.statements_gold),
+                    _cell(f["statement_precision"], c.statements_matched, c.statements_predicted),
+                    _cell(f["speaker_accuracy"], c.speaker_right, c.statements_matched),
+                    _cell(f["stance_accuracy"], c.stance_right, c.statements_matched),
+                    _cell(f["allegation_recall"], c.allegations_found, c.allegations_gold),
+                    _cell(f["allegation_precision"], c.allegations_kept, c.allegations_predicted),
+                    _cell(f["link_accuracy"], c.links_right, c.links_gold),
+                ]
+            )
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -94,12 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.set or SETS:
         counts, n, missing = score_set(name, extractor, args.verbose)
         if missing:
-            print(f"{name}: {len(missing)} texts missing or different (python -m evaluation.real.restore --missing)",
-                  file=sys.stderr)
+            print(
+                f"{name}: {len(missing)} texts missing or different (python -m evaluation.real.restore --missing)",
+                file=sys.stderr,
+            )
         if n:
             rows.append((name, n, counts))
-            report[name] = {"articles": n, **figures(counts),
-                            "counts": {k: v for k, v in vars(counts).items() if k != "misses"}}
+            report[name] = {
+                "articles": n,
+                **figures(counts),
+                "counts": {k: v for k, v in vars(counts).items() if k != "misses"},
+            }
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -65,12 +65,22 @@ def score_one(gold_file: Path, seeds_dir: Path) -> dict[str, Any]:
     result["authors"] = [_norm(a) for a in doc.authors] == [_norm(a) for a in gold["authors"]]
     result["date"] = (doc.date.isoformat() if doc.date else None) == gold["date"]
     result["found"] = {f: getattr(doc, f) for f in (*TEXT_FIELDS, "authors")} | {
-        "date": doc.date.isoformat() if doc.date else None}
+        "date": doc.date.isoformat() if doc.date else None
+    }
     return result
 
 
-COLUMNS = ("body_exact", "first_sentence", "last_sentence", "title", "standfirst", "publisher", "authors",
-           "dateline", "date")
+COLUMNS = (
+    "body_exact",
+    "first_sentence",
+    "last_sentence",
+    "title",
+    "standfirst",
+    "publisher",
+    "authors",
+    "dateline",
+    "date",
+)
 
 
 def score(gold_dir: Path = GOLD_DIR, seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
@@ -92,13 +102,23 @@ def _table(result: dict[str, Any]) -> str:
         if "error" in r:
             rows.append(f"| {name} | error: {r['error']} |")
             continue
-        cells = [name, str(r["body_sentences"]), str(len(r["missing"])), str(len(r["clutter_in"])),
-                 str(len(r["extra_text"]))] + ["yes" if r[c] else "NO" for c in COLUMNS]
+        cells = [
+            name,
+            str(r["body_sentences"]),
+            str(len(r["missing"])),
+            str(len(r["clutter_in"])),
+            str(len(r["extra_text"])),
+        ] + ["yes" if r[c] else "NO" for c in COLUMNS]
         rows.append("| " + " | ".join(cells) + " |")
     s = result["summary"]
-    rows.append("| total | " + " | ".join([str(s["body_sentences"]), str(s["body_sentences_missing"]),
-                                            str(s["clutter_sentences_in"]), ""] +
-                                           [f"{s[c]}/{s['articles']}" for c in COLUMNS]) + " |")
+    rows.append(
+        "| total | "
+        + " | ".join(
+            [str(s["body_sentences"]), str(s["body_sentences_missing"]), str(s["clutter_sentences_in"]), ""]
+            + [f"{s[c]}/{s['articles']}" for c in COLUMNS]
+        )
+        + " |"
+    )
     return "\n".join(rows)
 
 

@@ -81,12 +81,15 @@ def main(argv: list[str] | None = None) -> int:
         extraction = extractor.extract_file(PROJECT_ROOT / gold["article"])
         counts = count_events(gold.get("events", []), extraction.events, broader)
         total.add(counts)
-        print(f"| {name} | {_ratio(counts.found, counts.gold)} | {counts.predicted} | "
-              f"{_ratio(counts.matching, counts.predicted)} |")
+        print(
+            f"| {name} | {_ratio(counts.found, counts.gold)} | {counts.predicted} | "
+            f"{_ratio(counts.matching, counts.predicted)} |"
+        )
         if args.verbose and counts.misses:
             print("\n".join(f"|   {m} | | | |" for m in counts.misses))
-    print(f"| all | {_ratio(total.found, total.gold)} | {total.predicted} | "
-          f"{_ratio(total.matching, total.predicted)} |")
+    print(
+        f"| all | {_ratio(total.found, total.gold)} | {total.predicted} | {_ratio(total.matching, total.predicted)} |"
+    )
     return 0
 
 

@@ -1,9 +1,9 @@
 """The evaluation sets, each article's gold in one shape whatever file format it was written in.
 
-    seeds     the two seed articles (gold in evaluation/gold/<seed>.*.json; written after seeing output: tuning)
-    project   texts written for the project, fictional and labelled so (evaluation/gold/unseen/)
-    dev       real articles, development split (evaluation/real/, texts re-created into a git-ignored folder)
-    test      real articles, test split: never used for tuning
+seeds     the two seed articles (gold in evaluation/gold/<seed>.*.json; written after seeing output: tuning)
+project   texts written for the project, fictional and labelled so (evaluation/gold/unseen/)
+dev       real articles, development split (evaluation/real/, texts re-created into a git-ignored folder)
+test      real articles, test split: never used for tuning
 """
 
 from __future__ import annotations
@@ -73,14 +73,28 @@ def _names(actors: list[dict]) -> dict[str, tuple[str, ...]]:
 
 
 def _statement(item: dict, page: str) -> GoldStatement:
-    return GoldStatement(item["speaker"], tuple(item.get("speaker_aliases", [])), item.get("cue"), item["text"],
-                         _occurrence(page, item["text"], item.get("start")), item["direct"], item["stance"],
-                         dict(item.get("responds_to", {})))
+    return GoldStatement(
+        item["speaker"],
+        tuple(item.get("speaker_aliases", [])),
+        item.get("cue"),
+        item["text"],
+        _occurrence(page, item["text"], item.get("start")),
+        item["direct"],
+        item["stance"],
+        dict(item.get("responds_to", {})),
+    )
 
 
 def _actors(items: list[dict]) -> list[GoldActor]:
-    return [GoldActor(a["label"], a["type"], a.get("kind") or ("named" if a["type"] not in NOT_NAMED else "collective"),
-                      tuple(a.get("surfaces", []))) for a in items]
+    return [
+        GoldActor(
+            a["label"],
+            a["type"],
+            a.get("kind") or ("named" if a["type"] not in NOT_NAMED else "collective"),
+            tuple(a.get("surfaces", [])),
+        )
+        for a in items
+    ]
 
 
 def seeds() -> list[GoldArticle]:
@@ -90,9 +104,18 @@ def seeds() -> list[GoldArticle]:
         page = (SEEDS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         statements = json.loads(path.read_text(encoding="utf-8"))["statements"]
         actors = json.loads((GOLD_DIR / f"{name}.actors.json").read_text(encoding="utf-8"))["actors"]
-        articles.append(GoldArticle(name, SEEDS_DIR / f"{name}.txt", _actors(actors),
-                                    [_statement(s, page) for s in statements], None, None, _names(actors),
-                                    stance_towards="bears-on"))
+        articles.append(
+            GoldArticle(
+                name,
+                SEEDS_DIR / f"{name}.txt",
+                _actors(actors),
+                [_statement(s, page) for s in statements],
+                None,
+                None,
+                _names(actors),
+                stance_towards="bears-on",
+            )
+        )
     return articles
 
 
@@ -157,8 +180,18 @@ def real(split: str) -> tuple[list[GoldArticle], list[str]]:
             missing.append(gold["id"])
             continue
         page = page_path.read_text(encoding="utf-8")
-        articles.append(GoldArticle(
-            gold["id"], page_path, _actors(gold["actors"]), [_statement(s, page) for s in gold["statements"]],
-            [GoldAllegation(a["id"], tuple(a["claimants"]), tuple(a["accused"]), tuple(a["evidence"]))
-             for a in gold["allegations"]], gold.get("central_allegation"), _names(gold["actors"])))
+        articles.append(
+            GoldArticle(
+                gold["id"],
+                page_path,
+                _actors(gold["actors"]),
+                [_statement(s, page) for s in gold["statements"]],
+                [
+                    GoldAllegation(a["id"], tuple(a["claimants"]), tuple(a["accused"]), tuple(a["evidence"]))
+                    for a in gold["allegations"]
+                ],
+                gold.get("central_allegation"),
+                _names(gold["actors"]),
+            )
+        )
     return articles, missing

@@ -13,16 +13,23 @@ import re
 from collections.abc import Callable, Collection
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pyshacl.constraints.core.string_based_constraints import StringBasedConstraintBase
 from rdflib import RDF, RDFS, SH, XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
-if TYPE_CHECKING:
-    from ingest.shacl_precheck import Lookups
 
-Check = Callable[["Lookups", Node, Collection[Node]], bool]
+
+class Lookups(Protocol):
+    """What a check reads from the graph being validated (ingest.shacl_precheck.Lookups provides it)."""
+
+    def objects(self, subject: Node, predicate: Node) -> Collection[Node]: ...
+
+    def is_instance(self, node: Node, cls: Node) -> bool: ...
+
+
+Check = Callable[[Lookups, Node, Collection[Node]], bool]
 
 _NODE_KINDS: dict[Node, tuple[type, ...]] = {SH.IRI: (URIRef,), SH.Literal: (Literal,), SH.BlankNode: (BNode,), SH.BlankNodeOrIRI: (BNode, URIRef),
                SH.IRIOrLiteral: (URIRef, Literal), SH.BlankNodeOrLiteral: (BNode, Literal)}
@@ -139,7 +146,7 @@ def less_than(prop: Node) -> Check | None:
     if not isinstance(prop, URIRef):
         return None
 
-    def holds(lookups: "Lookups", focus: Node, values: Collection[Node]) -> bool:
+    def holds(lookups: Lookups, focus: Node, values: Collection[Node]) -> bool:
         others = [number(o) for o in lookups.objects(focus, prop)]
         mine = [number(v) for v in values]
         if any(n is None for n in others) or any(n is None for n in mine):
@@ -155,7 +162,7 @@ def unique_lang(flag: Node) -> Check | None:
     if not flag.value:
         return lambda _, focus, values: True
 
-    def unique(_: "Lookups", focus: Node, values: Collection[Node]) -> bool:
+    def unique(_: Lookups, focus: Node, values: Collection[Node]) -> bool:
         languages = [v.language.lower() for v in values if isinstance(v, Literal) and v.language]
         return len(languages) == len(set(languages))
 

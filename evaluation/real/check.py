@@ -15,8 +15,20 @@ import sys
 from evaluation.real import GOLD_DIR, load_gold, sha256_text, text_path
 
 STANCES = {"supports", "confirms", "denies", "dismisses", "downplays", "assesses", "neutral"}
-TYPES = {"Person", "Organization", "State", "GovernmentBody", "IntelligenceAgency", "ArmedGroup", "MediaOutlet",
-         "ThinkTank", "AcademicInstitution", "SocialMediaAccount", "ActorGroup", "AnonymousSource"}
+TYPES = {
+    "Person",
+    "Organization",
+    "State",
+    "GovernmentBody",
+    "IntelligenceAgency",
+    "ArmedGroup",
+    "MediaOutlet",
+    "ThinkTank",
+    "AcademicInstitution",
+    "SocialMediaAccount",
+    "ActorGroup",
+    "AnonymousSource",
+}
 KINDS = {"named", "described", "anonymous", "collective"}
 CLAIMANT_MARKERS = {"UNATTRIBUTED", "OUTLET"}
 
@@ -39,9 +51,11 @@ def _place_statements(gold: dict, text: str, fix: bool) -> list[str]:
             item["end"] = start + len(wanted)
         if not isinstance(start, int):
             problems.append(f"{item.get('id')}: text not found: {wanted[:60]!r}")
-        elif text[start:item["end"]] != wanted:
-            problems.append(f"{item.get('id')}: text at {start}:{item['end']} is {text[start:item['end']][:40]!r}, "
-                            f"not {wanted[:40]!r}")
+        elif text[start : item["end"]] != wanted:
+            problems.append(
+                f"{item.get('id')}: text at {start}:{item['end']} is {text[start : item['end']][:40]!r}, "
+                f"not {wanted[:40]!r}"
+            )
     return problems
 
 

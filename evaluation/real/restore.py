@@ -33,8 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     golds = [load_gold(p) for p in gold_paths()]
     if args.missing:
-        absent = [g for g in golds if not text_path(g["id"]).exists()
-                  or sha256_text(text_path(g["id"]).read_text(encoding="utf-8")) != g["source"]["sha256"]]
+        absent = [
+            g
+            for g in golds
+            if not text_path(g["id"]).exists()
+            or sha256_text(text_path(g["id"]).read_text(encoding="utf-8")) != g["source"]["sha256"]
+        ]
         for gold in absent:
             print(f"{gold['id']}\t{gold['source']['url']}\tquery: {gold['source']['query']}")
         print(f"{len(absent)} of {len(golds)} texts missing or different", file=sys.stderr)
@@ -52,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         text_path(gold["id"]).write_text(excerpt, encoding="utf-8")
         written += 1
-    print(f"{written} texts written to {TEXTS_DIR}, {mismatched} differing, "
-          f"{len(golds) - written - mismatched} not in these answers")
+    print(
+        f"{written} texts written to {TEXTS_DIR}, {mismatched} differing, "
+        f"{len(golds) - written - mismatched} not in these answers"
+    )
     return 1 if mismatched else 0
 
 

@@ -56,25 +56,56 @@ class Extractor:
     def load(cls, minter: IriMinter, *, with_registry: bool = True) -> "Extractor":
         registry = load_registry(minter) if with_registry else Registry.empty()
         lexicon = load_lexicon()
-        return cls(minter=minter, registry=registry, lexicon=lexicon, actor_finder=ActorFinder(registry, lexicon),
-                   event_finder=EventFinder(registry, lexicon, minter))
+        return cls(
+            minter=minter,
+            registry=registry,
+            lexicon=lexicon,
+            actor_finder=ActorFinder(registry, lexicon),
+            event_finder=EventFinder(registry, lexicon, minter),
+        )
 
     def extract(self, doc: ArticleDoc, timings: dict[str, float] | None = None) -> Extraction:
         """The extraction of one article; timings, when given, gets each stage's seconds added to it."""
         clock = _Clock(timings)
         model = clock.time("text model", build_text_model, doc.text)
         actors = clock.time("actors", self.actor_finder.find, model)
-        attributions = clock.time("attribution", find_statements, model, actors, self.lexicon,
-                                  Resolver(model, actors, self.lexicon))
+        attributions = clock.time(
+            "attribution", find_statements, model, actors, self.lexicon, Resolver(model, actors, self.lexicon)
+        )
         claims = clock.time("claims", find_claims, model, actors, attributions, self.lexicon, doc)
-        events = clock.time("events", self.event_finder.find, doc, model, actors, attributions, claims,
-                            actor_iris(doc, actors, self.minter))
-        return clock.time("output", build_extraction, doc, actors, attributions, claims, events, self.minter)
+        events = clock.time(
+            "events",
+            self.event_finder.find,
+            doc,
+            model,
+            actors,
+            attributions,
+            claims,
+            actor_iris(doc, actors, self.minter),
+        )
+        return clock.time(
+            "output",
+            build_extraction,
+            doc,
+            actors,
+            attributions,
+            claims,
+            events,
+            self.minter,
+            self.lexicon.report_stances,
+        )
 
-    def extract_file(self, path: Path, overrides: MetadataOverrides | None = None,
-                     max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
+    def extract_file(
+        self, path: Path, overrides: MetadataOverrides | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Extraction:
         return self.extract(read_file(path, overrides, max_bytes))
 
-    def extract_bytes(self, data: bytes, name: str, media_type: str | None = None,
-                      overrides: MetadataOverrides | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
+    def extract_bytes(
+        self,
+        data: bytes,
+        name: str,
+        media_type: str | None = None,
+        overrides: MetadataOverrides | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> Extraction:
         return self.extract(read_bytes(data, name, media_type, overrides, max_bytes))

@@ -20,7 +20,6 @@ from ingest.extract.text.folding import name_key
 from ingest.extract.text.model import TextModel
 
 
-
 @dataclass
 class _Group:
     """Mentions gathered for one actor while the stage runs (private; the stage returns frozen records)."""
@@ -44,9 +43,20 @@ class _Group:
 
     def record(self) -> ActorRecord:
         mentions = tuple(sorted(self.mentions, key=lambda m: m.first))
-        return ActorRecord(key=self.key, label=self.label, type=self.type, kind=self.kind, mentions=mentions,
-                           registry_iri=self.registry_iri, role=self.role, affiliation=self.affiliation,
-                           confidence=self.confidence, wikidata=self.wikidata, gender=self.gender, plural=self.plural)
+        return ActorRecord(
+            key=self.key,
+            label=self.label,
+            type=self.type,
+            kind=self.kind,
+            mentions=mentions,
+            registry_iri=self.registry_iri,
+            role=self.role,
+            affiliation=self.affiliation,
+            confidence=self.confidence,
+            wikidata=self.wikidata,
+            gender=self.gender,
+            plural=self.plural,
+        )
 
 
 class ActorFinder:
@@ -74,13 +84,31 @@ class ActorFinder:
         for hit in hits:
             if hit.use in (Use.ACTOR, Use.METONYM):
                 entry = hit.entry
-                put("known:" + entry.iri, hit.first, hit.last, lambda e=entry, m=hit.use: _Group(
-                    "known:" + e.iri, e.label, e.type, NAMED, 1.0 if m is Use.ACTOR else 0.9, e.iri, e.wikidata,
-                    e.role, "known:" + e.affiliation if e.affiliation else None, plural=e.type == "ActorGroup"))
-        named = [c for run in find_name_runs(model, hits, words)
-                 if (c := classify(model, run, words, self.gazetteer.is_place)) is not None]
-        known_aliases = {form: key for key, group in groups.items()
-                         for form in short_forms(group.label, group.type, words.org_heads)}
+                put(
+                    "known:" + entry.iri,
+                    hit.first,
+                    hit.last,
+                    lambda e=entry, m=hit.use: _Group(
+                        key="known:" + e.iri,
+                        label=e.label,
+                        type=e.type,
+                        kind=NAMED,
+                        confidence=1.0 if m is Use.ACTOR else 0.9,
+                        registry_iri=e.iri,
+                        wikidata=e.wikidata,
+                        role=e.role,
+                        affiliation="known:" + e.affiliation if e.affiliation else None,
+                        plural=e.type == "ActorGroup",
+                    ),
+                )
+        named = [
+            c
+            for run in find_name_runs(model, hits, words)
+            if (c := classify(model, run, words, self.gazetteer.is_place)) is not None
+        ]
+        known_aliases = {
+            form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words.org_heads)
+        }
         aliases = self._named_groups(model, named, put, groups, hits, known_aliases)
         self._single_words(model, named, aliases, put, groups)
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
@@ -91,12 +119,23 @@ class ActorFinder:
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
         records = tuple(sorted((g.record() for g in groups.values()), key=lambda r: r.first_token))
-        demonyms = {i: "known:" + h.entry.iri for h in hits if h.use is Use.DEMONYM and "known:" + h.entry.iri in groups
-                    for i in range(h.first, h.last + 1)}
+        demonyms = tuple(
+            (i, "known:" + h.entry.iri)
+            for h in hits
+            if h.use is Use.DEMONYM and "known:" + h.entry.iri in groups
+            for i in range(h.first, h.last + 1)
+        )
         return ActorSet(records, len(model.tokens), demonyms)
 
-    def _named_groups(self, model: TextModel, named: list[NamedCandidate], put, groups,
-                     hits: list[KnownHit], known_aliases: dict[str, str]) -> dict[str, str]:
+    def _named_groups(
+        self,
+        model: TextModel,
+        named: list[NamedCandidate],
+        put,
+        groups,
+        hits: list[KnownHit],
+        known_aliases: dict[str, str],
+    ) -> dict[str, str]:
         """Names become actors; a surname, an acronym given in brackets or made of a name's initials joins the actor
         named in full (returns short forms → the actor's key)."""
         words = self.lexicon.words
@@ -116,10 +155,25 @@ class ActorFinder:
                 continue
             own = "name:" + name_key(candidate.label)
             alias = aliases.get(name_key(candidate.label))
-            key = alias if alias is not None and alias != own and own not in {
-                "name:" + name_key(c.label) for c in full} else own
-            group = put(key, candidate.first, candidate.last, lambda c=candidate, k=key: _Group(
-                k, c.label, c.type, NAMED, c.confidence, role=c.title, gender=c.gender))
+            key = (
+                alias
+                if alias is not None and alias != own and own not in {"name:" + name_key(c.label) for c in full}
+                else own
+            )
+            group = put(
+                key,
+                candidate.first,
+                candidate.last,
+                lambda c=candidate, k=key: _Group(
+                    key=k,
+                    label=c.label,
+                    type=c.type,
+                    kind=NAMED,
+                    confidence=c.confidence,
+                    role=c.title,
+                    gender=c.gender,
+                ),
+            )
             if group.gender is None and candidate.gender is not None:
                 group.gender = candidate.gender
             if group.role is None:
@@ -129,7 +183,9 @@ class ActorFinder:
                     group.affiliation = self._affiliation(model, found, groups, hits)
         return aliases
 
-    def _single_words(self, model: TextModel, named: list[NamedCandidate], aliases: dict[str, str], put, groups) -> None:  # type: ignore[no-untyped-def]
+    def _single_words(
+        self, model: TextModel, named: list[NamedCandidate], aliases: dict[str, str], put, groups
+    ) -> None:  # type: ignore[no-untyped-def]
         """A lone capitalised word: a short form of an actor named in full, else kept only where it speaks or recurs."""
         counts: dict[str, int] = {}
         for candidate in named:
@@ -145,23 +201,42 @@ class ActorFinder:
             known = self.registry.resolve(candidate.label)
             if known is not None and not known.is_place:
                 continue
-            relative = candidate.last + 2 < len(model.tokens) and model.tokens[candidate.last + 1].text == "," \
+            relative = (
+                candidate.last + 2 < len(model.tokens)
+                and model.tokens[candidate.last + 1].text == ","
                 and model.tokens[candidate.last + 2].tag in ("WDT", "WP")
-            if self._speaks(model, candidate.last) or self._led_to(model, candidate.first) or relative \
-                    or counts.get(form, 0) >= 2:
+            )
+            if (
+                self._speaks(model, candidate.last)
+                or self._led_to(model, candidate.first)
+                or relative
+                or counts.get(form, 0) >= 2
+            ):
                 key = "name:" + form
-                put(key, candidate.first, candidate.last, lambda c=candidate, k=key: _Group(
-                    k, c.label, c.type, NAMED, c.confidence))
+                put(
+                    key,
+                    candidate.first,
+                    candidate.last,
+                    lambda c=candidate, k=key: _Group(
+                        key=k, label=c.label, type=c.type, kind=NAMED, confidence=c.confidence
+                    ),
+                )
 
     def _speaks(self, model: TextModel, i: int) -> bool:
         """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported")."""
         tokens = model.tokens
         j = i + 1
-        while j < len(tokens) and tokens[j].sentence == tokens[i].sentence and (
-                tokens[j].tag in ("MD", "RB") or self.lexicon.words.is_("auxiliary", tokens[j].lemma)):
+        while (
+            j < len(tokens)
+            and tokens[j].sentence == tokens[i].sentence
+            and (tokens[j].tag in ("MD", "RB") or self.lexicon.words.is_("auxiliary", tokens[j].lemma))
+        ):
             j += 1
-        return j < len(tokens) and tokens[j].sentence == tokens[i].sentence and any(
-            m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+        return (
+            j < len(tokens)
+            and tokens[j].sentence == tokens[i].sentence
+            and any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+        )
 
     def _led_to(self, model: TextModel, first: int) -> bool:
         """'told Reuters', 'according to Interfax', 'reported by Tass': a name right after a cue that takes a source
@@ -173,10 +248,11 @@ class ActorFinder:
                     return True
         return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
 
-    def _affiliation(self, model: TextModel, found: RoleFound, groups: dict[str, _Group],
-                     hits: list[KnownHit]) -> str | None:
+    def _affiliation(
+        self, model: TextModel, found: RoleFound, groups: dict[str, _Group], hits: list[KnownHit]
+    ) -> str | None:
         """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
-        ("a fellow at the Quincy Institute"), else a nationality or name inside the role ("Russian envoy")."""
+        ("a fellow at the Atlantic Trade Institute"), else a nationality or name inside the role ("Varenian envoy")."""
         if found.pronoun is not None:  # "his lawyer X": the person named last before
             for key in reversed(list(groups)):
                 group = groups[key]
@@ -200,11 +276,24 @@ class ActorFinder:
         if candidate.affiliation_hit is not None:
             affiliation = "known:" + candidate.affiliation_hit.entry.iri
         elif candidate.possessor is not None:
-            affiliation = next((at_token[i] for i in range(candidate.possessor[0], candidate.possessor[1] + 1)
-                                if i in at_token), None)
+            affiliation = next(
+                (at_token[i] for i in range(candidate.possessor[0], candidate.possessor[1] + 1) if i in at_token), None
+            )
         first = candidate.first
         if candidate.possessor is not None and candidate.possessor[0] == candidate.first:
             first = candidate.first
-        put(key, first, candidate.last, lambda: _Group(
-            key, label, candidate.type, candidate.kind, 0.75, role=candidate.role, affiliation=affiliation,
-            plural=candidate.plural))
+        put(
+            key,
+            first,
+            candidate.last,
+            lambda: _Group(
+                key=key,
+                label=label,
+                type=candidate.type,
+                kind=candidate.kind,
+                confidence=0.75,
+                role=candidate.role,
+                affiliation=affiliation,
+                plural=candidate.plural,
+            ),
+        )

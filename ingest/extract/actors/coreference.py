@@ -1,5 +1,5 @@
 """Later mentions of actors already named: a surname or short form ("Naidenov" after "Miroslav Naidenov"), an acronym
-given in brackets ("Hayat Tahrir al-Sham (HTS)"), a definite role noun ("the minister", "the company"); and pronouns,
+given in brackets ("the Laren Liberation Front (LLF)"), a definite role noun ("the minister", "the company"); and pronouns,
 resolved to the nearest compatible actor by number, gender and kind (Resolver)."""
 
 from __future__ import annotations
@@ -12,8 +12,17 @@ from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.folding import name_key
 from ingest.extract.text.model import TextModel
 
-ORGANISATION_TYPES = frozenset({"Organization", "GovernmentBody", "IntelligenceAgency", "ArmedGroup", "MediaOutlet",
-                                "ThinkTank", "AcademicInstitution"})
+ORGANISATION_TYPES = frozenset(
+    {
+        "Organization",
+        "GovernmentBody",
+        "IntelligenceAgency",
+        "ArmedGroup",
+        "MediaOutlet",
+        "ThinkTank",
+        "AcademicInstitution",
+    }
+)
 _BACK = 4000  # characters within which a role noun or pronoun looks for its antecedent
 
 
@@ -27,8 +36,13 @@ def short_forms(label: str, type_: str, org_heads: dict[str, str] | None = None)
         if len(words) >= 3:
             forms.add(" ".join(words[-2:]))
         return forms
-    if type_ != "Person" and len(words) >= 2 and org_heads is not None and words[-1] in org_heads \
-            and org_heads[words[-1]] == "MediaOutlet":
+    if (
+        type_ != "Person"
+        and len(words) >= 2
+        and org_heads is not None
+        and words[-1] in org_heads
+        and org_heads[words[-1]] == "MediaOutlet"
+    ):
         return {words[-1]}
     return set()
 
@@ -40,10 +54,14 @@ def initials(label: str, words: WordTables) -> str:
 
 
 def acronym_after(model: TextModel, last: int) -> tuple[int, int] | None:
-    """'(HTS)' right after a name: the acronym token."""
+    """'(LLF)' right after a name: the acronym token."""
     tokens = model.tokens
-    if last + 3 < len(tokens) and tokens[last + 1].text == "(" and tokens[last + 3].text == ")" \
-            and tokens[last + 2].all_caps:
+    if (
+        last + 3 < len(tokens)
+        and tokens[last + 1].text == "("
+        and tokens[last + 3].text == ")"
+        and tokens[last + 2].all_caps
+    ):
         return (last + 2, last + 2)
     return None
 
@@ -84,12 +102,22 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
         if i + 1 < len(tokens) and tokens[i + 1].noun and tokens[i + 1].sentence == head.sentence:
             continue
         lemma = head.lemma
-        if lemma not in words.roles and lemma not in words.org_descriptors and lemma not in words.media_nouns \
-                and lemma not in words.state_institutions:
+        if (
+            lemma not in words.roles
+            and lemma not in words.org_descriptors
+            and lemma not in words.media_nouns
+            and lemma not in words.state_institutions
+        ):
             continue
         start = i - 1
-        while start > 0 and i - start <= 3 and tokens[start].norm != "the" and actors.at(start) is None and (
-                tokens[start].tag.startswith(("JJ", "NN")) or tokens[start].capitalised) and not tokens[start].verb:
+        while (
+            start > 0
+            and i - start <= 3
+            and tokens[start].norm != "the"
+            and actors.at(start) is None
+            and (tokens[start].tag.startswith(("JJ", "NN")) or tokens[start].capitalised)
+            and not tokens[start].verb
+        ):
             start -= 1
         if tokens[start].norm != "the":
             continue
@@ -124,7 +152,7 @@ class Resolver:
     def pronoun(self, i: int) -> ActorRecord | None:
         token = self.model.tokens[i]
         entry = self.lexicon.pronouns.get(token.lemma) or self.lexicon.pronouns.get(token.norm)
-        if entry is None or entry.lemma in ("i", "me", "my", "we", "us", "our"):
+        if entry is None or entry.first_person:
             return None
         candidates: list[tuple[int, ActorRecord]] = []
         for actor, mention in self.actors.mentions_before(i):
@@ -133,7 +161,9 @@ class Resolver:
             if actor.type not in entry.types:
                 continue
             plural = actor.plural or actor.type in ("ActorGroup",)
-            if (entry.number == "plural") != plural and not (entry.number == "plural" and actor.type in ORGANISATION_TYPES):
+            if (entry.number == "plural") != plural and not (
+                entry.number == "plural" and actor.type in ORGANISATION_TYPES
+            ):
                 continue
             if entry.gender and actor.gender and actor.gender != entry.gender:
                 continue

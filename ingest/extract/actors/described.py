@@ -1,6 +1,6 @@
 """Actors named by a description, not a name: unnamed sources ("a senior official", "two people familiar with the
 matter", "diplomatic sources"), collectives ("residents", "Brazilian prosecutors", "human rights groups"), a state's
-institutions ("the Russian defence ministry", "Chile's army"), and people described by their post in an organisation
+institutions ("the Varenian defence ministry", "Chile's army"), and people described by their post in an organisation
 ("the company's chief executive", "a spokesman for the ministry")."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from ingest.extract.actors.known import KnownHit, Use
 from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED
 from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.model import TextModel
-
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,9 @@ def _demonym_at(hits_at: dict[int, KnownHit], i: int) -> KnownHit | None:
     return hit if hit is not None and hit.use in (Use.DEMONYM, Use.ACTOR, Use.METONYM) else None
 
 
-def _left_edge(model: TextModel, head: int, hits_at: dict[int, KnownHit], words: WordTables) -> tuple[int, KnownHit | None]:
+def _left_edge(
+    model: TextModel, head: int, hits_at: dict[int, KnownHit], words: WordTables
+) -> tuple[int, KnownHit | None]:
     """Walk left from the role noun over modifiers, a nationality or a state's possessive, numbers and a
     determiner."""
     tokens = model.tokens
@@ -59,10 +60,21 @@ def _left_edge(model: TextModel, head: int, hits_at: dict[int, KnownHit], words:
             i -= 1
             break
         participle = previous.tag in ("VBN", "VBG")
-        modifier = previous.tag.startswith(("JJ", "CD")) or previous.tag == "NN" or (
-            participle and i - 2 >= 0 and (words.is_("indefinite", tokens[i - 2].norm) or tokens[i - 2].norm == "the"))
-        if modifier and not previous.proper and previous.lemma not in words.roles \
-                or words.is_("role-modifier", previous.norm):
+        modifier = (
+            previous.tag.startswith(("JJ", "CD"))
+            or previous.tag == "NN"
+            or (
+                participle
+                and i - 2 >= 0
+                and (words.is_("indefinite", tokens[i - 2].norm) or tokens[i - 2].norm == "the")
+            )
+        )
+        if (
+            modifier
+            and not previous.proper
+            and previous.lemma not in words.roles
+            or words.is_("role-modifier", previous.norm)
+        ):
             i -= 1
             continue
         if previous.proper and previous.tag.startswith("NNP") and hits_at.get(i - 1) is None:
@@ -79,10 +91,17 @@ def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
         j += 1
     for qualifier in words.source_qualifiers:
         end = j + len(qualifier) - 1
-        if end < len(tokens) and all(qualifier[k] in (tokens[j + k].lemma, tokens[j + k].norm) for k in range(len(qualifier))):
+        if end < len(tokens) and all(
+            qualifier[k] in (tokens[j + k].lemma, tokens[j + k].norm) for k in range(len(qualifier))
+        ):
             k = end + 1
-            while k < len(tokens) and tokens[k].sentence == tokens[head].sentence and tokens[k].text not in ",.;:" \
-                    and not tokens[k].verb and k - end <= 4:
+            while (
+                k < len(tokens)
+                and tokens[k].sentence == tokens[head].sentence
+                and tokens[k].text not in ",.;:"
+                and not tokens[k].verb
+                and k - end <= 4
+            ):
                 k += 1
             return k - 1
     return head
@@ -97,17 +116,25 @@ def _possessor(model: TextModel, first: int, head: int) -> tuple[int, int] | Non
     return None
 
 
-def _of_phrase(model: TextModel, head: int) -> tuple[int, int] | None:
+def _of_phrase(model: TextModel, head: int, words: WordTables) -> tuple[int, int] | None:
     """'a spokesman for the ministry', 'officials at the company': the organisation after the head."""
     tokens = model.tokens
     j = head + 1
-    if j + 1 < len(tokens) and tokens[j].norm in ("for", "of", "at", "from", "with") and tokens[j].sentence == tokens[head].sentence:
+    if (
+        j + 1 < len(tokens)
+        and words.is_("org-preposition", tokens[j].norm)
+        and tokens[j].sentence == tokens[head].sentence
+    ):
         k = j + 1
-        while k < len(tokens) and tokens[k].norm in ("the", "a", "an"):
+        while k < len(tokens) and words.is_("article", tokens[k].norm):
             k += 1
         end = k
-        while end + 1 < len(tokens) and (tokens[end + 1].capitalised or tokens[end + 1].tag.startswith("NN")) \
-                and tokens[end + 1].sentence == tokens[head].sentence and tokens[end + 1].text not in ",.;:":
+        while (
+            end + 1 < len(tokens)
+            and (tokens[end + 1].capitalised or tokens[end + 1].tag.startswith("NN"))
+            and tokens[end + 1].sentence == tokens[head].sentence
+            and tokens[end + 1].text not in ",.;:"
+        ):
             end += 1
         if k <= end and (tokens[k].capitalised or tokens[k].tag.startswith("NN")):
             return (k, end)
@@ -115,7 +142,7 @@ def _of_phrase(model: TextModel, head: int) -> tuple[int, int] | None:
 
 
 def _named_after(model: TextModel, head: int) -> bool:
-    """'the special envoy for Syria, Alexander Lavrentyev,': the description only introduces a name."""
+    """'the special envoy for Laren, Ada Moreno,': the description only introduces a name."""
     tokens = model.tokens
     for j in range(head + 1, min(head + 9, len(tokens) - 1)):
         if tokens[j].sentence != tokens[head].sentence or tokens[j].text in ".;:" or tokens[j].verb:
@@ -126,14 +153,20 @@ def _named_after(model: TextModel, head: int) -> bool:
 
 
 def _named_before(model: TextModel, first: int) -> bool:
-    """'Alexander Lavrentiev, Russia's presidential envoy,': an apposition describing the name before it."""
+    """'Ada Moreno, Varenia's presidential envoy,': an apposition describing the name before it."""
     tokens = model.tokens
-    return first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].proper and tokens[first - 2].capitalised \
+    return (
+        first >= 2
+        and tokens[first - 1].text == ","
+        and tokens[first - 2].proper
+        and tokens[first - 2].capitalised
         and tokens[first - 2].sentence == tokens[first].sentence
+    )
 
 
-def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], words: WordTables,
-                   speaks: Callable[[int], bool]) -> list[DescribedCandidate]:
+def find_described(
+    model: TextModel, hits: list[KnownHit], taken: set[int], words: WordTables, speaks: Callable[[int], bool]
+) -> list[DescribedCandidate]:
     """speaks(i): the noun at token i is the subject of a verb of saying ("residents said")."""
     tokens = model.tokens
     hits_at = {i: h for h in hits for i in range(h.first, h.last + 1)}
@@ -148,14 +181,18 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
         for length in (3, 2, 1):  # "ministry of foreign affairs" … "foreign ministry" … "army"
             start = head - length + 1
             if start >= 0 and tokens[start].sentence == token.sentence:
-                institution = words.state_institutions.get(" ".join(t.lemma for t in tokens[start:head + 1]))
+                institution = words.state_institutions.get(" ".join(t.lemma for t in tokens[start : head + 1]))
                 if institution is not None:
                     break
         org_word = words.org_descriptors.get(lemma)
         if role is None and institution is None and org_word is None:
             continue
-        if head + 1 < len(tokens) and tokens[head + 1].noun and tokens[head + 1].sentence == token.sentence \
-                and not tokens[head + 1].proper:
+        if (
+            head + 1 < len(tokens)
+            and tokens[head + 1].noun
+            and tokens[head + 1].sentence == token.sentence
+            and not tokens[head + 1].proper
+        ):
             continue  # not the head: "source code", "government officials" (the head comes later)
         first, affiliation = _left_edge(model, head, hits_at, words)
         label_start = first
@@ -168,32 +205,121 @@ def find_described(model: TextModel, hits: list[KnownHit], taken: set[int], word
         last = _right_edge(model, head, words)
         qualified = last > head
         possessor = _possessor(model, first, head)
-        of_org = _of_phrase(model, head)
+        of_org = _of_phrase(model, head, words)
         if institution is not None and (affiliation is not None or possessor is not None):
             kind_type = "State" if institution.cls == "State" else institution.cls
             label_first = label_start + 1 if tokens[label_start].norm == "the" else label_start
-            found.append(DescribedCandidate(first, head, model.span(label_first, head).text, kind_type, NAMED, head,
-                                            False, affiliation, possessor))
-        elif role is not None and plural and (qualified or role.collective == "-" and role.source and (
-                determiner != "" or affiliation is not None or speaks(head))):
-            found.append(DescribedCandidate(first, last, model.span(first, last).text, "AnonymousSource", ANONYMOUS,
-                                            head, True, affiliation, possessor))
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=head,
+                    label=model.span(label_first, head).text,
+                    type=kind_type,
+                    kind=NAMED,
+                    head=head,
+                    plural=False,
+                    affiliation_hit=affiliation,
+                    possessor=possessor,
+                )
+            )
+        elif (
+            role is not None
+            and plural
+            and (
+                qualified
+                or role.collective == "-"
+                and role.source
+                and (determiner != "" or affiliation is not None or speaks(head))
+            )
+        ):
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=last,
+                    label=model.span(first, last).text,
+                    type="AnonymousSource",
+                    kind=ANONYMOUS,
+                    head=head,
+                    plural=True,
+                    affiliation_hit=affiliation,
+                    possessor=possessor,
+                )
+            )
         elif role is not None and plural:
             label_first = first + 1 if determiner in ("the",) else first
-            found.append(DescribedCandidate(first, head, model.span(label_first, head).text, "ActorGroup", COLLECTIVE,
-                                            head, True, affiliation if role.collective != "people" else None, None))
-        elif role is not None and (role.source or speaks(head)) and (words.is_("indefinite", determiner) or qualified) \
-                and not _named_after(model, head):
-            found.append(DescribedCandidate(first, last, model.span(first, last).text, "AnonymousSource", ANONYMOUS,
-                                            head, plural, affiliation, possessor))
-        elif role is not None and "Person" in role.classes and (possessor or of_org) and determiner != "" \
-                and not _named_after(model, head) and not _named_before(model, first):
-            found.append(DescribedCandidate(first, head, model.span(first, head).text, "Person", DESCRIBED, head,
-                                            plural, affiliation, possessor or of_org, role=token.text.lower()))
-        elif org_word is not None and plural and (first < head or affiliation is not None) and (
-                determiner == "" or words.is_("indefinite", determiner)):
-            found.append(DescribedCandidate(first, head, model.span(first, head).text, "ActorGroup", COLLECTIVE,
-                                            head, True, affiliation, None))
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=head,
+                    label=model.span(label_first, head).text,
+                    type="ActorGroup",
+                    kind=COLLECTIVE,
+                    head=head,
+                    plural=True,
+                    affiliation_hit=affiliation if role.collective != "people" else None,
+                    possessor=None,
+                )
+            )
+        elif (
+            role is not None
+            and (role.source or speaks(head))
+            and (words.is_("indefinite", determiner) or qualified)
+            and not _named_after(model, head)
+        ):
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=last,
+                    label=model.span(first, last).text,
+                    type="AnonymousSource",
+                    kind=ANONYMOUS,
+                    head=head,
+                    plural=plural,
+                    affiliation_hit=affiliation,
+                    possessor=possessor,
+                )
+            )
+        elif (
+            role is not None
+            and "Person" in role.classes
+            and (possessor or of_org)
+            and determiner != ""
+            and not _named_after(model, head)
+            and not _named_before(model, first)
+        ):
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=head,
+                    label=model.span(first, head).text,
+                    type="Person",
+                    kind=DESCRIBED,
+                    head=head,
+                    plural=plural,
+                    affiliation_hit=affiliation,
+                    possessor=possessor or of_org,
+                    role=token.text.lower(),
+                )
+            )
+        elif (
+            org_word is not None
+            and plural
+            and (first < head or affiliation is not None)
+            and (determiner == "" or words.is_("indefinite", determiner))
+        ):
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=head,
+                    label=model.span(first, head).text,
+                    type="ActorGroup",
+                    kind=COLLECTIVE,
+                    head=head,
+                    plural=True,
+                    affiliation_hit=affiliation,
+                    possessor=None,
+                )
+            )
         else:
             continue
         covered.update(range(first, found[-1].last + 1))

@@ -109,10 +109,10 @@ class KnownNameMatcher:
             key += (tokens[j].norm,)
             if key not in self._prefixes:
                 break
-            fitting = [v for v in self._variants.get(key, []) if _surface_fits(v, tokens[i:j + 1])]
+            fitting = [v for v in self._variants.get(key, []) if _surface_fits(v, tokens[i : j + 1])]
             if fitting:
                 entry, use = _choose(fitting, model, i, j, words, previous)
-                best = KnownHit(entry, use, i, j)
+                best = KnownHit(entry=entry, use=use, first=i, last=j)
             j += 1
         return best
 
@@ -123,12 +123,23 @@ class KnownNameMatcher:
         if single and tokens[hit.first].all_caps:
             return False
         before = tokens[hit.first - 1] if hit.first > 0 else None
-        if before is not None and tokens[hit.first].gap == " " and _joins_name(before, words) \
-                and not _opens_sentence(model, hit.first - 1) and before.sentence == tokens[hit.first].sentence:
+        if (
+            before is not None
+            and tokens[hit.first].gap == " "
+            and _joins_name(before, words)
+            and not _opens_sentence(model, hit.first - 1)
+            and before.sentence == tokens[hit.first].sentence
+        ):
             return True
         after = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
-        return (single and hit.use is Use.ACTOR and after is not None and after.gap == " "
-                and _joins_name(after, words) and not self.starts_name(after))
+        return (
+            single
+            and hit.use is Use.ACTOR
+            and after is not None
+            and after.gap == " "
+            and _joins_name(after, words)
+            and not self.starts_name(after)
+        )
 
 
 def _surface_fits(variant: _Variant, span: tuple[Token, ...]) -> bool:
@@ -143,14 +154,26 @@ def _surface_fits(variant: _Variant, span: tuple[Token, ...]) -> bool:
 def _joins_name(token: Token, words: WordTables) -> bool:
     """A capitalised word that can be another part of the same name (not a title, month, or function word)."""
     norm = token.norm
-    return (token.capitalised and not token.all_caps and token.proper and norm not in words.titles
-            and norm not in words.honorifics and norm not in words.roles and norm not in words.not_names
-            and not words.is_("month", norm) and not words.is_("weekday", norm))
+    return (
+        token.capitalised
+        and not token.all_caps
+        and token.proper
+        and norm not in words.titles
+        and norm not in words.honorifics
+        and norm not in words.roles
+        and norm not in words.not_names
+        and not words.is_("month", norm)
+        and not words.is_("weekday", norm)
+    )
 
 
 def _opens_sentence(model: TextModel, i: int) -> bool:
-    return i == 0 or model.tokens[i - 1].sentence != model.tokens[i].sentence or "\n" in model.tokens[i].gap \
-        or model.tokens[i - 1].text in ("\"", "“", "(", "—", ":")
+    return (
+        i == 0
+        or model.tokens[i - 1].sentence != model.tokens[i].sentence
+        or "\n" in model.tokens[i].gap
+        or model.tokens[i - 1].text in ('"', "“", "(", "—", ":")
+    )
 
 
 def _locative(model: TextModel, i: int, last: int, words: WordTables, previous: KnownHit | None) -> bool:
@@ -161,24 +184,29 @@ def _locative(model: TextModel, i: int, last: int, words: WordTables, previous: 
     if i == 0:
         return False
     if previous is not None and previous.use is Use.PLACE and previous.entry.type != PLACE:
-        between = tokens[previous.last + 1:i]
+        between = tokens[previous.last + 1 : i]
         if len(between) == 1 and between[0].norm in ("and", "or", ","):
             return True
     before = tokens[i - 1]
-    return before.sentence == tokens[i].sentence and (
-        words.is_("locative", before.norm) or before.norm in ("a", "an"))
+    return before.sentence == tokens[i].sentence and (words.is_("locative", before.norm) or before.norm in ("a", "an"))
 
 
 def _capital_starts_name(model: TextModel, i: int, last: int) -> bool:
     """'Washington D.C.', 'Lima Province': the capital starts another name."""
     tokens = model.tokens
     prefixed = i > 0 and joined(tokens, i - 1)
-    return not prefixed and last + 1 < len(tokens) and tokens[last + 1].capitalised and tokens[last + 1].gap == " " \
+    return (
+        not prefixed
+        and last + 1 < len(tokens)
+        and tokens[last + 1].capitalised
+        and tokens[last + 1].gap == " "
         and tokens[last + 1].sentence == tokens[i].sentence
+    )
 
 
-def _choose(variants: list[_Variant], model: TextModel, i: int, last: int, words: WordTables,
-            previous: KnownHit | None) -> tuple[RegistryEntry, Use]:
+def _choose(
+    variants: list[_Variant], model: TextModel, i: int, last: int, words: WordTables, previous: KnownHit | None
+) -> tuple[RegistryEntry, Use]:
     as_place = _locative(model, i, last, words, previous)
     dateline = model.tokens[i].all_caps and len(model.tokens[i].text) > 3
     not_metonym = as_place or dateline or _capital_starts_name(model, i, last)

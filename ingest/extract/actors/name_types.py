@@ -12,7 +12,6 @@ from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.model import TextModel
 
 
-
 @dataclass(frozen=True)
 class NamedCandidate:
     first: int
@@ -75,7 +74,7 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
     reach = 1
     if i < len(tokens) and tokens[i].text == ",":
         i += 1
-        if i < len(tokens) and tokens[i].norm in ("a", "an", "the"):
+        if i < len(tokens) and words.is_("article", tokens[i].norm):
             i += 1
             reach = 4
         else:
@@ -93,7 +92,11 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
             if phrase in words.org_descriptors:
                 return words.org_descriptors[phrase]
             role = words.roles.get(phrase)
-            if role is not None and "Person" in role.classes and end == i + (0 if tokens[i].norm not in ("former",) else 1):
+            if (
+                role is not None
+                and "Person" in role.classes
+                and end == i + (0 if tokens[i].norm not in ("former",) else 1)
+            ):
                 return "Person"
     return None
 
@@ -122,20 +125,40 @@ def _all_role_words(model: TextModel, first: int, last: int, words: WordTables) 
     norms = [model.tokens[k].norm for k in range(first, last + 1) if model.tokens[k].is_word]
     if not norms or norms[-1] in words.org_heads:
         return False
-    last_is_role = norms[-1] in words.titles or (norms[-1] in words.roles and "Person" in words.roles[norms[-1]].classes)
-    return last_is_role and all(n in words.titles or n in words.roles or n not in words.org_heads for n in norms) \
-        and (len(norms) == 1 or " ".join(norms) in words.titles or all(
-            model.tokens[k].lemma in words.roles or model.tokens[k].norm in words.titles or not model.tokens[k].proper
-            for k in range(first, last + 1) if model.tokens[k].is_word) or len(norms) <= 2)
+    last_is_role = norms[-1] in words.titles or (
+        norms[-1] in words.roles and "Person" in words.roles[norms[-1]].classes
+    )
+    return (
+        last_is_role
+        and all(n in words.titles or n in words.roles or n not in words.org_heads for n in norms)
+        and (
+            len(norms) == 1
+            or " ".join(norms) in words.titles
+            or all(
+                model.tokens[k].lemma in words.roles
+                or model.tokens[k].norm in words.titles
+                or not model.tokens[k].proper
+                for k in range(first, last + 1)
+                if model.tokens[k].is_word
+            )
+            or len(norms) <= 2
+        )
+    )
 
 
 def _followed_by_age(model: TextModel, last: int) -> bool:
     tokens = model.tokens
-    return last + 3 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].text.isdigit() \
+    return (
+        last + 3 < len(tokens)
+        and tokens[last + 1].text == ","
+        and tokens[last + 2].text.isdigit()
         and tokens[last + 3].text == ","
+    )
 
 
-def classify(model: TextModel, run: NameRun, words: WordTables, is_place: Callable[[str], bool]) -> NamedCandidate | None:
+def classify(
+    model: TextModel, run: NameRun, words: WordTables, is_place: Callable[[str], bool]
+) -> NamedCandidate | None:
     """is_place(name): the name is a known place (gazetteer), so without other evidence it names no actor."""
     tokens = model.tokens
     title_words = _title_length(model, run, words)
@@ -144,8 +167,10 @@ def classify(model: TextModel, run: NameRun, words: WordTables, is_place: Callab
         return None
     title = run_text(model, run.first, first - 1).strip() if title_words else None
     label = run_text(model, first, run.last)
-    honorific = title is not None and " ".join(tokens[k].norm for k in range(run.first, first)
-                                                  if tokens[k].text != ".") in words.honorifics
+    honorific = (
+        title is not None
+        and " ".join(tokens[k].norm for k in range(run.first, first) if tokens[k].text != ".") in words.honorifics
+    )
     gender = words.honorific_gender.get(tokens[run.first].norm) if honorific else None
     count = sum(1 for k in range(first, run.last + 1) if tokens[k].is_word)
     org = _org_class(model, first, run.last, words)
@@ -156,30 +181,46 @@ def classify(model: TextModel, run: NameRun, words: WordTables, is_place: Callab
     before = descriptor_before(model, run.first, words)
     after = descriptor_after(model, run.last, words)
     if title is not None and org is None:
-        return NamedCandidate(first, run.last, label, "Person", 0.9, None if honorific else title, gender)
+        return NamedCandidate(
+            first=first,
+            last=run.last,
+            label=label,
+            type="Person",
+            confidence=0.9,
+            title=None if honorific else title,
+            gender=gender,
+        )
     if org is not None:
         kind = before if before and before != "Organization" else org
-        return NamedCandidate(first, run.last, label, kind, 0.85)
+        return NamedCandidate(first=first, last=run.last, label=label, type=kind, confidence=0.85)
     if before is not None or after is not None:
         kind = before or after or "Organization"
-        return NamedCandidate(first, run.last, label, kind, 0.8)
+        return NamedCandidate(first=first, last=run.last, label=label, type=kind, confidence=0.8)
     if _all_role_words(model, first, run.last, words):
         return None  # "Research Fellow", "Adjunct Professor": a role written with capitals, not a name
     if count == 1 and tokens[first].all_caps and 2 <= len(tokens[first].text.replace(".", "")) <= 8:
-        return NamedCandidate(first, run.last, label, "Organization", 0.7)
+        return NamedCandidate(first=first, last=run.last, label=label, type="Organization", confidence=0.7)
     if is_place_context(model, run.first, words) or is_place(label):
         return None
     if _followed_by_age(model, run.last):
-        return NamedCandidate(first, run.last, label, "Person", 0.85)
+        return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.85)
     if 2 <= count <= 4 and all(not tokens[k].all_caps for k in range(first, run.last + 1)):
-        return NamedCandidate(first, run.last, label, "Person", 0.7)
+        return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
     if count == 1 and (tokens[first].tag.startswith("JJ") or tokens[first].tag.startswith("PRP")):
         return None  # "Islamist", "European", "I"
-    if count == 1 and run.last + 1 < len(tokens) and tokens[run.last + 1].noun and not tokens[run.last + 1].proper \
-            and tokens[run.last + 1].gap == " " and tokens[run.last + 1].sentence == tokens[first].sentence:
+    if (
+        count == 1
+        and run.last + 1 < len(tokens)
+        and tokens[run.last + 1].noun
+        and not tokens[run.last + 1].proper
+        and tokens[run.last + 1].gap == " "
+        and tokens[run.last + 1].sentence == tokens[first].sentence
+    ):
         return None  # "the Delimara power station", "the Nagda plant": a word naming a place or a facility
     if count == 1:
         # a capitalised word mid-sentence the tagger does not know as a common word is most likely a name
         single = sentence_initial(model, first) or tokens[first].common
-        return NamedCandidate(first, run.last, label, "Organization", 0.55, single=single)
-    return NamedCandidate(first, run.last, label, "Organization", 0.6)
+        return NamedCandidate(
+            first=first, last=run.last, label=label, type="Organization", confidence=0.55, single=single
+        )
+    return NamedCandidate(first=first, last=run.last, label=label, type="Organization", confidence=0.6)

@@ -37,8 +37,12 @@ def name_word(model: TextModel, i: int, words: WordTables) -> bool:
         return False
     if any(c.isdigit() for c in token.text) or token.tag.startswith("PRP"):
         return False  # amounts, codes and road numbers; "I"
-    if sentence_initial(model, i) and (token.common or not token.proper) and not token.all_caps \
-            and not any(c.isupper() for c in token.text[1:]):
+    if (
+        sentence_initial(model, i)
+        and (token.common or not token.proper)
+        and not token.all_caps
+        and not any(c.isupper() for c in token.text[1:])
+    ):
         return False  # "Prosecutors said": a common word capitalised by its position
     return True
 
@@ -71,23 +75,35 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
     runs: list[NameRun] = []
     i = 0
     while i < len(tokens):
-        demonym_start = demonym[i] and i + 1 < len(tokens) and not blocked[i + 1] and name_word(model, i + 1, words) \
+        demonym_start = (
+            demonym[i]
+            and i + 1 < len(tokens)
+            and not blocked[i + 1]
+            and name_word(model, i + 1, words)
             and tokens[i + 1].gap == " "
+        )
         if blocked[i] or not (name_word(model, i, words) or demonym_start):
             i += 1
             continue
         first = last = i
         j = i + 1
-        while j < len(tokens) and not blocked[j] and tokens[j].sentence == tokens[i].sentence \
-                and "\n" not in tokens[j].gap:
+        while (
+            j < len(tokens)
+            and not blocked[j]
+            and tokens[j].sentence == tokens[i].sentence
+            and "\n" not in tokens[j].gap
+        ):
             t = tokens[j]
             if joined(tokens, j) and j + 1 < len(tokens) and not blocked[j + 1]:
                 j += 1
                 continue
             if t.gap == "" and tokens[j - 1].text not in "-‑–" and not t.text[:1].isalpha():
                 break  # "X’s", "X." end the name
-            if name_word(model, j, words) or (t.norm in words.name_particles and j + 1 < len(tokens)
-                                              and tokens[j + 1].capitalised) or _connector(model, j, first, words):
+            if (
+                name_word(model, j, words)
+                or (t.norm in words.name_particles and j + 1 < len(tokens) and tokens[j + 1].capitalised)
+                or _connector(model, j, first, words)
+            ):
                 last = j if name_word(model, j, words) else last
                 j += 1
                 continue
@@ -107,7 +123,7 @@ def run_text(model: TextModel, first: int, last: int) -> str:
 
 
 def is_place_context(model: TextModel, first: int, words: WordTables) -> bool:
-    """'in Idlib', 'near Aleppo', 'across northern Syria': the run names a place."""
+    """'in Port Kessa', 'near Laren', 'across northern Varenia': the run names a place."""
     tokens = model.tokens
     j = first - 1
     while j >= 0 and tokens[j].sentence == tokens[first].sentence and tokens[j].norm in ("the",):

@@ -69,9 +69,10 @@ class Registry:
         return self._by_iri.get(iri)
 
 
-
 def _type_of(graph: Graph, subject: URIRef) -> str | None:
-    kinds = sorted(str(o)[len(_NKG_PREFIX):] for o in graph.objects(subject, RDF.type) if str(o).startswith(_NKG_PREFIX))
+    kinds = sorted(
+        str(o)[len(_NKG_PREFIX) :] for o in graph.objects(subject, RDF.type) if str(o).startswith(_NKG_PREFIX)
+    )
     # a subject typed with a class and its superclass keeps the more specific one
     specific = [k for k in kinds if k not in {"Actor", "Organization"}]
     chosen = specific or kinds
@@ -104,13 +105,17 @@ def load_registry(minter: IriMinter, paths: Path | Sequence[Path] = REGISTRY_FIL
         if kind is None or label is None:
             continue
         wikidata = [str(o) for o in graph.objects(subject, OWL.sameAs) if "wikidata.org" in str(o)]
-        entries.append(RegistryEntry(
-            iri=str(subject), label=label, type=kind,
-            aliases=_texts(graph, subject, SKOS.altLabel) + _texts(graph, subject, SKOS.hiddenLabel),
-            demonyms=_texts(graph, subject, NKG.demonym),
-            metonyms=_texts(graph, subject, NKG.metonym),
-            role=_one(graph, subject, NKG.role),
-            affiliation=_one(graph, subject, NKG.affiliation),
-            wikidata=wikidata[0] if wikidata else None,
-        ))
+        entries.append(
+            RegistryEntry(
+                iri=str(subject),
+                label=label,
+                type=kind,
+                aliases=_texts(graph, subject, SKOS.altLabel) + _texts(graph, subject, SKOS.hiddenLabel),
+                demonyms=_texts(graph, subject, NKG.demonym),
+                metonyms=_texts(graph, subject, NKG.metonym),
+                role=_one(graph, subject, NKG.role),
+                affiliation=_one(graph, subject, NKG.affiliation),
+                wikidata=wikidata[0] if wikidata else None,
+            )
+        )
     return Registry(entries)

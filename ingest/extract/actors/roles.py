@@ -1,6 +1,6 @@
 """A named person's role and affiliation as the text gives them: a role phrase before the name ("Bulgaria's former
-agriculture minister Miroslav Naidenov", "Washington Post columnist David Ignatius") or an apposition after it
-("Mark Episkopos, a research fellow at the Quincy Institute,")."""
+agriculture minister Ivo Petrov", "Daily Courier columnist Nora Hale") or an apposition after it
+("Nora Hale, a research fellow at the Atlantic Trade Institute,")."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class RoleFound:
     first: int  # tokens of the role phrase
     last: int
     possessor: tuple[int, int] | None  # "Bulgaria" of "Bulgaria's former minister": the affiliation's tokens
-    organisation: tuple[int, int] | None  # "the Quincy Institute" of "a fellow at the Quincy Institute"
+    organisation: tuple[int, int] | None  # "the Atlantic Trade Institute" of "a fellow at the Atlantic Trade Institute"
     pronoun: int | None = None  # "his lawyer X": the possessive pronoun's token, resolved by the caller
 
 
@@ -32,8 +32,14 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
     """The role phrase ending right before a name: its last word a role noun or title."""
     tokens = model.tokens
     j = first - 1
-    if j < 0 or tokens[j].sentence != tokens[first].sentence or not _is_role_noun(tokens[j].lemma, words) \
-            or tokens[j].text[:1].isupper() and tokens[j].proper and tokens[j].lemma not in words.titles:
+    if (
+        j < 0
+        or tokens[j].sentence != tokens[first].sentence
+        or not _is_role_noun(tokens[j].lemma, words)
+        or tokens[j].text[:1].isupper()
+        and tokens[j].proper
+        and tokens[j].lemma not in words.titles
+    ):
         return None
     start = j
     possessor = None
@@ -42,37 +48,53 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
         if previous.text in ("'s", "’s") and previous.gap == "":
             owner_end = start - 2
             owner_start = owner_end
-            while owner_start - 1 >= 0 and tokens[owner_start - 1].capitalised and tokens[owner_start - 1].sentence == previous.sentence:
+            while (
+                owner_start - 1 >= 0
+                and tokens[owner_start - 1].capitalised
+                and tokens[owner_start - 1].sentence == previous.sentence
+            ):
                 owner_start -= 1
             possessor = (owner_start, owner_end)
             break
         if previous.tag == "PRP$":
-            return RoleFound(model.span(start, j).text, start, j, None, None, start - 1)
+            return RoleFound(
+                role=model.span(start, j).text,
+                first=start,
+                last=j,
+                possessor=None,
+                organisation=None,
+                pronoun=start - 1,
+            )
         if previous.tag.startswith(_ROLE_TAGS) or previous.capitalised and not previous.verb:
-            if previous.norm in ("the", "a", "an") or words.is_("auxiliary", previous.norm):
+            if words.is_("article", previous.norm) or words.is_("auxiliary", previous.norm):
                 break
             start -= 1
             continue
         break
-    return RoleFound(model.span(start, j).text, start, j, possessor, None)
+    return RoleFound(role=model.span(start, j).text, first=start, last=j, possessor=possessor, organisation=None)
 
 
 def role_after(model: TextModel, last: int, words: WordTables) -> RoleFound | None:
-    """', a spokesman for the ministry,' / ', the head of X,' / ', Quincy Institute research fellow,' after a name."""
+    """', a spokesman for the ministry,' / ', the head of X,' / ', Atlantic Trade Institute research fellow,' after a name."""
     tokens = model.tokens
     i = last + 1
     if i + 1 >= len(tokens) or tokens[i].text != ",":
         return None
     start = i + 1
     j = start
-    if tokens[j].norm in ("a", "an", "the", "who", "now", "then"):
-        if tokens[j].norm == "who":
-            return None
+    if tokens[j].tag in ("WP", "WDT"):
+        return None
+    if words.is_("article", tokens[j].norm) or words.is_("time", tokens[j].norm):
         j += 1
     end = j
     head = None
-    while end < len(tokens) and tokens[end].sentence == tokens[last].sentence and tokens[end].text not in ",;:.()" \
-            and end - start < 14 and not (tokens[end].verb and tokens[end].tag != "VBN"):
+    while (
+        end < len(tokens)
+        and tokens[end].sentence == tokens[last].sentence
+        and tokens[end].text not in ",;:.()"
+        and end - start < 14
+        and not (tokens[end].verb and tokens[end].tag != "VBN")
+    ):
         if _is_role_noun(tokens[end].lemma, words):
             head = end
         end += 1
@@ -80,6 +102,8 @@ def role_after(model: TextModel, last: int, words: WordTables) -> RoleFound | No
         return None
     organisation = None
     k = head + 1
-    if k < end and tokens[k].norm in ("of", "at", "for", "to", "with", "from"):
+    if k < end and words.is_("org-preposition", tokens[k].norm):
         organisation = (k + 1 + (tokens[k + 1].norm == "the"), end - 1) if k + 1 < end else None
-    return RoleFound(model.span(start, end - 1).text, start, end - 1, None, organisation)
+    return RoleFound(
+        role=model.span(start, end - 1).text, first=start, last=end - 1, possessor=None, organisation=organisation
+    )

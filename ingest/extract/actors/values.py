@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ingest.model import Span
@@ -55,7 +55,7 @@ class ActorSet:
 
     actors: tuple[ActorRecord, ...]
     token_count: int
-    demonyms: dict[int, str] = field(default_factory=dict)  # token of a nationality word → its state's key
+    demonym_tokens: tuple[tuple[int, str], ...] = ()  # (token of a nationality word, its state's key)
 
     @cached_property
     def _at(self) -> tuple[int, ...]:
@@ -65,6 +65,10 @@ class ActorSet:
                 for i in range(mention.first, mention.last + 1):
                     at[i] = number
         return tuple(at)
+
+    @cached_property
+    def demonyms(self) -> dict[int, str]:
+        return dict(self.demonym_tokens)
 
     @cached_property
     def by_key(self) -> dict[str, ActorRecord]:

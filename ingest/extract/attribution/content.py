@@ -24,7 +24,7 @@ def trim(model: TextModel, first: int, last: int) -> tuple[int, int] | None:
             last -= 1
             while last >= first and tokens[last].text in _EDGE + ".?!":
                 last -= 1
-    return (first, last) if first <= last and any(t.is_word for t in tokens[first:last + 1]) else None
+    return (first, last) if first <= last and any(t.is_word for t in tokens[first : last + 1]) else None
 
 
 def _that_ahead(model: TextModel, i: int, limit: int) -> int | None:
@@ -49,8 +49,14 @@ def _skip_addressee(model: TextModel, i: int, limit: int) -> int:
     """'told reporters that', 'told the BBC:', 'informed the court on Monday': past the one spoken to."""
     tokens = model.tokens
     k = i
-    while k <= limit and not tokens[k].verb and tokens[k].norm != "that" and tokens[k].text not in ":;" \
-            and tokens[k].text[:1] not in QUOTE_MARKS and (tokens[k].text != "," or k == i):
+    while (
+        k <= limit
+        and not tokens[k].verb
+        and tokens[k].norm != "that"
+        and tokens[k].text not in ":;"
+        and tokens[k].text[:1] not in QUOTE_MARKS
+        and (tokens[k].text != "," or k == i)
+    ):
         k += 1
         if k - i > 8:
             return i
@@ -71,10 +77,17 @@ def _past_adverbial(model: TextModel, i: int, limit: int, lexicon: Lexicon) -> i
         j = k + 1
         while j <= limit and (tokens[j].tag in ("DT", "JJ", "CD", "PRP$") or tokens[j].noun) and not tokens[j].verb:
             j += 1
-        phrase = tokens[k + 1:j]
-        timely = phrase and all(words.is_("weekday", t.norm) or words.is_("month", t.norm) or words.is_("time", t.lemma)
-                                or t.tag in ("DT", "JJ", "CD") for t in phrase)
-        saying = phrase and any(m.entry.pos == "noun" for t in phrase for m in lexicon.cues.at(model, t.i, lenient=True))
+        phrase = tokens[k + 1 : j]
+        timely = phrase and all(
+            words.is_("weekday", t.norm)
+            or words.is_("month", t.norm)
+            or words.is_("time", t.lemma)
+            or t.tag in ("DT", "JJ", "CD")
+            for t in phrase
+        )
+        saying = phrase and any(
+            m.entry.pos == "noun" for t in phrase for m in lexicon.cues.at(model, t.i, lenient=True)
+        )
         if not (timely or saying) or j > limit:
             return k
         k = j + (1 if j <= limit and tokens[j].text == "," else 0)

@@ -40,20 +40,27 @@ def _verb_position(model: TextModel, first: int, last: int, lexicon: Lexicon) ->
     before = tokens[first - 1] if first > 0 else None
     if before is None or before.sentence != tokens[first].sentence:
         return False
-    subject_like = before.noun or before.tag in ("PRP", "NNP") or before.text in ",”\"" or before.tag == "RB"
-    following = tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[last].sentence else None
+    subject_like = before.noun or before.tag in ("PRP", "NNP") or before.text in ',”"' or before.tag == "RB"
+    following = (
+        tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[last].sentence else None
+    )
     plural_subject = before.tag in ("NNS", "NNPS", "PRP") or before.proper
     clause_next = following is not None and plural_subject and following.tag in ("DT", "NN", "NNS", "NNP", "PRP", "CD")
-    return subject_like and (_clause_follows(model, last + 1, lexicon) or clause_next
-                             or following is not None and following.text in ".,")
+    return subject_like and (
+        _clause_follows(model, last + 1, lexicon) or clause_next or following is not None and following.text in ".,"
+    )
 
 
 def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
     tokens = model.tokens
     head = tokens[first]
     mid_sentence_capital = head.capitalised and first > 0 and tokens[first - 1].sentence == head.sentence
-    is_verb = head.verb or (head.noun or head.tag.startswith("JJ")) and not (head.proper and mid_sentence_capital) \
+    is_verb = (
+        head.verb
+        or (head.noun or head.tag.startswith("JJ"))
+        and not (head.proper and mid_sentence_capital)
         and _verb_position(model, first, last, lexicon)
+    )
     if head.tag == "VBG" and first > 0 and lexicon.words.is_("definite", tokens[first - 1].norm):
         return False  # "the reporting": a noun
     if _infinitive_after(model, last) and not _passive(model, first, lexicon):
@@ -63,8 +70,12 @@ def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
 
 def _infinitive_after(model: TextModel, last: int) -> bool:
     tokens = model.tokens
-    return last + 2 < len(tokens) and tokens[last + 1].tag == "TO" and tokens[last + 2].tag.startswith("VB") \
+    return (
+        last + 2 < len(tokens)
+        and tokens[last + 1].tag == "TO"
+        and tokens[last + 2].tag.startswith("VB")
         and tokens[last + 1].sentence == tokens[last].sentence
+    )
 
 
 def _negated(model: TextModel, first: int, lexicon: Lexicon) -> bool:
@@ -94,8 +105,9 @@ def _passive(model: TextModel, first: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon,
-              named: Callable[[int], bool] = lambda i: False) -> list[CueHit]:
+def find_cues(
+    model: TextModel, first: int, last: int, lexicon: Lexicon, named: Callable[[int], bool] = lambda i: False
+) -> list[CueHit]:
     """Cues between tokens first and last (a sentence), outside quotations and names (named(i): token i is part
     of an actor's name, as "Post" in "the Washington Post"), in order."""
     tokens = model.tokens
@@ -108,7 +120,9 @@ def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon,
         chosen: CueHit | None = None
         matches = [m for m in lexicon.cues.at(model, i, lenient=True) if m.last <= last]
         verb_reading = any(m.entry.pos == "verb" and _is_verb(model, m.first, m.last, lexicon) for m in matches)
-        for match in sorted(matches, key=lambda m: (m.entry.pos != "verb") if verb_reading else (m.entry.pos == "verb")):
+        for match in sorted(
+            matches, key=lambda m: (m.entry.pos != "verb") if verb_reading else (m.entry.pos == "verb")
+        ):
             entry = match.entry
             head = tokens[match.first]
             if entry.pos == "verb" and not _is_verb(model, match.first, match.last, lexicon):
@@ -119,9 +133,19 @@ def find_cues(model: TextModel, first: int, last: int, lexicon: Lexicon,
                 chosen = None
                 break
             before = tokens[match.first - 1] if match.first > 0 else None
-            participle = head.tag == "VBG" and before is not None and before.sentence == head.sentence and (
-                before.text == "," or not (before.lemma in ("be", "keep") or before.tag in ("DT", "PRP$", "IN")))
-            chosen = CueHit(match.first, match.last, entry, _passive(model, match.first, lexicon), participle)
+            participle = (
+                head.tag == "VBG"
+                and before is not None
+                and before.sentence == head.sentence
+                and (before.text == "," or not (before.lemma in ("be", "keep") or before.tag in ("DT", "PRP$", "IN")))
+            )
+            chosen = CueHit(
+                first=match.first,
+                last=match.last,
+                entry=entry,
+                passive=_passive(model, match.first, lexicon),
+                participle=participle,
+            )
             break
         if chosen is not None:
             found.append(chosen)

@@ -21,7 +21,7 @@ from ingest.extract.text.model import Quote, Sentence, TextModel
 from ingest.model import Span
 
 MEDIUM_TYPES = frozenset({"MediaOutlet", "SocialMediaAccount"})
-MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'kamikaze' drone"), not statements
+MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue' trader"), not statements
 
 
 class StatementFinder:
@@ -36,7 +36,7 @@ class StatementFinder:
     # --- helpers ----------------------------------------------------------------------------------------------
     def _quote_closing_before(self, position: int, sentence: Sentence) -> Quote | None:
         """A quotation whose closing mark comes before token position with no verb between (the subject and its
-        titles may stand between: '"…," Russia's envoy to the UN Vassily Nebenzia said')."""
+        titles may stand between: '"…," Varenia's envoy to the UN Petr Lind said')."""
         tokens = self.model.tokens
         k = position - 1
         while k >= sentence.first and k >= position - 14 and tokens[k].text[:1] not in QUOTE_MARKS:
@@ -48,8 +48,14 @@ class StatementFinder:
         if k < sentence.first or tokens[k].text[:1] not in QUOTE_MARKS:
             return None
         for quote in self.model.quotes:
-            if quote.first >= 0 and quote.terminated and quote.last < k and self.model.tokens[quote.last].end <= tokens[k].start \
-                    and tokens[k].start < quote.close <= tokens[k].end and quote.index not in self.consumed:
+            if (
+                quote.first >= 0
+                and quote.terminated
+                and quote.last < k
+                and self.model.tokens[quote.last].end <= tokens[k].start
+                and tokens[k].start < quote.close <= tokens[k].end
+                and quote.index not in self.consumed
+            ):
                 return quote
         return None
 
@@ -74,24 +80,46 @@ class StatementFinder:
     def _span(self, first: int, last: int) -> Span:
         return self.model.span(first, last)
 
-    def _add(self, speaker: Speaker | None, cue: CueHit | None, first: int, last: int, sentence: Sentence,
-             direct: bool, *, content: Span | None = None, medium: str | None = None) -> None:
+    def _add(
+        self,
+        speaker: Speaker | None,
+        cue: CueHit | None,
+        first: int,
+        last: int,
+        sentence: Sentence,
+        direct: bool,
+        *,
+        content: Span | None = None,
+        medium: str | None = None,
+    ) -> None:
         span = content or self._span(first, last)
         if any(a.content.start == span.start and a.content.end == span.end for a in self.found):
             return
-        sentence_span = Span(sentence.start, sentence.end, self.model.text[sentence.start:sentence.end])
+        sentence_span = Span(sentence.start, sentence.end, self.model.text[sentence.start : sentence.end])
         accused = None
         if cue is not None and cue.entry.accuses_object and not cue.passive:
             target = self.actors.at(cue.last + 1) or self.actors.at(cue.last + 2)
             accused = target.key if target is not None else None
-        self.found.append(Attribution(
-            speaker=speaker, cue=self._span(cue.first, cue.last) if cue else None, cue_entry=cue.entry if cue else None,
-            content=span, content_first=first, content_last=last, sentence=sentence_span, direct=direct,
-            medium_key=medium, passive=bool(cue and cue.passive), certainty=cue.entry.certainty if cue else None,
-            accused_key=accused))
+        self.found.append(
+            Attribution(
+                speaker=speaker,
+                cue=self._span(cue.first, cue.last) if cue else None,
+                cue_entry=cue.entry if cue else None,
+                content=span,
+                content_first=first,
+                content_last=last,
+                sentence=sentence_span,
+                direct=direct,
+                medium_key=medium,
+                passive=bool(cue and cue.passive),
+                certainty=cue.entry.certainty if cue else None,
+                accused_key=accused,
+            )
+        )
 
-    def _direct(self, quote: Quote, speaker: Speaker | None, cue: CueHit | None, sentence: Sentence,
-                medium: str | None = None) -> None:
+    def _direct(
+        self, quote: Quote, speaker: Speaker | None, cue: CueHit | None, sentence: Sentence, medium: str | None = None
+    ) -> None:
         self.consumed.add(quote.index)
         content = quote.content
         self._add(speaker, cue, quote.first, quote.last, sentence, True, content=content, medium=medium)
@@ -115,8 +143,12 @@ class StatementFinder:
         """Where the content before a frame starts: the sentence start, or just after an earlier frame's end."""
         start = sentence.first
         for earlier in self.found:
-            if earlier.sentence.start == sentence.start and earlier.content_last < position \
-                    and earlier.content_last >= start and not earlier.direct:
+            if (
+                earlier.sentence.start == sentence.start
+                and earlier.content_last < position
+                and earlier.content_last >= start
+                and not earlier.direct
+            ):
                 start = max(start, earlier.content_last + 1)
         return start
 
@@ -164,8 +196,13 @@ class StatementFinder:
 
     def _verb(self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None) -> None:
         tokens = self.model.tokens
-        if cue.first > sentence.first and tokens[cue.first - 1].tag in ("WP", "WDT") or \
-                cue.first > sentence.first + 1 and tokens[cue.first - 2].tag in ("WP",) and tokens[cue.first - 1].tag == "PRP":
+        if (
+            cue.first > sentence.first
+            and tokens[cue.first - 1].tag in ("WP", "WDT")
+            or cue.first > sentence.first + 1
+            and tokens[cue.first - 2].tag in ("WP",)
+            and tokens[cue.first - 1].tag == "PRP"
+        ):
             return  # "what it said were samples": a relative clause, not an attribution
         if cue.passive:
             subject = None
@@ -198,14 +235,21 @@ class StatementFinder:
             self._direct(quote, speaker, cue, sentence, medium)
             return
         span_end = inverted.last if inverted is not None else cue.last
-        quote = self._quote_opening_after(span_end + 1 if not cue.entry.addressee else self._after_addressee(cue, limit),
-                                          sentence)
+        quote = self._quote_opening_after(
+            span_end + 1 if not cue.entry.addressee else self._after_addressee(cue, limit), sentence
+        )
         if quote is not None:
             self._direct(quote, speaker, cue, sentence, medium)
             return
         content = None
-        if inverted is None and subject is not None and subject.first > sentence.first \
-                and tokens[subject.first - 1].norm == "as" and cue.last + 1 <= limit and tokens[cue.last + 1].text == ",":
+        if (
+            inverted is None
+            and subject is not None
+            and subject.first > sentence.first
+            and tokens[subject.first - 1].norm == "as"
+            and cue.last + 1 <= limit
+            and tokens[cue.last + 1].text == ","
+        ):
             content = trim(self.model, cue.last + 2, limit)  # "as S reported, C"
         elif inverted is None:
             content = complement(self.model, cue, self.lexicon, limit)
@@ -225,16 +269,22 @@ class StatementFinder:
         """Not an adverbial left over after the cue ("on Monday", "in a report published in May", "speaking on
         condition of anonymity")."""
         tokens = self.model.tokens
-        if any(t.quote >= 0 for t in tokens[first:last + 1]):
+        if any(t.quote >= 0 for t in tokens[first : last + 1]):
             return True
         opener = tokens[first]
-        if opener.tag in ("IN", "TO") and opener.norm not in ("that", "if", "whether") or opener.tag == "VBG":
+        if (
+            opener.tag in ("IN", "TO")
+            and not self.lexicon.words.is_("complementizer", opener.norm)
+            or opener.tag == "VBG"
+        ):
             return False
-        return not all(self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD")
-                       for k in range(first, last + 1))
+        return not all(
+            self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD")
+            for k in range(first, last + 1)
+        )
 
     def _medium_at_end(self, content: tuple[int, int], medium: str | None) -> tuple[tuple[int, int], str | None]:
-        """'confirmed the cooperation to Middle East Eye': the outlet the words were given to is no content."""
+        """'confirmed the payments to the Daily Courier': the outlet the words were given to is no content."""
         tokens = self.model.tokens
         first, last = content
         actor = self.actors.at(last)
@@ -259,32 +309,40 @@ class StatementFinder:
             return subject
         owner = self.sources.possessor(subject.last)
         if owner is not None and owner.actor_key is not None:
-            return Speaker(owner.actor_key, owner.label, subject.first, subject.last)
+            return Speaker(actor_key=owner.actor_key, label=owner.label, first=subject.first, last=subject.last)
         k = subject.last + 1  # "documents published by Washington", "a complaint filed by the city"
         if k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by":
             author = self.sources.after(k + 1, min(k + 8, len(tokens) - 1))
             if author is not None and author.actor_key is not None:
-                return Speaker(author.actor_key, author.label, subject.first, subject.last)
+                return Speaker(actor_key=author.actor_key, label=author.label, first=subject.first, last=subject.last)
         paragraph = head.paragraph
         for earlier in reversed(self.found):
-            if earlier.speaker is not None and earlier.speaker.actor_key is not None \
-                    and tokens[earlier.content_first].paragraph >= paragraph - 1:
+            if (
+                earlier.speaker is not None
+                and earlier.speaker.actor_key is not None
+                and tokens[earlier.content_first].paragraph >= paragraph - 1
+            ):
                 actor = self.actors.by_key.get(earlier.speaker.actor_key)
                 if actor is not None and actor.type not in ("Person", "AnonymousSource"):
-                    return Speaker(actor.key, actor.label, subject.first, subject.last)
+                    return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
                 break
         for actor, mention in self.actors.mentions_before(subject.first):
             if tokens[mention.first].paragraph < paragraph - 2:
                 break
             if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
-                return Speaker(actor.key, actor.label, subject.first, subject.last)
+                return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
         return subject
 
     def _after_addressee(self, cue: CueHit, limit: int) -> int:
         tokens = self.model.tokens
         k = cue.last + 1
-        while k <= limit and tokens[k].text not in (":", ",") and tokens[k].text[:1] not in QUOTE_MARKS \
-                and tokens[k].norm != "that" and k - cue.last <= 8:
+        while (
+            k <= limit
+            and tokens[k].text not in (":", ",")
+            and tokens[k].text[:1] not in QUOTE_MARKS
+            and tokens[k].norm != "that"
+            and k - cue.last <= 8
+        ):
             k += 1
         return k
 
@@ -293,14 +351,17 @@ class StatementFinder:
         """Where cue n's content must end: before the next frame that starts a new attribution (", S said",
         ", adding that", "and said"), not before a cue nested in the content ("said that X claimed")."""
         tokens = self.model.tokens
-        for later in cues[n + 1:]:
+        for later in cues[n + 1 :]:
             subject = self.sources.before(later.first, cues[n].last + 1)
             start = subject.first if subject is not None else later.first
             before = tokens[start - 1] if start - 1 > cues[n].last else None
             if later.participle:
                 return later.first - 2
-            if before is not None and (before.text in (",", ";") or before.tag == "CC") and not (
-                    before.norm == "that" or tokens[start - 2].norm == "that"):
+            if (
+                before is not None
+                and (before.text in (",", ";") or before.tag == "CC")
+                and not (before.norm == "that" or tokens[start - 2].norm == "that")
+            ):
                 return start - 2 if before.tag == "CC" and tokens[start - 2].text == "," else start - 1
         return sentence.last
 
@@ -328,23 +389,34 @@ class StatementFinder:
         for quote in model.quotes:
             if quote.index in self.consumed or quote.first < 0:
                 continue
-            if sum(1 for t in model.tokens[quote.first:quote.last + 1] if t.is_word) < MIN_QUOTE_WORDS:
+            if sum(1 for t in model.tokens[quote.first : quote.last + 1] if t.is_word) < MIN_QUOTE_WORDS:
                 continue
             paragraph = model.tokens[quote.first].paragraph
-            before = sorted((a for a in self.found if a.content.start < quote.open
-                             and model.tokens[a.content_first].paragraph >= paragraph - 1), key=lambda a: a.content.start)
+            before = sorted(
+                (
+                    a
+                    for a in self.found
+                    if a.content.start < quote.open and model.tokens[a.content_first].paragraph >= paragraph - 1
+                ),
+                key=lambda a: a.content.start,
+            )
             if not before or before[-1].speaker is None:
                 continue
             last = before[-1]
-            if not last.direct and model.tokens[last.content_first].paragraph == paragraph - 1 \
-                    and not model.text[last.sentence.end - 1:last.sentence.end + 1].strip().endswith(":"):
+            if (
+                not last.direct
+                and model.tokens[last.content_first].paragraph == paragraph - 1
+                and not model.text[last.sentence.end - 1 : last.sentence.end + 1].strip().endswith(":")
+            ):
                 continue
             sentence = model.sentence_of(quote.first)
             self.consumed.add(quote.index)
             self._add(last.speaker, None, quote.first, quote.last, sentence, True, content=quote.content)
 
 
-def find_statements(model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> tuple[Attribution, ...]:
+def find_statements(
+    model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver
+) -> tuple[Attribution, ...]:
     finder = StatementFinder(model, actors, lexicon, resolver)
     for sentence in model.sentences:
         finder.sentence(sentence)

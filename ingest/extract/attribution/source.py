@@ -27,10 +27,14 @@ class SourceFinder:
         chunk = self.model.chunk_of(end)
         start = chunk.first if chunk is not None and chunk.kind == "NP" else end
         # "the company's spokesman", "Russian foreign ministry spokeswoman Maria Zakharova": join possessives
-        while start - 2 >= 0 and tokens[start - 1].text in ("'s", "’s") and tokens[start - 1].sentence == tokens[end].sentence:
+        while (
+            start - 2 >= 0
+            and tokens[start - 1].text in ("'s", "’s")
+            and tokens[start - 1].sentence == tokens[end].sentence
+        ):
             previous = self.model.chunk_of(start - 2)
             start = previous.first if previous is not None and previous.kind == "NP" else start - 2
-        while start < end and tokens[start].text in (",", "(", "“", "\"", "—"):
+        while start < end and tokens[start].text in (",", "(", "“", '"', "—"):
             start += 1
         return start
 
@@ -45,20 +49,20 @@ class SourceFinder:
         for i in range(last, first - 1, -1):
             actor = self.actors.at(i)
             if actor is not None:
-                return Speaker(actor.key, actor.label, first, last)
+                return Speaker(actor_key=actor.key, label=actor.label, first=first, last=last)
         if first == last and tokens[first].tag.startswith("PRP"):
             actor = self.resolver.pronoun(first)
             if actor is not None:
-                return Speaker(actor.key, actor.label, first, last)
-            return Speaker(None, tokens[first].text, first, last)
+                return Speaker(actor_key=actor.key, label=actor.label, first=first, last=last)
+            return Speaker(actor_key=None, label=tokens[first].text, first=first, last=last)
         words = self.lexicon.words
         start = first
         while start < last and (words.is_("definite", tokens[start].norm) or tokens[start].norm in ("a", "an")):
             start += 1
         label = self.model.span(start, last).text
-        if not any(t.noun or t.tag.startswith("PRP") for t in tokens[first:last + 1]):
+        if not any(t.noun or t.tag.startswith("PRP") for t in tokens[first : last + 1]):
             return None
-        return Speaker(None, label, first, last)
+        return Speaker(actor_key=None, label=label, first=first, last=last)
 
     # --- before the verb --------------------------------------------------------------------------------------
     def _skip_back(self, j: int, floor: int) -> int:
@@ -86,7 +90,7 @@ class SourceFinder:
                     k -= 1
                 if k >= floor and tokens[k].text == "," and j - k <= _MAX_APPOSITION:
                     if self._is_name(k + 1, j - 1):
-                        return j - 1  # "Russia's envoy, Alexander Lavrentyev, told": the name is the subject
+                        return j - 1  # "Varenia's envoy, Ada Moreno, told": the name is the subject
                     j = k - 1  # "X, a spokesman for Y, said" / "X, who ..., said"
                     continue
                 return j - 1
@@ -96,8 +100,13 @@ class SourceFinder:
     def is_time(self, i: int) -> bool:
         words = self.lexicon.words
         token = self.model.tokens[i]
-        return words.is_("weekday", token.norm) or words.is_("month", token.norm) and token.capitalised \
-            or words.is_("time", token.lemma) or words.is_("time", token.norm)
+        return (
+            words.is_("weekday", token.norm)
+            or words.is_("month", token.norm)
+            and token.capitalised
+            or words.is_("time", token.lemma)
+            or words.is_("time", token.norm)
+        )
 
     def _time_phrase_start(self, j: int, floor: int) -> int | None:
         """The first token of a time phrase ending at j ("on Monday", "last week", "Thursday morning", "in 2019")."""
@@ -105,7 +114,9 @@ class SourceFinder:
         if not (self.is_time(j) or tokens[j].tag == "CD" and j > floor and tokens[j - 1].norm == "in"):
             return None
         k = j
-        while k - 1 >= floor and (self.is_time(k - 1) or tokens[k - 1].tag in ("CD", "JJ") and not tokens[k - 1].proper):
+        while k - 1 >= floor and (
+            self.is_time(k - 1) or tokens[k - 1].tag in ("CD", "JJ") and not tokens[k - 1].proper
+        ):
             k -= 1
         if k - 1 >= floor and tokens[k - 1].tag in ("IN", "DT") and tokens[k - 1].norm not in ("of", "that"):
             k -= 1
@@ -119,14 +130,19 @@ class SourceFinder:
         if actor is None or actor.kind != "named":
             return False
         mention = next(m for m in actor.mentions if m.first <= last <= m.last)
-        return mention.last == last and all(t.capitalised or not t.is_word for t in self.model.tokens[first:mention.first])
+        return mention.last == last and all(
+            t.capitalised or not t.is_word for t in self.model.tokens[first : mention.first]
+        )
 
     def coordinated(self, cue_first: int, floor: int) -> bool:
         """'… and added that', '…, but explained that': the verb shares the subject of the one before it."""
         tokens = self.model.tokens
         j = cue_first - 1
-        while j >= floor and (tokens[j].tag in ("MD", "RB", "RBR") or self.lexicon.words.is_("auxiliary", tokens[j].lemma)
-                              and tokens[j].verb):
+        while j >= floor and (
+            tokens[j].tag in ("MD", "RB", "RBR")
+            or self.lexicon.words.is_("auxiliary", tokens[j].lemma)
+            and tokens[j].verb
+        ):
             j -= 1
         return j >= floor and tokens[j].tag == "CC"
 
@@ -137,9 +153,16 @@ class SourceFinder:
         tokens = self.model.tokens
         head = tokens[speaker.last]
         words = self.lexicon.words
-        return head.tag.startswith("PRP") or head.proper or head.lemma in words.roles or head.lemma in words.documents \
-            or head.lemma in words.org_descriptors or head.lemma in words.media_nouns or head.norm in words.org_heads \
+        return (
+            head.tag.startswith("PRP")
+            or head.proper
+            or head.lemma in words.roles
+            or head.lemma in words.documents
+            or head.lemma in words.org_descriptors
+            or head.lemma in words.media_nouns
+            or head.norm in words.org_heads
             or head.lemma in words.state_institutions
+        )
 
     def before(self, cue_first: int, floor: int) -> Speaker | None:
         """The subject of the verb at cue_first, searched no further left than token floor."""
@@ -156,13 +179,17 @@ class SourceFinder:
         start = self._np_start(j)
         head = j
         # "the president of the local industry association": the head is the noun before "of"
-        while start - 2 >= floor and tokens[start - 1].norm in ("of", "for", "at") and tokens[start - 2].noun \
-                and self.actors.at(j) is None:
+        while (
+            start - 2 >= floor
+            and self.lexicon.words.is_("org-preposition", tokens[start - 1].norm)
+            and tokens[start - 2].noun
+            and self.actors.at(j) is None
+        ):
             head = start - 2
             start = self._np_start(start - 2)
         speaker = self.at(max(start, floor), j)
         if speaker is not None and speaker.actor_key is None and head != j:
-            speaker = Speaker(None, speaker.label, speaker.first, head)
+            speaker = Speaker(actor_key=None, label=speaker.label, first=speaker.first, last=head)
         return speaker if speaker is not None and self.plausible(speaker) else None
 
     def coordinated_subject(self, cue_first: int, floor: int) -> Speaker | None:
@@ -172,10 +199,17 @@ class SourceFinder:
         while j >= floor and tokens[j].tag != "CC":
             j -= 1
         for k in range(j - 1, floor - 1, -1):
-            if tokens[k].verb and tokens[k].tag not in ("VBG",) and not self.lexicon.words.is_("auxiliary", tokens[k].lemma):
+            if (
+                tokens[k].verb
+                and tokens[k].tag not in ("VBG",)
+                and not self.lexicon.words.is_("auxiliary", tokens[k].lemma)
+            ):
                 k0 = k
-                while k0 - 1 >= floor and (tokens[k0 - 1].tag in ("MD", "RB") or self.lexicon.words.is_(
-                        "auxiliary", tokens[k0 - 1].lemma) and tokens[k0 - 1].verb):
+                while k0 - 1 >= floor and (
+                    tokens[k0 - 1].tag in ("MD", "RB")
+                    or self.lexicon.words.is_("auxiliary", tokens[k0 - 1].lemma)
+                    and tokens[k0 - 1].verb
+                ):
                     k0 -= 1
                 return self.before(k0, floor)
         return None
@@ -196,20 +230,28 @@ class SourceFinder:
         if i > ceiling or not (tokens[i].noun or tokens[i].tag.startswith(("DT", "PRP", "JJ", "NNP"))):
             return None
         end = i
-        while end + 1 <= ceiling and tokens[end + 1].text not in (",", ".", ";", ":", "—") \
-                and not tokens[end + 1].verb and tokens[end + 1].text[:1] not in "\"“”":
+        while (
+            end + 1 <= ceiling
+            and tokens[end + 1].text not in (",", ".", ";", ":", "—")
+            and not tokens[end + 1].verb
+            and tokens[end + 1].text[:1] not in '"“”'
+        ):
             end += 1
         return self.at(i, end)
 
     def possessor(self, noun_first: int) -> Speaker | None:
-        """'the ministry's claims that', 'Budanov's suggestions that': the possessor of a noun cue."""
+        """'the ministry's claims that', 'Moreno's suggestions that': the possessor of a noun cue."""
         tokens = self.model.tokens
         j = noun_first - 1
-        while j >= 0 and tokens[j].tag.startswith(("JJ", "RB", "VBN")) and tokens[j].sentence == tokens[noun_first].sentence:
+        while (
+            j >= 0
+            and tokens[j].tag.startswith(("JJ", "RB", "VBN"))
+            and tokens[j].sentence == tokens[noun_first].sentence
+        ):
             j -= 1
         if j >= 1 and tokens[j].text in ("'s", "’s", "'", "’") and tokens[j].gap == "":
             return self.at(self._np_start(j - 1), j - 1)
         if j >= 0 and tokens[j].tag == "PRP$":
             actor = self.resolver.pronoun(j)
-            return Speaker(actor.key, actor.label, j, j) if actor else None
+            return Speaker(actor_key=actor.key, label=actor.label, first=j, last=j) if actor else None
         return None

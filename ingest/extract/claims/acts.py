@@ -59,10 +59,20 @@ class ActReader:
     def _np_end(self, start: int, limit: int) -> int:
         tokens = self.model.tokens
         k = start
-        while k + 1 <= limit and tokens[k + 1].sentence == tokens[start].sentence and (
-                self.actors.at(k + 1) is not None or tokens[k + 1].noun or tokens[k + 1].tag in ("JJ", "DT", "CD", "POS", "PRP$")
-                or tokens[k + 1].text in ("'s", "’s") or tokens[k + 1].norm == "and" or tokens[k + 1].text == ","
-                and k + 2 <= limit and self.actors.at(k + 2) is not None):
+        while (
+            k + 1 <= limit
+            and tokens[k + 1].sentence == tokens[start].sentence
+            and (
+                self.actors.at(k + 1) is not None
+                or tokens[k + 1].noun
+                or tokens[k + 1].tag in ("JJ", "DT", "CD", "POS", "PRP$")
+                or tokens[k + 1].text in ("'s", "’s")
+                or tokens[k + 1].norm == "and"
+                or tokens[k + 1].text == ","
+                and k + 2 <= limit
+                and self.actors.at(k + 2) is not None
+            )
+        ):
             k += 1
         return k
 
@@ -71,18 +81,28 @@ class ActReader:
         tokens = self.model.tokens
         words = self.lexicon.words
         j = verb - 1
-        while j >= floor and (tokens[j].tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", tokens[j].lemma)
-                              and tokens[j].verb or tokens[j].tag in ("WDT", "WP") and j > floor):
+        while j >= floor and (
+            tokens[j].tag in ("MD", "RB", "RBR", "TO")
+            or words.is_("auxiliary", tokens[j].lemma)
+            and tokens[j].verb
+            or tokens[j].tag in ("WDT", "WP")
+            and j > floor
+        ):
             j -= 1
         if j < floor or tokens[j].text in ";:" or tokens[j].verb and not tokens[j].tag == "VBG":
             return (), None
         if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
-            # "played a role in helping", "accused of providing": the doer is the governing clause's subject
+            # "had a part in arming", "accused of providing": the doer is the governing clause's subject
             governing = next((k for k in range(j, floor - 1, -1) if tokens[k].verb and tokens[k].tag != "VBG"), None)
             return self.subject(governing, floor) if governing is not None else ((), None)
         start = j
-        while start - 1 >= floor and tokens[start - 1].text not in ",;:" and not tokens[start - 1].verb \
-                and tokens[start - 1].norm != "that" and not words.is_("subordinator", tokens[start - 1].norm):
+        while (
+            start - 1 >= floor
+            and tokens[start - 1].text not in ",;:"
+            and not tokens[start - 1].verb
+            and tokens[start - 1].norm != "that"
+            and not words.is_("subordinator", tokens[start - 1].norm)
+        ):
             start -= 1
         if tokens[j].tag in ("WDT", "WP"):
             return (), None
@@ -102,7 +122,7 @@ class ActReader:
         return ()
 
     def object(self, start: int, limit: int) -> tuple[str, ...]:
-        """The actors of the object right after the verb ("tortured detainees", "helped HTS")."""
+        """The actors of the object right after the verb ("tortured detainees", "helped the rebels")."""
         tokens = self.model.tokens
         if start > limit or tokens[start].tag in ("IN", "TO") or tokens[start].text in ",;.":
             return ()
@@ -111,7 +131,9 @@ class ActReader:
     # --- the acts ---------------------------------------------------------------------------------------------
     def _modal(self, first: int, floor: int) -> bool:
         tokens = self.model.tokens
-        return any(tokens[k].tag == "MD" and tokens[k].norm not in ("ca", "can") for k in range(max(floor, first - 3), first))
+        return any(
+            tokens[k].tag == "MD" and tokens[k].norm not in ("ca", "can") for k in range(max(floor, first - 3), first)
+        )
 
     def _negated(self, first: int, floor: int) -> bool:
         words = self.lexicon.words
@@ -186,9 +208,22 @@ class ActReader:
                 if not accused:
                     accused = self.after(match.last + 1, last, "agent-preposition")
             accused = tuple(k for k in accused if k not in beneficiaries)
-            acts.append(Act(match.first, match.last, entry, event_type, verbal, passive,
-                            self._negated(match.first, floor), self._modal(match.first, floor), accused, beneficiaries,
-                            targets, subject_first))
+            acts.append(
+                Act(
+                    first=match.first,
+                    last=match.last,
+                    entry=entry,
+                    event_type=event_type,
+                    verbal=verbal,
+                    passive=passive,
+                    negated=self._negated(match.first, floor),
+                    modal=self._modal(match.first, floor),
+                    accused=accused,
+                    beneficiaries=beneficiaries,
+                    targets=targets,
+                    subject_first=subject_first,
+                )
+            )
         return self._fold(acts)
 
     def _fold(self, acts: list[Act]) -> list[Act]:
@@ -198,17 +233,38 @@ class ActReader:
         folded: list[Act] = []
         for act in acts:
             if not act.verbal and not act.accused and act.entry.wrongful:
-                verb = next((v for v in reversed(folded) if v.verbal and v.accused and 0 < act.first - v.last <= 6
-                             and not any(tokens[k].text in ",;" for k in range(v.last + 1, act.first))), None)
+                verb = next(
+                    (
+                        v
+                        for v in reversed(folded)
+                        if v.verbal
+                        and v.accused
+                        and 0 < act.first - v.last <= 6
+                        and not any(tokens[k].text in ",;" for k in range(v.last + 1, act.first))
+                    ),
+                    None,
+                )
                 if verb is not None:
                     folded.remove(verb)
-                    act = Act(verb.first, act.last, act.entry, act.event_type, True, verb.passive, verb.negated,
-                              verb.modal, verb.accused, verb.beneficiaries, verb.targets, verb.subject_first)
+                    act = Act(
+                        first=verb.first,
+                        last=act.last,
+                        entry=act.entry,
+                        event_type=act.event_type,
+                        verbal=True,
+                        passive=verb.passive,
+                        negated=verb.negated,
+                        modal=verb.modal,
+                        accused=verb.accused,
+                        beneficiaries=verb.beneficiaries,
+                        targets=verb.targets,
+                        subject_first=verb.subject_first,
+                    )
             folded.append(act)
         return folded
 
     def _nominal_doer(self, noun: int, floor: int, last: int) -> tuple[str, ...]:
-        """'HTS's support', "Ukraine's alleged assistance", 'Russian meddling': the actor the act is said of."""
+        """'the Front's support', "Varenia's alleged assistance", 'Varenian meddling': the actor the act is said of."""
         tokens = self.model.tokens
         j = noun - 1
         while j >= floor and (tokens[j].tag.startswith(("JJ", "RB", "VBN")) and self.actors.at(j) is None):
@@ -218,7 +274,7 @@ class ActReader:
         if j >= floor and self.actors.at(j) is not None:
             return (self.actors.at(j).key,)
         if j >= floor and j in self.actors.demonyms:
-            return (self.actors.demonyms[j],)  # "Ukrainian assistance": the state, when the article names it
+            return (self.actors.demonyms[j],)  # "Varenian assistance": the state, when the article names it
         if j >= floor and tokens[j].tag == "PRP$":
             actor = self.resolver.pronoun(j)
             return (actor.key,) if actor else ()

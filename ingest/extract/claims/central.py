@@ -11,8 +11,9 @@ from ingest.extract.text.model import TextModel
 LEAD_SENTENCES = 3
 
 
-def central(claims: list[Claim], links: list[StanceLink], model: TextModel, actors: ActorSet,
-            title: str | None) -> int | None:
+def central(
+    claims: list[Claim], links: list[StanceLink], model: TextModel, actors: ActorSet, title: str | None
+) -> int | None:
     if not claims:
         return None
     headline = f" {name_key(title or '')} "
@@ -21,8 +22,11 @@ def central(claims: list[Claim], links: list[StanceLink], model: TextModel, acto
     def score(n: int) -> float:
         claim = claims[n]
         names = [actors.by_key[k] for k in claim.accused if k in actors.by_key]
-        in_title = any(f" {name_key(form)} " in headline for actor in names
-                       for form in [actor.label, *(m.span.text for m in actor.mentions)])
+        in_title = any(
+            f" {name_key(form)} " in headline
+            for actor in names
+            for form in [actor.label, *(m.span.text for m in actor.mentions)]
+        )
         act_in_title = any(f" {w} " in headline for w in name_key(claim.summary).split()[1:] if len(w) > 4)
         lead = claim.evidence.start <= lead_end
         answers = sum(1 for link in links if link.allegation == n)

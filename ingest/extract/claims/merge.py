@@ -58,8 +58,12 @@ class _Building:
 
     def take(self, draft: Draft, broader: dict[str, str]) -> None:
         self.claim_type = _specific(self.claim_type, draft.claim_type, broader)
-        for target, values in ((self.accused, draft.accused), (self.claimants, draft.claimants),
-                               (self.beneficiaries, draft.beneficiaries), (self.targets, draft.targets)):
+        for target, values in (
+            (self.accused, draft.accused),
+            (self.claimants, draft.claimants),
+            (self.beneficiaries, draft.beneficiaries),
+            (self.targets, draft.targets),
+        ):
             target.extend(v for v in values if v not in target)
         if draft.claimant_note and draft.claimant_note not in self.notes and not draft.implied:
             self.notes.append(draft.claimant_note)
@@ -70,23 +74,38 @@ class _Building:
 
     def claim(self) -> Claim:
         note = None if self.claimants else (self.notes[0] if self.notes else "unattributed")
-        return Claim(accused=tuple(self.accused), claim_type=self.claim_type, evidence=self.evidence,
-                     summary=self.summary, claimants=tuple(self.claimants), claimant_note=note,
-                     beneficiaries=tuple(b for b in self.beneficiaries if b not in self.accused),
-                     targets=tuple(self.targets), statements=tuple(self.statements),
-                     confidence=0.6 if self.implied_only else 0.75)
+        return Claim(
+            accused=tuple(self.accused),
+            claim_type=self.claim_type,
+            evidence=self.evidence,
+            summary=self.summary,
+            claimants=tuple(self.claimants),
+            claimant_note=note,
+            beneficiaries=tuple(b for b in self.beneficiaries if b not in self.accused),
+            targets=tuple(self.targets),
+            statements=tuple(self.statements),
+            confidence=0.6 if self.implied_only else 0.75,
+        )
 
 
 def merge(drafts: list[Draft], broader: dict[str, str]) -> list[Claim]:
     building: list[_Building] = []
     ordered = sorted(drafts, key=lambda d: (d.implied, d.evidence.start))
     for draft in ordered:
-        same = next((b for b in building if set(b.accused) & set(draft.accused)
-                     and compatible(b.claim_type, draft.claim_type, broader)), None)
+        same = next(
+            (
+                b
+                for b in building
+                if set(b.accused) & set(draft.accused) and compatible(b.claim_type, draft.claim_type, broader)
+            ),
+            None,
+        )
         if same is None and draft.implied:
             same = next((b for b in building if set(b.accused) & set(draft.accused)), None)
         if same is None:
-            same = _Building(list(draft.accused), draft.claim_type, draft.evidence, draft.summary)
+            same = _Building(
+                accused=list(draft.accused), claim_type=draft.claim_type, evidence=draft.evidence, summary=draft.summary
+            )
             building.append(same)
         same.take(draft, broader)
     return [b.claim() for b in sorted(building, key=lambda b: b.evidence.start)]

@@ -18,8 +18,14 @@ _HEDGE_REACH = 3
 
 
 class NarrativeClaims:
-    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, acts: ActReader,
-                 attributions: tuple[Attribution, ...]) -> None:
+    def __init__(
+        self,
+        model: TextModel,
+        actors: ActorSet,
+        lexicon: Lexicon,
+        acts: ActReader,
+        attributions: tuple[Attribution, ...],
+    ) -> None:
         self.model = model
         self.actors = actors
         self.lexicon = lexicon
@@ -55,8 +61,18 @@ class NarrativeClaims:
                 continue
             claim_type, _ = self._charge(match.last + 1, sentence.last)
             summary = fallback(model, self._label(accused), match.first, sentence.last)
-            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last), summary, claimants,
-                                None if claimants else UNATTRIBUTED, None, wrongful=True))
+            drafts.append(
+                Draft(
+                    accused=accused,
+                    claim_type=claim_type,
+                    evidence=model.span(sentence.first, sentence.last),
+                    summary=summary,
+                    claimants=claimants,
+                    claimant_note=None if claimants else UNATTRIBUTED,
+                    statement=None,
+                    wrongful=True,
+                )
+            )
         drafts += self._against(sentence)
         return drafts
 
@@ -79,9 +95,18 @@ class NarrativeClaims:
             verb = next((j for j in range(match.first - 1, sentence.first - 1, -1) if tokens[j].verb), None)
             claimants = self.acts.subject(verb, sentence.first)[0] if verb is not None else ()
             claimants = tuple(c for c in claimants if c not in accused)
-            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last),
-                                fallback(model, self._label(accused), match.first, sentence.last), claimants,
-                                None if claimants else UNATTRIBUTED, None, wrongful=True))
+            drafts.append(
+                Draft(
+                    accused=accused,
+                    claim_type=claim_type,
+                    evidence=model.span(sentence.first, sentence.last),
+                    summary=fallback(model, self._label(accused), match.first, sentence.last),
+                    claimants=claimants,
+                    claimant_note=None if claimants else UNATTRIBUTED,
+                    statement=None,
+                    wrongful=True,
+                )
+            )
         return drafts
 
     def penalties(self, sentence: Sentence) -> list[Draft]:
@@ -102,8 +127,10 @@ class NarrativeClaims:
                     break
                 if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN":
                     break
-            verb = next((j for j in range(match.first - 1, max(sentence.first, match.first - 6) - 1, -1)
-                         if tokens[j].verb), None)
+            verb = next(
+                (j for j in range(match.first - 1, max(sentence.first, match.first - 6) - 1, -1) if tokens[j].verb),
+                None,
+            )
             claimants: tuple[str, ...] = ()
             if verb is not None:
                 subject, _ = self.acts.subject(verb, sentence.first)
@@ -118,9 +145,18 @@ class NarrativeClaims:
             if not accused:
                 continue
             claim_type, _ = self._charge(match.last + 1, sentence.last)
-            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last),
-                                fallback(model, self._label(accused), match.first, sentence.last), claimants,
-                                None if claimants else UNATTRIBUTED, None, wrongful=True))
+            drafts.append(
+                Draft(
+                    accused=accused,
+                    claim_type=claim_type,
+                    evidence=model.span(sentence.first, sentence.last),
+                    summary=fallback(model, self._label(accused), match.first, sentence.last),
+                    claimants=claimants,
+                    claimant_note=None if claimants else UNATTRIBUTED,
+                    statement=None,
+                    wrongful=True,
+                )
+            )
         return drafts
 
     def attributed(self, sentence: Sentence) -> list[Draft]:
@@ -132,16 +168,27 @@ class NarrativeClaims:
             if match.first in self.quoted or not self.acts._passive(match.first, sentence.first):
                 continue
             k = match.last + 1
-            if k > sentence.last or not (self.lexicon.words.is_("recipient-preposition", tokens[k].norm)
-                                         or self.lexicon.words.is_("target-preposition", tokens[k].norm)):
+            if k > sentence.last or not (
+                self.lexicon.words.is_("recipient-preposition", tokens[k].norm)
+                or self.lexicon.words.is_("target-preposition", tokens[k].norm)
+            ):
                 continue
             accused = self.acts.actor_keys_at(k + 1, min(k + 8, sentence.last))
             if not accused:
                 continue
             claim_type, _ = self._charge(sentence.first, match.first - 1)
-            drafts.append(Draft(accused, claim_type, model.span(sentence.first, sentence.last),
-                                fallback(model, self._label(accused), sentence.first, sentence.last), (),
-                                UNATTRIBUTED, None, wrongful=True))
+            drafts.append(
+                Draft(
+                    accused=accused,
+                    claim_type=claim_type,
+                    evidence=model.span(sentence.first, sentence.last),
+                    summary=fallback(model, self._label(accused), sentence.first, sentence.last),
+                    claimants=(),
+                    claimant_note=UNATTRIBUTED,
+                    statement=None,
+                    wrongful=True,
+                )
+            )
         return drafts
 
     def hedged(self, sentence: Sentence) -> list[Draft]:
@@ -151,10 +198,23 @@ class NarrativeClaims:
         for act in self.acts.find(sentence.first, sentence.last):
             if not act.entry.wrongful or not act.accused or act.first in self.quoted:
                 continue
-            hedged = any(self.lexicon.hedges.at(model, k, lenient=True)
-                         for k in range(max(sentence.first, act.first - _HEDGE_REACH), act.first))
+            hedged = any(
+                self.lexicon.hedges.at(model, k, lenient=True)
+                for k in range(max(sentence.first, act.first - _HEDGE_REACH), act.first)
+            )
             if hedged:
-                drafts.append(Draft(act.accused, act.event_type, model.span(sentence.first, sentence.last),
-                                    clause(model, act, self._label(act.accused), sentence.last), (), UNATTRIBUTED,
-                                    None, act.beneficiaries, act.targets, wrongful=True))
+                drafts.append(
+                    Draft(
+                        accused=act.accused,
+                        claim_type=act.event_type,
+                        evidence=model.span(sentence.first, sentence.last),
+                        summary=clause(model, act, self._label(act.accused), sentence.last),
+                        claimants=(),
+                        claimant_note=UNATTRIBUTED,
+                        statement=None,
+                        beneficiaries=act.beneficiaries,
+                        targets=act.targets,
+                        wrongful=True,
+                    )
+                )
         return drafts

@@ -1,5 +1,5 @@
 """Allegations from what sources say: accusing acts ("X accused Y of …", "Y was charged with …"), acts asserted in
-a statement's content ("the Post reported that Ukraine sent drones to HTS"), and denials, which imply the allegation
+a statement's content ("the Courier reported that Varenia sent rockets to the rebels"), and denials, which imply the allegation
 they deny ("X denied any wrongdoing"). A claim's claimant is its speaker, or says that no one is named."""
 
 from __future__ import annotations
@@ -78,28 +78,52 @@ class SpeechClaims:
         if a.passive:
             accused, _ = self.acts.subject(cue_first, model.sentence_of(cue_first).first)
         else:
-            accused = (a.accused_key,) if a.accused_key else self.acts.object(
-                model.token_at(a.cue.end - 1) + 1 if a.cue else a.content_first, a.content_last)
+            accused = (
+                (a.accused_key,)
+                if a.accused_key
+                else self.acts.object(model.token_at(a.cue.end - 1) + 1 if a.cue else a.content_first, a.content_last)
+            )
         accused = tuple(k for k in accused if k not in claimants)
         if not accused:
             return []
         act = self._charge(a)
         claim_type = act.event_type if act is not None else GENERIC
         label = self._label(accused)
-        summary = clause(model, act, label, a.content_last) if act is not None and act.verbal else \
-            fallback(model, label, act.first if act else a.content_first, a.content_last)
-        return [Draft(accused, claim_type, a.content, summary, claimants, note, n,
-                      act.beneficiaries if act else (), act.targets if act else (), wrongful=True)]
+        summary = (
+            clause(model, act, label, a.content_last)
+            if act is not None and act.verbal
+            else fallback(model, label, act.first if act else a.content_first, a.content_last)
+        )
+        return [
+            Draft(
+                accused=accused,
+                claim_type=claim_type,
+                evidence=a.content,
+                summary=summary,
+                claimants=claimants,
+                claimant_note=note,
+                statement=n,
+                beneficiaries=act.beneficiaries if act else (),
+                targets=act.targets if act else (),
+                wrongful=True,
+            )
+        ]
 
-    def _asserted(self, n: int, a: Attribution, claimants: tuple[str, ...], note: str | None,
-                  cue_class: str | None) -> list[Draft]:
+    def _asserted(
+        self, n: int, a: Attribution, claimants: tuple[str, ...], note: str | None, cue_class: str | None
+    ) -> list[Draft]:
         """Acts the content asserts of an actor: a claim by the speaker about that actor. A wrong is a claim
         whatever the verb of saying; other acts (sending, training, meeting) count where the saying is itself an
         accusation, a report of what was found, or no one is named for it."""
         drafts = []
         reporter = claimants and self.actors.by_key[claimants[0]].type == "MediaOutlet"
-        accusing = cue_class in ACCUSING or cue_class == "revealing" or note == UNATTRIBUTED \
-            or a.certainty == "alleged" or reporter
+        accusing = (
+            cue_class in ACCUSING
+            or cue_class == "revealing"
+            or note == UNATTRIBUTED
+            or a.certainty == "alleged"
+            or reporter
+        )
         embedded = self._embedded_report(a)
         for act in self.acts.find(a.content_first, a.content_last):
             if embedded is not None and act.first > embedded:
@@ -118,8 +142,20 @@ class SpeechClaims:
                 continue
             label = self._label(accused)
             summary = clause(self.model, act, label, a.content_last)
-            drafts.append(Draft(accused, act.event_type, a.content, summary, claimants, note, n, act.beneficiaries,
-                                act.targets, wrongful=act.entry.wrongful))
+            drafts.append(
+                Draft(
+                    accused=accused,
+                    claim_type=act.event_type,
+                    evidence=a.content,
+                    summary=summary,
+                    claimants=claimants,
+                    claimant_note=note,
+                    statement=n,
+                    beneficiaries=act.beneficiaries,
+                    targets=act.targets,
+                    wrongful=act.entry.wrongful,
+                )
+            )
         return drafts
 
     def _hedged(self, first: int, floor: int) -> bool:
@@ -128,13 +164,19 @@ class SpeechClaims:
     def _embedded_report(self, a: Attribution) -> int | None:
         """The token of a report or rumour noun inside the content ("rumours of …", "reports that …"), if any."""
         for k in range(a.content_first, a.content_last + 1):
-            if any(m.entry.cue_class in ACCUSING and m.entry.pos == "noun"
-                   for m in self.lexicon.cues.at(self.model, k, lenient=True)) and self.model.tokens[k].noun:
+            if (
+                any(
+                    m.entry.cue_class in ACCUSING and m.entry.pos == "noun"
+                    for m in self.lexicon.cues.at(self.model, k, lenient=True)
+                )
+                and self.model.tokens[k].noun
+            ):
                 return k
         return None
 
     def _other_camp(self, claimants: tuple[str, ...], accused: tuple[str, ...]) -> bool:
         """What a speaker says another actor did is a claim about it (what it says of its own side is not)."""
+
         def camp(key: str) -> set[str]:
             found, actor = {key}, self.actors.by_key.get(key)
             while actor is not None and actor.affiliation and actor.affiliation not in found:
@@ -148,8 +190,21 @@ class SpeechClaims:
     def _negated_act(self, n: int, a: Attribution, act: Act) -> list[Draft]:
         """'We did not supply weapons': the speaker denies an act, which implies someone alleges it."""
         label = self._label(act.accused)
-        return [Draft(act.accused, act.event_type, a.content, clause(self.model, act, label, a.content_last), (),
-                      UNATTRIBUTED, None, act.beneficiaries, act.targets, implied=True, wrongful=act.entry.wrongful)]
+        return [
+            Draft(
+                accused=act.accused,
+                claim_type=act.event_type,
+                evidence=a.content,
+                summary=clause(self.model, act, label, a.content_last),
+                claimants=(),
+                claimant_note=UNATTRIBUTED,
+                statement=None,
+                beneficiaries=act.beneficiaries,
+                targets=act.targets,
+                implied=True,
+                wrongful=act.entry.wrongful,
+            )
+        ]
 
     def _denial(self, n: int, a: Attribution) -> list[Draft]:
         """'X denied C': an allegation against the subject of C's act, else against X itself."""
@@ -157,14 +212,37 @@ class SpeechClaims:
         drafts = []
         for act in acts:
             label = self._label(act.accused)
-            drafts.append(Draft(act.accused, act.event_type, a.content, clause(self.model, act, label, a.content_last),
-                                (), UNATTRIBUTED, None, act.beneficiaries, act.targets, implied=True,
-                                wrongful=act.entry.wrongful))
+            drafts.append(
+                Draft(
+                    accused=act.accused,
+                    claim_type=act.event_type,
+                    evidence=a.content,
+                    summary=clause(self.model, act, label, a.content_last),
+                    claimants=(),
+                    claimant_note=UNATTRIBUTED,
+                    statement=None,
+                    beneficiaries=act.beneficiaries,
+                    targets=act.targets,
+                    implied=True,
+                    wrongful=act.entry.wrongful,
+                )
+            )
         if drafts or a.speaker is None or a.speaker.actor_key is None:
             return drafts
         act = next(iter(self.acts.find(a.content_first, a.content_last)), None)
         accused = (a.speaker.actor_key,)
         label = self._label(accused)
         summary = fallback(self.model, label, a.content_first, a.content_last)
-        return [Draft(accused, act.event_type if act else GENERIC, a.content, summary, (), UNATTRIBUTED, None,
-                      implied=True, wrongful=True)]
+        return [
+            Draft(
+                accused=accused,
+                claim_type=act.event_type if act else GENERIC,
+                evidence=a.content,
+                summary=summary,
+                claimants=(),
+                claimant_note=UNATTRIBUTED,
+                statement=None,
+                implied=True,
+                wrongful=True,
+            )
+        ]

@@ -27,23 +27,28 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def quote_fingerprint(text: str) -> str:
-    """A quotation's content words in order, so "help for this offensive" and "help for [the recent] offensive"
+    """A quotation's content words in order, so "paid for this campaign" and "paid for [the] campaign"
     agree across articles."""
     plain = _BRACKETED.sub(" ", text).replace("’s", "").replace("'s", "")
     folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii").lower()
     return " ".join(w for w in _WORD.findall(folded) if w not in STOP_WORDS)
 
 
-def find_claims(model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...], lexicon: Lexicon,
-                doc: ArticleDoc) -> ClaimsResult:
+def find_claims(
+    model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...], lexicon: Lexicon, doc: ArticleDoc
+) -> ClaimsResult:
     resolver = Resolver(model, actors, lexicon)
     acts = ActReader(model, actors, lexicon, resolver)
     speech = SpeechClaims(model, actors, lexicon, acts)
     narrative = NarrativeClaims(model, actors, lexicon, acts, attributions)
     drafts = [d for n, a in enumerate(attributions) for d in speech.from_statement(n, a)]
     for sentence in model.sentences:
-        drafts += narrative.legal_actions(sentence) + narrative.penalties(sentence) + narrative.attributed(sentence) \
+        drafts += (
+            narrative.legal_actions(sentence)
+            + narrative.penalties(sentence)
+            + narrative.attributed(sentence)
             + narrative.hedged(sentence)
+        )
     claims = merge(drafts, lexicon.event_types)
     reader = StanceReader(model, actors, lexicon, acts, attributions)
     links = reader.links(claims, lexicon.event_types)
@@ -51,7 +56,14 @@ def find_claims(model: TextModel, actors: ActorSet, attributions: tuple[Attribut
     central_stance = tuple(reader.toward_central(n, main, claims, links) for n in range(len(attributions)))
     certainty = tuple(_certainty(model, a, lexicon) for a in attributions)
     fingerprints = tuple(quote_fingerprint(a.content.text) if a.direct else "" for a in attributions)
-    return ClaimsResult(tuple(claims), tuple(links), main, central_stance, certainty, fingerprints)
+    return ClaimsResult(
+        allegations=tuple(claims),
+        responses=tuple(links),
+        central=main,
+        central_stance=central_stance,
+        certainty=certainty,
+        quote_fingerprints=fingerprints,
+    )
 
 
 def _certainty(model: TextModel, a: Attribution, lexicon: Lexicon) -> str | None:

@@ -15,20 +15,29 @@ from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.acts import ActReader
 from ingest.extract.claims.merge import compatible
+from ingest.extract.claims.stances import ASSESSES, NEUTRAL, SUPPORTS, contests
 from ingest.extract.claims.values import Claim, StanceLink
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 
-CUE_STANCE = {"denying": "denies", "dismissing": "dismisses", "downplaying": "downplays", "confirming": "confirms",
-              "noun-denying": "denies", "accusing": "supports", "accusing-object": "supports",
-              "noun-accusing": "supports"}
-_WORD_ORDER = ("dismisses", "denies", "downplays", "supports")
 _REFERENCE_CLASSES = frozenset({"noun-accusing", "noun-rumour"})
 
 
+def cue_stance_of(a: Attribution) -> str | None:
+    """The stance the reporting act itself takes (accusing supports, denying denies...), None for a plain saying."""
+    stance = a.cue_entry.stance if a.cue_entry else NEUTRAL
+    return None if stance in (NEUTRAL, ASSESSES) else stance
+
+
 class StanceReader:
-    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, acts: ActReader,
-                 attributions: tuple[Attribution, ...]) -> None:
+    def __init__(
+        self,
+        model: TextModel,
+        actors: ActorSet,
+        lexicon: Lexicon,
+        acts: ActReader,
+        attributions: tuple[Attribution, ...],
+    ) -> None:
         self.model = model
         self.actors = actors
         self.lexicon = lexicon
@@ -36,7 +45,7 @@ class StanceReader:
         self.attributions = attributions
 
     def camp(self, key: str) -> set[str]:
-        """An actor with what it belongs to and what else belongs there: a Ukrainian official, Ukraine, its
+        """An actor with what it belongs to and what else belongs there: a Varenian official, Varenia, its
         intelligence service are one camp."""
         camp = {key}
         actor = self.actors.by_key.get(key)
@@ -53,15 +62,13 @@ class StanceReader:
         return any(mine & self.camp(k) for k in keys)
 
     def _words(self, a: Attribution, accused_side: bool) -> str | None:
-        found = []
-        for match in self.lexicon.stance_words.find(self.model, a.content_first, a.content_last, lenient=True):
-            if match.entry.restrictive and not accused_side:
-                continue
-            found.append(match.entry.stance)
-        for stance in _WORD_ORDER:
-            if stance in found:
-                return stance
-        return None
+        """The stance of the evaluative words in the content, the class of highest precedence winning."""
+        found = [
+            match.entry
+            for match in self.lexicon.stance_words.find(self.model, a.content_first, a.content_last, lenient=True)
+            if accused_side or not match.entry.restrictive
+        ]
+        return min(found, key=lambda entry: entry.precedence).stance if found else None
 
     def _refers(self, a: Attribution) -> bool:
         """The content names an allegation or a document about it ("the allegations", "the charges", "the report",
@@ -79,7 +86,7 @@ class StanceReader:
 
     def _negation(self, a: Attribution) -> bool:
         words = self.lexicon.words
-        return any(words.is_("negation", t.norm) for t in self.model.tokens[a.content_first:a.content_last + 1])
+        return any(words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1])
 
     def _mentions(self, a: Attribution, keys: tuple[str, ...]) -> bool:
         return bool(set(self.acts.actor_keys_at(a.content_first, a.content_last)) & set(keys))
@@ -99,19 +106,31 @@ class StanceReader:
                     continue  # a statement answers what was said before it, unless it names the claim
                 accused_side = self._side(speaker, claim.accused)
                 claimant_side = self._side(speaker, claim.claimants)
-                act_match = any(compatible(act.event_type, claim.claim_type, broader) and
-                                (not act.accused or set(act.accused) & set(claim.accused)) for act in content_acts)
+                act_match = any(
+                    compatible(act.event_type, claim.claim_type, broader)
+                    and (not act.accused or set(act.accused) & set(claim.accused))
+                    for act in content_acts
+                )
                 negated = any(act.negated and set(act.accused) & set(claim.accused) for act in content_acts)
                 mentions = self._mentions(a, claim.accused)
-                cue_stance = CUE_STANCE.get(cue_class or "")
-                contesting = cue_stance in ("denies", "dismisses", "downplays")
-                doer_match = any(compatible(act.event_type, claim.claim_type, broader) and set(act.accused) & set(claim.accused)
-                                 for act in content_acts)
-                addressed = (accused_side and (cue_stance is not None or refers or act_match or negated
-                                               or self._words(a, True) is not None)) \
-                    or (mentions and (act_match or contesting)) or doer_match \
-                    or (refers and (accused_side or claimant_side or mentions)) \
+                cue_stance = cue_stance_of(a)
+                contesting = cue_stance is not None and contests(cue_stance, self.lexicon.report_stances)
+                doer_match = any(
+                    compatible(act.event_type, claim.claim_type, broader) and set(act.accused) & set(claim.accused)
+                    for act in content_acts
+                )
+                addressed = (
+                    (
+                        accused_side
+                        and (
+                            cue_stance is not None or refers or act_match or negated or self._words(a, True) is not None
+                        )
+                    )
+                    or (mentions and (act_match or contesting))
+                    or doer_match
+                    or (refers and (accused_side or claimant_side or mentions))
                     or claimant_side
+                )
                 if not addressed:
                     continue
                 negated = negated or (mentions or act_match) and self._negation(a)
@@ -119,8 +138,9 @@ class StanceReader:
                 links.append(StanceLink(n, c_index, stance))
         return links
 
-    def _stance(self, a: Attribution, cue_stance: str | None, accused_side: bool, claimant_side: bool,
-                negated: bool) -> str:
+    def _stance(
+        self, a: Attribution, cue_stance: str | None, accused_side: bool, claimant_side: bool, negated: bool
+    ) -> str:
         words = self._words(a, accused_side)
         if cue_stance == "confirms" and accused_side and words in ("denies", "downplays"):
             return words
@@ -148,17 +168,21 @@ class StanceReader:
         if main in mine:
             return mine[main]
         central_camp = set().union(*(self.camp(k) for k in claims[main].accused))
-        related = [stance for allegation, stance in mine.items()
-                   if any(self.camp(k) & central_camp for k in claims[allegation].accused)]
-        if related:  # an allegation against the same camp ("Ukraine's intelligence service" and Ukraine)
+        related = [
+            stance
+            for allegation, stance in mine.items()
+            if any(self.camp(k) & central_camp for k in claims[allegation].accused)
+        ]
+        if related:  # an allegation against the same camp ("Varenia's intelligence service" and Varenia)
             return next((s for s in related if s != "neutral"), related[0])
         if mine:
             return "neutral"
         a = self.attributions[n]
         speaker = a.speaker.actor_key if a.speaker else None
         accused_side = self._side(speaker, claims[main].accused)
-        cue_stance = CUE_STANCE.get(a.cue_entry.cue_class if a.cue_entry else "")
-        if cue_stance == "supports" and accused_side:
+        cue_stance = cue_stance_of(a)
+        if cue_stance == SUPPORTS and accused_side:
             cue_stance = None
-        return self._stance(a, cue_stance, accused_side, self._side(speaker, claims[main].claimants),
-                            accused_side and self._negation(a))
+        return self._stance(
+            a, cue_stance, accused_side, self._side(speaker, claims[main].claimants), accused_side and self._negation(a)
+        )

@@ -1,6 +1,6 @@
-"""An allegation's title as a whole clause with the accused as its subject: "Ukraine provided FPV drones to Syrian
-rebels", "Naidenov favoured a food producer in a tender" — the act's words in the past tense and what follows them to
-the end of their clause. The clause is the content of a claim, never asserted as fact."""
+"""An allegation's title as a whole clause with the accused as its subject: "Varenia provided
+rockets to the rebels", "Petrov favoured a builder in a tender" — the act's words in the past tense and what follows
+them to the end of their clause. The clause is the content of a claim, never asserted as fact."""
 
 from __future__ import annotations
 

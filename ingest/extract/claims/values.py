@@ -55,4 +55,11 @@ class ClaimsResult:
 
     @classmethod
     def empty(cls, statements: int) -> "ClaimsResult":
-        return cls((), (), None, ("neutral",) * statements, (None,) * statements, ("",) * statements)
+        return cls(
+            allegations=(),
+            responses=(),
+            central=None,
+            central_stance=("neutral",) * statements,
+            certainty=(None,) * statements,
+            quote_fingerprints=("",) * statements,
+        )

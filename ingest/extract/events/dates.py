@@ -23,7 +23,6 @@ import dateparser
 from ingest.extract.lexicon.words import WordTables
 from ingest.model import Span
 
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 WINDOW = 48  # characters around an anchor word that a date expression can span
 
@@ -54,13 +53,18 @@ def _month(name: str) -> tuple[int, bool]:
 
 
 def _at(value: date, granularity: str) -> tuple[str, str]:
-    return value.isoformat()[:{"day": 10, "month": 7, "year": 4}[granularity]], granularity
+    if granularity == "day":
+        return value.isoformat(), granularity
+    return (value.strftime("%Y-%m") if granularity == "month" else f"{value.year:04d}"), granularity
 
 
 @lru_cache(maxsize=4096)
 def _with_dateparser(expression: str, unit: str, base: date) -> tuple[str, str] | None:
-    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
-                "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     parsed = dateparser.parse(expression, languages=["en"], settings=settings)  # type: ignore[arg-type]
     return _at(parsed.date(), unit if unit in ("month", "year") else "day") if parsed else None
 
@@ -71,17 +75,25 @@ class DateReader:
     def __init__(self, words: WordTables) -> None:
         def group(category: str) -> frozenset[str]:
             return words.grammar.get(category, frozenset())
+
         self.words = words
         months = {w: _month(w) for w in group("month")}
         self.months = {w: number for w, (number, _) in months.items()}
         self.weekdays = {w: time.strptime(w[:3].title(), "%a").tm_wday for w in group("weekday")}
-        self.shift = {w: n for n, category in ((-1, "date-previous"), (0, "date-current"), (1, "date-next"))
-                      for w in group(category)}
-        self.days = {w: n for n, category in ((-1, "date-yesterday"), (0, "date-today"), (1, "date-tomorrow"))
-                     for w in group(category)}
+        self.shift = {
+            w: n
+            for n, category in ((-1, "date-previous"), (0, "date-current"), (1, "date-next"))
+            for w in group(category)
+        }
+        self.days = {
+            w: n
+            for n, category in ((-1, "date-yesterday"), (0, "date-today"), (1, "date-tomorrow"))
+            for w in group(category)
+        }
         full = [m for m, (_, is_full) in months.items() if is_full]
         short = [m for m in months if m not in full]
         month = rf"(?P<month>{_either(full, name=True)}|{_either(short, name=True)}\.?)"
+        day = rf"(?P<day>[0-3]?\d)(?:{_either(group('ordinal-suffix'))})?"
         # a month that is also an auxiliary ("may") is a month only after a preposition, a part or a deixis word
         plain = [m for m in full if not words.is_("auxiliary", m)]
         part = rf"(?:(?i:the\s+)?{_either(group('date-part'))}(?i:\s+of)?[\s-]+)"
@@ -90,21 +102,24 @@ class DateReader:
         unit = rf"(?P<unit>{_either(group('date-unit'))})"
         anchors = set(self.months) | set(self.weekdays) | set(self.days) | group("date-unit")
         self.anchor = re.compile(rf"\d|\b{_either(anchors)}")
-        self.patterns: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p)) for kind, p in [
-            ("full", rf"\b{_DAY}\s+(?:of\s+)?{month},?\s+{_YEAR}\b"),
-            ("full", rf"\b{month}\s+{_DAY},?\s+{_YEAR}\b"),
-            ("iso", rf"\b{_YEAR}-(?P<number>[01]\d)-(?P<day>[0-3]\d)\b"),
-            ("month_year", rf"(?:{part})?{month}\s+(?:of\s+)?{_YEAR}\b"),
-            ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{month}(?!\w)"),
-            ("day_month", rf"\b{month}\s+{_DAY}\b(?![:.]\d)"),
-            ("month", rf"{lead}{month}(?!\w)"),
-            ("month", rf"\b{part}?(?P<month>{_either(plain, name=True)})\b"),
-            ("weekday", rf"\b(?:{shift}\s+)?(?P<weekday>{_either(self.weekdays, name=True)})\b"),
-            ("relative", rf"\b{shift}\s+{unit}\b"),
-            ("ago", rf"\b(?:\d{{1,2}}|[A-Za-z]+)\s+{unit}s?\s+{_either(group('date-ago'))}\b"),
-            ("named_day", rf"\b(?P<named_day>{_either(self.days)})\b"),
-            ("year", rf"(?<![\w$£€.,-]){_YEAR}(?![\w%-]|[.,]\d)"),  # not an amount, a range, a decimal
-        ]]
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            (kind, re.compile(p))
+            for kind, p in [
+                ("full", rf"\b{day}\s+(?:of\s+)?{month},?\s+{_YEAR}\b"),
+                ("full", rf"\b{month}\s+{day},?\s+{_YEAR}\b"),
+                ("iso", rf"\b{_YEAR}-(?P<number>[01]\d)-(?P<day>[0-3]\d)\b"),
+                ("month_year", rf"(?:{part})?{month}\s+(?:of\s+)?{_YEAR}\b"),
+                ("day_month", rf"\b{day}\s+(?:of\s+)?{month}(?!\w)"),
+                ("day_month", rf"\b{month}\s+{day}\b(?![:.]\d)"),
+                ("month", rf"{lead}{month}(?!\w)"),
+                ("month", rf"\b{part}?(?P<month>{_either(plain, name=True)})\b"),
+                ("weekday", rf"\b(?:{shift}\s+)?(?P<weekday>{_either(self.weekdays, name=True)})\b"),
+                ("relative", rf"\b{shift}\s+{unit}\b"),
+                ("ago", rf"\b(?:\d{{1,2}}|[A-Za-z]+)\s+{unit}s?\s+{_either(group('date-ago'))}\b"),
+                ("named_day", rf"\b(?P<named_day>{_either(self.days)})\b"),
+                ("year", rf"(?<![\w$£€.,-]){_YEAR}(?![\w%-]|[.,]\d)"),  # not an amount, a range, a decimal
+            ]
+        ]
 
     def find(self, text: str, base: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
         """Every date expression in text[start:end], in text order; where two overlap the earlier pattern wins."""
@@ -163,12 +178,11 @@ class DateReader:
 
     def _counts_something(self, text: str, end: int) -> bool:
         """'2000 drones': a four-digit number before a plural noun counts things (unless 'the 2022 elections')."""
-        if not re.match(r"\s+[a-z]+s\b", text[end:end + 40]):
+        if not re.match(r"\s+[a-z]+s\b", text[end : end + 40]):
             return False
-        before = text[max(0, end - 16):end - 4].split()
+        before = text[max(0, end - 16) : end - 4].split()
         word = before[-1].lower() if before else ""
         return not (self.words.is_("determiner", word) or word in self.shift or word.endswith(("'s", "’s")))
-
 
 
 def _weekday(base: date, weekday: int, shift: int) -> date:

@@ -41,8 +41,9 @@ def lineage(event_type: str, broader: dict[str, str]) -> list[str]:
 
 
 class NounReader:
-    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, dates: DateIndex,
-                 places: PlaceReader) -> None:
+    def __init__(
+        self, model: TextModel, actors: ActorSet, lexicon: Lexicon, dates: DateIndex, places: PlaceReader
+    ) -> None:
         self.model = model
         self.actors = actors
         self.lexicon = lexicon
@@ -78,8 +79,17 @@ class NounReader:
         label_first = first + 1 if tokens[first].tag in ("DT", "PRP$") and first < head else first
         label = self.model.span(label_first, last).text
         own = bool(parties.places or parties.participants or date or named or re.search(r"[A-Z0-9]", label))
-        return EventMention(type=match.entry.event_type, head=head, first=first, last=last, span=span, label=label,
-                            parties=parties, date=date, own=own)
+        return EventMention(
+            type=match.entry.event_type,
+            head=head,
+            first=first,
+            last=last,
+            span=span,
+            label=label,
+            parties=parties,
+            date=date,
+            own=own,
+        )
 
     def _heads_a_phrase(self, match: Match[EventWord]) -> bool:
         tokens = self.model.tokens
@@ -89,14 +99,21 @@ class NounReader:
         if any(self.actors.at(i) is not None for i in range(match.first, match.last + 1)):
             return False  # part of an actor's name: "the Serious Fraud Office"
         after = tokens[match.last + 1] if match.last + 1 < len(tokens) else None
-        if after is not None and after.sentence == head.sentence and match.last + 1 not in self.dated_tokens and (
-                after.tag in ("NN", "NNS") or (head.capitalised and after.capitalised and after.proper)):
+        if (
+            after is not None
+            and after.sentence == head.sentence
+            and match.last + 1 not in self.dated_tokens
+            and (after.tag in ("NN", "NNS") or (head.capitalised and after.capitalised and after.proper))
+        ):
             return False  # a modifier ("attack drones") or part of a name ("the Bribery Act")
         if match.first == 0 or tokens[match.first - 1].sentence != head.sentence:
             return True
         before = tokens[match.first - 1]
-        return not (before.tag in VERB_BEFORE_TAGS or self.words.is_("auxiliary", before.lemma)
-                    or self.words.is_("negation", before.norm))
+        return not (
+            before.tag in VERB_BEFORE_TAGS
+            or self.words.is_("auxiliary", before.lemma)
+            or self.words.is_("negation", before.norm)
+        )
 
     def _date_reach(self, last: int, limit: int) -> int:
         """How far after the phrase a date may still be its own: up to a clause with another subject ("an accusation
@@ -110,7 +127,8 @@ class NounReader:
 
     def _names(self, token: Token) -> bool:
         return (token.proper and token.capitalised and not token.line_start) or bool(
-            token.tag == "CD" and _YEAR.fullmatch(token.text))
+            token.tag == "CD" and _YEAR.fullmatch(token.text)
+        )
 
     def _phrase_start(self, first: int) -> tuple[int, bool]:
         """Walk left over the noun's modifiers: (the phrase's first token, whether it is definite or possessive)."""
@@ -118,8 +136,9 @@ class NounReader:
         start, i = first, first - 1
         while i >= 0 and first - i <= LEFT_REACH and tokens[i].sentence == tokens[first].sentence:
             token = tokens[i]
-            if token.tag == "PRP$" or (self.words.is_("determiner", token.norm)
-                                       and not self.words.is_("indefinite", token.norm)):
+            if token.tag == "PRP$" or (
+                self.words.is_("determiner", token.norm) and not self.words.is_("indefinite", token.norm)
+            ):
                 return i, True
             if token.tag == "DT":
                 return i, False  # "an", "every", "no": not one event by itself
@@ -135,20 +154,31 @@ class NounReader:
         return start, True
 
     def _in_noun_phrase(self, token: Token) -> bool:
-        return token.tag.startswith(PHRASE_TAGS) or (token.text in JOINERS and token.gap == "") \
-            or self.words.is_("locative", token.norm)  # "in north-eastern Congo": the tagger's adverb "north"
+        return (
+            token.tag.startswith(PHRASE_TAGS)
+            or (token.text in JOINERS and token.gap == "")
+            or self.words.is_("locative", token.norm)
+        )  # "in north-eastern Congo": the tagger's adverb "north"
 
     def _tail_end(self, head: int) -> int:
         """The last token of the prepositional phrases the noun carries ("of Laren by Varenian troops")."""
         tokens, end = self.model.tokens, head
         j = head + 1
         for _ in range(TAIL_HOPS):
-            if j >= len(tokens) or not tokens[j].sentence == tokens[head].sentence \
-                    or not self.words.is_("event-tail", tokens[j].norm):
+            if (
+                j >= len(tokens)
+                or not tokens[j].sentence == tokens[head].sentence
+                or not self.words.is_("event-tail", tokens[j].norm)
+            ):
                 break
             k = j + 1
-            while k < len(tokens) and tokens[k].sentence == tokens[head].sentence and k - j <= LEFT_REACH \
-                    and k not in self.dated_tokens and self._in_noun_phrase(tokens[k]):
+            while (
+                k < len(tokens)
+                and tokens[k].sentence == tokens[head].sentence
+                and k - j <= LEFT_REACH
+                and k not in self.dated_tokens
+                and self._in_noun_phrase(tokens[k])
+            ):
                 k += 1
             if k == j + 1:
                 break

@@ -17,8 +17,15 @@ NOT_PARTICIPANTS = frozenset({"MediaOutlet", "SocialMediaAccount"})  # where an 
 class PlaceReader:
     """Reads one article's event phrases; built per article from the registry's hits in its text model."""
 
-    def __init__(self, model: TextModel, actors: ActorSet, matcher: KnownNameMatcher, words: WordTables,
-                 iris: dict[str, str], minter: IriMinter) -> None:
+    def __init__(
+        self,
+        model: TextModel,
+        actors: ActorSet,
+        matcher: KnownNameMatcher,
+        words: WordTables,
+        iris: dict[str, str],
+        minter: IriMinter,
+    ) -> None:
         self.model = model
         self.actors = actors
         self.words = words
@@ -37,13 +44,16 @@ class PlaceReader:
             end = max(hit.last if hit else i, found[1].last if found else i)
             party: str | None = None
             if hit is not None and hit.use is Use.PLACE:
-                # a state's name used as a place ("in Syria") is its territory, a place apart from the state
+                # a state's name used as a place ("in Varenia") is its territory, a place apart from the state
                 iri = hit.entry.iri if hit.entry.is_place else str(self.minter.place(hit.entry.label))
                 places.setdefault(iri, PlaceRef(iri, hit.entry.label))
             elif found is not None and found[0].type not in NOT_PARTICIPANTS and found[0].key in self.iris:
                 party = self.iris[found[0].key]
-                participants += [h.entry.iri for k in range(i, end + 1)  # "Varenian troops": Varenia too
-                                 if (h := self.hits.get(k)) and h.use is Use.DEMONYM]
+                participants += [
+                    h.entry.iri
+                    for k in range(i, end + 1)  # "Varenian troops": Varenia too
+                    if (h := self.hits.get(k)) and h.use is Use.DEMONYM
+                ]
             elif hit is not None:
                 party = hit.entry.iri  # a registry actor, its demonym or its capital standing for it
             elif self._place_name_at(i, head):
@@ -61,8 +71,11 @@ class PlaceReader:
     def _is_name_word(self, i: int) -> bool:
         token = self.model.tokens[i]
         norm = token.norm
-        return token.capitalised and token.proper and not (
-            self.words.is_("month", norm) or self.words.is_("weekday", norm) or norm in self.words.not_names)
+        return (
+            token.capitalised
+            and token.proper
+            and not (self.words.is_("month", norm) or self.words.is_("weekday", norm) or norm in self.words.not_names)
+        )
 
     def _place_name_at(self, i: int, head: int) -> bool:
         """A name the registry and the actor stage do not know, after a preposition of place past the event noun."""
@@ -73,7 +86,11 @@ class PlaceReader:
 
     def _name_end(self, i: int, last: int) -> int:
         end = i
-        while end + 1 <= last and self._is_name_word(end + 1) and self.actors.at(end + 1) is None \
-                and end + 1 not in self.hits:
+        while (
+            end + 1 <= last
+            and self._is_name_word(end + 1)
+            and self.actors.at(end + 1) is None
+            and end + 1 not in self.hits
+        ):
             end += 1
         return end

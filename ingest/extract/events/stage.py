@@ -43,22 +43,36 @@ class EventFinder:
         self.dates = DateReader(lexicon.words)
         self.matcher = KnownNameMatcher(registry.entries)
 
-    def find(self, doc: ArticleDoc, model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...],
-             claims: ClaimsResult, iris: dict[str, str]) -> EventsResult:
+    def find(
+        self,
+        doc: ArticleDoc,
+        model: TextModel,
+        actors: ActorSet,
+        attributions: tuple[Attribution, ...],
+        claims: ClaimsResult,
+        iris: dict[str, str],
+    ) -> EventsResult:
         dates = DateIndex(self.dates, model.text, doc.date)
         places = PlaceReader(model, actors, self.matcher, self.lexicon.words, iris, self.minter)
         times = StatementTimes(model, attributions, dates, self.lexicon.words)
         acts = statement_acts(attributions, claims, times, iris, self.lexicon.pronouns)
         spoken = [(attributions[a.statement].sentence, a.type, a.date.value) for a in acts]
-        mentions = [m for m in NounReader(model, actors, self.lexicon, dates, places).mentions()
-                    if not self._told_as_statement(m, spoken)]
+        mentions = [
+            m
+            for m in NounReader(model, actors, self.lexicon, dates, places).mentions()
+            if not self._told_as_statement(m, spoken)
+        ]
         named = [build_event(g, doc.key, self.minter) for g in group(mentions, self.lexicon.event_types)]
         statement_times = tuple(_value(times.time(a)) for a in attributions)
-        return EventsResult(tuple(named + statement_events(acts, attributions, actors, doc.key, self.minter)),
-                            statement_times)
+        return EventsResult(
+            tuple(named + statement_events(acts, attributions, actors, doc.key, self.minter)), statement_times
+        )
 
     def _told_as_statement(self, mention: EventMention, spoken: list[tuple[Span, str, str | None]]) -> bool:
         """'X said in a report last week': the report is the statement's act, already an event."""
         return mention.date is not None and any(
-            sentence.start <= mention.span.start < sentence.end and value == mention.date.value
-            and related(kind, mention.type, self.lexicon.event_types) for sentence, kind, value in spoken)
+            sentence.start <= mention.span.start < sentence.end
+            and value == mention.date.value
+            and related(kind, mention.type, self.lexicon.event_types)
+            for sentence, kind, value in spoken
+        )

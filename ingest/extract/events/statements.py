@@ -51,8 +51,13 @@ def act_type(n: int, attribution: Attribution, claims: ClaimsResult) -> str:
     return "make-statement"
 
 
-def statement_acts(attributions: tuple[Attribution, ...], claims: ClaimsResult, times: StatementTimes,
-                   iris: dict[str, str], pronouns: Collection[str]) -> list[StatementAct]:
+def statement_acts(
+    attributions: tuple[Attribution, ...],
+    claims: ClaimsResult,
+    times: StatementTimes,
+    iris: dict[str, str],
+    pronouns: Collection[str],
+) -> list[StatementAct]:
     """The dated statements whose speaker the text names (an unresolved pronoun names no one)."""
     acts = []
     for n, a in enumerate(attributions):
@@ -65,7 +70,11 @@ def statement_acts(attributions: tuple[Attribution, ...], claims: ClaimsResult, 
         kind = act_type(n, a, claims)
         accused = [iris[k] for c in claims.allegations if n in c.statements for k in c.accused if k in iris]
         named = [speaker] if a.speaker.actor_key in iris else []
-        acts.append(StatementAct(n, kind, speaker, date, tuple(dict.fromkeys(named + accused))))
+        acts.append(
+            StatementAct(
+                statement=n, type=kind, speaker=speaker, date=date, participants=tuple(dict.fromkeys(named + accused))
+            )
+        )
     return acts
 
 
@@ -84,8 +93,13 @@ def _one_act_per_sentence(acts: list[StatementAct], attributions: tuple[Attribut
     return sorted(chosen.values(), key=lambda a: a.statement)
 
 
-def statement_events(acts: list[StatementAct], attributions: tuple[Attribution, ...], actors: ActorSet,
-                     article_key: str, minter: IriMinter) -> list[Event]:
+def statement_events(
+    acts: list[StatementAct],
+    attributions: tuple[Attribution, ...],
+    actors: ActorSet,
+    article_key: str,
+    minter: IriMinter,
+) -> list[Event]:
     """One event per speaker, type and date (a statement told over several sentences is one act)."""
     by_key: dict[tuple[str, str, str | None], list[StatementAct]] = {}
     for act in _one_act_per_sentence(acts, attributions):
@@ -96,11 +110,21 @@ def statement_events(acts: list[StatementAct], attributions: tuple[Attribution, 
         words = first.content.text.split()
         content = " ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")
         speaker = first.speaker
-        name = actors.by_key[speaker.actor_key].label if speaker and speaker.actor_key in actors.by_key \
+        name = (
+            actors.by_key[speaker.actor_key].label
+            if speaker and speaker.actor_key in actors.by_key
             else (speaker.label if speaker else "")
-        events.append(Event(
-            iri=str(minter.event(article_key, f"{kind}|{first.content.start}")),
-            label=f"{name} {first.cue.text if first.cue else 'said'}: {content}".strip(), type=kind,
-            evidence=first.sentence, date=value, granularity=same[0].date.granularity,
-            participants=list(dict.fromkeys(p for act in same for p in act.participants)), confidence=CONFIDENCE))
+        )
+        events.append(
+            Event(
+                iri=str(minter.event(article_key, f"{kind}|{first.content.start}")),
+                label=f"{name} {first.cue.text if first.cue else 'said'}: {content}".strip(),
+                type=kind,
+                evidence=first.sentence,
+                date=value,
+                granularity=same[0].date.granularity,
+                participants=list(dict.fromkeys(p for act in same for p in act.participants)),
+                confidence=CONFIDENCE,
+            )
+        )
     return events

@@ -20,8 +20,9 @@ CLAUSE_MARKS = frozenset({",", ";", "(", ")", "—", "–"})
 
 
 class StatementTimes:
-    def __init__(self, model: TextModel, attributions: tuple[Attribution, ...], dates: DateIndex,
-                 words: WordTables) -> None:
+    def __init__(
+        self, model: TextModel, attributions: tuple[Attribution, ...], dates: DateIndex, words: WordTables
+    ) -> None:
         self.model = model
         self.attributions = attributions
         self.dates = dates
@@ -33,11 +34,15 @@ class StatementTimes:
         contents = [(a.content.start, a.content.end) for a in self.attributions if a.sentence == attribution.sentence]
         content = attribution.content
         cue = attribution.cue or content
-        own_start = max([attribution.sentence.start]
-                        + [end for _, end in contents if end <= min(cue.start, content.start)])
-        found = [m for start, end in [(own_start, content.start), (content.end, attribution.sentence.end)]
-                 for m in self.dates.within(start, end)
-                 if not any(s <= m.span.start and m.span.end <= e for s, e in contents)]
+        own_start = max(
+            [attribution.sentence.start] + [end for _, end in contents if end <= min(cue.start, content.start)]
+        )
+        found = [
+            m
+            for start, end in [(own_start, content.start), (content.end, attribution.sentence.end)]
+            for m in self.dates.within(start, end)
+            if not any(s <= m.span.start and m.span.end <= e for s, e in contents)
+        ]
         if not attribution.direct and not self._is_clause(attribution):
             found += [m for m in self.dates.within(content.start, content.end) if self._ends(m, attribution)]
         found = [m for m in found if m.value and not self._other_verb_before(min(own_start, cue.start), m, cue)]

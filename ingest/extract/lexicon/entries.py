@@ -53,6 +53,7 @@ class StanceWord:
     stance: str
     restrictive: bool = False
     pos: str = "phrase"
+    precedence: int = 9
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Pronoun:
     number: str
     types: frozenset[str]
     gender: str | None = None
+    first_person: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,4 +85,5 @@ class Lexicon:
     pronouns: dict[str, Pronoun]
     words: WordTables
     event_types: dict[str, str] = field(default_factory=dict)  # event-type local name -> its broader one
+    report_stances: dict[str, str] = field(default_factory=dict)  # stance local name -> its report stance
     event_words: LemmaMatcher[EventWord] = field(default_factory=lambda: LemmaMatcher(()))

@@ -11,8 +11,13 @@ from typing import Generic, Protocol, TypeVar
 from ingest.extract.text.folding import fold
 from ingest.extract.text.model import TextModel, Token
 
-POS_TAGS = {"verb": ("VB", "MD"), "noun": ("NN",), "adjective": ("JJ", "VBN"), "adverb": ("RB",),
-            "preposition": ("IN", "TO")}
+POS_TAGS = {
+    "verb": ("VB", "MD"),
+    "noun": ("NN",),
+    "adjective": ("JJ", "VBN"),
+    "adverb": ("RB",),
+    "preposition": ("IN", "TO"),
+}
 
 
 class HasLemma(Protocol):
@@ -79,7 +84,8 @@ class LemmaMatcher(Generic[Entry]):
             for words, entry in self._by_first.get(key, []):
                 last = i + len(words) - 1
                 if last >= len(tokens) or not all(
-                        words[k] in (fold(tokens[i + k].lemma), tokens[i + k].norm) for k in range(1, len(words))):
+                    words[k] in (fold(tokens[i + k].lemma), tokens[i + k].norm) for k in range(1, len(words))
+                ):
                     continue
                 if any(tokens[j].sentence != token.sentence for j in range(i, last + 1)):
                     continue
@@ -89,8 +95,9 @@ class LemmaMatcher(Generic[Entry]):
         found.sort(key=lambda m: m.last - m.first, reverse=True)
         return found
 
-    def find(self, model: TextModel, first: int = 0, last: int | None = None, *,
-             lenient: bool = False) -> Iterator[Match[Entry]]:
+    def find(
+        self, model: TextModel, first: int = 0, last: int | None = None, *, lenient: bool = False
+    ) -> Iterator[Match[Entry]]:
         """Non-overlapping matches, longest first, inside tokens first..last."""
         stop = len(model.tokens) - 1 if last is None else last
         i = first

@@ -87,13 +87,23 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
         titles=frozenset(key(r[0]) for r in titles if r[2] == "title"),
         honorifics=frozenset(key(r[0]) for r in titles if r[2] == "honorific"),
         honorific_gender={key(r[0]): r[3] for r in titles if len(r) > 3 and r[3] != "-"},
-        roles={key(r[0]): Role(frozenset(r[2].split()), r[3], r[4] == "yes", r[5] == "yes", r[6] == "yes")
-               for r in _rows("roles.tsv", directory)},
+        roles={
+            key(r[0]): Role(
+                classes=frozenset(r[2].split()),
+                collective=r[3],
+                source=r[4] == "yes",
+                anaphor=r[5] == "yes",
+                opinion=r[6] == "yes",
+            )
+            for r in _rows("roles.tsv", directory)
+        },
         org_heads={key(r[0]): r[2] for r in _rows("org-heads.tsv", directory)},
         org_descriptors={key(r[0]): r[2] for r in _rows("org-descriptors.tsv", directory)},
         name_refinements={key(r[0]): (r[2], frozenset(r[3].split())) for r in _rows("name-refinements.tsv", directory)},
-        state_institutions={key(r[0]): Institution(r[2], None if r[3] == "-" else r[3])
-                            for r in _rows("state-institutions.tsv", directory)},
+        state_institutions={
+            key(r[0]): Institution(r[2], None if r[3] == "-" else r[3])
+            for r in _rows("state-institutions.tsv", directory)
+        },
         media_nouns=frozenset(key(r[0]) for r in media if r[2] == "media"),
         account_nouns=frozenset(key(r[0]) for r in media if r[2] == "account"),
         platforms=first("platforms.tsv"),

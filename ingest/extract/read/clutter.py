@@ -52,9 +52,14 @@ class ClutterRules:
         """Furniture, promotion, caption or teaser: a line that is never article prose."""
         words = len(line.split())
         return (
-            (words <= MAX_LABEL_WORDS and (
-                self.whole_line.fullmatch(line) or self.teaser_marker.fullmatch(line)
-                or self.box_heading.fullmatch(line)))
+            (
+                words <= MAX_LABEL_WORDS
+                and (
+                    self.whole_line.fullmatch(line)
+                    or self.teaser_marker.fullmatch(line)
+                    or self.box_heading.fullmatch(line)
+                )
+            )
             or self.teaser_prefix.match(line)
             or self.anywhere.search(line)
             or self.caption.search(line)

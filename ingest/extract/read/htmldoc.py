@@ -17,8 +17,17 @@ from lxml.etree import ParserError
 from ingest.extract.read.fields import PageMetadata, parse_date
 
 ARTICLE_TYPES = {
-    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report", "scholarlyarticle",
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "report",
+    "scholarlyarticle",
 }
 
 
@@ -104,14 +113,24 @@ def _meta(tree: lxml.html.HtmlElement, *keys: str) -> str | None:
 
 def _from_meta_tags(tree: lxml.html.HtmlElement) -> PageMetadata:
     author = _meta(tree, "author", "article:author", "byl", "parsely-author", "sailthru.author")
-    published = _meta(tree, "article:published_time", "datePublished", "pubdate", "publish-date", "date",
-                      "dc.date", "DC.date.issued", "parsely-pub-date")
+    published = _meta(
+        tree,
+        "article:published_time",
+        "datePublished",
+        "pubdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "DC.date.issued",
+        "parsely-pub-date",
+    )
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return PageMetadata(
         title=_meta(tree, "og:title", "twitter:title"),
         standfirst=_meta(tree, "og:description", "description", "twitter:description"),
         publisher=_meta(tree, "og:site_name", "application-name", "publisher"),
-        authors=tuple(a.strip() for a in author.split(",") if a.strip()) if author and not author.startswith("http")
+        authors=tuple(a.strip() for a in author.split(",") if a.strip())
+        if author and not author.startswith("http")
         else None,
         date=_date(published),
         url=_meta(tree, "og:url") or (str(canonical[0]).strip() if canonical else None),
@@ -125,7 +144,8 @@ def _text_field(document: dict[str, Any], key: str) -> str | None:
 
 def _from_trafilatura(html: str) -> tuple[str, PageMetadata]:
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True)
+        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    )
     if not isinstance(document, dict):
         return "", PageMetadata()
     author = _text_field(document, "author") or ""

@@ -31,7 +31,7 @@ def parse_object(text: str, name: str) -> dict[str, Any]:
     try:  # JSON escapes can spell half of a UTF-16 pair, which no text (and no RDF literal) can hold
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:
-        bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
+        bad = exc.object[exc.start : exc.end].encode("unicode_escape").decode("ascii")
         raise InputError(f"{name}: JSON holds a lone UTF-16 surrogate ({bad}), which is not a character") from exc
     if not isinstance(data, dict):
         raise InputError(f"{name}: JSON must be an object with the article's fields, not a {type(data).__name__}")
@@ -47,7 +47,7 @@ def read_json(text: str, name: str) -> JsonArticle:
             raise InputError(f"{name}: field {key!r} must be a string, not {type(value).__name__}")
         content[key] = value if value and value.strip() else None
     if content["text"] is None and content["html"] is None:
-        raise InputError(f"{name}: JSON article needs a non-empty \"text\" or \"html\" field")
+        raise InputError(f'{name}: JSON article needs a non-empty "text" or "html" field')
     return JsonArticle(text=content["text"], html=content["html"], metadata=metadata_from_mapping(data, name))
 
 

@@ -75,7 +75,7 @@ def _publication_date(lines: list[Line]) -> datetime.date | None:
         if found is None:
             continue
         day, match = found
-        rest = _DATE_LABELS.sub(" ", line.text[: match.start()] + " " + line.text[match.end():])
+        rest = _DATE_LABELS.sub(" ", line.text[: match.start()] + " " + line.text[match.end() :])
         extra_words = len(re.findall(r"[^\W\d_]{2,}", rest))
         if line.kind is Kind.BYLINE or extra_words <= MAX_DATE_LINE_EXTRA_WORDS:
             rank = 0 if re.search(r"published|posted", line.text, re.IGNORECASE) else 1
@@ -119,7 +119,7 @@ def _is_bare_byline(header: list[Line], index: int) -> bool:
     names, others, place = _names_and_place(line.text)
     if not names or others:
         return False
-    neighbours = header[max(index - 1, 0): index] + header[index + 1: index + 2]
+    neighbours = header[max(index - 1, 0) : index] + header[index + 1 : index + 2]
     return place is not None or len(names) > 1 or any(date_in(n.text) for n in neighbours)
 
 
@@ -127,8 +127,11 @@ def _place_name(capitals: str) -> str:
     """'DEIR AL-BALAH' -> 'Deir al-Balah'."""
     words = capitals.strip().title().split()
     return " ".join(
-        [words[0]] + [re.sub(r"^(\w+)(?=-)", lambda m: m[1].lower() if m[1].lower() in _NAME_PARTICLES else m[1], w)
-                      for w in words[1:]]
+        [words[0]]
+        + [
+            re.sub(r"^(\w+)(?=-)", lambda m: m[1].lower() if m[1].lower() in _NAME_PARTICLES else m[1], w)
+            for w in words[1:]
+        ]
     )
 
 

@@ -30,7 +30,10 @@ HTML_MAX_HEADINGS_IN_GAP = 3  # trafilatura keeps subheadings, which often come 
 PARAGRAPH_SEPARATOR = "\n\n"
 FORMAT_BY_SUFFIX = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json"}
 FORMAT_BY_MEDIA_TYPE = {
-    "text/plain": "text", "text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
+    "text/plain": "text",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/json": "json",
 }
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype )?html)", re.IGNORECASE)
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -48,8 +51,9 @@ class MetadataOverrides:
     url: str | None = None
 
     def as_metadata(self) -> PageMetadata:
-        return PageMetadata(title=self.title, publisher=self.publisher, authors=self.authors, date=self.date,
-                            url=self.url)
+        return PageMetadata(
+            title=self.title, publisher=self.publisher, authors=self.authors, date=self.date, url=self.url
+        )
 
 
 def sidecar_path(path: Path) -> Path:
@@ -68,8 +72,10 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             found.extend(
-                child for child in sorted(path.rglob("*"))
-                if child.is_file() and not _is_sidecar(child)
+                child
+                for child in sorted(path.rglob("*"))
+                if child.is_file()
+                and not _is_sidecar(child)
                 and not any(part.startswith(".") for part in child.relative_to(path).parts)
             )
         else:
@@ -95,8 +101,13 @@ def read_file(path: Path, overrides: MetadataOverrides | None = None, max_bytes:
     return _read(data, str(path), None, given, max_bytes)
 
 
-def read_bytes(data: bytes, name: str, media_type: str | None = None, overrides: MetadataOverrides | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleDoc:
+def read_bytes(
+    data: bytes,
+    name: str,
+    media_type: str | None = None,
+    overrides: MetadataOverrides | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ArticleDoc:
     given = overrides.as_metadata() if overrides is not None else PageMetadata()
     return _read(data, name, media_type, given, max_bytes)
 
@@ -164,9 +175,15 @@ def _xml_safe_metadata(meta: PageMetadata) -> PageMetadata:
     def clean(value: str | None) -> str | None:
         return _xml_safe(value) if value is not None else None
 
-    return replace(meta, title=clean(meta.title), standfirst=clean(meta.standfirst), publisher=clean(meta.publisher),
-                   url=clean(meta.url), dateline=clean(meta.dateline),
-                   authors=tuple(_xml_safe(a) for a in meta.authors) if meta.authors is not None else None)
+    return replace(
+        meta,
+        title=clean(meta.title),
+        standfirst=clean(meta.standfirst),
+        publisher=clean(meta.publisher),
+        url=clean(meta.url),
+        dateline=clean(meta.dateline),
+        authors=tuple(_xml_safe(a) for a in meta.authors) if meta.authors is not None else None,
+    )
 
 
 def _read(data: bytes, name: str, media_type: str | None, given: PageMetadata, max_bytes: int) -> ArticleDoc:

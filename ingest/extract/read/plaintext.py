@@ -108,8 +108,9 @@ def without_author_note(body: list[Line], authors: list[str]) -> list[Line]:
     return body
 
 
-def split_page(text: str, rules: ClutterRules | None = None,
-               max_headings: int = MAX_HEADINGS_IN_ARTICLE_GAP) -> PageParts:
+def split_page(
+    text: str, rules: ClutterRules | None = None, max_headings: int = MAX_HEADINGS_IN_ARTICLE_GAP
+) -> PageParts:
     """Split page text around its body; body is empty when the page has no article prose at all.
     max_headings: headings one gap inside the article may hold (more where a extractor already kept only the
     main content, whose subheadings come in pairs)."""

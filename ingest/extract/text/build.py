@@ -55,7 +55,7 @@ def _sentence_starts(text: str, doc: Doc, kept: list[int], quote_opens: set[int]
     previous_end = 0
     for position, index in enumerate(kept):
         token = doc[index]
-        gap = text[previous_end:token.idx]
+        gap = text[previous_end : token.idx]
         starts.append(pending or sent_start[index] == 1 or "\n" in gap)
         pending = False
         previous_end = token.idx + len(token.text)
@@ -86,10 +86,26 @@ def _tokens_of(text: str, doc: Doc, quotes: list[QuoteSpan], paras: tuple[Span, 
             paragraph += 1
         if starts[position]:
             sentence += 1
-        quote = next((n for n, q in enumerate(quotes) if q.open < start and end <= q.close
-                      and not (q.terminated and start >= q.close - 1)), -1)
-        rows.append({"doc": index, "start": start, "end": end, "text": token.text, "gap": text[previous_end:start],
-                     "sentence": max(sentence, 0), "paragraph": paragraph, "quote": quote})
+        quote = next(
+            (
+                n
+                for n, q in enumerate(quotes)
+                if q.open < start and end <= q.close and not (q.terminated and start >= q.close - 1)
+            ),
+            -1,
+        )
+        rows.append(
+            {
+                "doc": index,
+                "start": start,
+                "end": end,
+                "text": token.text,
+                "gap": text[previous_end:start],
+                "sentence": max(sentence, 0),
+                "paragraph": paragraph,
+                "quote": quote,
+            }
+        )
         previous_end = end
     return rows
 
@@ -108,7 +124,7 @@ def build_text_model(text: str) -> TextModel:
         j = i
         while j + 1 < len(rows) and rows[j + 1]["sentence"] == rows[i]["sentence"]:
             j += 1
-        labels = tag_and_chunk([r["text"] for r in rows[i:j + 1]])
+        labels = tag_and_chunk([r["text"] for r in rows[i : j + 1]])
         for offset, (tag, iob) in enumerate(labels):
             position = i + offset
             kind = iob[2:] if len(iob) > 2 else ""
@@ -119,26 +135,63 @@ def build_text_model(text: str) -> TextModel:
                 chunks.append(Chunk(kind, position, position))
             chunk_of.append(len(chunks) - 1 if kind else -1)
             tags.append((tag, iob))
-        sentences.append(Sentence(len(sentences), i, j, rows[i]["start"], rows[j]["end"], rows[i]["paragraph"]))
+        sentences.append(
+            Sentence(
+                index=len(sentences),
+                first=i,
+                last=j,
+                start=rows[i]["start"],
+                end=rows[j]["end"],
+                paragraph=rows[i]["paragraph"],
+            )
+        )
         i = j + 1
     tokens: list[Token] = []
     for position, row in enumerate(rows):
         tag = tags[position][0]
         base = lemma(row["text"], tag)
-        tokens.append(Token(i=position, start=row["start"], end=row["end"], text=row["text"], gap=row["gap"],
-                            norm=fold(row["text"]), lemma=base, tag=tag, sentence=row["sentence"],
-                            paragraph=row["paragraph"], chunk=chunk_of[position], quote=row["quote"],
-                            common=known_common_word(row["text"])))
+        tokens.append(
+            Token(
+                i=position,
+                start=row["start"],
+                end=row["end"],
+                text=row["text"],
+                gap=row["gap"],
+                norm=fold(row["text"]),
+                lemma=base,
+                tag=tag,
+                sentence=row["sentence"],
+                paragraph=row["paragraph"],
+                chunk=chunk_of[position],
+                quote=row["quote"],
+                common=known_common_word(row["text"]),
+            )
+        )
         doc_token = doc[row["doc"]]
         doc_token.tag_ = tag
         doc_token.lemma_ = base
     quotes = tuple(_quote(n, q, tokens) for n, q in enumerate(quote_spans))
-    return TextModel(text=text, tokens=tuple(tokens), chunks=tuple(chunks), sentences=tuple(sentences),
-                     paragraphs=paras, quotes=quotes, doc=doc, doc_index=tuple(r["doc"] for r in rows))
+    return TextModel(
+        text=text,
+        tokens=tuple(tokens),
+        chunks=tuple(chunks),
+        sentences=tuple(sentences),
+        paragraphs=paras,
+        quotes=quotes,
+        doc=doc,
+        doc_index=tuple(r["doc"] for r in rows),
+    )
 
 
 def _quote(index: int, span: QuoteSpan, tokens: list[Token]) -> Quote:
     inside = [t.i for t in tokens if t.quote == index]
     first, last = (inside[0], inside[-1]) if inside else (-1, -2)
-    return Quote(index=index, open=span.open, close=span.close, content=span.content, terminated=span.terminated,
-                 first=first, last=last)
+    return Quote(
+        index=index,
+        open=span.open,
+        close=span.close,
+        content=span.content,
+        terminated=span.terminated,
+        first=first,
+        last=last,
+    )

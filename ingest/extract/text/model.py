@@ -15,7 +15,7 @@ from ingest.model import Span
 class Token:
     """A word or mark of the text.
 
-    gap: the text between the previous token and this one ("" when they touch, as in "al-Qaeda" or "Ukraine's").
+    gap: the text between the previous token and this one ("" when they touch, as in "al-Nasr" or "Varenia's").
     norm: folded (folding.fold); lemma: lower-case base form; tag: Penn Treebank part of speech;
     chunk: index of the phrase chunk holding it (-1 when none); quote: index of the quotation holding it (-1 when none).
     """

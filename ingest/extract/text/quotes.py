@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.model import Span
 
-_CLOSERS = {"“": "”\"", "\"": "\"”", "‘": "’", "«": "»", "„": "“\""}
+_CLOSERS = {"“": '”"', '"': '"”', "‘": "’", "«": "»", "„": '“"'}
 _BEFORE_OPENING = " \t\n([{—–-/:;,"
 
 
@@ -42,7 +42,7 @@ def _is_opening(text: str, i: int, floor: int) -> bool:
 def _closing(text: str, mark: str, start: int, end: int) -> int:
     closers = _CLOSERS[mark]
     for i in range(start, end):
-        if text[i] in closers and (mark != "‘" or not text[i + 1:i + 2].isalpha()):
+        if text[i] in closers and (mark != "‘" or not text[i + 1 : i + 2].isalpha()):
             return i
     return -1
 
@@ -60,7 +60,11 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...]) -> list[QuoteSpan]:
                 inner_end = close if close != -1 else end
                 content = _content(text, i + 1, inner_end)
                 if content:
-                    quotes.append(QuoteSpan(i, close + 1 if close != -1 else end, content, close != -1))
+                    quotes.append(
+                        QuoteSpan(
+                            open=i, close=close + 1 if close != -1 else end, content=content, terminated=close != -1
+                        )
+                    )
                 i = inner_end + 1
             else:
                 i += 1
