@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.context import AppContext
 from api.errors import error_response
-from api.openapi_responses import answer, errors
+from api.openapi_responses import answer, content, errors
 from api.pages_render import Renderer
 from api.reconcile_index import ReconcileIndex, ReconcileIndexCache, fold
 from api.reconcile_match import reconcile, suggest_entities
@@ -33,7 +33,12 @@ SUGGEST_PAGE = 10
 # a preview is shown inside the client's page: it may be framed by anyone, and needs nothing but its own styles
 PREVIEW_HEADERS = {**CORS, "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
                    "frame-ancestors *; base-uri 'none'; form-action 'none'", "Referrer-Policy": "no-referrer"}
-JSON_OR_JSONP = ["application/json", "application/javascript"]
+
+
+def json_or_jsonp(description: str) -> dict[str, Any]:
+    """A JSON object, or with `callback` the same wrapped in a JavaScript call."""
+    return {"description": description, "headers": {"Access-Control-Allow-Origin": {"schema": {"type": "string"}}},
+            "content": {**content(["application/json"], {"type": "object"}), **content(["application/javascript"])}}
 
 
 class ReconcileService:
@@ -172,8 +177,8 @@ def _starts_a_word(prefix: str, text: str) -> bool:
 def build_router(context: AppContext) -> APIRouter:
     service = ReconcileService(context)
     router = APIRouter(tags=["reconciliation"])
-    answers = {200: answer("the manifest, a result batch or a data extension response (JSONP with callback)",
-                           JSON_OR_JSONP, ["Access-Control-Allow-Origin"]), **errors(400, 413)}
+    answers = {200: json_or_jsonp("the manifest, a result batch or a data extension response (JSONP with callback)"),
+               **errors(400, 413)}
 
     @router.get("/reconcile", summary="Reconciliation service (W3C Entity Reconciliation API 0.2): the manifest, or "
                 "a batch of queries, or a data extension", response_class=Response, responses=answers)
@@ -203,7 +208,7 @@ def build_router(context: AppContext) -> APIRouter:
             return service.bad_request(request, error)
         return service.answer(request, payload, callback)
 
-    suggested = {200: answer("the suggestions (JSONP with callback)", JSON_OR_JSONP), **errors(400)}
+    suggested = {200: json_or_jsonp("the suggestions (JSONP with callback)"), **errors(400)}
 
     @router.get("/reconcile/suggest/entity", summary="Actors whose names start with the prefix",
                 response_class=Response, responses=suggested)
