@@ -2,7 +2,7 @@
 affiliations and same-as links, and how often articles name them. Built with a few queries per version of the store
 (see GenerationCache), so that matching a batch of names is work in memory.
 
-Names are folded as extraction folds them (ingest.extract.normalise.name_key: case, diacritics, apostrophes,
+Names are folded as extraction folds them (ingest.extract.text.folding.name_key: case, diacritics, apostrophes,
 hyphens, a leading "the"), after transliteration to Latin letters (anyascii: "Сергей Лавров" → "Sergey Lavrov").
 """
 
@@ -16,7 +16,7 @@ from anyascii import anyascii
 from api.generation_cache import GenerationCache
 from api.reconcile_queries import ACTOR_CLASSES, ACTOR_FACTS, ACTOR_NAMES, MENTION_FORMS
 from exports.rows import select
-from ingest.extract.normalise import name_key
+from ingest.extract.text.folding import name_key
 from ingest.iris import IriMinter
 from ingest.namespaces import NKG
 from ingest.store import OxigraphStore

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 
 import httpx
-from pages_sample import Site, seeded_site  # noqa: F401  (fixture)
+from pages_sample import Site, seeded_site, site  # noqa: F401  (fixtures)
 from pyld import jsonld
 from rdflib import Graph
 from rdflib.namespace import DCAT
@@ -40,19 +40,20 @@ def test_the_stix_download_is_a_valid_bundle_and_gzips_and_revalidates(seeded_si
     assert httpx.get(seeded_site.url + STIX, headers={"If-None-Match": response.headers["etag"]}).status_code == 304
 
 
-def test_an_allegation_page_links_its_claimreview(seeded_site: Site) -> None:
-    query = "SELECT ?a WHERE { ?a a <https://newskg.org/ontology#Allegation> } LIMIT 1"
-    allegation = next(iter(seeded_site.store.oxigraph.query(query, use_default_graph_as_union=True)))[0].value
+def test_an_allegation_page_links_its_claimreview(site: Site) -> None:
+    allegation = site.sample.allegation
     key = allegation.rsplit("/", 1)[-1]
-    page = httpx.get(seeded_site.url + f"id/allegation/{key}").text
+    page = httpx.get(site.url + f"id/allegation/{key}").text
     link = f"/dumps/claimreview/{key}.jsonld"
     assert f'href="{link}"' in page
-    response = httpx.get(seeded_site.url + link.lstrip("/"))
+    response = httpx.get(site.url + link.lstrip("/"))
     assert response.status_code == 200 and response.headers["content-type"].startswith("application/ld+json")
     expanded = jsonld.expand(response.json(), {"documentLoader": schema_org_document_loader})
-    assert expanded[0]["http://schema.org/itemReviewed"][0]["@id"] == allegation
-    assert httpx.get(seeded_site.url + "dumps/claimreview/nothing-here.jsonld").status_code == 404
-    assert httpx.get(seeded_site.url + "dumps/ontology/newskg.ttl").status_code == 200   # the data files still answer
+    claim = expanded[0]["http://schema.org/itemReviewed"][0]
+    assert claim["@id"] == allegation
+    assert claim["http://schema.org/author"][0]["@id"] == site.sample.lavrentiev
+    assert httpx.get(site.url + "dumps/claimreview/nothing-here.jsonld").status_code == 404
+    assert httpx.get(site.url + "dumps/ontology/newskg.ttl").status_code == 200   # the data files still answer
 
 
 def test_a_write_rebuilds_the_exports(seeded_site: Site) -> None:

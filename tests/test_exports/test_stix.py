@@ -5,27 +5,25 @@ from __future__ import annotations
 
 import io
 import uuid
-from collections import Counter
 from typing import Any
 
 import stix2
 from stix2validator import ValidationOptions, validate_instance
 
-from export_sample import BASE
+from export_sample import BASE, ExportSample
 from exports.rows import select
 from exports.stix import stix_bundle, write_stix_bundle
-from exports.stix_objects import NAMESPACE, stix_id
+from exports.stix_objects import stix_id
 from ingest.store import OxigraphStore
 
 # Two SHOULDs the export departs from on purpose: ids are UUIDv5 of the newskg IRIs (deterministic, as asked), not
 # random v4; and references to newskg's own pages carry no hash (a page is not a fixed file). Every other
 # recommendation is held as strictly as the requirements.
 DELIBERATE = "uuid-check,extref-hashes"
-NKG = "https://newskg.org/ontology#"
 
 
-def objects_of(bundle: dict[str, Any], object_type: str) -> list[dict[str, Any]]:
-    return [o for o in bundle["objects"] if o["type"] == object_type]
+def by_id(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {o["id"]: o for o in bundle["objects"]}
 
 
 def test_the_bundle_passes_the_oasis_validator_strictly(analyst_store: OxigraphStore) -> None:
@@ -38,63 +36,73 @@ def test_the_bundle_passes_the_oasis_validator_strictly(analyst_store: OxigraphS
     assert problems == []
 
 
-def test_the_bundle_loads_back_with_the_stix2_library(analyst_store: OxigraphStore) -> None:
+def test_the_bundle_loads_back_with_the_stix2_library(analyst_store: OxigraphStore, export_sample: ExportSample
+                                                      ) -> None:
     bundle = stix_bundle(analyst_store, BASE)
     parsed = stix2.parse(bundle, allow_custom=False)
     assert isinstance(parsed, stix2.v21.Bundle)
     assert len(parsed.objects) == len(bundle["objects"])
-    kinds = Counter(type(o).__name__ for o in parsed.objects)
-    assert {"Report", "Identity", "ThreatActor", "IntrusionSet", "Note", "Opinion"} <= set(kinds)
+    assert {"Report", "Identity", "ThreatActor", "IntrusionSet", "Note", "Opinion"} <= \
+        {type(o).__name__ for o in parsed.objects}
     memory = stix2.MemoryStore(parsed.objects)
-    gur = memory.get(stix_id("threat-actor", f"{BASE}id/actor/gur"))
-    assert gur.name == "Defence Intelligence of Ukraine" and "spy" in gur.threat_actor_types
+    agency = memory.get(stix_id("threat-actor", export_sample.actor("Veldran intelligence service")))
+    assert agency.name == "Veldran intelligence service" and agency.threat_actor_types == ["nation-state", "spy"]
 
 
 def test_every_article_is_a_report_dated_by_its_publication(analyst_store: OxigraphStore) -> None:
     bundle = stix_bundle(analyst_store, BASE)
     articles = {r["article"]: r for r in select(analyst_store, "SELECT ?article ?date WHERE { "
                 "?article a nkg:NewsArticle OPTIONAL { ?article nkg:datePublished ?date } }")}
-    reports = {o["id"]: o for o in objects_of(bundle, "report")}
+    reports = {o["id"]: o for o in bundle["objects"] if o["type"] == "report"}
     assert len(reports) == len(articles)
+    assert any("date" not in row for row in articles.values()) and any("date" in row for row in articles.values())
     for iri, row in articles.items():
         report = reports[stix_id("report", iri)]
         expected = f"{row['date']}T00:00:00.000Z" if "date" in row else "1970-01-01T00:00:00.000Z"
-        assert report["published"] == expected
+        assert report["published"] == report["created"] == expected
         assert {"source_name": "newskg", "url": iri} in report["external_references"]
-    ids = {o["id"] for o in bundle["objects"]}
-    assert all(ref in ids for report in reports.values() for ref in report["object_refs"])
+    objects = by_id(bundle)
+    assert all(ref in objects for report in reports.values() for ref in report["object_refs"])
 
 
-def test_actors_are_identities_threat_actors_or_intrusion_sets_by_kind(analyst_store: OxigraphStore) -> None:
-    by_id = {o["id"]: o for o in stix_bundle(analyst_store, BASE)["objects"]}
-    ukraine = by_id[stix_id("identity", f"{BASE}id/actor/ukraine")]
-    assert ukraine["identity_class"] == "organization" and ukraine["sectors"] == ["government-national"]
-    assert {"source_name": "wikidata", "url": "http://www.wikidata.org/entity/Q212", "external_id": "Q212"} in \
-        ukraine["external_references"]
-    assert by_id[stix_id("identity", f"{BASE}id/actor/kyrylo-budanov")]["identity_class"] == "individual"
-    assert by_id[stix_id("threat-actor", f"{BASE}id/actor/hts")]["name"]
-    anonymous = [o for o in by_id.values() if o["type"] == "identity" and o["identity_class"] == "unknown"]
+def test_actors_are_identities_threat_actors_or_intrusion_sets_by_kind(analyst_store: OxigraphStore,
+                                                                       export_sample: ExportSample) -> None:
+    bundle = stix_bundle(analyst_store, BASE)
+    objects = by_id(bundle)
+    minister = objects[stix_id("identity", export_sample.actor("Mara Okonjo"))]
+    assert minister["identity_class"] == "individual" and minister["roles"] == ["defence minister"]
+    assert objects[stix_id("identity", export_sample.actor("Harbour Post"))]["sectors"] == ["communications"]
+    assert objects[stix_id("threat-actor", export_sample.actor("Ridge Brigade"))]["name"] == "Ridge Brigade"
+    assert objects[stix_id("intrusion-set", export_sample.actor("Kestrel Channel"))]["name"] == "Kestrel Channel"
+    anonymous = [o for o in objects.values() if o["type"] == "identity" and o["identity_class"] == "unknown"]
     assert anonymous and all("/id/source/" in o["external_references"][0]["url"] for o in anonymous)
-    assert any(o["type"] == "intrusion-set" for o in by_id.values())
+    wikidata = [ref for o in objects.values() for ref in o.get("external_references", [])
+                if ref["source_name"] == "wikidata"]
+    assert wikidata and all(ref["url"].endswith("/" + ref["external_id"]) for ref in wikidata)
 
 
-def test_allegations_are_notes_by_their_claimants_and_stances_are_opinions_on_them(analyst_store: OxigraphStore
+def test_allegations_are_notes_by_their_claimants_and_stances_are_opinions_on_them(analyst_store: OxigraphStore,
+                                                                                   export_sample: ExportSample
                                                                                    ) -> None:
     bundle = stix_bundle(analyst_store, BASE)
-    notes = {o["id"]: o for o in objects_of(bundle, "note")}
-    allegations = select(analyst_store, "SELECT ?a WHERE { ?a a nkg:Allegation }")
-    assert len(notes) == len(allegations)
-    row = select(analyst_store, """SELECT ?allegation ?claimant ?name ?accused ?statement ?stance WHERE {
-        ?allegation nkg:claimant ?claimant ; nkg:accused ?accused ; nkg:contestedBy ?statement .
-        ?claimant skos:prefLabel|rdfs:label ?name . ?statement nkg:stance ?stance } LIMIT 1""")[0]
-    note = notes[stix_id("note", row["allegation"])]
-    assert row["name"] in note["authors"]
-    assert any(ref.endswith(str(uuid.uuid5(NAMESPACE, row["accused"]))) for ref in note["object_refs"])
-    opinion = {o["id"]: o for o in objects_of(bundle, "opinion")}[stix_id("opinion", row["statement"],
-                                                                         row["allegation"])]
-    assert opinion["object_refs"] == [note["id"]]
-    assert opinion["opinion"] in {"disagree", "strongly-disagree", "neutral"}
-    assert opinion["labels"] == [row["stance"].rsplit("/", 1)[-1]]
+    objects = by_id(bundle)
+    notes = [o for o in objects.values() if o["type"] == "note"]
+    assert len(notes) == len(select(analyst_store, "SELECT ?a WHERE { ?a a nkg:Allegation }"))
+    extraction = export_sample.extractions[0]
+    note = objects[stix_id("note", extraction.allegations[0].iri)]
+    assert note["authors"] == ["Mara Okonjo"]
+    assert note["abstract"] == extraction.allegations[0].summary
+    assert {stix_id("threat-actor", export_sample.actor("Veldran intelligence service")),
+            stix_id("threat-actor", export_sample.actor("Ridge Brigade")),
+            stix_id("report", export_sample.articles[0])} <= set(note["object_refs"])
+    assert {"allegation", "supply-weapons"} <= set(note["labels"])
+    opinions = {s.stance: objects[stix_id("opinion", s.iri, extraction.allegations[0].iri)]
+                for s in extraction.statements}
+    assert {stance: o["opinion"] for stance, o in opinions.items()} == \
+        {"supports": "agree", "denies": "strongly-disagree", "downplays": "disagree"}
+    assert all(o["object_refs"] == [note["id"]] for o in opinions.values())
+    assert opinions["denies"]["authors"] == ["a senior official"]
+    assert opinions["denies"]["explanation"] == "Nothing of the sort happened"
 
 
 def test_the_export_is_deterministic_and_its_ids_come_from_the_iris(analyst_store: OxigraphStore) -> None:
@@ -102,5 +110,4 @@ def test_the_export_is_deterministic_and_its_ids_come_from_the_iris(analyst_stor
     write_stix_bundle(analyst_store, first, BASE)
     write_stix_bundle(analyst_store, second, BASE)
     assert first.getvalue() == second.getvalue()
-    for obj in stix_bundle(analyst_store, BASE)["objects"]:
-        assert uuid.UUID(obj["id"].split("--", 1)[1]).version == 5
+    assert all(uuid.UUID(o["id"].split("--", 1)[1]).version == 5 for o in stix_bundle(analyst_store, BASE)["objects"])
