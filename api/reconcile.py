@@ -9,7 +9,7 @@ spec asks for CORS on every endpoint; this is public, read-only data) and takes 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -218,18 +218,13 @@ def build_router(context: AppContext) -> APIRouter:
                        ) -> Response:
         return suggest(request, lambda: service.suggest_entity(prefix, type, cursor), callback)
 
-    @router.get("/reconcile/suggest/type", summary="Kinds of actor whose names start with the prefix",
-                response_class=Response, responses=suggested)
-    def suggest_type(request: Request, prefix: str = Query(..., max_length=200),
-                     cursor: int = Query(0, ge=0, le=10_000), callback: str | None = Query(None, max_length=400)
-                     ) -> Response:
-        return suggest(request, lambda: service.suggest_type(prefix, cursor), callback)
-
-    @router.get("/reconcile/suggest/property", summary="Properties whose names start with the prefix",
-                response_class=Response, responses=suggested)
-    def suggest_property(request: Request, prefix: str = Query(..., max_length=200),
-                         cursor: int = Query(0, ge=0, le=10_000), callback: str | None = Query(None, max_length=400)
-                         ) -> Response:
+    @router.get("/reconcile/suggest/{what}", summary="Kinds of actor (type) or properties (property) whose names "
+                "start with the prefix", response_class=Response, responses=suggested)
+    def suggest_type_or_property(request: Request, what: Literal["type", "property"],
+                                 prefix: str = Query(..., max_length=200), cursor: int = Query(0, ge=0, le=10_000),
+                                 callback: str | None = Query(None, max_length=400)) -> Response:
+        if what == "type":
+            return suggest(request, lambda: service.suggest_type(prefix, cursor), callback)
         return suggest(request, lambda: service.suggest_property(prefix, cursor), callback)
 
     @router.get("/reconcile/properties", summary="Properties to fetch by data extension for a type",
