@@ -113,7 +113,7 @@ def build_index(store: OxigraphStore, minter: IriMinter) -> ReconcileIndex:
             continue
         entry.mentions += int(row["n"])
         form = " ".join(row["form"].split())
-        if any(c.isupper() for c in form):   # "the group" or "a source" describes; it does not name
+        if _names(form):
             entry.names.add(form)
             variants.setdefault((entry.iri, fold(form)), MENTION_WEIGHT)
     for row in select(store, ACTOR_FACTS):
@@ -127,6 +127,15 @@ def build_index(store: OxigraphStore, minter: IriMinter) -> ReconcileIndex:
     return ReconcileIndex(classes, entries, {e.id: e for e in entries}, by_iri,
                           [name for (_, name), _ in kept], [position[iri] for (iri, _), _ in kept],
                           [weight for _, weight in kept])
+
+
+def _names(form: str) -> bool:
+    """A mention names its actor when a word after any leading article is capitalised: "the New York Times" and
+    "Minister Okonjo" name; "the group", "a source" and "The minister" (at the start of a sentence) describe."""
+    words = form.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return any(c.isupper() for word in words for c in word)
 
 
 class ReconcileIndexCache:

@@ -1,8 +1,9 @@
 """Scoring candidates for a reconciliation query, and prefix suggestions: work in memory over ReconcileIndex.
 
-A name scores 0–100 against each name an actor goes by, folded alike: 100 when equal, else rapidfuzz's
-token_sort_ratio (spelling and transliteration variants: "Zelenskiy" / "Zelensky"), or 0.85 × token_set_ratio when
-one name's words are a part of the other's ("Lavrov" in "Sergey Lavrov"). A name an article used counts 0.95 of a
+A name scores 0–100 against each name an actor goes by, folded alike: 100 when equal, else the better of rapidfuzz's
+ratio and token_sort_ratio (spelling and transliteration variants, words in any order: "Oleksandr" / "Aleksandr",
+"Zelenskiy" / "Zelensky"), or 0.85 × token_set_ratio when one name's words are a part of the other's ("Lavrov" in
+"Sergey Lavrov"). A name an article used counts 0.95 of a
 label. Properties (affiliation, role, wikidata) score 0–100 each; the score is (2 × name + mean of properties) / 3,
 or the properties alone when no name is given. A candidate is a `match` when it scores at least MATCH_SCORE and
 leads the next candidate by MATCH_MARGIN: an exact name shared by two actors is left for a person to decide.
@@ -62,9 +63,10 @@ def name_scores(index: ReconcileIndex, query: str) -> dict[int, float]:
         if weighted > scores.get(entry, 0.0):
             scores[entry] = weighted
 
-    for _, score, position in process.extract(wanted, index.variants, scorer=fuzz.token_sort_ratio,
-                                              score_cutoff=NAME_CUTOFF, limit=CANDIDATES_PER_SCORER):
-        credit(position, 100.0 if index.variants[position] == wanted else float(score))
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):   # words in the same order, or in any order
+        for _, score, position in process.extract(wanted, index.variants, scorer=scorer, score_cutoff=NAME_CUTOFF,
+                                                  limit=CANDIDATES_PER_SCORER):
+            credit(position, 100.0 if index.variants[position] == wanted else float(score))
     for _, score, position in process.extract(wanted, index.variants, scorer=fuzz.token_set_ratio,
                                               score_cutoff=100.0, limit=CANDIDATES_PER_SCORER):
         credit(position, PART_WEIGHT * float(score))

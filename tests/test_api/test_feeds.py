@@ -1,4 +1,6 @@
-"""Atom feeds on a real server: parsed by feedparser, linked from the pages, stable entry ids, and following writes."""
+"""Atom feeds on a real server: parsed by feedparser, linked from the pages, stable entry ids, and following writes.
+The store holds the hand-made sample (pages_sample.py: two dated articles, an allegation and its statements) and
+takes new articles through the real pipeline."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 import feedparser
 import httpx
 import pyoxigraph as ox
-from pages_sample import Site, seeded_site, site  # noqa: F401  (fixtures)
+from pages_sample import Site, site  # noqa: F401  (fixture)
 
 ATOM = "application/atom+xml"
 
@@ -44,12 +46,11 @@ def feeds_linked_from(url: str) -> list[str]:
     return parser.feeds
 
 
-def test_the_store_feeds_hold_every_article_and_allegation(seeded_site: Site, site: Site) -> None:
-    """Articles as the real pipeline wrote them; allegations of the hand-made sample (the seeds' may be none)."""
-    articles = fetch(f"{seeded_site.url}feeds/articles.atom")
+def test_the_store_feeds_hold_every_article_and_allegation(site: Site) -> None:
+    articles = fetch(f"{site.url}feeds/articles.atom")
     assert {e.id for e in articles.entries} == subjects(
-        seeded_site.store.oxigraph, "SELECT ?a WHERE { ?a a <https://newskg.org/ontology#NewsArticle> }")
-    assert all(e.title and e.link.startswith(seeded_site.url) for e in articles.entries)
+        site.store.oxigraph, "SELECT ?a WHERE { ?a a <https://newskg.org/ontology#NewsArticle> }")
+    assert all(e.title and e.link.startswith(site.url) for e in articles.entries)
     assert articles.feed.links[0].rel == "self"
     allegations = fetch(f"{site.url}feeds/allegations.atom")
     assert [e.id for e in allegations.entries] == [site.sample.allegation]
@@ -75,23 +76,23 @@ def test_actor_feeds_hold_the_allegations_against_it_and_by_it_and_its_statement
     assert fetch(f"{site.url}feeds/actor/hts/allegations-against.atom").entries == []
 
 
-def test_unknown_actors_and_feeds_are_404(seeded_site: Site) -> None:
-    article = next(iter(subjects(seeded_site.store.oxigraph,
+def test_unknown_actors_and_feeds_are_404(site: Site) -> None:
+    article = next(iter(subjects(site.store.oxigraph,
                                  "SELECT ?a WHERE { ?a a <https://newskg.org/ontology#NewsArticle> }")))
     for path in ("feeds/actor/nobody/allegations-against.atom", "feeds/actor/gur/colours.atom",
                  "feeds/place/aleppo/statements-by.atom",
                  f"feeds/actor/{article.rsplit('/', 1)[-1]}/statements-by.atom"):
-        assert httpx.get(seeded_site.url + path).status_code == 404, path
+        assert httpx.get(site.url + path).status_code == 404, path
 
 
-def test_pages_link_their_feeds_and_every_link_is_a_valid_feed(seeded_site: Site) -> None:
-    home = feeds_linked_from(seeded_site.url)
+def test_pages_link_their_feeds_and_every_link_is_a_valid_feed(site: Site) -> None:
+    home = feeds_linked_from(site.url)
     assert {"/feeds/articles.atom", "/feeds/allegations.atom"} <= set(home)
-    actor = feeds_linked_from(f"{seeded_site.url}id/actor/gur")
+    actor = feeds_linked_from(f"{site.url}id/actor/gur")
     assert {"/feeds/actor/gur/allegations-against.atom", "/feeds/actor/gur/allegations-by.atom",
             "/feeds/actor/gur/statements-by.atom"} <= set(actor)
     for link in set(home) | set(actor):
-        fetch(seeded_site.url + link.lstrip("/"))
+        fetch(site.url + link.lstrip("/"))
 
 
 def test_entries_are_newest_first_and_never_link_a_hostile_address(site: Site) -> None:
@@ -103,14 +104,14 @@ def test_entries_are_newest_first_and_never_link_a_hostile_address(site: Site) -
     assert not any(href.startswith("javascript:") for href in links)
 
 
-def test_a_write_updates_the_feeds_and_keeps_the_ids_of_what_was_there(seeded_site: Site) -> None:
-    url = f"{seeded_site.url}feeds/articles.atom"
+def test_a_write_updates_the_feeds_and_keeps_the_ids_of_what_was_there(site: Site) -> None:
+    url = f"{site.url}feeds/articles.atom"
     before = httpx.get(url)
     old_ids = [e.id for e in feedparser.parse(before.content).entries]
     assert httpx.get(url, headers={"If-None-Match": before.headers["etag"]}).status_code == 304
     text = ("Dam talks resume in Tavira\n\nBy Staff Writer\n\nPublished 5 March 2031\n\nNegotiators met in Tavira on "
             "Monday, officials said.\n\n\"The talks will go on,\" said Ines Okafor, the regional mediator.\n")
-    written = httpx.post(f"{seeded_site.url}articles", params={"name": "tavira.txt"}, content=text.encode(),
+    written = httpx.post(f"{site.url}articles", params={"name": "tavira.txt"}, content=text.encode(),
                          headers={"Content-Type": "text/plain"}, timeout=120)
     assert written.status_code == 201, written.text
     after = httpx.get(url, headers={"If-None-Match": before.headers["etag"]})

@@ -1,5 +1,7 @@
-"""The reconciliation service over HTTP on a real server whose store holds the seeds, ingested by the real pipeline:
-queries shaped as OpenRefine sends them (a `queries` form field holding a batch), by GET and POST, with JSONP."""
+"""The reconciliation service over HTTP on a real server: queries shaped as OpenRefine sends them (a `queries` form
+field holding a batch), by GET and POST, with JSONP. The store holds the actor registry and the hand-made sample
+(pages_sample.py), and takes a new article through the real pipeline; the names asked for are the registry's, so
+what is tested is the matching, not what extraction happens to find in the seeds."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from pages_sample import Site, seeded_site, site  # noqa: F401  (fixtures)
+from pages_sample import Site, site  # noqa: F401  (fixture)
 
 OPENREFINE_FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 
@@ -28,10 +30,10 @@ def best(results: dict[str, Any], key: str) -> dict[str, Any]:
     return candidates[0]
 
 
-def test_the_manifest_describes_the_service_and_every_url_it_names_answers(seeded_site: Site) -> None:
-    manifest = httpx.get(f"{seeded_site.url}reconcile").json()
+def test_the_manifest_describes_the_service_and_every_url_it_names_answers(site: Site) -> None:
+    manifest = httpx.get(f"{site.url}reconcile").json()
     assert "0.2" in manifest["versions"]
-    assert manifest["identifierSpace"] == f"{seeded_site.url}id/"
+    assert manifest["identifierSpace"] == f"{site.url}id/"
     assert manifest["schemaSpace"] == "https://newskg.org/ontology#"
     assert {"Person", "Organization", "State", "IntelligenceAgency", "AnonymousSource"} <= \
         {t["id"] for t in manifest["defaultTypes"]}
@@ -47,14 +49,14 @@ def test_the_manifest_describes_the_service_and_every_url_it_names_answers(seede
     assert {"affiliation", "role"} <= {p["id"] for p in proposed["properties"]}
 
 
-def test_an_openrefine_batch_matches_names_variants_diacritics_and_transliterations(seeded_site: Site) -> None:
-    results = reconcile(seeded_site, {
+def test_an_openrefine_batch_matches_names_variants_diacritics_and_transliterations(site: Site) -> None:
+    results = reconcile(site, {
         "q0": {"query": "Alexander Lavrentyev", "type": "Person", "type_strict": "should"},   # the other spelling
         "q1": {"query": "Kyrylo Budánov", "type": "Person", "type_strict": "should"},         # a stray diacritic
-        "q2": {"query": "Кирило Буданов", "type": "Person", "type_strict": "should"},         # Cyrillic
+        "q2": {"query": "Кирилл Буданов", "type": "Person", "type_strict": "should"},         # Russian, in Cyrillic
         "q3": {"query": "Türkiye", "type": "State", "type_strict": "should"},                 # a registry variant
         "q4": {"query": "Hayat Tahrir al Sham", "type_strict": "should"},                     # apostrophes and hyphens
-        "q5": {"query": "Alexandr Lavrentiev", "type": "Person"},                             # a transliteration
+        "q5": {"query": "Oleksandr Lavrentiev", "type": "Person"},                            # a transliteration
     })
     expected = {"q0": "actor/alexander-lavrentiev", "q1": "actor/kyrylo-budanov", "q2": "actor/kyrylo-budanov",
                 "q3": "actor/turkey", "q4": "actor/hts", "q5": "actor/alexander-lavrentiev"}
@@ -66,8 +68,8 @@ def test_an_openrefine_batch_matches_names_variants_diacritics_and_transliterati
     assert best(results, "q2")["features"][0]["id"] == "name"
 
 
-def test_the_type_filter_keeps_other_kinds_out(seeded_site: Site) -> None:
-    results = reconcile(seeded_site, {"state": {"query": "Ukraine", "type": "State"},
+def test_the_type_filter_keeps_other_kinds_out(site: Site) -> None:
+    results = reconcile(site, {"state": {"query": "Ukraine", "type": "State"},
                                       "person": {"query": "Ukraine", "type": "Person"},
                                       "agency": {"query": "Ukraine", "type": ["IntelligenceAgency"]},
                                       "organisation": {"query": "Defence Intelligence of Ukraine",
@@ -78,16 +80,17 @@ def test_the_type_filter_keeps_other_kinds_out(seeded_site: Site) -> None:
     assert best(results, "organisation")["id"] == "actor/gur"   # a subclass of the type asked for
 
 
-def test_close_namesakes_are_candidates_but_not_a_match(seeded_site: Site) -> None:
-    candidates = reconcile(seeded_site, {"q": {"query": "Syrian", "limit": 10}})["q"]["result"]
-    assert len(candidates) >= 3
+def test_close_namesakes_are_candidates_but_not_a_match(site: Site) -> None:
+    candidates = reconcile(site, {"q": {"query": "Armed Forces", "limit": 10}})["q"]["result"]
+    assert {"actor/armed-forces-of-ukraine", "actor/russian-armed-forces"} <= \
+        {c["id"] for c in candidates}
     assert not any(c["match"] for c in candidates)
     scores = [c["score"] for c in candidates]
     assert scores == sorted(scores, reverse=True)
 
 
-def test_properties_refine_the_score_and_can_stand_alone(seeded_site: Site) -> None:
-    results = reconcile(seeded_site, {
+def test_properties_refine_the_score_and_can_stand_alone(site: Site) -> None:
+    results = reconcile(site, {
         "name": {"query": "Defence Intelligence"},
         "with": {"query": "Defence Intelligence", "properties": [{"pid": "affiliation", "v": "Ukraine"}]},
         "against": {"query": "Defence Intelligence", "properties": [{"pid": "affiliation", "v": "Brazil"}]},
@@ -104,36 +107,36 @@ def test_properties_refine_the_score_and_can_stand_alone(seeded_site: Site) -> N
     assert "actor/gur" in {c["id"] for c in results["reconciled"]["result"]}
 
 
-def test_an_identifier_as_the_query_finds_its_entity(seeded_site: Site) -> None:
-    results = reconcile(seeded_site, {"q": {"query": "actor/gur"}})
+def test_an_identifier_as_the_query_finds_its_entity(site: Site) -> None:
+    results = reconcile(site, {"q": {"query": "actor/gur"}})
     assert best(results, "q")["id"] == "actor/gur" and best(results, "q")["match"]
 
 
-def test_get_answers_as_post_does_and_jsonp_wraps_the_answer(seeded_site: Site) -> None:
+def test_get_answers_as_post_does_and_jsonp_wraps_the_answer(site: Site) -> None:
     batch = json.dumps({"q0": {"query": "Kyrylo Budanov"}})
-    posted = httpx.post(f"{seeded_site.url}reconcile", data={"queries": batch}).json()
-    got = httpx.get(f"{seeded_site.url}reconcile", params={"queries": batch}).json()
+    posted = httpx.post(f"{site.url}reconcile", data={"queries": batch}).json()
+    got = httpx.get(f"{site.url}reconcile", params={"queries": batch}).json()
     assert got == posted
-    wrapped = httpx.get(f"{seeded_site.url}reconcile", params={"queries": batch, "callback": "jsonp42"})
+    wrapped = httpx.get(f"{site.url}reconcile", params={"queries": batch, "callback": "jsonp42"})
     assert wrapped.headers["content-type"].startswith("application/javascript")
     call = re.fullmatch(r"/\*\*/jsonp42\((.*)\);", wrapped.text, re.DOTALL)
     assert call and json.loads(call.group(1)) == posted
-    manifest = httpx.get(f"{seeded_site.url}reconcile", params={"callback": "cb.manifest"})
+    manifest = httpx.get(f"{site.url}reconcile", params={"callback": "cb.manifest"})
     assert manifest.text.startswith("/**/cb.manifest(")
 
 
-def test_preview_is_a_small_page_a_client_may_frame(seeded_site: Site) -> None:
-    response = httpx.get(f"{seeded_site.url}reconcile/preview", params={"id": "actor/gur"})
+def test_preview_is_a_small_page_a_client_may_frame(site: Site) -> None:
+    response = httpx.get(f"{site.url}reconcile/preview", params={"id": "actor/gur"})
     assert response.status_code == 200
     assert "Defence Intelligence of Ukraine" in response.text and "Affiliated with Ukraine" in response.text
     assert "x-frame-options" not in response.headers
     assert "frame-ancestors *" in response.headers["content-security-policy"]
-    assert httpx.get(f"{seeded_site.url}reconcile/preview", params={"id": "actor/nobody"}).status_code == 404
+    assert httpx.get(f"{site.url}reconcile/preview", params={"id": "actor/nobody"}).status_code == 404
 
 
-def test_suggest_completes_prefixes_of_entities_types_and_properties(seeded_site: Site) -> None:
+def test_suggest_completes_prefixes_of_entities_types_and_properties(site: Site) -> None:
     def suggest(kind: str, **params: Any) -> list[dict[str, Any]]:
-        response = httpx.get(f"{seeded_site.url}reconcile/suggest/{kind}", params=params)
+        response = httpx.get(f"{site.url}reconcile/suggest/{kind}", params=params)
         assert response.status_code == 200, response.text
         return response.json()["result"]
 
@@ -179,22 +182,22 @@ def test_data_extension_fetches_properties_of_reconciled_actors(site: Site) -> N
     ("extend", json.dumps({"ids": ["actor/gur"], "properties": [{"id": "colour"}]}), "unknown property"),
     ("extend", "{}", "ids"),
 ])
-def test_bad_input_is_a_400_that_names_what_is_wrong(seeded_site: Site, field: str, value: str, complaint: str
+def test_bad_input_is_a_400_that_names_what_is_wrong(site: Site, field: str, value: str, complaint: str
                                                      ) -> None:
-    response = httpx.post(f"{seeded_site.url}reconcile", data={field: value})
+    response = httpx.post(f"{site.url}reconcile", data={field: value})
     assert response.status_code == 400
     assert complaint in response.text
     assert response.headers["access-control-allow-origin"] == "*"
 
 
-def test_a_written_article_is_reconciled_at_once(seeded_site: Site) -> None:
+def test_a_written_article_is_reconciled_at_once(site: Site) -> None:
     text = ("Harbour of Velmar reopens after strikes\n\nOfficials in Velmar said on Tuesday that the harbour would "
             "reopen.\n\n\"We will not let the harbour close again,\" said Ottilie Brandvold, the regional governor, "
             "speaking to reporters.\n")
-    before = reconcile(seeded_site, {"q": {"query": "Ottilie Brandvold", "type": "Person"}})
+    before = reconcile(site, {"q": {"query": "Ottilie Brandvold", "type": "Person"}})
     assert not any(c["match"] for c in before["q"]["result"])
-    written = httpx.post(f"{seeded_site.url}articles", params={"name": "velmar.txt"}, content=text.encode(),
+    written = httpx.post(f"{site.url}articles", params={"name": "velmar.txt"}, content=text.encode(),
                          headers={"Content-Type": "text/plain"}, timeout=120)
     assert written.status_code == 201, written.text
-    after = best(reconcile(seeded_site, {"q": {"query": "Ottilie Brandvold", "type": "Person"}}), "q")
+    after = best(reconcile(site, {"q": {"query": "Ottilie Brandvold", "type": "Person"}}), "q")
     assert after["name"] == "Ottilie Brandvold" and after["match"]
