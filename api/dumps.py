@@ -148,8 +148,8 @@ def build_router(context: AppContext) -> APIRouter:
     for method in ("GET", "HEAD"):
         router.add_api_route("/dumps/newskg.{suffix}", dataset, methods=[method], response_class=Response,
                              operation_id=f"dataset_dump_{method.lower()}", responses=DATASET_RESPONSES,
-                             summary="The whole dataset: nq, trig (with named graphs), ttl, nt, jsonld; stix.json (STIX "
-                                     "2.1), claimreview.jsonld (schema.org); add .gz for gzip")
+                             summary="The whole dataset: nq, trig (with named graphs), ttl, nt, jsonld; "
+                                     "stix.json (STIX 2.1), claimreview.jsonld (schema.org); add .gz for gzip")
 
     @router.get("/dumps/{folder}/{name}", summary="An ontology or shapes file, as stored in the repository",
                 response_class=Response, responses={200: answer("the Turtle file", ["text/turtle"]),

@@ -20,8 +20,8 @@ from api.openapi_responses import answer, content, errors
 from api.pages_render import Renderer
 from api.reconcile_index import ReconcileIndex, ReconcileIndexCache, fold
 from api.reconcile_match import reconcile, suggest_entities
-from api.reconcile_protocol import (COUNTED, PROPERTIES, PROPERTY_BY_ID, candidate_json, describe, jsonp_callback, kind_id,
-                                    manifest, parse_batch, parse_extension, suggest_entity_json, type_json)
+from api.reconcile_protocol import (COUNTED, PROPERTIES, PROPERTY_BY_ID, candidate_json, describe, jsonp_callback,
+                                    kind_id, manifest, parse_batch, parse_extension, suggest_entity_json, type_json)
 from api.reconcile_queries import COUNTS
 from exports.rows import iri_values, select
 from ingest import __version__

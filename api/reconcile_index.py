@@ -3,7 +3,8 @@ affiliations and same-as links, and how often articles name them. Built with a f
 (see GenerationCache), so that matching a batch of names is work in memory.
 
 Names are folded as extraction folds them (ingest.extract.text.folding.name_key: case, diacritics, apostrophes,
-hyphens, a leading "the"), after transliteration to Latin letters (anyascii: "Сергей Лавров" → "Sergey Lavrov").
+hyphens, a leading "the"), after transliteration to Latin letters (anyascii: "Сергей Лавров" → "Sergey
+Lavrov").
 """
 
 from __future__ import annotations

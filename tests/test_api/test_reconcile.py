@@ -53,7 +53,7 @@ def test_an_openrefine_batch_matches_names_variants_diacritics_and_transliterati
     results = reconcile(site, {
         "q0": {"query": "Alexander Lavrentyev", "type": "Person", "type_strict": "should"},   # the other spelling
         "q1": {"query": "Kyrylo Budánov", "type": "Person", "type_strict": "should"},         # a stray diacritic
-        "q2": {"query": "Кирилл Буданов", "type": "Person", "type_strict": "should"},         # Russian, in Cyrillic
+        "q2": {"query": "Кирилл Буданов", "type": "Person", "type_strict": "should"},         # Russian Cyrillic
         "q3": {"query": "Türkiye", "type": "State", "type_strict": "should"},                 # a registry variant
         "q4": {"query": "Hayat Tahrir al Sham", "type_strict": "should"},                     # apostrophes and hyphens
         "q5": {"query": "Oleksandr Lavrentiev", "type": "Person"},                            # a transliteration

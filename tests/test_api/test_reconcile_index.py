@@ -40,5 +40,6 @@ def test_the_names_articles_used_are_variants_and_descriptions_are_not(tmp_path:
     by_mention = reconcile(index, ReconcileQuery("Minister Okonjo", frozenset({"Person"}), 3, ()))
     assert by_mention[0].entry is entry and by_mention[0].score == 100 * MENTION_WEIGHT and by_mention[0].match
     partial = reconcile(index, ReconcileQuery("minister", frozenset(), 10, ()))    # a word of "Minister Okonjo"
-    assert [(c.entry, c.score, c.match) for c in partial if c.entry is entry] == [(entry, round(100 * PART_WEIGHT * MENTION_WEIGHT, 1), False)]
+    expected = round(100 * PART_WEIGHT * MENTION_WEIGHT, 1)
+    assert [(c.entry, c.score, c.match) for c in partial if c.entry is entry] == [(entry, expected, False)]
     assert index.by_id["actor/ukraine"].same_as == {"http://www.wikidata.org/entity/Q212"}   # the registry's

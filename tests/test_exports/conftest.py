@@ -34,7 +34,8 @@ def analyst_store_dir(tmp_path_factory: pytest.TempPathFactory, export_sample: E
     directory = tmp_path_factory.mktemp("exports") / "store"
     store = open_store(directory)
     try:
-        batch = Pipeline(Settings(store_dir=directory, base_iri=BASE), store).ingest_paths([SEEDS_DIR, FIXTURE_ARTICLES])
+        pipeline = Pipeline(Settings(store_dir=directory, base_iri=BASE), store)
+        batch = pipeline.ingest_paths([SEEDS_DIR, FIXTURE_ARTICLES])
         assert batch.count(Status.ACCEPTED) >= 1, batch.summary()
         graphs: dict[str, Any] = export_sample_graphs(export_sample)
         validator = Validator.load(registry_graph(export_sample.minter))
