@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from typing import Any
 
 import httpx
@@ -190,14 +191,19 @@ def test_bad_input_is_a_400_that_names_what_is_wrong(site: Site, field: str, val
     assert response.headers["access-control-allow-origin"] == "*"
 
 
-def test_a_written_article_is_reconciled_at_once(site: Site) -> None:
+def test_a_written_article_is_reconciled_after_the_write(site: Site) -> None:
+    """The index follows writes: at once when it is cheap to build, else (GenerationCache) as soon as its background
+    rebuild lands, which on a busy machine may take a moment even for a small store."""
     text = ("Harbour of Velmar reopens after strikes\n\nOfficials in Velmar said on Tuesday that the harbour would "
             "reopen.\n\n\"We will not let the harbour close again,\" said Ottilie Brandvold, the regional governor, "
             "speaking to reporters.\n")
-    before = reconcile(site, {"q": {"query": "Ottilie Brandvold", "type": "Person"}})
-    assert not any(c["match"] for c in before["q"]["result"])
+    query = {"q": {"query": "Ottilie Brandvold", "type": "Person"}}
+    assert not any(c["match"] for c in reconcile(site, query)["q"]["result"])
     written = httpx.post(f"{site.url}articles", params={"name": "velmar.txt"}, content=text.encode(),
                          headers={"Content-Type": "text/plain"}, timeout=120)
     assert written.status_code == 201, written.text
-    after = best(reconcile(site, {"q": {"query": "Ottilie Brandvold", "type": "Person"}}), "q")
-    assert after["name"] == "Ottilie Brandvold" and after["match"]
+    deadline = time.monotonic() + 30
+    while not (found := reconcile(site, query)["q"]["result"]) or not found[0]["match"]:
+        assert time.monotonic() < deadline, f"the index never took the new article in: {found}"
+        time.sleep(0.1)
+    assert found[0]["name"] == "Ottilie Brandvold"
