@@ -15,7 +15,7 @@ ARTICLES = """SELECT ?article ?label ?headline ?standfirst ?date ?url ?publisher
 }"""
 
 # $selection binds ?allegation: every allegation, or those where the actor has a role
-ALLEGATIONS = """SELECT ?allegation ?summary ?status ?claimType ?article ?date ?headline ?publisher
+ALLEGATIONS = """SELECT ?allegation ?summary ?status ?claimType ?claimSource ?article ?date ?headline ?publisher
        (COUNT(DISTINCT ?contest) AS ?contested) WHERE {
   { SELECT ?allegation ?article ?date WHERE {
       $selection
@@ -25,10 +25,11 @@ ALLEGATIONS = """SELECT ?allegation ?summary ?status ?claimType ?article ?date ?
   OPTIONAL { ?allegation nkg:summary ?summary }
   OPTIONAL { ?allegation nkg:status ?status }
   OPTIONAL { ?allegation nkg:claimType ?claimType }
+  OPTIONAL { ?allegation nkg:claimSource ?claimSource }
   OPTIONAL { ?article nkg:headline ?headline }
   OPTIONAL { ?article nkg:publisher ?publisher }
   OPTIONAL { { ?allegation nkg:contestedBy ?contest } UNION { ?contest nkg:respondsTo ?allegation } }
-} GROUP BY ?allegation ?summary ?status ?claimType ?article ?date ?headline ?publisher"""
+} GROUP BY ?allegation ?summary ?status ?claimType ?claimSource ?article ?date ?headline ?publisher"""
 
 EVERY_ALLEGATION = ""
 ACCUSING = "?allegation nkg:accused $actor ."

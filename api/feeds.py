@@ -66,7 +66,7 @@ class Feeds:
             roles = parties.get(iri, {})
             claimants = [labels.get(a, a) for a in roles.get("claimant", [])]
             accused = [labels.get(a, a) for a in roles.get("accused", [])]
-            said = f"Alleged by {', '.join(sorted(claimants)) or 'an unnamed claimant'}"
+            said = f"Alleged by {', '.join(sorted(claimants)) or _unclaimed(r, labels)}"
             said += f" against {', '.join(sorted(accused))}" if accused else ""
             if r.get("headline"):
                 said += f"; reported in “{r['headline']}”"
@@ -141,6 +141,13 @@ def _first_per(rows: list[Row], key: str) -> list[Row]:
             seen.add(str(row[key]))
             kept.append(row)
     return sorted(kept, key=lambda r: (str(r.get("date", "")), str(r[key])), reverse=True)
+
+
+def _unclaimed(row: Row, labels: dict[str, str]) -> str:
+    """Who makes a claim no actor makes (nkg:claimSource): the outlet in its own voice, or no one named."""
+    if local_name_of(row.get("claimSource")) == "outlet" and str(row.get("publisher", "")) in labels:
+        return labels[str(row["publisher"])] + " itself"
+    return "no one named"
 
 
 def _text(row: Row, key: str) -> str:

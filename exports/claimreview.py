@@ -1,7 +1,8 @@
 """Allegations as schema.org ClaimReview JSON-LD, ready for a fact-checker to add a rating.
 
-Each allegation is a `Claim` (author: its claimants; about: the accused; mentions: who benefits; appearance: every
-article it appears in, its own and those of allegations clustered with it; firstAppearance: the earliest of them),
+Each allegation is a `Claim` (author: its claimants, or the outlet for a claim in its own voice; about: the accused;
+mentions: who benefits and who was harmed; appearance: every article it appears in, its own and those of allegations
+clustered with it; firstAppearance: the earliest of them),
 wrapped in a `ClaimReview` that names the claim (`claimReviewed`) and leaves what only a fact-checker can say —
 `reviewRating`, `author`, `url`, `datePublished` of the review — to be added.
 """
@@ -55,7 +56,7 @@ def claim_reviews(store: OxigraphStore, allegations: list[str] | None = None) ->
     """A ClaimReview node per allegation of the store, or of the given allegations (IRIs)."""
     restriction = iri_values("allegation", allegations) if allegations is not None else ""
     fill = {"$allegations": restriction}
-    rows = select(store, _filled(ALLEGATIONS, fill))
+    rows = list({row["allegation"]: row for row in select(store, _filled(ALLEGATIONS, fill))}.values())
     parties: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in select(store, _filled(PARTIES, fill)):
         parties[row["allegation"]][row["role"].rsplit("#", 1)[-1]].append(row["actor"])
@@ -64,20 +65,24 @@ def claim_reviews(store: OxigraphStore, allegations: list[str] | None = None) ->
         appearances[row["allegation"]].setdefault(row["article"], row)
     actors = {a for roles in parties.values() for members in roles.values() for a in members}
     actors |= {row["publisher"] for seen in appearances.values() for row in seen.values() if "publisher" in row}
+    actors |= {row["outlet"] for row in rows if "outlet" in row}
     facts = load_actor_facts(store, actors)
     reviews = []
     for row in sorted(rows, key=lambda r: r["allegation"]):
         iri = row["allegation"]
         roles = parties[iri]
+        if not roles["claimant"] and row.get("claimSource", "").endswith("/outlet") and "outlet" in row:
+            roles["claimant"] = [row["outlet"]]   # the article's own voice
         articles = [article_node(r, facts) for r in _earliest_first(list(appearances[iri].values()))]
         claim: Node = {"@type": "Claim", "@id": iri}
         if row.get("summary"):
             claim["name"] = row["summary"]
         if row.get("exact"):
             claim["text"] = row["exact"]
-        for key, role in (("author", "claimant"), ("about", "accused"), ("mentions", "beneficiary")):
-            if roles[role]:
-                claim[key] = [actor_node(facts[a]) for a in sorted(set(roles[role]))]
+        for key, members in (("author", roles["claimant"]), ("about", roles["accused"]),
+                             ("mentions", roles["beneficiary"] + roles["target"])):
+            if members:
+                claim[key] = [actor_node(facts[a]) for a in sorted(set(members))]
         if articles:
             claim["appearance"] = articles
             claim["firstAppearance"] = {"@id": articles[0]["@id"]}

@@ -3,16 +3,19 @@ and those of the allegations clustered with it). $allegations is empty for the w
 
 from __future__ import annotations
 
-ALLEGATIONS = """SELECT ?allegation ?summary ?exact WHERE {
+# an allegation no actor claims may be the outlet's own (nkg:claimSource): its publisher is then the author
+ALLEGATIONS = """SELECT ?allegation ?summary ?exact ?claimSource ?outlet WHERE {
   $allegations
   ?allegation a nkg:Allegation .
+  OPTIONAL { ?allegation nkg:claimSource ?claimSource }
+  OPTIONAL { ?allegation nkg:inArticle/nkg:publisher ?outlet }
   OPTIONAL { ?allegation nkg:summary ?summary }
   OPTIONAL { ?allegation nkg:evidence/nkg:exact ?exact }
 }"""
 
 PARTIES = """SELECT DISTINCT ?allegation ?role ?actor WHERE {
   $allegations
-  VALUES ?role { nkg:claimant nkg:accused nkg:beneficiary }
+  VALUES ?role { nkg:claimant nkg:accused nkg:beneficiary nkg:target }
   ?allegation a nkg:Allegation ; ?role ?actor .
 }"""
 

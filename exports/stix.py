@@ -1,8 +1,9 @@
 """The store as one STIX 2.1 bundle, for OpenCTI and other threat-intelligence tools.
 
 Articles are `report`s; the actors they involve are `identity`, `threat-actor` or `intrusion-set` objects by kind;
-each allegation is a `note` authored by its claimants on the accused (a claim, never an asserted relationship); each
-statement's stance towards an allegation is an `opinion` on that note. See exports/stix_objects.py for the mapping.
+each allegation is a `note` authored by its claimants (or the outlet, for a claim in its own voice) on the accused,
+its beneficiaries and targets (a claim, never an asserted relationship); each statement's stance towards an
+allegation (its response to it, or its stance towards its article's central allegation) is an `opinion` on that note. See exports/stix_objects.py for the mapping.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from typing import Any, BinaryIO
 
 from exports.actor_facts import load_actor_facts
 from exports.rows import Row, select
-from exports.stix_objects import (NAMESPACE, StixObject, actor_object, creator_identity, note_object, opinion_object,
-                                  report_object, stix_id, timestamp)
+from exports.stix_objects import (NAMESPACE, StixObject, actor_object, actor_type, creator_identity, note_object,
+                                  opinion_object, report_object, stix_id, timestamp)
 from exports.stix_queries import ACTORS_OF_ARTICLES, ALLEGATIONS, ARTICLES, PARTIES, STANCES
-from exports.stix_objects import actor_type
 from ingest.store import OxigraphStore
 
 MEDIA_TYPE = "application/stix+json;version=2.1"
@@ -47,22 +47,30 @@ def stix_objects(store: OxigraphStore, base_iri: str) -> list[StixObject]:
     for allegation in select(store, ALLEGATIONS):
         iri, article = allegation["allegation"], allegation.get("article", "")
         roles = parties[iri]
-        refs = [actor_ids[a] for role in ("accused", "beneficiary", "claimant") for a in roles[role] if a in actor_ids]
+        refs = [actor_ids[a] for role in ("accused", "beneficiary", "target", "claimant") for a in roles[role]
+                if a in actor_ids]
         if article in articles:
             refs.append(stix_id("report", article))
         claimants = [facts[a].name for a in roles["claimant"] if a in facts]
+        outlet = articles.get(article, {}).get("publisher", "")
+        if not claimants and allegation.get("claimSource", "").endswith("/outlet") and outlet in facts:
+            claimants, refs = [facts[outlet].name], refs + [actor_ids[outlet]]   # the article's own voice
         note = note_object(allegation, timestamp(articles.get(article, {}).get("date")), claimants,
                            refs or [creator["id"]], creator["id"])
         note_ids[iri] = note["id"]
         objects.append(note)
         in_report.setdefault(article, []).append(note["id"])
-    for stance in select(store, STANCES):
-        note_id = note_ids.get(stance["allegation"])
+    pairs: dict[tuple[str, str], tuple[Row, set[str]]] = {}
+    for row in select(store, STANCES):
+        pair = pairs.setdefault((row["statement"], row["allegation"]), (row, set()))
+        pair[1].add(row["relation"])
+    for (_, allegation_iri), (pair, relations) in sorted(pairs.items()):
+        note_id = note_ids.get(allegation_iri)
         if note_id is None:
             continue
-        article = stance.get("article", "")
-        speaker = facts[stance["speaker"]].name if stance.get("speaker") in facts else None
-        opinion = opinion_object(stance, timestamp(articles.get(article, {}).get("date")), speaker, note_id,
+        article = pair.get("article", "")
+        speaker = facts[pair["speaker"]].name if pair.get("speaker") in facts else None
+        opinion = opinion_object(pair, relations, timestamp(articles.get(article, {}).get("date")), speaker, note_id,
                                  creator["id"])
         objects.append(opinion)
         in_report.setdefault(article, []).append(opinion["id"])

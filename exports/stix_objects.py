@@ -125,7 +125,8 @@ def note_object(allegation: dict[str, str], when: str, claimants: list[str], obj
     if claimants:
         obj["authors"] = sorted(claimants)
     obj["object_refs"] = sorted(set(object_refs))
-    labels = ["allegation"] + [local_name(allegation[key]) for key in ("status", "claimType") if key in allegation]
+    labels = ["allegation"] + [local_name(allegation[key]) for key in ("status", "claimType", "claimSource")
+                               if key in allegation]
     obj["labels"] = labels
     if "confidence" in allegation:
         obj["confidence"] = round(float(allegation["confidence"]) * 100)
@@ -133,22 +134,37 @@ def note_object(allegation: dict[str, str], when: str, claimants: list[str], obj
     return obj
 
 
-def opinion_value(stance: str | None, relation: str) -> str:
+def stance_towards(pair: dict[str, str]) -> str | None:
+    """A statement's stance towards one allegation: its response to it; else its own nkg:stance when that is about
+    this allegation (the article's central one, or any, in a graph written before responses existed)."""
+    if pair.get("responseStance"):
+        return pair["responseStance"]
+    if pair.get("ownStance") and (pair.get("central") == pair["allegation"] or pair.get("answers") != "true"):
+        return pair["ownStance"]
+    return None
+
+
+def opinion_value(stance: str | None, relations: set[str]) -> str:
     if stance and local_name(stance) in OPINION:
         return OPINION[local_name(stance)]
-    return OPINION_BY_RELATION.get(relation, "neutral")
+    for relation, value in OPINION_BY_RELATION.items():
+        if relation in relations:
+            return value
+    return "neutral"
 
 
-def opinion_object(stance: dict[str, str], when: str, speaker: str | None, note_id: str, creator: str) -> StixObject:
+def opinion_object(pair: dict[str, str], relations: set[str], when: str, speaker: str | None, note_id: str,
+                   creator: str) -> StixObject:
     """A statement's stance towards one allegation (a statement bearing on two allegations gives two opinions)."""
-    obj = _common("opinion", stix_id("opinion", stance["statement"], stance["allegation"]), when, when, creator)
-    obj["opinion"] = opinion_value(stance.get("stance"), stance["relation"])
-    if stance.get("exact"):
-        obj["explanation"] = stance["exact"]
+    obj = _common("opinion", stix_id("opinion", pair["statement"], pair["allegation"]), when, when, creator)
+    stance = stance_towards(pair)
+    obj["opinion"] = opinion_value(stance, relations)
+    if pair.get("exact"):
+        obj["explanation"] = pair["exact"]
     if speaker:
         obj["authors"] = [speaker]
     obj["object_refs"] = [note_id]
-    if stance.get("stance"):
-        obj["labels"] = [local_name(stance["stance"])]
-    obj["external_references"] = [newskg_reference(stance["statement"])]
+    if stance:
+        obj["labels"] = [local_name(stance)]
+    obj["external_references"] = [newskg_reference(pair["statement"])]
     return obj

@@ -1,8 +1,10 @@
 """Three made-up articles with a claim made in all of them, written through ingest.mapping as the pipeline writes an
 article (the seeds are ingested beside them by the real pipeline, see conftest.py).
 
-The claim (an allegation cluster): a defence minister alleges that a state's intelligence agency armed a militia;
-an anonymous official denies it, and a channel downplays it. The articles are dated 5 and 2 December 2024 and
+The claim (an allegation cluster, each article's central allegation): a defence minister alleges that a state's
+intelligence agency armed a militia; an anonymous official denies it, and a channel downplays it in general but
+dismisses this claim (its response to the allegation). Each article also makes a claim in its own voice: the militia
+shelled a charity's clinic (no claimant; the charity is its target). The articles are dated 5 and 2 December 2024 and
 undated, so the claim's first appearance is the second article, and an undated article has an export date too.
 """
 
@@ -13,7 +15,7 @@ from datetime import date
 
 from ingest.iris import IriMinter
 from ingest.mapping import Provenance, article_graph
-from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Span, Statement
+from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Span, Statement
 
 BASE = "http://127.0.0.1:8000/"     # what the sample store mints under
 PROVENANCE = Provenance(software_version="newskg test", ontology_version="test")
@@ -25,6 +27,8 @@ Defence minister Mara Okonjo said on Monday that {claim}.
 "Nothing of the sort happened," a senior official told reporters, speaking on condition of anonymity.
 
 The Kestrel Channel called the accusation exaggerated.
+
+The Ridge Brigade shelled a clinic run by Mercy Harbour, this newspaper has learned.
 """
 ARTICLES = (("Minister accuses Veldran of arming militia", date(2024, 12, 5), "https://example.org/veldran-5"),
             ("Veldran denies arming the Ridge Brigade", date(2024, 12, 2), "https://example.org/veldran-2"),
@@ -89,7 +93,15 @@ def _extraction(minter: IriMinter, title: str, published: date | None, url: str 
                          beneficiaries=[militia.iri], supported_by=[statements[0].iri],
                          contested_by=[statements[1].iri, statements[2].iri],
                          cluster=str(minter.cluster("allegation", "veldran-armed-ridge")))
-    return Extraction(doc, [minister, agency, militia, official, channel], statements, [claimed])
+    charity = Actor(str(minter.actor("Mercy Harbour")), "Mercy Harbour", "Organization", known=False,
+                    mentions=[_span(text, "Mercy Harbour")])
+    shelling = _span(text, "The Ridge Brigade shelled a clinic run by Mercy Harbour")
+    own_voice = Allegation(str(minter.allegation(doc.key, "ridge-shelled-clinic")), "The Ridge Brigade shelled a clinic",
+                           shelling, claim_type="attack", accused=[militia.iri], targets=[charity.iri],
+                           claimant_note="outlet")
+    responses = [Response(statements[2].iri, allegation, "dismisses")]
+    return Extraction(doc, [minister, agency, militia, official, channel, charity], statements, [claimed, own_voice],
+                      responses=responses, central_allegation=allegation)
 
 
 def build_export_sample(minter: IriMinter) -> ExportSample:

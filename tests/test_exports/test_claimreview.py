@@ -64,12 +64,21 @@ def test_the_claim_names_its_claimant_the_accused_and_whom_it_serves(analyst_sto
         assert row["article"] in ids(found, "appearance")
 
 
+def test_a_claim_in_the_outlet_s_own_voice_is_authored_by_the_outlet(analyst_store: OxigraphStore,
+                                                                      export_sample: ExportSample) -> None:
+    claim = claims_by_iri(analyst_store)[export_sample.extractions[0].allegations[1].iri]
+    assert ids(claim, "author") == {export_sample.actor("Harbour Post")}
+    assert claim[f"{SCHEMA}author"][0]["@type"] == [f"{SCHEMA}NewsMediaOrganization"]
+    assert ids(claim, "about") == {export_sample.actor("Ridge Brigade")}
+    assert ids(claim, "mentions") == {export_sample.actor("Mercy Harbour")}   # the target
+
+
 def test_a_claim_made_in_three_articles_appears_in_each_and_first_in_the_earliest(analyst_store: OxigraphStore,
                                                                                    export_sample: ExportSample
                                                                                    ) -> None:
     claims = claims_by_iri(analyst_store)
     earliest = export_sample.articles[1]       # 2 December; the others are of 5 December and undated
-    for allegation in export_sample.allegations:
+    for allegation in export_sample.allegations:   # the clustered claim of each article
         claim = claims[allegation]
         appearances = claim[f"{SCHEMA}appearance"]
         assert [a["@id"] for a in appearances] == [earliest, export_sample.articles[0], export_sample.articles[2]]

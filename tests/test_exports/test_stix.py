@@ -98,11 +98,24 @@ def test_allegations_are_notes_by_their_claimants_and_stances_are_opinions_on_th
     assert {"allegation", "supply-weapons"} <= set(note["labels"])
     opinions = {s.stance: objects[stix_id("opinion", s.iri, extraction.allegations[0].iri)]
                 for s in extraction.statements}
-    assert {stance: o["opinion"] for stance, o in opinions.items()} == \
-        {"supports": "agree", "denies": "strongly-disagree", "downplays": "disagree"}
+    # the channel downplays in general, but its response to this allegation dismisses it: the response decides
+    assert {stance: (o["opinion"], o["labels"]) for stance, o in opinions.items()} == {
+        "supports": ("agree", ["supports"]), "denies": ("strongly-disagree", ["denies"]),
+        "downplays": ("strongly-disagree", ["dismisses"])}
     assert all(o["object_refs"] == [note["id"]] for o in opinions.values())
     assert opinions["denies"]["authors"] == ["a senior official"]
     assert opinions["denies"]["explanation"] == "Nothing of the sort happened"
+
+
+def test_a_claim_in_the_outlet_s_own_voice_is_the_outlet_s_note_on_the_accused_and_the_target(
+        analyst_store: OxigraphStore, export_sample: ExportSample) -> None:
+    objects = by_id(stix_bundle(analyst_store, BASE))
+    note = objects[stix_id("note", export_sample.extractions[0].allegations[1].iri)]
+    assert note["authors"] == ["Harbour Post"]
+    assert {"allegation", "attack", "outlet"} <= set(note["labels"])
+    assert {stix_id("identity", export_sample.actor("Harbour Post")),
+            stix_id("threat-actor", export_sample.actor("Ridge Brigade")),
+            stix_id("identity", export_sample.actor("Mercy Harbour"))} <= set(note["object_refs"])
 
 
 def test_the_export_is_deterministic_and_its_ids_come_from_the_iris(analyst_store: OxigraphStore) -> None:
