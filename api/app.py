@@ -63,7 +63,8 @@ def _document_bad_requests_as_400(app: FastAPI) -> None:
 
 def _include_routers(app: FastAPI, context: AppContext) -> None:
     # imported here so that importing api.app does no work
-    from api import articles, claimreview_download, dumps, exports, feeds, gsp, middleware, pages, pages_terms, reconcile, sparql
+    from api import (articles, claimreview_download, dumps, feeds, gsp, middleware, pages, pages_terms, reconcile,
+                     sparql)
 
     middleware.install(app, context)
     app.include_router(sparql.build_router(context))

@@ -16,7 +16,7 @@ from anyascii import anyascii
 
 from api.generation_cache import GenerationCache
 from api.reconcile_queries import ACTOR_CLASSES, ACTOR_FACTS, ACTOR_NAMES, MENTION_FORMS
-from exports.rows import select
+from exports.rows import local_name, select
 from ingest.extract.text.folding import name_key
 from ingest.iris import IriMinter
 from ingest.namespaces import NKG
@@ -121,7 +121,7 @@ def build_index(store: OxigraphStore, minter: IriMinter) -> ReconcileIndex:
         entry = by_iri.get(row["actor"])
         if entry is not None:
             {"role": entry.roles, "affiliation": entry.affiliations, "sameAs": entry.same_as}[
-                row["p"].rsplit("#", 1)[-1]].add(row["o"])
+                local_name(row["p"])].add(row["o"])
     entries = sorted(by_iri.values(), key=lambda e: e.id)
     position = {entry.iri: n for n, entry in enumerate(entries)}
     kept = [(key, weight) for key, weight in sorted(variants.items()) if key[1]]

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from exports.actor_facts import ActorFacts, load_actor_facts
 from exports.claimreview_queries import ALLEGATIONS, APPEARANCES, PARTIES
-from exports.rows import Row, iri_values, select
+from exports.rows import Row, iri_values, local_name, select
 from exports.schemaorg_context import SCHEMA_ORG
 from ingest.store import OxigraphStore
 
@@ -41,7 +41,7 @@ def article_node(row: Row, facts: dict[str, ActorFacts]) -> Node:
     if row.get("url", "").startswith(("http://", "https://")):
         node["url"] = row["url"]
     if row.get("date"):
-        node["datePublished"] = row["date"]
+        node["datePublished"] = row["date"][:10]   # the day: schema.org's context types datePublished as a Date
     if row.get("publisher") in facts:
         node["publisher"] = actor_node(facts[row["publisher"]])
     return node
@@ -59,7 +59,7 @@ def claim_reviews(store: OxigraphStore, allegations: list[str] | None = None) ->
     rows = list({row["allegation"]: row for row in select(store, _filled(ALLEGATIONS, fill))}.values())
     parties: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in select(store, _filled(PARTIES, fill)):
-        parties[row["allegation"]][row["role"].rsplit("#", 1)[-1]].append(row["actor"])
+        parties[row["allegation"]][local_name(row["role"])].append(row["actor"])
     appearances: dict[str, dict[str, Row]] = defaultdict(dict)
     for row in select(store, _filled(APPEARANCES, fill)):
         appearances[row["allegation"]].setdefault(row["article"], row)

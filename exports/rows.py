@@ -6,9 +6,10 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
+from ingest.namespaces import NKG
 from ingest.store import OxigraphStore
 
-PREFIXES = """PREFIX nkg: <https://newskg.org/ontology#>
+PREFIXES = f"""PREFIX nkg: <{NKG}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -37,3 +38,8 @@ def select(store: OxigraphStore, body: str) -> list[Row]:
                 row[name] = term.value
         rows.append(row)
     return rows
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, after its '#' or last '/': nkg:claimant → 'claimant'."""
+    return iri.rstrip("/").replace("#", "/").rsplit("/", 1)[-1]

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any, BinaryIO
 
 from exports.actor_facts import load_actor_facts
-from exports.rows import Row, select
+from exports.rows import Row, local_name, select
 from exports.stix_objects import (NAMESPACE, StixObject, actor_object, actor_type, creator_identity, note_object,
                                   opinion_object, report_object, stix_id, timestamp)
 from exports.stix_queries import ACTORS_OF_ARTICLES, ALLEGATIONS, ARTICLES, PARTIES, STANCES
@@ -42,7 +42,7 @@ def stix_objects(store: OxigraphStore, base_iri: str) -> list[StixObject]:
 
     parties: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in select(store, PARTIES):
-        parties[row["allegation"]][row["role"].rsplit("#", 1)[-1]].append(row["actor"])
+        parties[row["allegation"]][local_name(row["role"])].append(row["actor"])
     note_ids: dict[str, str] = {}
     for allegation in select(store, ALLEGATIONS):
         iri, article = allegation["allegation"], allegation.get("article", "")

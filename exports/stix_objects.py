@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 from exports.actor_facts import ActorFacts
+from exports.rows import local_name
 
 StixObject = dict[str, Any]
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newskg.org/stix")
@@ -41,10 +42,6 @@ def stix_id(object_type: str, *iris: str) -> str:
 def timestamp(date: str | None) -> str:
     """'2024-12-02' → '2024-12-02T00:00:00.000Z'; EPOCH when there is no date."""
     return f"{date[:10]}T00:00:00.000Z" if date and _DATE.match(date) else EPOCH
-
-
-def local_name(iri: str) -> str:
-    return re.split(r"[/#]", iri.rstrip("/"))[-1]
 
 
 def _common(object_type: str, object_id: str, created: str, modified: str, creator: str) -> StixObject:

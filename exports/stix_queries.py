@@ -4,6 +4,8 @@ one module to adapt."""
 
 from __future__ import annotations
 
+from ingest.namespaces import STANCE
+
 ARTICLES = """SELECT ?article ?label ?headline ?standfirst ?date ?url ?publisher WHERE {
   ?article a nkg:NewsArticle .
   OPTIONAL { ?article rdfs:label ?label }
@@ -48,7 +50,7 @@ STANCES = """SELECT DISTINCT ?statement ?allegation ?relation ?responseStance ?o
   UNION { ?statement nkg:respondsTo ?allegation BIND("respondsTo" AS ?relation) }
   UNION { ?statement nkg:about ?allegation BIND("about" AS ?relation) }
   UNION { ?statement nkg:inArticle/nkg:centralAllegation ?allegation ; nkg:stance ?taken
-          FILTER(?taken != <https://newskg.org/vocab/stance/neutral>) BIND("central" AS ?relation) }
+          FILTER(?taken != <$neutral>) BIND("central" AS ?relation) }
   ?allegation a nkg:Allegation .
   OPTIONAL { ?statement nkg:hasResponse ?response . ?response nkg:responseTo ?allegation ;
              nkg:responseStance ?responseStance }
@@ -57,4 +59,4 @@ STANCES = """SELECT DISTINCT ?statement ?allegation ?relation ?responseStance ?o
   BIND(EXISTS { ?statement nkg:hasResponse ?any } AS ?answers)
   OPTIONAL { ?statement nkg:speaker ?speaker }
   OPTIONAL { ?statement nkg:evidence/nkg:exact ?exact }
-}"""
+}""".replace("$neutral", str(STANCE.neutral))

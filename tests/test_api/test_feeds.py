@@ -12,6 +12,8 @@ import httpx
 import pyoxigraph as ox
 from pages_sample import Site, site  # noqa: F401  (fixture)
 
+from ingest.namespaces import NKG
+
 ATOM = "application/atom+xml"
 
 
@@ -49,7 +51,7 @@ def feeds_linked_from(url: str) -> list[str]:
 def test_the_store_feeds_hold_every_article_and_allegation(site: Site) -> None:
     articles = fetch(f"{site.url}feeds/articles.atom")
     assert {e.id for e in articles.entries} == subjects(
-        site.store.oxigraph, "SELECT ?a WHERE { ?a a <https://newskg.org/ontology#NewsArticle> }")
+        site.store.oxigraph, f"SELECT ?a WHERE {{ ?a a <{NKG.NewsArticle}> }}")
     assert all(e.title and e.link.startswith(site.url) for e in articles.entries)
     assert articles.feed.links[0].rel == "self"
     allegations = fetch(f"{site.url}feeds/allegations.atom")
@@ -62,7 +64,7 @@ def test_the_store_feeds_hold_every_article_and_allegation(site: Site) -> None:
 
 
 def test_actor_feeds_hold_the_allegations_against_it_and_by_it_and_its_statements(site: Site) -> None:
-    nkg = "https://newskg.org/ontology#"
+    nkg = str(NKG)
     against = fetch(f"{site.url}feeds/actor/gur/allegations-against.atom")
     assert [e.id for e in against.entries] == [site.sample.allegation]
     assert against.feed.title == "newskg: allegations against Defence Intelligence of Ukraine"
@@ -78,7 +80,7 @@ def test_actor_feeds_hold_the_allegations_against_it_and_by_it_and_its_statement
 
 def test_unknown_actors_and_feeds_are_404(site: Site) -> None:
     article = next(iter(subjects(site.store.oxigraph,
-                                 "SELECT ?a WHERE { ?a a <https://newskg.org/ontology#NewsArticle> }")))
+                                 f"SELECT ?a WHERE {{ ?a a <{NKG.NewsArticle}> }}")))
     for path in ("feeds/actor/nobody/allegations-against.atom", "feeds/actor/gur/colours.atom",
                  "feeds/place/aleppo/statements-by.atom",
                  f"feeds/actor/{article.rsplit('/', 1)[-1]}/statements-by.atom"):

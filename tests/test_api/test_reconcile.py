@@ -14,6 +14,8 @@ import httpx
 import pytest
 from pages_sample import Site, site  # noqa: F401  (fixture)
 
+from ingest.namespaces import NKG
+
 OPENREFINE_FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 
 
@@ -35,7 +37,7 @@ def test_the_manifest_describes_the_service_and_every_url_it_names_answers(site:
     manifest = httpx.get(f"{site.url}reconcile").json()
     assert "0.2" in manifest["versions"]
     assert manifest["identifierSpace"] == f"{site.url}id/"
-    assert manifest["schemaSpace"] == "https://newskg.org/ontology#"
+    assert manifest["schemaSpace"] == str(NKG)
     assert {"Person", "Organization", "State", "IntelligenceAgency", "AnonymousSource"} <= \
         {t["id"] for t in manifest["defaultTypes"]}
     for template in (manifest["view"]["url"], manifest["preview"]["url"]):
