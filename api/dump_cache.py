@@ -22,7 +22,7 @@ import tempfile
 import threading
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -43,11 +43,14 @@ def default_cache_dir(store_dir: Path) -> Path:
 
 
 class DumpCache:
-    def __init__(self, store: OxigraphStore, directory: Path, formats: dict[str, ox.RdfFormat]) -> None:
-        """formats: file suffix → syntax, for every dump on offer."""
+    def __init__(self, store: OxigraphStore, directory: Path, formats: dict[str, ox.RdfFormat],
+                 builders: Mapping[str, Callable[[Path], None]] | None = None) -> None:
+        """formats: file suffix → syntax, for every dump on offer. builders: file suffix → a function that writes
+        that file from the store (the exports for analysts' tools), for files that are not an RDF syntax."""
         self.store = store
         self.directory = directory
         self.formats = formats
+        self.builders = dict(builders or {})
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_lock = threading.Lock()
         self._kept: defaultdict[str, list[Path]] = defaultdict(list)
@@ -78,6 +81,8 @@ class DumpCache:
         with _Temporary(self.directory, path) as building:
             if gzipped:
                 _gzip(self.get(suffix, False, tag), building)
+            elif suffix in self.builders:
+                self.builders[suffix](building)
             elif suffix == BASE_SUFFIX:
                 self.store.oxigraph.dump(str(building), ox.RdfFormat.N_QUADS)
             else:

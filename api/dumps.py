@@ -1,6 +1,7 @@
-"""Downloads: the whole dataset in five RDF syntaxes (gzip on request), served from files built once per version
-of the store (api/dump_cache.py); the ontology and shapes files; and /dumps, the page listing them. One article's
-graph is at its graph IRI (/graph/article/<key>.ttl).
+"""Downloads: the whole dataset in five RDF syntaxes and in the formats of analysts' tools (STIX 2.1, ClaimReview;
+see exports/), gzip on request, served from files built once per version of the store (api/dump_cache.py); the
+ontology and shapes files; and /dumps, the page listing them. One article's graph is at its graph IRI
+(/graph/article/<key>.ttl).
 
 Dumps carry ETag and Last-Modified from the store's write count, answer conditional requests with 304 (without
 building anything) and Range requests with 206.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
@@ -20,6 +21,7 @@ from api.dataset_version import DatasetVersion
 from api.dump_cache import DumpCache, default_cache_dir
 from api.openapi_responses import answer
 from api.pages_render import Renderer
+from exports.formats import TOOL_FORMATS, ToolFormat
 from ingest.resources import REGISTRY_FILES, ontology_files, shape_files
 from ingest.store import rdf_format
 
@@ -40,19 +42,19 @@ DUMP_FORMATS = [
     DumpFormat("jsonld", "application/ld+json", "JSON-LD", False),
 ]
 DUMP_BY_SUFFIX = {f.suffix: f for f in DUMP_FORMATS}
+TOOL_BY_SUFFIX = {f.suffix: f for f in TOOL_FORMATS}
+DOWNLOAD_MEDIA_TYPES = sorted({*(f.media_type for f in [*DUMP_FORMATS, *TOOL_FORMATS]), "application/gzip"})
 DATASET_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: answer("the dump (built on the first request after a write, then served from a file)",
-                [*(f.media_type for f in DUMP_FORMATS), "application/gzip"],
+    200: answer("the dump (built on the first request after a write, then served from a file)", DOWNLOAD_MEDIA_TYPES,
                 ["ETag", "Last-Modified", "Content-Disposition", "Content-Length", "Accept-Ranges"]),
-    206: answer("the byte range the Range header asked for", [*(f.media_type for f in DUMP_FORMATS), "application/gzip"],
-                ["Content-Range"]),
+    206: answer("the byte range the Range header asked for", DOWNLOAD_MEDIA_TYPES, ["Content-Range"]),
     304: answer("not modified since the ETag or date the request names", headers=["ETag", "Last-Modified"]),
     404: answer("no dump in that format", ["text/plain"]),
 }
 DUMP_NAME = "newskg"
 
 
-def dump_path(fmt: DumpFormat, gzipped: bool = False) -> str:
+def dump_path(fmt: DumpFormat | ToolFormat, gzipped: bool = False) -> str:
     return f"/dumps/{DUMP_NAME}.{fmt.suffix}" + (".gz" if gzipped else "")
 
 
@@ -81,14 +83,22 @@ class Dumps:
         self.renderer = Renderer(context.minter)
         settings = context.settings
         directory = settings.dump_cache_dir or default_cache_dir(settings.store_dir)
-        self.cache = DumpCache(context.store, directory, {f.suffix: rdf_format(f.media_type) for f in DUMP_FORMATS})
+        self.cache = DumpCache(context.store, directory, {f.suffix: rdf_format(f.media_type) for f in DUMP_FORMATS},
+                               {f.suffix: self._builder(f, context.minter.base) for f in TOOL_FORMATS})
+
+    def _builder(self, fmt: ToolFormat, base_iri: str) -> Callable[[Path], None]:
+        def build(path: Path) -> None:
+            with path.open("wb") as output:
+                fmt.write(self.store, output, base_iri)
+
+        return build
 
     def dataset(self, request: Request, suffix: str) -> Response:
         gz_file = suffix.endswith(".gz")
-        fmt = DUMP_BY_SUFFIX.get(suffix.removesuffix(".gz"))
+        fmt = DUMP_BY_SUFFIX.get(suffix.removesuffix(".gz")) or TOOL_BY_SUFFIX.get(suffix.removesuffix(".gz"))
         if fmt is None:
             return Response(f"No dump {DUMP_NAME}.{suffix}; available: "
-                            f"{', '.join(dump_path(f) for f in DUMP_FORMATS)} (add .gz for gzip)\n",
+                            f"{', '.join(dump_path(f) for f in [*DUMP_FORMATS, *TOOL_FORMATS])} (add .gz for gzip)\n",
                             status_code=404, media_type="text/plain")
         version = self.version.current()
         encode = not gz_file and _accepts_gzip(request)
@@ -118,8 +128,8 @@ class Dumps:
                             headers={"Content-Disposition": f'inline; filename="{path.name}"'})
 
     def listing(self) -> Response:
-        return self.renderer.page("dumps.html", title="Downloads", formats=DUMP_FORMATS, dump_path=dump_path,
-                                  files=data_files(), version=self.version.current())
+        return self.renderer.page("dumps.html", title="Downloads", formats=DUMP_FORMATS, tool_formats=TOOL_FORMATS,
+                                  dump_path=dump_path, files=data_files(), version=self.version.current())
 
 
 def build_router(context: AppContext) -> APIRouter:
@@ -138,7 +148,8 @@ def build_router(context: AppContext) -> APIRouter:
     for method in ("GET", "HEAD"):
         router.add_api_route("/dumps/newskg.{suffix}", dataset, methods=[method], response_class=Response,
                              operation_id=f"dataset_dump_{method.lower()}", responses=DATASET_RESPONSES,
-                             summary="The whole dataset: nq, trig (with named graphs), ttl, nt, jsonld; add .gz for gzip")
+                             summary="The whole dataset: nq, trig (with named graphs), ttl, nt, jsonld; "
+                                     "stix.json (STIX 2.1), claimreview.jsonld (schema.org); add .gz for gzip")
 
     @router.get("/dumps/{folder}/{name}", summary="An ontology or shapes file, as stored in the repository",
                 response_class=Response, responses={200: answer("the Turtle file", ["text/turtle"]),

@@ -63,7 +63,9 @@ class GuardMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", [])) + ALWAYS
-                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                # a page that sets its own policy keeps it (a reconciliation preview must be framed by its client)
+                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers) and \
+                        not any(k == b"content-security-policy" for k, _ in headers):
                     headers += HTML_SECURITY_HEADERS
                 message = {**message, "headers": headers}
             await send(message)

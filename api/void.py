@@ -16,6 +16,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 from api.context import AppContext
 from api.dataset_version import DatasetVersion
 from api.dumps import DUMP_FORMATS, dump_path
+from exports.formats import TOOL_FORMATS
 from api.negotiation import choose
 from api.openapi_responses import answer, errors
 from api.generation_cache import GenerationCache
@@ -105,17 +106,29 @@ def void_graph(root: str, base_iri: str, stats: dict[str, Any], modified: Litera
         for gzipped in (False, True):
             url = URIRef(root + dump_path(fmt, gzipped).lstrip("/"))
             g.add((dataset, VOID.dataDump, url))
-            distribution = BNode()
-            g.add((dataset, DCAT.distribution, distribution))
-            g.add((distribution, RDF.type, DCAT.Distribution))
-            g.add((distribution, DCAT.downloadURL, url))
-            g.add((distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{fmt.media_type}")))
-            g.add((distribution, DCTERMS.title, Literal(f"{fmt.name}{' (gzip)' if gzipped else ''}")))
-            g.add((distribution, DCTERMS.license, LICENCE))
+            distribution = _distribution(g, dataset, url, fmt.media_type, f"{fmt.name}{' (gzip)' if gzipped else ''}")
             if gzipped:
-                g.add((distribution, DCAT.compressFormat,
-                       URIRef("https://www.iana.org/assignments/media-types/application/gzip")))
+                g.add((distribution, DCAT.compressFormat, _media_type_iri("application/gzip")))
+    for tool in TOOL_FORMATS:   # not RDF dumps of the dataset (no void:dataDump), but distributions of it
+        distribution = _distribution(g, dataset, URIRef(root + dump_path(tool).lstrip("/")), tool.media_type,
+                                     tool.title)
+        g.add((distribution, DCTERMS.description, Literal(tool.description)))
     return g
+
+
+def _media_type_iri(media_type: str) -> URIRef:
+    return URIRef("https://www.iana.org/assignments/media-types/" + media_type.split(";")[0])
+
+
+def _distribution(g: Graph, dataset: URIRef, url: URIRef, media_type: str, title: str) -> BNode:
+    distribution = BNode()
+    g.add((dataset, DCAT.distribution, distribution))
+    g.add((distribution, RDF.type, DCAT.Distribution))
+    g.add((distribution, DCAT.downloadURL, url))
+    g.add((distribution, DCAT.mediaType, _media_type_iri(media_type)))
+    g.add((distribution, DCTERMS.title, Literal(title)))
+    g.add((distribution, DCTERMS.license, LICENCE))
+    return distribution
 
 
 def build_router(context: AppContext, renderer: Renderer) -> APIRouter:

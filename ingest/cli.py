@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from exports.formats import TOOL_FORMAT_BY_NAME
 from ingest import __version__
 from ingest.errors import NewskgError
 from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
@@ -144,6 +145,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ingest.store import open_existing_store
 
+    if args.format in TOOL_FORMAT_BY_NAME:
+        return cmd_export_for_tools(args)
     settings = _settings(args)
     store = open_existing_store(settings.store_dir)
     syntax = RDF_BY_NAME[args.format]
@@ -156,6 +159,27 @@ def cmd_export(args: argparse.Namespace) -> int:
                 store.dump(out, syntax.media_type, args.graph)
         else:
             store.dump(sys.stdout.buffer, syntax.media_type, args.graph)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_export_for_tools(args: argparse.Namespace) -> int:
+    """`export --format stix|claimreview`: the whole store in an analysts' tool's format (exports/)."""
+    from ingest.errors import InputError
+    from ingest.store import open_existing_store
+
+    if args.graph:
+        raise InputError(f"--graph is for the RDF formats; --format {args.format} exports the whole store")
+    settings = _settings(args)
+    fmt = TOOL_FORMAT_BY_NAME[args.format]
+    store = open_existing_store(settings.store_dir)
+    try:
+        if args.output:
+            with open(args.output, "wb") as out:
+                fmt.write(store, out, settings.base_iri)
+        else:
+            fmt.write(store, sys.stdout.buffer, settings.base_iri)
     finally:
         store.close()
     return EXIT_OK
@@ -267,9 +291,10 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", default="json", choices=sorted([*RESULTS_BY_NAME, *RDF_BY_NAME]),
                        help="results format for SELECT/ASK, RDF format for CONSTRUCT/DESCRIBE")
 
-    export = command("export", help="dump the store (or one graph) as RDF",
-                     description="Write the whole dataset or one named graph, streamed.")
-    export.add_argument("--format", default="nquads", choices=sorted(RDF_BY_NAME))
+    export = command("export", help="dump the store (or one graph) as RDF, STIX 2.1 or ClaimReview",
+                     description="Write the whole dataset or one named graph, streamed; or the whole store as a STIX "
+                                 "2.1 bundle (stix) or schema.org ClaimReview JSON-LD (claimreview).")
+    export.add_argument("--format", default="nquads", choices=sorted([*RDF_BY_NAME, *TOOL_FORMAT_BY_NAME]))
     export.add_argument("-o", "--output", type=Path, metavar="FILE")
     export.add_argument("--graph", help="only this named graph")
 

@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, VOID
 
 from api.dump_stream import stream_dump
+from exports.formats import TOOL_FORMATS
 from ingest.resources import shape_files
 
 QUAD_FORMATS = {"nq": "nquads", "trig": "trig"}
@@ -131,7 +132,7 @@ def test_void_describes_size_classes_graphs_endpoint_and_every_dump(site: Site) 
     dumps = {str(o) for o in void.objects(dataset, VOID.dataDump)}
     for suffix in [*QUAD_FORMATS, *TRIPLE_FORMATS]:
         assert f"{site.url}dumps/newskg.{suffix}" in dumps and f"{site.url}dumps/newskg.{suffix}.gz" in dumps
-    assert len(list(void.objects(dataset, DCAT.distribution))) == 10
+    assert len(list(void.objects(dataset, DCAT.distribution))) == 10 + len(TOOL_FORMATS)  # RDF dumps, then exports
     assert set(map(str, void.objects(dataset, VOID.subset))) == set(site.store.graph_names())
     assert (dataset, URIRef("http://purl.org/dc/terms/license"), None) in void
     for url in list(dumps)[:2]:
