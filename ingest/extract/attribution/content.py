@@ -102,6 +102,8 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
         return None
     if cue.entry.addressee:
         i = _skip_addressee(model, i, limit)
+        if i > limit:
+            return None  # "… he told reporters." : nothing after the one spoken to
     that = _that_ahead(model, i, limit)
     if that is not None:
         i = that + 1
@@ -109,8 +111,6 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
         if tokens[i].text in (",", ":") and cue.entry.pos == "verb":
             i += 1
         i = _past_adverbial(model, i, limit, lexicon)
-    if cue.entry.accuses_object or cue.entry.pos == "noun" and that is None and i <= limit and tokens[i].norm == "of":
-        pass  # "accused X of C": the content keeps the accused ("X of C"); "allegations of C"
     for k in range(i, limit + 1):
         if tokens[k].text == ";":
             limit = k - 1
