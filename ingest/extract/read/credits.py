@@ -1,0 +1,67 @@
+"""Credits around a wire story: who reported it and which agency it came from.
+
+    "(Reporting by Jane Doe and John Roe; Editing by Ann Poe)"   authors Jane Doe, John Roe (editors are not authors)
+    "(With inputs from AGENCY)", "Source: AGENCY", "OUTLET: AGENCY"  the agency (and the outlet)
+    "... said on Tuesday. —AGENCY"                                  a post's closing sign-off: the agency
+
+A credit is not the article's text: sign_off says where a paragraph's sign-off starts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.extract.read.byline import Byline, read_names
+from ingest.extract.read.conventions import conventions
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    rules = conventions()
+    roles = re.compile(rf"^\(\s*(?:{rules.credit_roles})\s.*\)\.?$", re.IGNORECASE)
+    role_split = re.compile(rf"(?:^|[;,(]\s*)(?P<role>{rules.credit_roles})\s+", re.IGNORECASE)
+    sign_off = re.compile(rf"(?<=[.!?\"'”’])\s*[—–-]{{1,2}}\s*(?P<agency>{rules.words.agency_pattern})\s*$")
+    return roles, role_split, sign_off
+
+
+def _role_credit(text: str) -> Byline | None:
+    roles, role_split, _ = _patterns()
+    if not roles.match(text):
+        return None
+    author_role = re.compile(rf"^(?:{conventions().author_roles})$", re.IGNORECASE)
+    found = Byline()
+    pieces = role_split.split(text.strip().strip("().").strip())
+    for role, names in zip(pieces[1::2], pieces[2::2]):
+        names = names.strip(" ;,")
+        agency = conventions().words.agency(names)
+        if agency:
+            found = found.joined(Byline(agency=agency))
+        elif author_role.match(role.strip()):
+            found = found.joined(Byline(authors=read_names(names).authors))
+    return found
+
+
+def credit_line(text: str) -> Byline | None:
+    """What a line of credits says, or None when the line is no credit."""
+    line = text.strip()
+    found = _role_credit(line)
+    if found is not None:
+        return found
+    words = conventions().words
+    for pattern in conventions().agency_lines:
+        match = pattern.fullmatch(line)
+        if match and words.agency(match["agency"]):
+            outlet = match.groupdict().get("outlet")
+            return Byline(agency=words.agency(match["agency"]), outlet=outlet.strip() if outlet else None)
+    match = _patterns()[2].search("." + line)  # a sign-off alone on its line
+    if match and match.start() == 1:
+        return Byline(agency=match["agency"])
+    return None
+
+
+def sign_off(paragraph: str) -> tuple[str | None, int]:
+    """The agency a paragraph's closing sign-off names, and where the sign-off starts (the paragraph's length when
+    there is none)."""
+    match = _patterns()[2].search(paragraph)
+    return (match["agency"], match.start()) if match else (None, len(paragraph))
