@@ -115,7 +115,7 @@ def test_opening_dateline_gives_place_and_agency(paragraph: str, place: str | No
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "The Syrian rebels' stunning offensive has sparked rumours.",
+        "The rebels' advance on the valley town has stalled.",
         "THE OMBUDSMAN has ordered that charges be filed.",  # capitals, but no dateline's dash or colon
         "BREAKING: The port has reopened.",  # a label in capitals, not a place
         "NATO and the EU said on Monday they would meet.",

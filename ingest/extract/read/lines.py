@@ -12,7 +12,7 @@ from enum import Enum
 
 from ingest.extract.read.clutter import ClutterRules
 from ingest.extract.read.conventions import conventions
-from ingest.extract.read.credits import credit_line
+from ingest.extract.read.credits import credit_line, sign_off
 
 # A sentence ends the line: terminal punctuation, then any closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -88,7 +88,7 @@ def _own_kind(text: str, rules: ClutterRules) -> Kind:
         return Kind.CLUTTER
     if conventions().byline.match(text) and word_count(text) <= MAX_BYLINE_WORDS:
         return Kind.BYLINE
-    return Kind.PROSE if looks_like_prose(text) else Kind.SHORT
+    return Kind.PROSE if looks_like_prose(text[: sign_off(text)[1]]) else Kind.SHORT
 
 
 def classify(page_lines: list[str], rules: ClutterRules, cut: bool = False) -> list[Line]:
