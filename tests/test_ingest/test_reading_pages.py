@@ -134,6 +134,7 @@ def test_question_headline_of_an_html_page_is_not_its_first_paragraph(tmp_path: 
         "Have a tip? Send us your tips securely.",
         "'A deal nobody wanted to sign'\n- Union negotiator",
         "Is the strike really over?\nRead more",
+        "Is the strike really over?\nRelated:",
         "Read the full agreement:",
     ],
 )
@@ -148,6 +149,23 @@ def test_labels_beside_a_crosshead_do_not_end_the_article(tmp_path: Path, label:
     with the crosshead they would make two headings, where another piece begins."""
     page = f"Port strike ends after pay deal\n\n{FIRST}\n\n{SECOND}\n\n{label}\n\nNight shifts\n\n{THIRD}\n"
     assert paragraphs(read(tmp_path, page)) == [FIRST, SECOND, THIRD]
+
+
+def test_teaser_cards_after_the_body_are_not_the_body(tmp_path: Path) -> None:
+    cards = ("Will the pilots strike next?\nShipping\nHarbour pilots said on Friday they would ballot members.\n\n"
+             "Grain prices ease as ships sail\nMarkets\nTraders said prices fell for a third day.\n")
+    page = f"Port strike ends after pay deal\n\n{FIRST}\n\n{SECOND}\n\n{THIRD}\n\n{cards}"
+    assert paragraphs(read(tmp_path, page)) == [FIRST, SECOND, THIRD]
+
+
+def test_sentences_the_article_repeats_are_its_text(tmp_path: Path) -> None:
+    """A pull quote is a fragment or a bare quotation; a sentence, or a quotation with its speaker, that another
+    paragraph repeats is the article's own text."""
+    repeated = "“The deal is fair,” the union's negotiator said. “Nobody lost.”"
+    sentence = "The port authority said ships would be unloaded in order."
+    page = (f"Port strike ends after pay deal\n\n{FIRST} {repeated}\n\n{sentence}\n\n{repeated}\n\n"
+            f"{SECOND} {sentence}\n")
+    assert paragraphs(read(tmp_path, page)) == [f"{FIRST} {repeated}", sentence, repeated, f"{SECOND} {sentence}"]
 
 
 def test_summary_box_points_are_not_the_body(tmp_path: Path) -> None:

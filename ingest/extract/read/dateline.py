@@ -23,6 +23,7 @@ _DASH = r"(?:[—–―]|--?)"
 _SEPARATOR = rf"\s*(?:{_DASH}|:)\s*(?=\S)"
 _CAPITALS_WORD = r"[A-Z][A-Z'’.-]*[A-Z.]|[A-Z]"
 _NAME_WORD = r"[A-Z][\w'’.-]*"
+MIN_PLACE_LETTERS = 3  # "US - China talks" opens with no place; "ROME —" does
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def _is_kicker(words: str) -> bool:
 def read_opening(paragraph: str) -> Dateline | None:
     """The dateline opening a paragraph, if there is one."""
     found = _patterns().opening.match(paragraph)
-    if found and not _is_kicker(found["place"]) and (found["paren"] or found["region"] or len(found["place"]) > 1):
+    if found and not _is_kicker(found["place"]) and (
+            found["paren"] or found["region"] or len(re.findall(r"[A-Z]", found["place"])) >= MIN_PLACE_LETTERS):
         return Dateline(place=place_name(found["place"]), agency=_agency(found["paren"]), end=found.end())
     found = _patterns().agency_only.match(paragraph)
     if found and _agency(found["paren"]):

@@ -20,7 +20,7 @@ _INTRODUCES_QUOTE = re.compile(r":$")
 _DASH_ATTRIBUTION = re.compile(r"^[-–—―]\s*\w")
 _BULLET = re.compile(r"^[•·▪●◦‣*]\s+\w")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-_QUOTED = re.compile(r"^[\"'‘“«].+[\"'’”»]$")
+_QUOTED = re.compile(r"^(?:“[^“”\"]+”|\"[^“”\"]+\"|«[^«»]+»|[‘'][^“”\"]+[’'])$")  # one quotation, nothing else
 # A live blog's post opens with the time it was posted: "6:55 p.m. Minister resigns", "14:05 Talks resume".
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s+(?P<rest>\S.*)$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -110,16 +110,15 @@ def _mark_repeats(lines: list[Line]) -> list[Line]:
 
 
 def _is_pull_quote(line: Line, prose: list[tuple[int, str]], following: Line | None) -> bool:
-    """A line whose words all appear, in order, inside another prose line; or a quotation alone on its line above
-    a dash attribution ("- Name, role")."""
+    """A fragment or a quotation whose words all appear, in order, inside another prose line; or a quotation alone
+    on its line above a dash attribution ("- Name, role"). A plain sentence the article repeats is its text."""
     if line.kind not in (Kind.PROSE, Kind.SHORT):
         return False
+    quoted = _QUOTED.match(line.text) is not None
     key = f" {normalised(line.text)} "
-    repeats = word_count(key) >= MIN_PULL_QUOTE_WORDS and any(
+    repeats = (quoted or not SENTENCE_END.search(line.text)) and word_count(key) >= MIN_PULL_QUOTE_WORDS and any(
         number != line.number and key in text and key != text for number, text in prose)
-    attributed = (_QUOTED.match(line.text) is not None and following is not None
-                  and _is_attribution(following))
-    return repeats or attributed
+    return repeats or (quoted and following is not None and _is_attribution(following))
 
 
 def _is_attribution(line: Line) -> bool:
@@ -161,12 +160,18 @@ def _is_headline_like(line: Line) -> bool:
 
 
 def _mark_teaser_headlines(lines: list[Line], rules: ClutterRules) -> list[Line]:
-    """A "Read more" link alone on its line belongs to the headline just above it; an "Image caption" label
-    to the caption just below it."""
+    """A "Read more" link alone on its line belongs to the headline just above it, and so does a "Related:" label
+    with prose after it; an "Image caption" label belongs to the caption just below it. A question headline with
+    a label under it (a section's name) heads a teaser card, not a paragraph."""
     out = list(lines)
     for i in range(1, len(out)):
-        if rules.is_teaser_marker(out[i].text) and _is_headline_like(out[i - 1]):
+        following = out[i + 1] if i + 1 < len(out) else None
+        label_after = rules.box_heading.fullmatch(out[i].text) and (following is None or not _is_headline_like(following))
+        if (rules.is_teaser_marker(out[i].text) or label_after) and _is_headline_like(out[i - 1]):
             out[i - 1] = replace(out[i - 1], kind=Kind.CLUTTER)
+        elif out[i - 1].kind is Kind.PROSE and _is_headline_like(out[i - 1]) and out[i].kind in (
+                Kind.SHORT, Kind.REPEATED):
+            out[i - 1] = replace(out[i - 1], kind=Kind.SHORT)
         if rules.caption_label.fullmatch(out[i - 1].text) and out[i].kind in (Kind.SHORT, Kind.PROSE):
             out[i] = replace(out[i], kind=Kind.CLUTTER)
     return out
