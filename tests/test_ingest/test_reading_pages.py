@@ -35,6 +35,7 @@ def paragraphs(doc: ArticleDoc) -> list[str]:
     [
         ("PORT ELLIS, Marsh County (AP) — ", "Port Ellis", "AP"),
         ("PORT ELLIS, Feb 6 (Reuters) - ", "Port Ellis", "Reuters"),
+        ("PORT ELLIS, 9 April 2031 (CPA) - ", "Port Ellis", "CPA"),
         ("(AFP) - ", None, "AFP"),
         ("NORTHGATE — ", "Northgate", None),
     ],
@@ -97,6 +98,11 @@ def test_byline_with_the_outlet_the_footer_names(tmp_path: Path) -> None:
         "Dock workers accept an offer that raises pay by a tenth and limits night shifts\n",
         # the masthead and a section label above the headline
         "The Marsh County Ledger\n\nBusiness and Economy\n\nPort strike ends after pay deal\n",
+        # a broadcaster's masthead in capitals, a menu, a press release's furniture
+        "VALLEY NEWS 7\nWatch Live | Weather | Local News | Sport\n\nPRESS RELEASE\nFor immediate release\n\n"
+        "Port strike ends after pay deal\n\nDock workers accept an offer that raises pay by a tenth and limits night "
+        "shifts\n",
+        "Harbour Press Agency\nWorld | Business | Ports\n\nPort strike ends after pay deal\n",
         # a video caption ending in its date, a file photo caption
         "Port strike ends after pay deal\n\nClick to play video: 'Strike ends at the port'\n"
         "Union leaders speak to reporters at the port gates – Jun 4, 2031\n"
@@ -197,6 +203,18 @@ def test_live_blog_keeps_timestamped_posts_without_sign_offs(tmp_path: Path) -> 
     assert paragraphs(doc) == ["6:55 p.m. Strike ends at the northern port", FIRST, SECOND,
                                "6:25 p.m. Union calls members to vote", THIRD]
     assert doc.agency == "Associated Press" and doc.title is None
+
+
+def test_live_blog_with_posts_under_their_times_keeps_every_post(tmp_path: Path) -> None:
+    page = (
+        "Port strike: live updates\n\nSummary\n- Workers accept the deal\n- Ships to be unloaded in order\n\n"
+        f"Live Reporting\n\nPosted at 16:05\nUnion welcomes the vote\n\n{FIRST}\n\n"
+        f"Posted at 15:48\nAnalysis: what the deal means\n\nJane Doe, Port correspondent\n\n{SECOND}\n\n"
+        f"Posted at 15:31\n'Back to work'\n\n{THIRD}\n\nRelated Topics\nPorts\n"
+    )
+    doc = read(tmp_path, page)
+    assert paragraphs(doc) == [FIRST, SECOND, THIRD]
+    assert doc.title == "Port strike: live updates"
 
 
 def test_live_blog_with_numbered_posts_keeps_every_post(tmp_path: Path) -> None:

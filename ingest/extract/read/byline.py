@@ -123,7 +123,9 @@ def read_names(text: str, outlets: tuple[str, ...] = ()) -> Byline:
         if place:
             found = found.joined(Byline(place=place["place"].strip(" ,")))
             part = part[: place.start()]
-        if part.strip():
+        if found.authors and _is_desk(part.split()):  # "Jane Doe, Senior Political Reporter": her desk
+            found = found.joined(Byline(outlet=outlet_name(part.split()), desk=part.strip()))
+        elif part.strip():
             found = found.joined(_read_part(part.strip(), outlets))
     if outlet:
         found = found.joined(Byline(outlet=outlet_name(outlet.split()) or outlet.strip()))

@@ -44,11 +44,12 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     words = conventions().words
+    date = rf"\d{{1,2}}\s+{words.any_month}(?:\s+\d{{4}})?|\d{{4}}"  # "9 April 2026", "2026" ("April 9" is name-like)
     named_place = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{'|'.join(sorted(words.name_particles))}))*"
     return _Patterns(
         opening=re.compile(
             rf"^(?P<place>(?:{_CAPITALS_WORD})(?:\s+(?:{_CAPITALS_WORD})){{0,4}})"
-            rf"(?P<region>(?:,\s*{_NAME_WORD}(?:\s+[\w'’.]+){{0,3}}){{0,3}})"
+            rf"(?P<region>(?:,\s*(?:{date}|{_NAME_WORD}(?:\s+[\w'’.]+){{0,3}})){{0,3}})"
             rf"\s*(?:\((?P<paren>[^()]{{1,40}})\))?{_SEPARATOR}"),
         agency_only=re.compile(rf"^\((?P<paren>[A-Z][^()]{{0,39}})\)\s*{_DASH}\s*(?=\S)"),
         own_line=re.compile(rf"^(?P<place>{named_place})(?P<region>(?:,\s*{named_place}){{1,2}})\s*:$"),

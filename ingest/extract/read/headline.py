@@ -23,10 +23,10 @@ KICKER = re.compile(r"^(?P<genre>[^|·•]{2,30}?)\s*[|·•]\s*(?P<name>[^|·�
 
 
 def is_masthead(text: str, publisher: str | None) -> bool:
-    """The outlet's name standing alone: 'The Daily Courier', 'Harbour Evening Post'."""
+    """The outlet's name standing alone: 'The Daily Courier', 'Harbour Evening Post', 'Valley News 7'."""
     if publisher and normalised(text) == normalised(publisher):
         return True
-    tokens = text.split()
+    tokens = re.sub(r"(\s+\d+)+$", "", text).split()
     masthead = conventions().words.masthead
     return (len(tokens) <= MAX_MASTHEAD_WORDS and all(t[:1].isupper() for t in tokens)
             and tokens[-1].lower() in masthead
@@ -52,11 +52,14 @@ def _can_head(text: str) -> bool:
 
 
 def _is_label(text: str) -> bool:
-    """Capitalised names joined by a connector: a section's or a category's name ("Science and Technology")."""
+    """A section's, a category's or an outlet's name: a few words in capitals ("LOCAL NEWS"), or capitalised names
+    joined by a connector ("Science and Technology")."""
     connectors = conventions().words.name_connectors
     tokens = text.split()
-    return (len(tokens) <= MAX_LABEL_WORDS and all(t[:1].isupper() or t.lower() in connectors for t in tokens)
-            and any(t.lower() in connectors for t in tokens))
+    if len(tokens) > MAX_LABEL_WORDS:
+        return False
+    return text.isupper() or (all(t[:1].isupper() or t.lower() in connectors for t in tokens)
+                              and any(t.lower() in connectors for t in tokens))
 
 
 def headline_and_standfirst(header: list[Line], publisher: str | None) -> tuple[str | None, str | None]:
@@ -64,7 +67,8 @@ def headline_and_standfirst(header: list[Line], publisher: str | None) -> tuple[
     section labels before it), with the line after it as its standfirst."""
     candidates = list(dict.fromkeys(line.text for line in header if _is_candidate(line, publisher)))
     pairs = [i for i in range(len(candidates) - 1)
-             if _can_head(candidates[i]) and word_count(candidates[i + 1]) >= MIN_STANDFIRST_WORDS
+             if _can_head(candidates[i]) and not _is_label(candidates[i])
+             and word_count(candidates[i + 1]) >= MIN_STANDFIRST_WORDS
              and word_count(candidates[i + 1]) > word_count(candidates[i])]
     if pairs:
         return candidates[pairs[-1]], candidates[pairs[-1] + 1]

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import lru_cache
 
 from ingest.extract.read.clutter import ClutterRules
 from ingest.extract.read.conventions import conventions
@@ -19,6 +20,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _INTRODUCES_QUOTE = re.compile(r":$")
 _DASH_ATTRIBUTION = re.compile(r"^[-–—―]\s*\w")
 _BULLET = re.compile(r"^[•·▪●◦‣*]\s+\w")
+_ITEM = re.compile(r"^[•·▪●◦‣*–-]\s+\w")  # a point of a list, bulleted or dashed
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _QUOTED = re.compile(r"^(?:“[^“”\"]+”|\"[^“”\"]+\"|«[^«»]+»|[‘'][^“”\"]+[’'])$")  # one quotation, nothing else
 # A live blog's post opens with the time it was posted: "6:55 p.m. Minister resigns", "14:05 Talks resume".
@@ -68,6 +70,23 @@ def is_post_heading(text: str) -> bool:
 
 def is_numbered(text: str) -> bool:
     return _NUMBERED.match(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _post_stamp() -> re.Pattern[str]:
+    labels = conventions().date_labels
+    time = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?"
+    return re.compile(rf"^(?:(?:{labels})\s+)*{time}(?:\s+(?:{labels}))*$", re.IGNORECASE)
+
+
+def is_post_stamp(text: str) -> bool:
+    """A line that is nothing but the time a live blog's post went up ("Posted at 15:48", "14:05 GMT")."""
+    return _post_stamp().match(text) is not None
+
+
+def is_post_marker(text: str) -> bool:
+    """What opens a post of a live blog or a numbered section: its time, or its number."""
+    return is_post_stamp(text) or is_numbered(text)
 
 
 def looks_like_prose(text: str) -> bool:
@@ -138,17 +157,23 @@ def _mark_pull_quotes(lines: list[Line]) -> list[Line]:
 
 
 def _mark_boxes(lines: list[Line], rules: ClutterRules) -> list[Line]:
-    """The headlines listed under a "Related stories" heading, and the points listed under a "Highlights" heading,
-    up to the next paragraph of prose, are not the article."""
+    """The headlines listed under a "Related stories" heading, up to the next paragraph of prose, are links; the
+    points listed right under a "Highlights" heading, up to the next blank line, are a summary. Neither is the
+    article."""
     out: list[Line] = []
-    in_box = False
+    in_links = in_summary = False
     for line in lines:
-        if rules.box_heading.fullmatch(line.text) or rules.summary_heading.fullmatch(line.text):
-            in_box = True
-        elif line.kind not in (Kind.SHORT, Kind.REPEATED) and not _BULLET.match(line.text):
-            in_box = in_box and line.kind is Kind.CLUTTER
-        boxed = in_box and (line.kind in (Kind.SHORT, Kind.REPEATED) or _BULLET.match(line.text))
-        out.append(replace(line, kind=Kind.CLUTTER) if boxed else line)
+        follows = bool(out) and line.number == out[-1].number + 1
+        if rules.box_heading.fullmatch(line.text):
+            in_links = True
+        elif rules.summary_heading.fullmatch(line.text):
+            in_summary = True
+        elif line.kind not in (Kind.SHORT, Kind.REPEATED):
+            in_links = in_links and line.kind is Kind.CLUTTER
+        in_summary = in_summary and (follows or rules.summary_heading.fullmatch(line.text))  # a blank line ends it
+        point = in_summary and (line.kind in (Kind.SHORT, Kind.REPEATED) or _ITEM.match(line.text) is not None)
+        link = in_links and line.kind in (Kind.SHORT, Kind.REPEATED)
+        out.append(replace(line, kind=Kind.CLUTTER) if point or link else line)
     return out
 
 

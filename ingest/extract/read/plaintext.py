@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.read.clutter import ClutterRules, load_rules
-from ingest.extract.read.lines import SENTENCE_END, Kind, Line, classify, is_numbered, normalised
+from ingest.extract.read.lines import SENTENCE_END, Kind, Line, classify, is_post_marker, normalised
 
 MAX_HEADINGS_IN_ARTICLE_GAP = 1  # one crosshead can sit inside an article; two headings start another piece
-MAX_POST_HEADING_LINES = 3  # a live blog post's numbered heading, its author and the author's role
-MIN_NUMBERED_POSTS = 2
+MAX_POST_HEADING_LINES = 3  # a live blog post's time or number with its heading, or its author and the author's role
+MIN_POSTS = 2
 MAX_ARTICLE_GAP_LINES = 5  # longer runs of furniture mean the article has ended
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 50, 100
 WRAP_FILL = 0.6
@@ -61,10 +61,10 @@ def _sections(lines: list[Line]) -> list[_Section]:
 
 
 def _is_boundary(gap: list[Line], max_headings: int, live: bool) -> bool:
-    """A teaser headline shown twice counts as a heading; in a live blog a numbered post heading may bring its
-    author's name and role along."""
+    """A teaser headline shown twice counts as a heading; in a live blog a post's time or number may bring its
+    heading, or its author's name and role, along."""
     headings = [line for line in gap if line.kind in (Kind.SHORT, Kind.REPEATED)]
-    if live and any(is_numbered(line.text) for line in headings):
+    if live and any(is_post_marker(line.text) for line in gap):
         max_headings = max(max_headings, MAX_POST_HEADING_LINES)
     return (
         any(line.kind in (Kind.END, Kind.BYLINE) for line in gap)
@@ -83,8 +83,9 @@ def _groups(sections: list[_Section], max_headings: int, live: bool) -> list[lis
 
 
 def _is_live_blog(lines: list[Line]) -> bool:
-    """Posts under numbered headings ("1. ...", "2. ..."): a live blog or a numbered list of sections."""
-    return sum(1 for line in lines if line.kind is Kind.SHORT and is_numbered(line.text)) >= MIN_NUMBERED_POSTS
+    """Posts under their times ("Posted at 15:48") or numbers ("1. ...", "2. ..."): a live blog, or a numbered list
+    of sections."""
+    return sum(1 for line in lines if line.kind is not Kind.PROSE and is_post_marker(line.text)) >= MIN_POSTS
 
 
 def _without_leading_summary(body: list[Line]) -> list[Line]:

@@ -42,17 +42,17 @@ class ReadingWords:
     agencies: dict[str, str]  # folded agency name -> its name as the table writes it
     photo_agencies: frozenset[str]  # folded names of the agencies whose kind is photo
     desk: frozenset[str]
-    masthead: frozenset[str]
+    masthead: frozenset[str]  # words of outlets' names (bylines.tsv) and nouns of media (media-nouns.tsv)
 
     @property
     def month_pattern(self) -> str:
-        """A month name or abbreviation (an optional full stop after it), as named group "month"."""
-        return rf"(?P<month>{_alternation(self.months)})\.?"
+        """A month name or abbreviation in any case (an optional full stop after it), as named group "month"."""
+        return rf"(?P<month>(?i:{_alternation(self.months)}))\.?"
 
     @property
     def any_month(self) -> str:
         """A month name or abbreviation, an optional full stop after it; no group."""
-        return rf"(?:{_alternation(self.months)})\.?"
+        return rf"(?i:{_alternation(self.months)})\.?"
 
     @property
     def weekday_pattern(self) -> str:
@@ -82,5 +82,5 @@ def reading_words(directory: Path = WORDS_DIR) -> ReadingWords:
         agencies={row[0].casefold(): row[0] for row in agencies},
         photo_agencies=frozenset(row[0].casefold() for row in agencies if row[2] == "photo"),
         desk=frozenset(row[0] for row in bylines if row[2] == "desk"),
-        masthead=frozenset(row[0] for row in bylines if row[2] == "masthead"),
+        masthead=frozenset(row[0] for row in bylines if row[2] == "masthead") | tables.media_nouns,
     )
