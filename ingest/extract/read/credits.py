@@ -10,34 +10,44 @@ A credit is not the article's text: sign_off says where a paragraph's sign-off s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.read.byline import Byline, read_names
 from ingest.extract.read.conventions import conventions
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    roles: re.Pattern[str]  # a credit line of roles, in brackets
+    role_split: re.Pattern[str]  # each role and the names after it
+    author_role: re.Pattern[str]  # a role whose people are authors
+    sign_off: re.Pattern[str]  # an agency closing a paragraph after its last sentence
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Patterns:
     rules = conventions()
-    roles = re.compile(rf"^\(\s*(?:{rules.credit_roles})\s.*\)\.?$", re.IGNORECASE)
-    role_split = re.compile(rf"(?:^|[;,(]\s*)(?P<role>{rules.credit_roles})\s+", re.IGNORECASE)
-    sign_off = re.compile(rf"(?<=[.!?\"'”’])\s*[—–-]{{1,2}}\s*(?P<agency>{rules.words.agency_pattern})\s*$")
-    return roles, role_split, sign_off
+    return _Patterns(
+        roles=re.compile(rf"^\(\s*(?:{rules.credit_roles})\s.*\)\.?$", re.IGNORECASE),
+        role_split=re.compile(rf"(?:^|[;,(]\s*)(?P<role>{rules.credit_roles})\s+", re.IGNORECASE),
+        author_role=re.compile(rf"^(?:{rules.author_roles})$", re.IGNORECASE),
+        sign_off=re.compile(rf"(?<=[.!?\"'”’])\s*[—–-]{{1,2}}\s*(?P<agency>{rules.words.agency_pattern})\s*$"),
+    )
 
 
 def _role_credit(text: str) -> Byline | None:
-    roles, role_split, _ = _patterns()
-    if not roles.match(text):
+    patterns = _patterns()
+    if not patterns.roles.match(text):
         return None
-    author_role = re.compile(rf"^(?:{conventions().author_roles})$", re.IGNORECASE)
     found = Byline()
-    pieces = role_split.split(text.strip().strip("().").strip())
+    pieces = patterns.role_split.split(text.strip().strip("().").strip())
     for role, names in zip(pieces[1::2], pieces[2::2]):
         names = names.strip(" ;,")
         agency = conventions().words.agency(names)
         if agency:
             found = found.joined(Byline(agency=agency))
-        elif author_role.match(role.strip()):
+        elif patterns.author_role.match(role.strip()):
             found = found.joined(Byline(authors=read_names(names).authors))
     return found
 
@@ -54,7 +64,7 @@ def credit_line(text: str) -> Byline | None:
         if match and words.agency(match["agency"]):
             outlet = match.groupdict().get("outlet")
             return Byline(agency=words.agency(match["agency"]), outlet=outlet.strip() if outlet else None)
-    match = _patterns()[2].search("." + line)  # a sign-off alone on its line
+    match = _patterns().sign_off.search("." + line)  # a sign-off alone on its line
     if match and match.start() == 1:
         return Byline(agency=match["agency"])
     return None
@@ -63,5 +73,5 @@ def credit_line(text: str) -> Byline | None:
 def sign_off(paragraph: str) -> tuple[str | None, int]:
     """The agency a paragraph's closing sign-off names, and where the sign-off starts (the paragraph's length when
     there is none)."""
-    match = _patterns()[2].search(paragraph)
+    match = _patterns().sign_off.search(paragraph)
     return (match["agency"], match.start()) if match else (None, len(paragraph))

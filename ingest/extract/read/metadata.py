@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.extract.read.body import read_first
 from ingest.extract.read.byline import Byline, parse_byline, read_names
@@ -24,15 +25,20 @@ _COPYRIGHT = re.compile(
 )
 
 
-def _publisher(header: list[Line], footer: list[Line]) -> str | None:
-    """An outlet describing itself, else the holder of the page's copyright, else the name in a "Genre | Name"
-    kicker."""
+@lru_cache(maxsize=1)
+def _self_description() -> re.Pattern[str]:
+    """An outlet's name, then what it says of itself ("<Name> delivers independent coverage ...")."""
     rules = conventions()
     connectors = "|".join(re.escape(w) for w in sorted(rules.words.name_connectors))
     outlet = rf"(?P<name>(?:The )?{_NAME_WORD}(?:\s+(?:{connectors}|{_NAME_WORD})){{0,6}}?)"
-    self_description = re.compile(rf"^{outlet}{rules.self_description.pattern}", re.IGNORECASE)
+    return re.compile(rf"^{outlet}{rules.self_description.pattern}", re.IGNORECASE)
+
+
+def _publisher(header: list[Line], footer: list[Line]) -> str | None:
+    """An outlet describing itself, else the holder of the page's copyright, else the name in a "Genre | Name"
+    kicker."""
     for line in footer + header:
-        match = self_description.match(line.text)
+        match = _self_description().match(line.text)
         if match:
             return match["name"].rstrip(".")
     for line in footer + header:
@@ -41,7 +47,7 @@ def _publisher(header: list[Line], footer: list[Line]) -> str | None:
             return match["name"].strip().rstrip(".")
     for line in header:
         match = KICKER.match(line.text)
-        if match and match["genre"].strip().lower() in rules.kicker_genres:
+        if match and match["genre"].strip().lower() in conventions().kicker_genres:
             return match["name"].strip()
     return None
 

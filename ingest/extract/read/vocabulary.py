@@ -9,22 +9,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.extract.lexicon.words import LANGUAGE, WORDS_DIR, load_word_tables
+from ingest.extract.lexicon.words import WORDS_DIR, _rows, load_word_tables
 
 AGENCIES_FILE = "news-agencies.tsv"
 BYLINES_FILE = "bylines.tsv"
 
 
 def _table(name: str, directory: Path) -> list[list[str]]:
-    """The rows of a word table in this language: tab-separated cells, the first the entry, the second its language."""
-    rows = []
-    for line in (directory / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = [cell.strip() for cell in line.split("\t")]
-            if len(cells) < 3:
-                raise ValueError(f"{name}: a row needs an entry, a language and a kind: {line!r}")
-            if cells[1] == LANGUAGE:
-                rows.append(cells)
+    """The rows of a word table in this language: the entry, its language and its kind."""
+    rows = _rows(name, directory)  # the lexicon's reader of word tables (private there: one reader for all tables)
+    short = next((row for row in rows if len(row) < 3), None)
+    if short is not None:
+        raise ValueError(f"{name}: a row needs an entry, a language and a kind: {short!r}")
     return rows
 
 
