@@ -16,6 +16,9 @@ from functools import lru_cache
 from ingest.extract.read.byline import Byline, read_names
 from ingest.extract.read.conventions import conventions
 
+MAX_SIGN_OFF_CHARS = 60
+MAX_CREDIT_WORDS = 40
+
 
 @dataclass(frozen=True)
 class _Patterns:
@@ -55,6 +58,8 @@ def _role_credit(text: str) -> Byline | None:
 def credit_line(text: str) -> Byline | None:
     """What a line of credits says, or None when the line is no credit."""
     line = text.strip()
+    if len(line.split()) > MAX_CREDIT_WORDS:
+        return None
     found = _role_credit(line)
     if found is not None:
         return found
@@ -73,5 +78,6 @@ def credit_line(text: str) -> Byline | None:
 def sign_off(paragraph: str) -> tuple[str | None, int]:
     """The agency a paragraph's closing sign-off names, and where the sign-off starts (the paragraph's length when
     there is none)."""
-    match = _patterns().sign_off.search(paragraph)
+    start = max(len(paragraph) - MAX_SIGN_OFF_CHARS, 0)  # a sign-off is short: only the paragraph's end is read
+    match = _patterns().sign_off.search(paragraph, start)
     return (match["agency"], match.start()) if match else (None, len(paragraph))
