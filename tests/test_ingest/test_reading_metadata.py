@@ -128,6 +128,9 @@ def test_no_dateline(paragraph: str) -> None:
 def test_datelines_on_a_line_of_their_own() -> None:
     line = dateline_line("Lake Varna, Northern Province:")
     assert line is not None and (line.place, line.agency) == ("Lake Varna", None)
+    line = dateline_line("PORT ELLIS (Reuters) —")
+    assert line is not None and (line.place, line.agency) == ("Port Ellis", "Reuters")
+    assert dateline_line("BREAKING:") is None and dateline_line("LOCAL NEWS") is None
     credit = dateline_line("AFP/Port Ellis")
     assert credit is not None and (credit.place, credit.agency) == ("Port Ellis", "AFP")
     assert dateline_line("Read also:") is None

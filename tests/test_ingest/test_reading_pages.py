@@ -50,6 +50,8 @@ def test_dateline_is_place_and_agency_not_text(tmp_path: Path, opening: str, pla
 def test_dateline_on_its_own_line_and_agency_credit_lines(tmp_path: Path) -> None:
     doc = read(tmp_path, f"Port strike ends after pay deal\n\nLake Varna, Northern Province:\n{FIRST}\n{SECOND}\n")
     assert doc.dateline == "Lake Varna" and paragraphs(doc) == [FIRST, SECOND]
+    doc = read(tmp_path, f"Port strike ends after pay deal\n\nNORTHGATE —\n\n{FIRST}\n\n{SECOND}\n")
+    assert (doc.dateline, doc.title) == ("Northgate", "Port strike ends after pay deal")
     doc = read(tmp_path, f"Port strike ends after pay deal\n\nAgencies/Port Ellis\n\n{FIRST}\n\n{SECOND}\n")
     assert (doc.dateline, doc.agency) == ("Port Ellis", "Agencies")
     doc = read(tmp_path, f"{FIRST}\n\n{SECOND}\n\n(Reporting by Jane Doe; Editing by Ann Poe)\n")

@@ -36,6 +36,7 @@ class Dateline:
 @dataclass(frozen=True)
 class _Patterns:
     opening: re.Pattern[str]
+    capitals_line: re.Pattern[str]  # the opening's dateline alone on its line: "MOSCOW —"
     agency_only: re.Pattern[str]
     own_line: re.Pattern[str]
     agency_place: re.Pattern[str]
@@ -46,11 +47,12 @@ def _patterns() -> _Patterns:
     words = conventions().words
     date = rf"\d{{1,2}}\s+{words.any_month}(?:\s+\d{{4}})?|\d{{4}}"  # "9 April 2026", "2026" ("April 9" is name-like)
     named_place = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{'|'.join(sorted(words.name_particles))}))*"
+    capitals = (rf"^(?P<place>(?:{_CAPITALS_WORD})(?:\s+(?:{_CAPITALS_WORD})){{0,4}})"
+                rf"(?P<region>(?:,\s*(?:{date}|{_NAME_WORD}(?:\s+[\w'’.]+){{0,3}})){{0,3}})"
+                rf"\s*(?:\((?P<paren>[^()]{{1,40}})\))?")
     return _Patterns(
-        opening=re.compile(
-            rf"^(?P<place>(?:{_CAPITALS_WORD})(?:\s+(?:{_CAPITALS_WORD})){{0,4}})"
-            rf"(?P<region>(?:,\s*(?:{date}|{_NAME_WORD}(?:\s+[\w'’.]+){{0,3}})){{0,3}})"
-            rf"\s*(?:\((?P<paren>[^()]{{1,40}})\))?{_SEPARATOR}"),
+        opening=re.compile(rf"{capitals}{_SEPARATOR}"),
+        capitals_line=re.compile(rf"{capitals}\s*(?:{_DASH}|:)\s*$"),
         agency_only=re.compile(rf"^\((?P<paren>[A-Z][^()]{{0,39}})\)\s*{_DASH}\s*(?=\S)"),
         own_line=re.compile(rf"^(?P<place>{named_place})(?P<region>(?:,\s*{named_place}){{1,2}})\s*:$"),
         agency_place=re.compile(rf"^(?P<agency>{words.agency_pattern})\s*/\s*(?P<place>{_NAME_WORD}.{{0,40}})$"),
@@ -82,12 +84,19 @@ def _is_kicker(words: str) -> bool:
     return words.strip(" .").lower() in conventions().kicker_genres
 
 
-def read_opening(paragraph: str) -> Dateline | None:
-    """The dateline opening a paragraph, if there is one."""
-    found = _patterns().opening.match(paragraph)
+def _capitals(found: re.Match[str] | None) -> Dateline | None:
+    """A place in capitals, with what follows it: a region, a date, an agency in brackets."""
     if found and not _is_kicker(found["place"]) and (
             found["paren"] or found["region"] or len(re.findall(r"[A-Z]", found["place"])) >= MIN_PLACE_LETTERS):
         return Dateline(place=place_name(found["place"]), agency=_agency(found["paren"]), end=found.end())
+    return None
+
+
+def read_opening(paragraph: str) -> Dateline | None:
+    """The dateline opening a paragraph, if there is one."""
+    found = _capitals(_patterns().opening.match(paragraph))
+    if found:
+        return found
     found = _patterns().agency_only.match(paragraph)
     if found and _agency(found["paren"]):
         return Dateline(place=None, agency=_agency(found["paren"]), end=found.end())
@@ -95,7 +104,10 @@ def read_opening(paragraph: str) -> Dateline | None:
 
 
 def dateline_line(text: str) -> Dateline | None:
-    """A line that is nothing but a dateline: 'Jhabua, Madhya Pradesh:' or 'AFP/Paris'."""
+    """A line that is nothing but a dateline: 'MOSCOW —', 'Jhabua, Madhya Pradesh:' or 'AFP/Paris'."""
+    capitals = _capitals(_patterns().capitals_line.match(text))
+    if capitals:
+        return Dateline(place=capitals.place, agency=capitals.agency)
     found = _patterns().own_line.match(text)
     if found:
         return Dateline(place=found["place"], agency=None)
