@@ -26,7 +26,7 @@ class DatePatterns:
 def patterns() -> DatePatterns:
     rules = conventions()
     month, weekday = rules.words.month_pattern, rules.words.weekday_pattern
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    day = r"(?P<day>\d{1,2})(?:[a-z]{2})?"  # an ordinal's letters: "5th"
     return DatePatterns(
         dates=(
             re.compile(rf"\b{day}\s+{month},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
