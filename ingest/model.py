@@ -34,7 +34,8 @@ class ArticleDoc:
     authors: list[str] = field(default_factory=list)
     date: date | None = None
     url: str | None = None
-    dateline: str | None = None
+    dateline: str | None = None  # the place the story was filed from
+    agency: str | None = None  # the wire agency a dateline or a credit names ("KYIV (AP) —")
     language: str = "en"
     source_format: str = "text"
     source_name: str | None = None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import ExtractionError, InputError
-from ingest.extract.read.page import MetadataOverrides, article_files, read_bytes, read_file
+from ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
 from ingest.iris import IriMinter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"

@@ -29,6 +29,7 @@ class PageMetadata:
     date: datetime.date | None = None
     url: str | None = None
     dateline: str | None = None
+    agency: str | None = None  # the wire agency a dateline or a credit names
 
     def overlaid_by(self, other: PageMetadata) -> PageMetadata:
         """These values, with every value other knows put in their place."""
@@ -100,4 +101,5 @@ def metadata_from_mapping(mapping: dict[str, Any], source: str) -> PageMetadata:
         date=_date(mapping, source),
         url=_string(mapping, ("url", "link"), source),
         dateline=_string(mapping, ("dateline",), source),
+        agency=_string(mapping, ("agency",), source),
     )

@@ -13,13 +13,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.errors import ExtractionError, InputError
+from ingest.extract.read.body import body_paragraphs
 from ingest.extract.read.clutter import load_rules
 from ingest.extract.read.decoding import decode
 from ingest.extract.read.fields import PageMetadata
 from ingest.extract.read.htmldoc import read_html
 from ingest.extract.read.jsondoc import read_json, read_sidecar
+from ingest.extract.read.lines import Line
 from ingest.extract.read.metadata import metadata_from_page
-from ingest.extract.read.plaintext import split_page, without_author_note
+from ingest.extract.read.plaintext import split_page
 from ingest.iris import IriMinter
 from ingest.model import ArticleDoc
 
@@ -30,10 +32,7 @@ HTML_MAX_HEADINGS_IN_GAP = 3  # trafilatura keeps subheadings, which often come 
 PARAGRAPH_SEPARATOR = "\n\n"
 FORMAT_BY_SUFFIX = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json"}
 FORMAT_BY_MEDIA_TYPE = {
-    "text/plain": "text",
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "application/json": "json",
+    "text/plain": "text", "text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
 }
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype )?html)", re.IGNORECASE)
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -51,9 +50,8 @@ class MetadataOverrides:
     url: str | None = None
 
     def as_metadata(self) -> PageMetadata:
-        return PageMetadata(
-            title=self.title, publisher=self.publisher, authors=self.authors, date=self.date, url=self.url
-        )
+        return PageMetadata(title=self.title, publisher=self.publisher, authors=self.authors, date=self.date,
+                            url=self.url)
 
 
 def sidecar_path(path: Path) -> Path:
@@ -72,10 +70,8 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             found.extend(
-                child
-                for child in sorted(path.rglob("*"))
-                if child.is_file()
-                and not _is_sidecar(child)
+                child for child in sorted(path.rglob("*"))
+                if child.is_file() and not _is_sidecar(child)
                 and not any(part.startswith(".") for part in child.relative_to(path).parts)
             )
         else:
@@ -101,13 +97,8 @@ def read_file(path: Path, overrides: MetadataOverrides | None = None, max_bytes:
     return _read(data, str(path), None, given, max_bytes)
 
 
-def read_bytes(
-    data: bytes,
-    name: str,
-    media_type: str | None = None,
-    overrides: MetadataOverrides | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> ArticleDoc:
+def read_bytes(data: bytes, name: str, media_type: str | None = None, overrides: MetadataOverrides | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleDoc:
     given = overrides.as_metadata() if overrides is not None else PageMetadata()
     return _read(data, name, media_type, given, max_bytes)
 
@@ -142,17 +133,15 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _body_from_page_text(page_text: str, name: str, max_headings: int = 1) -> tuple[str, PageMetadata]:
-    rules = load_rules()
-    parts = split_page(page_text, rules, max_headings)
+def _body_from_page_text(page_text: str, name: str, max_headings: int = 1,
+                         cut: bool = False) -> tuple[list[Line], PageMetadata]:
+    parts = split_page(page_text, load_rules(), max_headings, cut)
     if not parts.body:
         raise ExtractionError(f"{name}: no article body found (only headings, links and page furniture)")
-    found = metadata_from_page(parts, rules)
-    body = without_author_note(parts.body, list(found.authors or ()))
-    return PARAGRAPH_SEPARATOR.join(line.text for line in body), found
+    return parts.body, metadata_from_page(parts)
 
 
-def _body_from_html(html: str, name: str) -> tuple[str, PageMetadata]:
+def _body_from_html(html: str, name: str) -> tuple[list[Line], PageMetadata]:
     content = read_html(html)
     if content.too_deep:
         raise InputError(f"{name}: HTML nested too deeply (over 255 levels of elements); the page cannot be read whole")
@@ -175,15 +164,9 @@ def _xml_safe_metadata(meta: PageMetadata) -> PageMetadata:
     def clean(value: str | None) -> str | None:
         return _xml_safe(value) if value is not None else None
 
-    return replace(
-        meta,
-        title=clean(meta.title),
-        standfirst=clean(meta.standfirst),
-        publisher=clean(meta.publisher),
-        url=clean(meta.url),
-        dateline=clean(meta.dateline),
-        authors=tuple(_xml_safe(a) for a in meta.authors) if meta.authors is not None else None,
-    )
+    return replace(meta, title=clean(meta.title), standfirst=clean(meta.standfirst), publisher=clean(meta.publisher),
+                   url=clean(meta.url), dateline=clean(meta.dateline), agency=clean(meta.agency),
+                   authors=tuple(_xml_safe(a) for a in meta.authors) if meta.authors is not None else None)
 
 
 def _read(data: bytes, name: str, media_type: str | None, given: PageMetadata, max_bytes: int) -> ArticleDoc:
@@ -195,15 +178,17 @@ def _read(data: bytes, name: str, media_type: str | None, given: PageMetadata, m
     if kind == "json":
         article = read_json(text, name)
         if article.text is not None:
-            body, found = _body_from_page_text(article.text, name)
+            body_lines, found = _body_from_page_text(article.text, name)
         else:
-            body, found = _body_from_html(article.html or "", name)
+            body_lines, found = _body_from_html(article.html or "", name)
         found = found.overlaid_by(article.metadata)
     elif kind == "html":
-        body, found = _body_from_html(text, name)
-    else:
-        body, found = _body_from_page_text(text, name)
-    body, meta = _xml_safe(body), _xml_safe_metadata(found.overlaid_by(given))
+        body_lines, found = _body_from_html(text, name)
+    else:  # a copied page that does not end in a newline was cut off inside its last line
+        body_lines, found = _body_from_page_text(text, name, cut=not text.endswith("\n"))
+    meta = _xml_safe_metadata(found.overlaid_by(given))
+    paragraphs = body_paragraphs(body_lines, tuple(meta.authors or ()), meta.title)
+    body = _xml_safe(PARAGRAPH_SEPARATOR.join(paragraphs))
     if not body.strip():
         raise ExtractionError(f"{name}: no article body found (only control characters)")
     return ArticleDoc(
@@ -216,6 +201,7 @@ def _read(data: bytes, name: str, media_type: str | None, given: PageMetadata, m
         date=meta.date,
         url=meta.url,
         dateline=meta.dateline,
+        agency=meta.agency,
         source_format=kind,
         source_name=Path(name).name,
     )
