@@ -131,7 +131,7 @@ def build_index(store: OxigraphStore, minter: IriMinter) -> ReconcileIndex:
 
 
 def _names(form: str) -> bool:
-    """A mention names its actor when a word after any leading article is capitalised: "the New York Times" and
+    """A mention names its actor when a word after any leading article is capitalised: "the Daily Courier" and
     "Minister Okonjo" name; "the group", "a source" and "The minister" (at the start of a sentence) describe."""
     words = form.split()
     if words and words[0].lower() in {"the", "a", "an"}:

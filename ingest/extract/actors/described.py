@@ -77,8 +77,9 @@ def _left_edge(
         ):
             i -= 1
             continue
-        if previous.proper and previous.tag.startswith("NNP") and hits_at.get(i - 1) is None:
-            break
+        if previous.proper and previous.capitalised and hits_at.get(i - 1) is None and i == head:
+            i -= 1  # "a Varenian official": an adjective of nationality or place the registry does not know
+            continue
         break
     return i, affiliation
 
@@ -86,14 +87,20 @@ def _left_edge(
 def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
     """Extend over a source qualifier ("familiar with the matter", "close to the investigation")."""
     tokens = model.tokens
-    j = head + 1
-    if j < len(tokens) and tokens[j].text == ",":
-        j += 1
-    for qualifier in words.source_qualifiers:
-        end = j + len(qualifier) - 1
-        if end < len(tokens) and all(
-            qualifier[k] in (tokens[j + k].lemma, tokens[j + k].norm) for k in range(len(qualifier))
-        ):
+    first = head + 1
+    if first < len(tokens) and tokens[first].text == ",":
+        first += 1
+    # the qualifier may come after "who", a verb and its preposition ("who spoke on condition of anonymity")
+    starts = [first]
+    for k in range(first, min(first + 4, len(tokens))):
+        if tokens[k].sentence != tokens[head].sentence or tokens[k].text in ",.;:" or tokens[k].noun:
+            break
+        starts.append(k + 1)
+    for j in starts:
+        qualifier = next((q for q in words.source_qualifiers if j + len(q) - 1 < len(tokens) and all(
+            q[k] in (tokens[j + k].lemma, tokens[j + k].norm) for k in range(len(q)))), None)
+        if qualifier is not None:
+            end = j + len(qualifier) - 1
             k = end + 1
             while (
                 k < len(tokens)

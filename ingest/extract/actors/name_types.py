@@ -92,10 +92,9 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
             if phrase in words.org_descriptors:
                 return words.org_descriptors[phrase]
             role = words.roles.get(phrase)
-            if (
-                role is not None
-                and "Person" in role.classes
-                and end == i + (0 if tokens[i].norm not in ("former",) else 1)
+            apposition = reach > 1  # ", a lawyer for the firm," — without the comma "Varenian official" is a modifier
+            if apposition and role is not None and "Person" in role.classes and (
+                end == i or end == i + 1 and words.is_("role-modifier", tokens[i].norm)
             ):
                 return "Person"
     return None

@@ -42,9 +42,28 @@ def name_word(model: TextModel, i: int, words: WordTables) -> bool:
         and (token.common or not token.proper)
         and not token.all_caps
         and not any(c.isupper() for c in token.text[1:])
+        and not _starts_longer_name(model, i, words)
     ):
         return False  # "Prosecutors said": a common word capitalised by its position
     return True
+
+
+def _starts_longer_name(model: TextModel, i: int, words: WordTables) -> bool:
+    """'Daily Courier columnist …', 'Human Rights Watch said': a noun or adjective opening a sentence that a
+    capitalised proper noun follows is the first word of a name (a determiner or a preposition never is)."""
+    tokens = model.tokens
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        token.tag.startswith(("NN", "JJ"))
+        and following is not None
+        and following.sentence == token.sentence
+        and following.gap == " "
+        and following.capitalised
+        and following.proper
+        and not following.common
+        and following.norm not in words.titles
+    )
 
 
 def _connector(model: TextModel, i: int, run_first: int, words: WordTables) -> bool:
