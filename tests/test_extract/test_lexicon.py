@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, SKOS
 from ingest.extract.lexicon import LemmaMatcher, Lexicon, load_lexicon
 from ingest.extract.lexicon.words import WORDS_DIR, WordTables, key
 from ingest.extract.text import build_text_model
+from ingest.extract.text.folding import name_key
 from ingest.extract.text.tagging import lemma as base_form
 from ingest.namespaces import CERTAINTY, EVENT_TYPE, LEXICON, STANCE
 from ingest.resources import VOCABULARIES_FILE, lexicon_files
@@ -136,6 +137,12 @@ def in_tables(words: WordTables, table: str, row: list[str]) -> bool:
               "source-qualifiers.tsv": {" ".join(q) for q in words.source_qualifiers}}
     if table == "grammar.tsv":
         return words.is_(row[2], lemma)
+    if table == "place-heads.tsv":
+        return lemma in words.place_heads or name_key(row[0]) in words.regions
+    if table == "news-agencies.tsv":
+        return words.agencies.get(row[0].casefold()) == row[0]
+    if table == "bylines.tsv":
+        return row[0] in words.desk_words | words.masthead_words
     assert table in simple, f"the lexicon's loader (ingest/extract/lexicon/words.py) does not read {table}"
     return lemma in simple[table]
 

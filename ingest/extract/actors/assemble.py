@@ -66,7 +66,7 @@ class ActorFinder:
         self.registry = registry
         self.lexicon = lexicon
         self.matcher = KnownNameMatcher(registry.entries)
-        self.gazetteer = Gazetteer(registry)
+        self.gazetteer = Gazetteer(registry, lexicon.words)
 
     def find(self, model: TextModel) -> ActorSet:
         words = self.lexicon.words

@@ -90,7 +90,7 @@ def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
     first = head + 1
     if first < len(tokens) and tokens[first].text == ",":
         first += 1
-    # the qualifier may come after "who", a verb and its preposition ("who spoke on condition of anonymity")
+    # the qualifier may come after "who", a verb and its preposition ("who talked under condition of anonymity")
     starts = [first]
     for k in range(first, min(first + 4, len(tokens))):
         if tokens[k].sentence != tokens[head].sentence or tokens[k].text in ",.;:" or tokens[k].noun:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ingest.extract.actors.registry import Registry
-from ingest.extract.lexicon.words import WORDS_DIR, key
+from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.folding import name_key
 
 
@@ -25,20 +25,10 @@ def _geonames() -> frozenset[str]:
     return frozenset(name_key(n) for n in names if n)
 
 
-def _place_words() -> tuple[frozenset[str], frozenset[str]]:
-    heads, regions = set(), set()
-    for line in (WORDS_DIR / "place-heads.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        (heads if cells[2] == "head" else regions).add(key(cells[0]) if cells[2] == "head" else name_key(cells[0]))
-    return frozenset(heads), frozenset(regions)
-
-
 class Gazetteer:
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, words: WordTables) -> None:
         self.registry_places = frozenset(name_key(n) for e in registry.entries if e.is_place for n in e.names)
-        self.heads, self.regions = _place_words()
+        self.heads, self.regions = words.place_heads, words.regions
 
     def is_place(self, name: str) -> bool:
         folded = name_key(name)

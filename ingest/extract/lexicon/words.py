@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.extract.lexicon.matcher import entry_words
+from ingest.extract.text.folding import name_key
 from ingest.resources import LEXICON_DIR
 
 WORDS_DIR = LEXICON_DIR / "words"
@@ -17,14 +18,14 @@ def key(phrase: str) -> str:
     return " ".join(entry_words(phrase))
 
 
-def _rows(name: str, directory: Path) -> list[list[str]]:
+def _rows(name: str, directory: Path, *, columns: int = 2) -> list[list[str]]:
     rows = []
     for line in (directory / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) < 2:
-            raise ValueError(f"{name}: a row needs a lemma and a language: {line!r}")
+        if len(cells) < columns:
+            raise ValueError(f"{name}: a row needs {columns} columns (an entry, its language, …): {line!r}")
         if cells[1] == LANGUAGE:
             rows.append(cells)
     return rows
@@ -64,6 +65,12 @@ class WordTables:
     documents: frozenset[str]
     not_actor_heads: frozenset[str]
     source_qualifiers: tuple[tuple[str, ...], ...]
+    place_heads: frozenset[str]  # last words of names of places ("river", "district")
+    regions: frozenset[str]  # names of regions, as name keys ("middle east")
+    agencies: dict[str, str]  # folded news or photo agency name -> its name as the table writes it
+    photo_agencies: frozenset[str]
+    desk_words: frozenset[str]  # a journalist's job or desk in a byline ("staff writer")
+    masthead_words: frozenset[str]  # nouns in outlets' names ("courier", "daily")
     grammar: dict[str, frozenset[str]]  # category -> words
 
     def is_(self, category: str, word: str) -> bool:
@@ -83,6 +90,9 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
     for row in _rows("grammar.tsv", directory):
         grammar.setdefault(row[2], set()).add(key(row[0]))
     media = _rows("media-nouns.tsv", directory)
+    places = _rows("place-heads.tsv", directory, columns=3)
+    agencies = _rows("news-agencies.tsv", directory, columns=3)
+    bylines = _rows("bylines.tsv", directory, columns=3)
     return WordTables(
         titles=frozenset(key(r[0]) for r in titles if r[2] == "title"),
         honorifics=frozenset(key(r[0]) for r in titles if r[2] == "honorific"),
@@ -113,5 +123,11 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
         documents=first("documents.tsv"),
         not_actor_heads=first("not-actor-heads.tsv"),
         source_qualifiers=tuple(entry_words(r[0]) for r in _rows("source-qualifiers.tsv", directory)),
+        place_heads=frozenset(key(r[0]) for r in places if r[2] == "head"),
+        regions=frozenset(name_key(r[0]) for r in places if r[2] == "region"),
+        agencies={r[0].casefold(): r[0] for r in agencies},
+        photo_agencies=frozenset(r[0].casefold() for r in agencies if r[2] == "photo"),
+        desk_words=frozenset(r[0] for r in bylines if r[2] == "desk"),
+        masthead_words=frozenset(r[0] for r in bylines if r[2] == "masthead"),
         grammar={category: frozenset(words) for category, words in grammar.items()},
     )

@@ -1,6 +1,6 @@
-"""The words the reading stage recognises, all of them data: month and weekday names, name particles and connectors
-from the lexicon's word tables (load_word_tables), news and photo agencies (words/news-agencies.tsv), and the desk and masthead
-words of bylines (words/bylines.tsv)."""
+"""The words the reading stage recognises, all of them data from the lexicon's word tables (load_word_tables): month
+and weekday names, name particles and connectors, news and photo agencies (words/news-agencies.tsv), and the desk and
+masthead words of bylines (words/bylines.tsv)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.extract.lexicon.words import WORDS_DIR, _rows, load_word_tables
-
-AGENCIES_FILE = "news-agencies.tsv"
-BYLINES_FILE = "bylines.tsv"
-
-
-def _table(name: str, directory: Path) -> list[list[str]]:
-    """The rows of a word table in this language: the entry, its language and its kind."""
-    rows = _rows(name, directory)  # the lexicon's reader of word tables (private there: one reader for all tables)
-    short = next((row for row in rows if len(row) < 3), None)
-    if short is not None:
-        raise ValueError(f"{name}: a row needs an entry, a language and a kind: {short!r}")
-    return rows
+from ingest.extract.lexicon.words import WORDS_DIR, load_word_tables
 
 
 def _alternation(words: set[str] | frozenset[str]) -> str:
@@ -68,15 +56,13 @@ class ReadingWords:
 @lru_cache(maxsize=1)
 def reading_words(directory: Path = WORDS_DIR) -> ReadingWords:
     tables = load_word_tables(directory)
-    agencies = _table(AGENCIES_FILE, directory)
-    bylines = _table(BYLINES_FILE, directory)
     return ReadingWords(
         months=tables.grammar.get("month", frozenset()),
         weekdays=tables.grammar.get("weekday", frozenset()),
         name_particles=tables.name_particles,
         name_connectors=tables.grammar.get("name-connector", frozenset()),
-        agencies={row[0].casefold(): row[0] for row in agencies},
-        photo_agencies=frozenset(row[0].casefold() for row in agencies if row[2] == "photo"),
-        desk=frozenset(row[0] for row in bylines if row[2] == "desk"),
-        masthead=frozenset(row[0] for row in bylines if row[2] == "masthead") | tables.media_nouns,
+        agencies=tables.agencies,
+        photo_agencies=tables.photo_agencies,
+        desk=tables.desk_words,
+        masthead=tables.masthead_words | tables.media_nouns,
     )

@@ -39,9 +39,35 @@ def tag_and_chunk(words: list[str]) -> list[tuple[str, str]]:
     if not words:
         return []
     parser = _parser()
-    tagged = parser.find_tags([plain(w) for w in words])
-    chunked = parser.find_chunks([[w, t] for w, t in tagged])
+    tagged = _repair_participles([[w, t] for w, t in parser.find_tags([plain(w) for w in words])])
+    chunked = parser.find_chunks(tagged)
     return [(row[1], row[2]) for row in chunked]
+
+
+# the two auxiliaries after which an -ed form is a participle ("was closed", "has denied")
+_PARTICIPLE_AUXILIARIES = ("be", "have")
+_NAME_TAGS = ("NNP", "NNPS")
+
+
+def _repair_participles(tagged: list[list[str]]) -> list[list[str]]:
+    """The Brill rules decide past tense against participle from the word before: "was closed" comes out VBD, and a
+    name the lexicon does not know before "denied" leaves it VBN. Fixed by the auxiliary, or by a name just before a
+    form with no auxiliary and no "by" after it."""
+    for position, (word, tag) in enumerate(tagged):
+        if tag not in ("VBD", "VBN"):
+            continue
+        before = position - 1
+        while before >= 0 and tagged[before][1].startswith("RB"):
+            before -= 1
+        previous_word, previous_tag = tagged[before] if before >= 0 else ("", "")
+        after_auxiliary = previous_tag.startswith("VB") and lemma(previous_word, previous_tag) in _PARTICIPLE_AUXILIARIES
+        if tag == "VBD" and after_auxiliary:
+            tagged[position][1] = "VBN"
+        elif tag == "VBN" and before == position - 1 and previous_tag in _NAME_TAGS:
+            following = tagged[position + 1][0].lower() if position + 1 < len(tagged) else ""
+            if following != "by":
+                tagged[position][1] = "VBD"
+    return tagged
 
 
 def known_common_word(word: str) -> bool:
