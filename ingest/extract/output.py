@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.actors.values import ANONYMOUS, DESCRIBED, ActorRecord, ActorSet
+from ingest.extract.actors.values import ANONYMOUS, DESCRIBED, KNOWN_PREFIX, ActorRecord, ActorSet
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.stances import backs, contests
 from ingest.extract.claims.values import ClaimsResult
@@ -24,6 +24,14 @@ def actor_iris(doc: ArticleDoc, actors: ActorSet, minter: IriMinter) -> dict[str
     return iris
 
 
+def _actor_iri(key: str, iris: dict[str, str]) -> str | None:
+    """The IRI of an actor's key: a registry actor the article only points at (a state behind "Ostrian officials")
+    keeps its registry IRI though the article never names it."""
+    if key in iris:
+        return iris[key]
+    return key.removeprefix(KNOWN_PREFIX) if key.startswith(KNOWN_PREFIX) else None
+
+
 def _actor(record: ActorRecord, iris: dict[str, str]) -> Actor:
     mentions = [m.span for m in record.mentions]
     return Actor(
@@ -33,7 +41,7 @@ def _actor(record: ActorRecord, iris: dict[str, str]) -> Actor:
         known=record.known,
         aliases=list(dict.fromkeys(m.text for m in mentions)),
         role=record.role,
-        affiliation=iris.get(record.affiliation) if record.affiliation else None,
+        affiliation=_actor_iri(record.affiliation, iris) if record.affiliation else None,
         confidence=record.confidence,
         wikidata=record.wikidata,
         mentions=mentions,

@@ -9,12 +9,21 @@ from dataclasses import dataclass, field, replace
 from ingest.extract.actors.coreference import acronym_after, initials, role_anaphors, short_forms
 from ingest.extract.actors.described import DescribedCandidate, find_described
 from ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
-from ingest.extract.actors.name_types import NamedCandidate, classify
+from ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify
 from ingest.extract.actors.names import find_name_runs
 from ingest.extract.actors.places import Gazetteer
 from ingest.extract.actors.registry import Registry
 from ingest.extract.actors.roles import RoleFound, role_after, role_before
-from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED, ActorRecord, ActorSet, Mention
+from ingest.extract.actors.values import (
+    ANONYMOUS,
+    COLLECTIVE,
+    DESCRIBED,
+    KNOWN_PREFIX,
+    NAMED,
+    ActorRecord,
+    ActorSet,
+    Mention,
+)
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.folding import name_key
 from ingest.extract.text.model import TextModel
@@ -74,9 +83,9 @@ class ActorFinder:
         groups: dict[str, _Group] = {}
         at_token: dict[int, str] = {}
 
-        def put(key: str, first: int, last: int, make: callable) -> _Group:  # type: ignore[valid-type]
+        def put(key: str, first: int, last: int, make: callable, mention_first: int | None = None) -> _Group:  # type: ignore[valid-type]
             group = groups.get(key) or groups.setdefault(key, make())
-            group.add(model, first, last)
+            group.add(model, first if mention_first is None else min(first, mention_first), last)
             for i in range(first, last + 1):
                 at_token[i] = key
             return group
@@ -85,11 +94,11 @@ class ActorFinder:
             if hit.use in (Use.ACTOR, Use.METONYM):
                 entry = hit.entry
                 put(
-                    "known:" + entry.iri,
+                    KNOWN_PREFIX + entry.iri,
                     hit.first,
                     hit.last,
                     lambda e=entry, m=hit.use: _Group(
-                        key="known:" + e.iri,
+                        key=KNOWN_PREFIX + e.iri,
                         label=e.label,
                         type=e.type,
                         kind=NAMED,
@@ -97,7 +106,7 @@ class ActorFinder:
                         registry_iri=e.iri,
                         wikidata=e.wikidata,
                         role=e.role,
-                        affiliation="known:" + e.affiliation if e.affiliation else None,
+                        affiliation=KNOWN_PREFIX + e.affiliation if e.affiliation else None,
                         plural=e.type == "ActorGroup",
                     ),
                 )
@@ -107,7 +116,7 @@ class ActorFinder:
             if (c := classify(model, run, words, self.gazetteer.is_place)) is not None
         ]
         known_aliases = {
-            form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words.org_heads)
+            form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words)
         }
         aliases = self._named_groups(model, named, put, groups, hits, known_aliases)
         self._single_words(model, named, aliases, put, groups)
@@ -120,9 +129,9 @@ class ActorFinder:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
         records = tuple(sorted((g.record() for g in groups.values()), key=lambda r: r.first_token))
         demonyms = tuple(
-            (i, "known:" + h.entry.iri)
+            (i, KNOWN_PREFIX + h.entry.iri)
             for h in hits
-            if h.use is Use.DEMONYM and "known:" + h.entry.iri in groups
+            if h.use is Use.DEMONYM and KNOWN_PREFIX + h.entry.iri in groups
             for i in range(h.first, h.last + 1)
         )
         return ActorSet(records, len(model.tokens), demonyms)
@@ -143,7 +152,7 @@ class ActorFinder:
         full = [c for c in named if not c.single and len(name_key(c.label).split()) > 1]
         for candidate in full:
             key = "name:" + name_key(candidate.label)
-            for form in short_forms(candidate.label, candidate.type, words.org_heads):
+            for form in short_forms(candidate.label, candidate.type, words):
                 aliases.setdefault(form, key)
             if candidate.type != "Person":
                 aliases.setdefault(initials(candidate.label, words), key)
@@ -155,11 +164,7 @@ class ActorFinder:
                 continue
             own = "name:" + name_key(candidate.label)
             alias = aliases.get(name_key(candidate.label))
-            key = (
-                alias
-                if alias is not None and alias != own and own not in {"name:" + name_key(c.label) for c in full}
-                else own
-            )
+            key = alias if alias is not None and alias != own else own
             group = put(
                 key,
                 candidate.first,
@@ -167,7 +172,7 @@ class ActorFinder:
                 lambda c=candidate, k=key: _Group(
                     key=k,
                     label=c.label,
-                    type=c.type,
+                    type=self._type_told(model, c),
                     kind=NAMED,
                     confidence=c.confidence,
                     role=c.title,
@@ -206,19 +211,16 @@ class ActorFinder:
                 and model.tokens[candidate.last + 1].text == ","
                 and model.tokens[candidate.last + 2].tag in ("WDT", "WP")
             )
-            if (
-                self._speaks(model, candidate.last)
-                or self._led_to(model, candidate.first)
-                or relative
-                or counts.get(form, 0) >= 2
-            ):
+            acts = self._speaks(model, candidate.last) or relative
+            explained = self._told(model, candidate.first) or self._led_to(model, candidate.first) or counts[form] >= 2
+            if acts or explained and not candidate.place:
                 key = "name:" + form
                 put(
                     key,
                     candidate.first,
                     candidate.last,
                     lambda c=candidate, k=key: _Group(
-                        key=k, label=c.label, type=c.type, kind=NAMED, confidence=c.confidence
+                        key=k, label=c.label, type=self._type_told(model, c), kind=NAMED, confidence=c.confidence
                     ),
                 )
 
@@ -236,6 +238,22 @@ class ActorFinder:
             j < len(tokens)
             and tokens[j].sentence == tokens[i].sentence
             and any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+        )
+
+    def _type_told(self, model: TextModel, candidate: NamedCandidate) -> str:
+        """A lone name someone tells, with nothing else said of what it is, is the medium ("told Dispatchwire")."""
+        token = model.tokens[candidate.first]
+        plural = token.tag.endswith("S") or token.text[:-1].isupper() and token.text.endswith("s")  # "MPs"
+        guessed = candidate.type == "Organization" and candidate.confidence <= GUESSED and candidate.first == candidate.last
+        guessed = guessed and not plural
+        return "MediaOutlet" if guessed and self._told(model, candidate.first) else candidate.type
+
+    def _told(self, model: TextModel, first: int) -> bool:
+        """'told X', 'said in an interview with X': a name right after a cue that takes an addressee."""
+        return any(
+            match.last == first - 1 and match.entry.addressee
+            for start in range(max(first - 3, 0), first)
+            for match in self.lexicon.cues.at(model, start, lenient=True)
         )
 
     def _led_to(self, model: TextModel, first: int) -> bool:
@@ -265,7 +283,7 @@ class ActorFinder:
                     return key
         for hit in hits:
             if found.first <= hit.first and hit.last <= found.last and hit.use is not Use.PLACE:
-                return "known:" + hit.entry.iri
+                return KNOWN_PREFIX + hit.entry.iri
         return None
 
     def _described(self, model: TextModel, candidate: DescribedCandidate, put, at_token: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
@@ -274,17 +292,14 @@ class ActorFinder:
         key = prefix + name_key(label)
         affiliation = None
         if candidate.affiliation_hit is not None:
-            affiliation = "known:" + candidate.affiliation_hit.entry.iri
+            affiliation = KNOWN_PREFIX + candidate.affiliation_hit.entry.iri
         elif candidate.possessor is not None:
             affiliation = next(
                 (at_token[i] for i in range(candidate.possessor[0], candidate.possessor[1] + 1) if i in at_token), None
             )
-        first = candidate.first
-        if candidate.possessor is not None and candidate.possessor[0] == candidate.first:
-            first = candidate.first
         put(
             key,
-            first,
+            candidate.first,
             candidate.last,
             lambda: _Group(
                 key=key,
@@ -296,4 +311,5 @@ class ActorFinder:
                 affiliation=affiliation,
                 plural=candidate.plural,
             ),
+            mention_first=candidate.mention_first,
         )

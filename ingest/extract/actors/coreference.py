@@ -26,24 +26,25 @@ ORGANISATION_TYPES = frozenset(
 _BACK = 4000  # characters within which a role noun or pronoun looks for its antecedent
 
 
-def short_forms(label: str, type_: str, org_heads: dict[str, str] | None = None) -> set[str]:
+def short_forms(label: str, type_: str, words: WordTables | None = None) -> set[str]:
     """Folded short forms by which news refers back to a name: a person's surname (and the last two words of a long
     name); an outlet's or organisation's last word when it is the word that heads such names ("the Post", "the
-    Times")."""
-    words = name_key(label).split()
-    if type_ == "Person" and len(words) >= 2:
-        forms = {words[-1]}
-        if len(words) >= 3:
-            forms.add(" ".join(words[-2:]))
+    Times"); a company's name without its legal form and trade ("Ormond Vale" for "Ormond Vale Mining Corp")."""
+    parts = name_key(label).split()
+    if type_ == "Person" and len(parts) >= 2:
+        forms = {parts[-1]}
+        if len(parts) >= 3:
+            forms.add(" ".join(parts[-2:]))
         return forms
-    if (
-        type_ != "Person"
-        and len(words) >= 2
-        and org_heads is not None
-        and words[-1] in org_heads
-        and org_heads[words[-1]] == "MediaOutlet"
-    ):
-        return {words[-1]}
+    if words is None or type_ == "Person" or len(parts) < 2:
+        return set()
+    if words.org_heads.get(parts[-1]) == "MediaOutlet":
+        return {parts[-1]}
+    if type_ == "Organization" and parts[-1] in words.company_suffixes:
+        core = list(parts)
+        while len(core) > 1 and (core[-1] in words.company_suffixes or words.org_heads.get(core[-1]) == type_):
+            core.pop()
+        return {" ".join(core)}
     return set()
 
 

@@ -26,11 +26,19 @@ class DescribedCandidate:
     affiliation_hit: KnownHit | None = None  # the state a demonym or possessive ties it to
     possessor: tuple[int, int] | None = None  # tokens of "the company's" / "of the ministry": resolved by assembly
     role: str | None = None
+    mention_first: int | None = None  # where the mention starts when it takes in a possessor named on its own
 
 
 def _demonym_at(hits_at: dict[int, KnownHit], i: int) -> KnownHit | None:
     hit = hits_at.get(i)
     return hit if hit is not None and hit.use in (Use.DEMONYM, Use.ACTOR, Use.METONYM) else None
+
+
+def _modifies(lemma: str, words: WordTables) -> bool:
+    """A noun before a role noun modifies it unless it names a person itself: "ministry officials", "police
+    officers", but not "the minister" in "the minister officials"."""
+    role = words.roles.get(lemma)
+    return role is None or "Person" not in role.classes
 
 
 def _left_edge(
@@ -72,7 +80,7 @@ def _left_edge(
         if (
             modifier
             and not previous.proper
-            and previous.lemma not in words.roles
+            and _modifies(previous.lemma, words)
             or words.is_("role-modifier", previous.norm)
         ):
             i -= 1
@@ -185,11 +193,16 @@ def find_described(
         lemma = token.lemma
         role = words.roles.get(lemma)
         institution = None
+        institution_start = head
         for length in (3, 2, 1):  # "ministry of foreign affairs" … "foreign ministry" … "army"
             start = head - length + 1
             if start >= 0 and tokens[start].sentence == token.sentence:
-                institution = words.state_institutions.get(" ".join(t.lemma for t in tokens[start : head + 1]))
+                modifiers = tokens[start:head]
+                institution = words.state_institutions.get(
+                    " ".join([*(t.lemma for t in modifiers), lemma])
+                ) or words.state_institutions.get(" ".join([*(t.norm for t in modifiers), lemma]))  # "armed forces"
                 if institution is not None:
+                    institution_start = start
                     break
         org_word = words.org_descriptors.get(lemma)
         if role is None and institution is None and org_word is None:
@@ -201,7 +214,7 @@ def find_described(
             and not tokens[head + 1].proper
         ):
             continue  # not the head: "source code", "government officials" (the head comes later)
-        first, affiliation = _left_edge(model, head, hits_at, words)
+        first, affiliation = _left_edge(model, institution_start, hits_at, words)
         label_start = first
         if any(k in taken for k in range(first, head)):
             first = max(k for k in range(first, head) if k in taken) + 1
@@ -227,6 +240,7 @@ def find_described(
                     plural=False,
                     affiliation_hit=affiliation,
                     possessor=possessor,
+                    mention_first=label_first,
                 )
             )
         elif (

@@ -88,7 +88,7 @@ class KnownNameMatcher:
             if hit is None:
                 i += 1
                 continue
-            if hit.use in (Use.ACTOR, Use.METONYM) and self._inside_longer_name(model, hit, words):
+            if hit.use is not Use.DEMONYM and self._inside_longer_name(model, hit, words):
                 i += 1
                 continue
             hits.append(hit)
@@ -134,7 +134,6 @@ class KnownNameMatcher:
         after = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
         return (
             single
-            and hit.use is Use.ACTOR
             and after is not None
             and after.gap == " "
             and _joins_name(after, words)

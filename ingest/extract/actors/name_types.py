@@ -12,6 +12,9 @@ from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.model import TextModel
 
 
+GUESSED = 0.55  # the confidence of a lone capitalised word whose kind nothing in the text tells
+
+
 @dataclass(frozen=True)
 class NamedCandidate:
     first: int
@@ -22,6 +25,7 @@ class NamedCandidate:
     title: str | None = None  # a title written inside the run ("Foreign Minister"), also the person's role
     gender: str | None = None
     single: bool = False  # one word with nothing to say what it names: kept only if another mention explains it
+    place: bool = False  # a place's name too: kept only where it acts as an actor
 
 
 def _title_length(model: TextModel, run: NameRun, words: WordTables) -> int:
@@ -50,9 +54,26 @@ def _skip_words(model: TextModel, first: int, count: int) -> int:
     return i
 
 
-def descriptor_before(model: TextModel, first: int, words: WordTables) -> str | None:
-    """'the newspaper X', 'the think tank X', 'the miner X': the class the noun right before the name gives."""
+def _naming_phrase_before(model: TextModel, first: int, words: WordTables) -> int:
+    """How many words right before the name introduce it ("known as", "called"): 0 when none do."""
     tokens = model.tokens
+    for length in (2, 1):
+        start = first - length
+        if start < 0 or tokens[start].sentence != tokens[first].sentence:
+            continue
+        span = tokens[start:first]
+        if words.is_("naming-phrase", " ".join(t.lemma for t in span)) or words.is_(
+            "naming-phrase", " ".join(t.norm for t in span)
+        ):
+            return length
+    return 0
+
+
+def descriptor_before(model: TextModel, first: int, words: WordTables) -> str | None:
+    """'the newspaper X', 'the think tank X', 'the miner X', 'a group known as X': the class the noun right before
+    the name (or before the words that introduce it) gives."""
+    tokens = model.tokens
+    first -= _naming_phrase_before(model, first, words)
     for length in (3, 2, 1):
         start = first - length
         if start < 0 or tokens[start].sentence != tokens[first].sentence:
@@ -86,11 +107,16 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
             continue
         head = tokens[end].lemma
         two = f"{tokens[end - 1].lemma} {head}" if end > i else head
-        for phrase in (two, head):
+        # without a comma only the noun right after, or a two-word descriptor: "X news agency", not "X terminal
+        # operator" (the name modifies the noun there)
+        for phrase in (two, head) if reach > 1 or end == i else (two,):
             if phrase in words.media_nouns:
                 return "MediaOutlet"
             if phrase in words.org_descriptors:
                 return words.org_descriptors[phrase]
+            institution = words.state_institutions.get(phrase)
+            if institution is not None and institution.cls != "State" and " " in phrase:
+                return institution.cls  # "the FSB security service"
             role = words.roles.get(phrase)
             apposition = reach > 1  # ", a lawyer for the firm," — without the comma "Varenian official" is a modifier
             if apposition and role is not None and "Person" in role.classes and (
@@ -145,6 +171,36 @@ def _all_role_words(model: TextModel, first: int, last: int, words: WordTables) 
     )
 
 
+def _modifies_a_noun(model: TextModel, last: int) -> bool:
+    """'the LNG terminal', 'the Nagda plant': the name is followed by the common noun it modifies."""
+    tokens = model.tokens
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.noun
+        and not following.proper
+        and following.gap == " "
+        and following.sentence == tokens[last].sentence
+    )
+
+
+def _org_noun_after(model: TextModel, last: int, words: WordTables) -> bool:
+    """'the FSB security service', 'IEBC officials', 'outside IEBC offices': the noun after the name belongs to an
+    organisation (its kind, its people or its premises), so the name is the organisation's."""
+    following = model.tokens[last + 1] if last + 1 < len(model.tokens) else None
+    if following is None:
+        return False
+    lemma = following.lemma
+    return lemma in words.roles or lemma in words.org_heads or lemma in words.org_descriptors or _two_word_descriptor(
+        model, last + 1, words
+    )
+
+
+def _two_word_descriptor(model: TextModel, i: int, words: WordTables) -> bool:
+    tokens = model.tokens
+    return i + 1 < len(tokens) and f"{tokens[i].lemma} {tokens[i + 1].lemma}" in words.org_descriptors
+
+
 def _followed_by_age(model: TextModel, last: int) -> bool:
     tokens = model.tokens
     return (
@@ -197,29 +253,28 @@ def classify(
         return NamedCandidate(first=first, last=run.last, label=label, type=kind, confidence=0.8)
     if _all_role_words(model, first, run.last, words):
         return None  # "Research Fellow", "Adjunct Professor": a role written with capitals, not a name
-    if count == 1 and tokens[first].all_caps and 2 <= len(tokens[first].text.replace(".", "")) <= 8:
+    modifier = _modifies_a_noun(model, run.last) and not _org_noun_after(model, run.last, words)
+    if count == 1 and tokens[first].all_caps and 2 <= len(tokens[first].text.replace(".", "")) <= 8 and not modifier:
         return NamedCandidate(first=first, last=run.last, label=label, type="Organization", confidence=0.7)
-    if is_place_context(model, run.first, words) or is_place(label):
+    if is_place_context(model, run.first, words):
         return None
+    if is_place(label):
+        # a town's name: an actor only where it acts ("Quillon, which owns two apps, said")
+        return NamedCandidate(
+            first=first, last=run.last, label=label, type="Organization", confidence=GUESSED, single=True, place=True
+        ) if count == 1 else None
     if _followed_by_age(model, run.last):
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.85)
     if 2 <= count <= 4 and all(not tokens[k].all_caps for k in range(first, run.last + 1)):
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
     if count == 1 and (tokens[first].tag.startswith("JJ") or tokens[first].tag.startswith("PRP")):
         return None  # "Islamist", "European", "I"
-    if (
-        count == 1
-        and run.last + 1 < len(tokens)
-        and tokens[run.last + 1].noun
-        and not tokens[run.last + 1].proper
-        and tokens[run.last + 1].gap == " "
-        and tokens[run.last + 1].sentence == tokens[first].sentence
-    ):
+    if count == 1 and modifier:
         return None  # "the Delimara power station", "the Nagda plant": a word naming a place or a facility
     if count == 1:
         # a capitalised word mid-sentence the tagger does not know as a common word is most likely a name
         single = sentence_initial(model, first) or tokens[first].common
         return NamedCandidate(
-            first=first, last=run.last, label=label, type="Organization", confidence=0.55, single=single
+            first=first, last=run.last, label=label, type="Organization", confidence=GUESSED, single=single
         )
     return NamedCandidate(first=first, last=run.last, label=label, type="Organization", confidence=0.6)

@@ -54,16 +54,22 @@ def _starts_longer_name(model: TextModel, i: int, words: WordTables) -> bool:
     tokens = model.tokens
     token = tokens[i]
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
-        token.tag.startswith(("NN", "JJ"))
-        and following is not None
-        and following.sentence == token.sentence
-        and following.gap == " "
-        and following.capitalised
-        and following.proper
-        and not following.common
-        and following.norm not in words.titles
-    )
+    if not token.tag.startswith(("NN", "JJ")) or following is None or following.sentence != token.sentence:
+        return False
+    if following.gap == " " and following.capitalised and following.proper and not following.common:
+        return following.norm not in words.titles
+    return _ends_in_org_head(model, i + 1, words)
+
+
+def _ends_in_org_head(model: TextModel, i: int, words: WordTables) -> bool:
+    """'Prison Conditions Watch': capitalised words from token i up to one that heads organisations' names."""
+    tokens = model.tokens
+    j = i
+    while j < len(tokens) and j - i < 5 and tokens[j].gap == " " and tokens[j].capitalised:
+        if tokens[j].norm in words.org_heads and (j + 1 >= len(tokens) or not tokens[j + 1].capitalised):
+            return True
+        j += 1
+    return False
 
 
 def _connector(model: TextModel, i: int, run_first: int, words: WordTables) -> bool:
@@ -75,10 +81,41 @@ def _connector(model: TextModel, i: int, run_first: int, words: WordTables) -> b
         return False
     if i + 1 >= len(tokens) or not tokens[i + 1].capitalised or tokens[i + 1].sentence != token.sentence:
         return False
-    if token.norm in ("the", "and", "&"):
-        return i - 1 >= run_first and tokens[i - 1].norm in words.name_particles | {"of", "for"} or token.norm == "&"
     heads = [tokens[k].norm for k in range(run_first, i)]
+    if token.norm in ("the", "and", "&"):
+        after_connector = i - 1 >= run_first and tokens[i - 1].norm in words.name_particles | {"of", "for"}
+        # "Center for Water and Energy Studies": an organisation's name that goes on to another head-like word
+        inner_and = (
+            token.norm == "and"
+            and any(heads[k] in words.org_heads and not tokens[run_first + k + 1].capitalised for k in range(len(heads) - 1))
+            and _ends_in_refined_word(model, i + 1, words)
+        )
+        return after_connector or inner_and or token.norm == "&"
     return any(h in words.org_heads for h in heads)
+
+
+def _ends_in_refined_word(model: TextModel, i: int, words: WordTables) -> bool:
+    tokens = model.tokens
+    j = i
+    while j < len(tokens) and j - i < 4 and tokens[j].capitalised and tokens[j].gap == " ":
+        if j + 1 >= len(tokens) or not tokens[j + 1].capitalised:
+            return tokens[j].norm in words.org_heads or tokens[j].norm in words.name_refinements
+        j += 1
+    return False
+
+
+def _plural_possessive_inside(model: TextModel, i: int, words: WordTables) -> bool:
+    """The apostrophe of a plural possessive before the word that heads an organisation's name."""
+    tokens = model.tokens
+    return (
+        tokens[i].text in ("'", "’")
+        and tokens[i].gap == ""
+        and tokens[i - 1].text.endswith("s")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].gap == " "
+        and tokens[i + 1].norm in words.org_heads
+        and name_word(model, i + 1, words)
+    )
 
 
 def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) -> list[NameRun]:
@@ -115,6 +152,9 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
             t = tokens[j]
             if joined(tokens, j) and j + 1 < len(tokens) and not blocked[j + 1]:
                 j += 1
+                continue
+            if _plural_possessive_inside(model, j, words):
+                j += 1  # "Dock Workers' Union"
                 continue
             if t.gap == "" and tokens[j - 1].text not in "-‑–" and not t.text[:1].isalpha():
                 break  # "X’s", "X." end the name

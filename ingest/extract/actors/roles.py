@@ -32,6 +32,10 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
     """The role phrase ending right before a name: its last word a role noun or title."""
     tokens = model.tokens
     j = first - 1
+    # "The regional governor, Anna Kovalenko, denied it": a described role, then the name in apposition
+    introduced = j >= 1 and tokens[j].text == "," and _is_role_noun(tokens[j - 1].lemma, words)
+    if introduced:
+        j -= 1
     if (
         j < 0
         or tokens[j].sentence != tokens[first].sentence
@@ -71,7 +75,14 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
             start -= 1
             continue
         break
+    if introduced and not _opens_noun_phrase(model, start, possessor is not None, words):
+        return None  # "…, said the minister, Anna Kovalenko": no apposition without a determiner before the role
     return RoleFound(role=model.span(start, j).text, first=start, last=j, possessor=possessor, organisation=None)
+
+
+def _opens_noun_phrase(model: TextModel, start: int, possessed: bool, words: WordTables) -> bool:
+    tokens = model.tokens
+    return possessed or start >= 1 and words.is_("article", tokens[start - 1].norm)
 
 
 def role_after(model: TextModel, last: int, words: WordTables) -> RoleFound | None:
@@ -86,6 +97,7 @@ def role_after(model: TextModel, last: int, words: WordTables) -> RoleFound | No
         return None
     if words.is_("article", tokens[j].norm) or words.is_("time", tokens[j].norm):
         j += 1
+        start = j  # the role without its article: "former officer", not "a former officer"
     end = j
     head = None
     while (

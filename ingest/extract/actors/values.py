@@ -8,6 +8,7 @@ from functools import cached_property
 from ingest.model import Span
 
 NAMED, DESCRIBED, ANONYMOUS, COLLECTIVE = "named", "described", "anonymous", "collective"
+KNOWN_PREFIX = "known:"  # the key of a registry actor: the prefix and its registry IRI
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,14 @@ class ActorSet:
     @cached_property
     def _at(self) -> tuple[int, ...]:
         at = [-1] * self.token_count
-        for number, actor in enumerate(self.actors):
-            for mention in actor.mentions:
-                for i in range(mention.first, mention.last + 1):
-                    at[i] = number
+        # the innermost mention owns a token: "Ostria" inside "Ostria's army" stays the state's
+        nested = sorted(
+            ((number, mention) for number, actor in enumerate(self.actors) for mention in actor.mentions),
+            key=lambda pair: pair[1].first - pair[1].last,
+        )
+        for number, mention in nested:
+            for i in range(mention.first, mention.last + 1):
+                at[i] = number
         return tuple(at)
 
     @cached_property
@@ -82,7 +87,7 @@ class ActorSet:
         actor = self.at(i)
         if actor is None:
             return None
-        return actor, next(m for m in actor.mentions if m.first <= i <= m.last)
+        return actor, min((m for m in actor.mentions if m.first <= i <= m.last), key=lambda m: m.last - m.first)
 
     def within(self, first: int, last: int) -> list[tuple[ActorRecord, Mention]]:
         """Mentions lying wholly inside tokens first..last, in text order."""
