@@ -21,7 +21,9 @@ from ingest.extract.events import EventFinder
 from ingest.extract.lexicon import Lexicon, load_lexicon
 from ingest.extract.output import actor_iris, build_extraction
 from ingest.extract.read import MetadataOverrides, read_bytes, read_file
+from ingest.extract.read.dateline import opening_dateline_end
 from ingest.extract.text import build_text_model
+from ingest.extract.text.model import TextModel
 from ingest.iris import IriMinter
 from ingest.model import ArticleDoc, Extraction
 
@@ -67,10 +69,15 @@ class Extractor:
     def extract(self, doc: ArticleDoc, timings: dict[str, float] | None = None) -> Extraction:
         """The extraction of one article; timings, when given, gets each stage's seconds added to it."""
         clock = _Clock(timings)
-        model = clock.time("text model", build_text_model, doc.text)
+        model = clock.time("text model", self._text_model, doc.text)
         actors = clock.time("actors", self.actor_finder.find, model)
         attributions = clock.time(
-            "attribution", find_statements, model, actors, self.lexicon, Resolver(model, actors, self.lexicon)
+            "attribution",
+            find_statements,
+            model,
+            actors,
+            self.lexicon,
+            Resolver(model, actors, self.lexicon),
         )
         claims = clock.time("claims", find_claims, model, actors, attributions, self.lexicon, doc)
         events = clock.time(
@@ -95,8 +102,15 @@ class Extractor:
             self.lexicon.report_stances,
         )
 
+    @staticmethod
+    def _text_model(text: str) -> TextModel:
+        return build_text_model(text, dateline_end=opening_dateline_end(text))
+
     def extract_file(
-        self, path: Path, overrides: MetadataOverrides | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+        self,
+        path: Path,
+        overrides: MetadataOverrides | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> Extraction:
         return self.extract(read_file(path, overrides, max_bytes))
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from ingest.extract.actors.values import ANONYMOUS, DESCRIBED, KNOWN_PREFIX, ActorRecord, ActorSet
+from ingest.extract.actors.values import (
+    ANONYMOUS,
+    DESCRIBED,
+    KNOWN_PREFIX,
+    ActorRecord,
+    ActorSet,
+)
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.stances import backs, contests
 from ingest.extract.claims.values import ClaimsResult
@@ -114,7 +120,11 @@ def build_extraction(
             )
         )
     responses = [
-        Response(statement=statement_iris[r.statement], allegation=allegation_iris[r.allegation], stance=r.stance)
+        Response(
+            statement=statement_iris[r.statement],
+            allegation=allegation_iris[r.allegation],
+            stance=r.stance,
+        )
         for r in claims.responses
     ]
     central = allegation_iris[claims.central] if claims.central is not None else None

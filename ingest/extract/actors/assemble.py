@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ingest.extract.actors.coreference import acronym_after, initials, role_anaphors, short_forms
+from ingest.extract.actors.coreference import (
+    acronym_after,
+    initials,
+    role_anaphors,
+    short_forms,
+)
 from ingest.extract.actors.described import DescribedCandidate, find_described
 from ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
 from ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify
@@ -83,9 +88,19 @@ class ActorFinder:
         groups: dict[str, _Group] = {}
         at_token: dict[int, str] = {}
 
-        def put(key: str, first: int, last: int, make: callable, mention_first: int | None = None) -> _Group:  # type: ignore[valid-type]
+        def put(
+            key: str,
+            first: int,
+            last: int,
+            make: callable,
+            mention_first: int | None = None,
+        ) -> _Group:  # type: ignore[valid-type]
             group = groups.get(key) or groups.setdefault(key, make())
-            group.add(model, first if mention_first is None else min(first, mention_first), last)
+            group.add(
+                model,
+                first if mention_first is None else min(first, mention_first),
+                last,
+            )
             for i in range(first, last + 1):
                 at_token[i] = key
             return group
@@ -113,7 +128,7 @@ class ActorFinder:
         named = [
             c
             for run in find_name_runs(model, hits, words)
-            if (c := classify(model, run, words, self.gazetteer.is_place)) is not None
+            if (c := classify(model, run, words, self.gazetteer)) is not None
         ]
         known_aliases = {
             form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words)
@@ -127,7 +142,14 @@ class ActorFinder:
         anaphors = role_anaphors(model, actors, words)
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
-        records = tuple(sorted((g.record() for g in groups.values()), key=lambda r: r.first_token))
+        for group in groups.values():  # a dateline names where the story was filed and its wire, no actor
+            group.mentions = [m for m in group.mentions if m.span.start >= model.dateline_end]
+        records = tuple(
+            sorted(
+                (g.record() for g in groups.values() if g.mentions),
+                key=lambda r: r.first_token,
+            )
+        )
         demonyms = tuple(
             (i, KNOWN_PREFIX + h.entry.iri)
             for h in hits
@@ -189,7 +211,12 @@ class ActorFinder:
         return aliases
 
     def _single_words(
-        self, model: TextModel, named: list[NamedCandidate], aliases: dict[str, str], put, groups
+        self,
+        model: TextModel,
+        named: list[NamedCandidate],
+        aliases: dict[str, str],
+        put,
+        groups,
     ) -> None:  # type: ignore[no-untyped-def]
         """A lone capitalised word: a short form of an actor named in full, else kept only where it speaks or recurs."""
         counts: dict[str, int] = {}
@@ -201,7 +228,12 @@ class ActorFinder:
                 continue
             form = name_key(candidate.label)
             if form in aliases:
-                put(aliases[form], candidate.first, candidate.last, lambda: groups[aliases[form]])
+                put(
+                    aliases[form],
+                    candidate.first,
+                    candidate.last,
+                    lambda: groups[aliases[form]],
+                )
                 continue
             known = self.registry.resolve(candidate.label)
             if known is not None and not known.is_place:
@@ -220,7 +252,11 @@ class ActorFinder:
                     candidate.first,
                     candidate.last,
                     lambda c=candidate, k=key: _Group(
-                        key=k, label=c.label, type=self._type_told(model, c), kind=NAMED, confidence=c.confidence
+                        key=k,
+                        label=c.label,
+                        type=self._type_told(model, c),
+                        kind=NAMED,
+                        confidence=c.confidence,
                     ),
                 )
 
@@ -244,7 +280,9 @@ class ActorFinder:
         """A lone name someone tells, with nothing else said of what it is, is the medium ("told Dispatchwire")."""
         token = model.tokens[candidate.first]
         plural = token.tag.endswith("S") or token.text[:-1].isupper() and token.text.endswith("s")  # "MPs"
-        guessed = candidate.type == "Organization" and candidate.confidence <= GUESSED and candidate.first == candidate.last
+        guessed = (
+            candidate.type == "Organization" and candidate.confidence <= GUESSED and candidate.first == candidate.last
+        )
         guessed = guessed and not plural
         return "MediaOutlet" if guessed and self._told(model, candidate.first) else candidate.type
 
@@ -267,7 +305,11 @@ class ActorFinder:
         return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
 
     def _affiliation(
-        self, model: TextModel, found: RoleFound, groups: dict[str, _Group], hits: list[KnownHit]
+        self,
+        model: TextModel,
+        found: RoleFound,
+        groups: dict[str, _Group],
+        hits: list[KnownHit],
     ) -> str | None:
         """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
         ("a fellow at the Atlantic Trade Institute"), else a nationality or name inside the role ("Varenian envoy")."""
@@ -286,8 +328,19 @@ class ActorFinder:
                 return KNOWN_PREFIX + hit.entry.iri
         return None
 
-    def _described(self, model: TextModel, candidate: DescribedCandidate, put, at_token: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
-        prefix = {ANONYMOUS: "source:", COLLECTIVE: "group:", DESCRIBED: "described:", NAMED: "name:"}[candidate.kind]
+    def _described(
+        self,
+        model: TextModel,
+        candidate: DescribedCandidate,
+        put,
+        at_token: dict[int, str],
+    ) -> None:  # type: ignore[no-untyped-def]
+        prefix = {
+            ANONYMOUS: "source:",
+            COLLECTIVE: "group:",
+            DESCRIBED: "described:",
+            NAMED: "name:",
+        }[candidate.kind]
         label = candidate.label
         key = prefix + name_key(label)
         affiliation = None
@@ -295,7 +348,8 @@ class ActorFinder:
             affiliation = KNOWN_PREFIX + candidate.affiliation_hit.entry.iri
         elif candidate.possessor is not None:
             affiliation = next(
-                (at_token[i] for i in range(candidate.possessor[0], candidate.possessor[1] + 1) if i in at_token), None
+                (at_token[i] for i in range(candidate.possessor[0], candidate.possessor[1] + 1) if i in at_token),
+                None,
             )
         put(
             key,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ingest.extract.actors.values import ActorRecord, ActorSet
 from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.lexicon.words import WordTables
+from ingest.extract.lexicon.words import Institution, WordTables
 from ingest.extract.text.folding import name_key
 from ingest.extract.text.model import TextModel
 
@@ -35,6 +35,9 @@ def short_forms(label: str, type_: str, words: WordTables | None = None) -> set[
         forms = {parts[-1]}
         if len(parts) >= 3:
             forms.add(" ".join(parts[-2:]))
+        last_written = label.split()[-1]
+        if "-" in last_written and last_written.split("-")[-1][:1].islower():
+            forms.add(parts[0])  # "Lee Min-jun": the family name first, the given name joined by a hyphen
         return forms
     if words is None or type_ == "Person" or len(parts) < 2:
         return set()
@@ -72,6 +75,10 @@ def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
     label_words = name_key(actor.label).split()
     if lemma in label_words or (actor.role and lemma in name_key(actor.role).split()):
         return True
+    own = _institution_of(label_words, words)
+    if own is not None:  # a state's army is "the army" or "the military", never "the militia"
+        other = words.state_institutions.get(lemma)
+        return other is not None and other.canonical is not None and other.canonical == own.canonical
     role = words.roles.get(lemma)
     if role is not None and role.anaphor and actor.type in role.classes and actor.type != "Person":
         return True
@@ -82,6 +89,17 @@ def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
         return True
     institution = words.state_institutions.get(lemma)
     return institution is not None and institution.cls == actor.type and institution.cls != "State"
+
+
+def _institution_of(label_words: list[str], words: WordTables) -> Institution | None:
+    """The state institution a label names by its last words ("Ostria's army", "the armed forces")."""
+    for length in (2, 1):
+        if len(label_words) >= length:
+            phrase = " ".join(label_words[-length:])
+            found = words.state_institutions.get(phrase) or words.state_institutions.get(phrase.removesuffix("s"))
+            if found is not None:
+                return found
+    return None
 
 
 @dataclass(frozen=True)
@@ -122,23 +140,21 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
             start -= 1
         if tokens[start].norm != "the":
             continue
-        modifiers = {tokens[k].norm for k in range(start + 1, i)}
+        # nouns and capitalised words before the head must be the actor's own ("the interior ministry" after "the
+        # Ostrian interior ministry"); "the transport ministry" is another ministry; "the former minister" is not
+        distinguishing = {tokens[k].norm for k in range(start + 1, i) if tokens[k].noun or tokens[k].capitalised}
         for actor, mention in actors.mentions_before(start):
             if head.start - mention.span.end > _BACK:
                 break
             if actor.kind == "collective" or actor.plural != (head.tag == "NNS"):
                 continue
             known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
-            if modifiers and not modifiers <= known_words | {m.lower() for m in modifiers if not _demonymish(m)}:
+            if not distinguishing <= known_words:
                 continue
             if _compatible(actor, lemma, words):
                 found.append(RoleAnaphor(start, i, actor.key))
                 break
     return found
-
-
-def _demonymish(word: str) -> bool:
-    return word[:1].isupper()
 
 
 class Resolver:

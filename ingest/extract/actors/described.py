@@ -96,6 +96,9 @@ def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
     """Extend over a source qualifier ("familiar with the matter", "close to the investigation")."""
     tokens = model.tokens
     first = head + 1
+    organisation = _of_phrase(model, head, words)  # "a spokesperson for the commission, who asked …"
+    if organisation is not None:
+        first = organisation[1] + 1
     if first < len(tokens) and tokens[first].text == ",":
         first += 1
     # the qualifier may come after "who", a verb and its preposition ("who talked under condition of anonymity")
@@ -105,8 +108,15 @@ def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
             break
         starts.append(k + 1)
     for j in starts:
-        qualifier = next((q for q in words.source_qualifiers if j + len(q) - 1 < len(tokens) and all(
-            q[k] in (tokens[j + k].lemma, tokens[j + k].norm) for k in range(len(q)))), None)
+        qualifier = next(
+            (
+                q
+                for q in words.source_qualifiers
+                if j + len(q) - 1 < len(tokens)
+                and all(q[k] in (tokens[j + k].lemma, tokens[j + k].norm) for k in range(len(q)))
+            ),
+            None,
+        )
         if qualifier is not None:
             end = j + len(qualifier) - 1
             k = end + 1
@@ -180,7 +190,11 @@ def _named_before(model: TextModel, first: int) -> bool:
 
 
 def find_described(
-    model: TextModel, hits: list[KnownHit], taken: set[int], words: WordTables, speaks: Callable[[int], bool]
+    model: TextModel,
+    hits: list[KnownHit],
+    taken: set[int],
+    words: WordTables,
+    speaks: Callable[[int], bool],
 ) -> list[DescribedCandidate]:
     """speaks(i): the noun at token i is the subject of a verb of saying ("residents said")."""
     tokens = model.tokens
@@ -194,7 +208,11 @@ def find_described(
         role = words.roles.get(lemma)
         institution = None
         institution_start = head
-        for length in (3, 2, 1):  # "ministry of foreign affairs" … "foreign ministry" … "army"
+        for length in (
+            3,
+            2,
+            1,
+        ):  # "ministry of foreign affairs" … "foreign ministry" … "army"
             start = head - length + 1
             if start >= 0 and tokens[start].sentence == token.sentence:
                 modifiers = tokens[start:head]
@@ -243,16 +261,7 @@ def find_described(
                     mention_first=label_first,
                 )
             )
-        elif (
-            role is not None
-            and plural
-            and (
-                qualified
-                or role.collective == "-"
-                and role.source
-                and (determiner != "" or affiliation is not None or speaks(head))
-            )
-        ):
+        elif role is not None and plural and (qualified or role.collective == "-" and role.source and speaks(head)):
             found.append(
                 DescribedCandidate(
                     first=first,
@@ -283,8 +292,7 @@ def find_described(
             )
         elif (
             role is not None
-            and (role.source or speaks(head))
-            and (words.is_("indefinite", determiner) or qualified)
+            and (qualified or speaks(head) and (role.source or words.is_("indefinite", determiner)))
             and not _named_after(model, head)
         ):
             found.append(

@@ -63,7 +63,14 @@ class KnownNameMatcher:
         self._variants: dict[tuple[str, ...], list[_Variant]] = {}
         for entry in entries:
             for name in entry.names:
-                self._add(name, _Variant(entry, Use.PLACE if entry.is_place else Use.ACTOR, _is_acronym(name)))
+                self._add(
+                    name,
+                    _Variant(
+                        entry,
+                        Use.PLACE if entry.is_place else Use.ACTOR,
+                        _is_acronym(name),
+                    ),
+                )
             for name in entry.demonyms:
                 self._add(name, _Variant(entry, Use.DEMONYM, False))
             for name in entry.metonyms:
@@ -204,7 +211,12 @@ def _capital_starts_name(model: TextModel, i: int, last: int) -> bool:
 
 
 def _choose(
-    variants: list[_Variant], model: TextModel, i: int, last: int, words: WordTables, previous: KnownHit | None
+    variants: list[_Variant],
+    model: TextModel,
+    i: int,
+    last: int,
+    words: WordTables,
+    previous: KnownHit | None,
 ) -> tuple[RegistryEntry, Use]:
     as_place = _locative(model, i, last, words, previous)
     dateline = model.tokens[i].all_caps and len(model.tokens[i].text) > 3

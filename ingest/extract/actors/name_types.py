@@ -4,13 +4,17 @@ or a place (after "in", "near", ...), which is no actor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingest.extract.actors.names import NameRun, is_place_context, run_text, sentence_initial
+from ingest.extract.actors.names import (
+    NameRun,
+    is_place_context,
+    run_text,
+    sentence_initial,
+)
+from ingest.extract.actors.places import Gazetteer
 from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.model import TextModel
-
 
 GUESSED = 0.55  # the confidence of a lone capitalised word whose kind nothing in the text tells
 
@@ -119,8 +123,11 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
                 return institution.cls  # "the FSB security service"
             role = words.roles.get(phrase)
             apposition = reach > 1  # ", a lawyer for the firm," — without the comma "Varenian official" is a modifier
-            if apposition and role is not None and "Person" in role.classes and (
-                end == i or end == i + 1 and words.is_("role-modifier", tokens[i].norm)
+            if (
+                apposition
+                and role is not None
+                and "Person" in role.classes
+                and (end == i or end == i + 1 and words.is_("role-modifier", tokens[i].norm))
             ):
                 return "Person"
     return None
@@ -191,8 +198,11 @@ def _org_noun_after(model: TextModel, last: int, words: WordTables) -> bool:
     if following is None:
         return False
     lemma = following.lemma
-    return lemma in words.roles or lemma in words.org_heads or lemma in words.org_descriptors or _two_word_descriptor(
-        model, last + 1, words
+    return (
+        lemma in words.roles
+        or lemma in words.org_heads
+        or lemma in words.org_descriptors
+        or _two_word_descriptor(model, last + 1, words)
     )
 
 
@@ -211,13 +221,14 @@ def _followed_by_age(model: TextModel, last: int) -> bool:
     )
 
 
-def classify(
-    model: TextModel, run: NameRun, words: WordTables, is_place: Callable[[str], bool]
-) -> NamedCandidate | None:
-    """is_place(name): the name is a known place (gazetteer), so without other evidence it names no actor."""
+def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazetteer) -> NamedCandidate | None:
+    """A name the gazetteer knows as a place names no actor without other evidence."""
     tokens = model.tokens
+    is_place = gazetteer.is_place
     title_words = _title_length(model, run, words)
     first = _skip_words(model, run.first, title_words) if title_words else run.first
+    if first < run.last and tokens[first].norm == "the":
+        first += 1  # "The Velsk Courier": the article is not part of the name
     if first > run.last:
         return None
     title = run_text(model, run.first, first - 1).strip() if title_words else None
@@ -260,12 +271,35 @@ def classify(
         return None
     if is_place(label):
         # a town's name: an actor only where it acts ("Quillon, which owns two apps, said")
-        return NamedCandidate(
-            first=first, last=run.last, label=label, type="Organization", confidence=GUESSED, single=True, place=True
-        ) if count == 1 else None
+        return (
+            NamedCandidate(
+                first=first,
+                last=run.last,
+                label=label,
+                type="Organization",
+                confidence=GUESSED,
+                single=True,
+                place=True,
+            )
+            if count == 1
+            else None
+        )
     if _followed_by_age(model, run.last):
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.85)
     if 2 <= count <= 4 and all(not tokens[k].all_caps for k in range(first, run.last + 1)):
+        if (
+            tokens[first].common
+            and tokens[first].tag.startswith("NN")
+            and gazetteer.is_registry_territory(tokens[run.last].text)
+        ):
+            # "Air Ostria", "Radio Velsk": a common noun and a country's or a town's name make a company's name
+            return NamedCandidate(
+                first=first,
+                last=run.last,
+                label=label,
+                type="Organization",
+                confidence=0.6,
+            )
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
     if count == 1 and (tokens[first].tag.startswith("JJ") or tokens[first].tag.startswith("PRP")):
         return None  # "Islamist", "European", "I"
@@ -275,6 +309,11 @@ def classify(
         # a capitalised word mid-sentence the tagger does not know as a common word is most likely a name
         single = sentence_initial(model, first) or tokens[first].common
         return NamedCandidate(
-            first=first, last=run.last, label=label, type="Organization", confidence=GUESSED, single=single
+            first=first,
+            last=run.last,
+            label=label,
+            type="Organization",
+            confidence=GUESSED,
+            single=single,
         )
     return NamedCandidate(first=first, last=run.last, label=label, type="Organization", confidence=0.6)

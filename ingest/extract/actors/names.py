@@ -56,8 +56,10 @@ def _starts_longer_name(model: TextModel, i: int, words: WordTables) -> bool:
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if not token.tag.startswith(("NN", "JJ")) or following is None or following.sentence != token.sentence:
         return False
+    if following.gap == " " and following.capitalised and following.norm in words.titles:
+        return not words.is_("time", token.norm)  # "Mines Minister Ada Lomba", not "Today President …"
     if following.gap == " " and following.capitalised and following.proper and not following.common:
-        return following.norm not in words.titles
+        return True
     return _ends_in_org_head(model, i + 1, words)
 
 
@@ -87,7 +89,9 @@ def _connector(model: TextModel, i: int, run_first: int, words: WordTables) -> b
         # "Center for Water and Energy Studies": an organisation's name that goes on to another head-like word
         inner_and = (
             token.norm == "and"
-            and any(heads[k] in words.org_heads and not tokens[run_first + k + 1].capitalised for k in range(len(heads) - 1))
+            and any(
+                heads[k] in words.org_heads and not tokens[run_first + k + 1].capitalised for k in range(len(heads) - 1)
+            )
             and _ends_in_refined_word(model, i + 1, words)
         )
         return after_connector or inner_and or token.norm == "&"
@@ -151,6 +155,10 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
         ):
             t = tokens[j]
             if joined(tokens, j) and j + 1 < len(tokens) and not blocked[j + 1]:
+                if tokens[j + 1].text[:1].islower() and tokens[j + 1].text.isalpha():
+                    last = j + 1  # "Lee Min-jun": a lower-case part joined by a hyphen
+                    j += 2
+                    continue
                 j += 1
                 continue
             if _plural_possessive_inside(model, j, words):
@@ -167,7 +175,7 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
                 j += 1
                 continue
             break
-        while last > first and not name_word(model, last, words):
+        while last > first and not name_word(model, last, words) and not joined(tokens, last - 1):
             last -= 1
         quote = model.quote_of(first)
         quoted_title = quote is not None and quote.first == first and quote.last <= last + 1 and last - first >= 1

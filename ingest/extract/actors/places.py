@@ -28,6 +28,7 @@ def _geonames() -> frozenset[str]:
 class Gazetteer:
     def __init__(self, registry: Registry, words: WordTables) -> None:
         self.registry_places = frozenset(name_key(n) for e in registry.entries if e.is_place for n in e.names)
+        self.states = frozenset(name_key(n) for e in registry.entries if e.type == "State" for n in e.names)
         self.heads, self.regions = words.place_heads, words.regions
 
     def is_place(self, name: str) -> bool:
@@ -36,3 +37,7 @@ class Gazetteer:
             return False
         last = folded.split()[-1]
         return folded in self.registry_places or folded in self.regions or last in self.heads or folded in _geonames()
+
+    def is_registry_territory(self, name: str) -> bool:
+        """A state or a place of the registry ("Ostria" in "Air Ostria"); GeoNames' towns are too many for this."""
+        return name_key(name) in self.states or name_key(name) in self.registry_places

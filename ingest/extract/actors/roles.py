@@ -1,5 +1,6 @@
 """A named person's role and affiliation as the text gives them: a role phrase before the name ("Bulgaria's former
-agriculture minister Ivo Petrov", "Daily Courier columnist Nora Hale") or an apposition after it
+agriculture minister Ivo Petrov", "Daily Courier columnist Nora Hale": columnist at the Daily Courier) or an
+apposition after it
 ("Nora Hale, a research fellow at the Atlantic Trade Institute,")."""
 
 from __future__ import annotations
@@ -69,6 +70,15 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
                 organisation=None,
                 pronoun=start - 1,
             )
+        organisation = _organisation_ending(model, start - 1, words)
+        if organisation is not None:  # "Harbour Watch campaigner Sofia Lind": the campaigner's organisation
+            return RoleFound(
+                role=model.span(start, j).text,
+                first=start,
+                last=j,
+                possessor=None,
+                organisation=organisation,
+            )
         if previous.tag.startswith(_ROLE_TAGS) or previous.capitalised and not previous.verb:
             if words.is_("article", previous.norm) or words.is_("auxiliary", previous.norm):
                 break
@@ -77,7 +87,24 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
         break
     if introduced and not _opens_noun_phrase(model, start, possessor is not None, words):
         return None  # "…, said the minister, Anna Kovalenko": no apposition without a determiner before the role
-    return RoleFound(role=model.span(start, j).text, first=start, last=j, possessor=possessor, organisation=None)
+    return RoleFound(
+        role=model.span(start, j).text,
+        first=start,
+        last=j,
+        possessor=possessor,
+        organisation=None,
+    )
+
+
+def _organisation_ending(model: TextModel, last: int, words: WordTables) -> tuple[int, int] | None:
+    """Capitalised words ending at token last whose last word heads organisations' names ("Daily Courier")."""
+    tokens = model.tokens
+    if not tokens[last].capitalised or tokens[last].norm not in words.org_heads:
+        return None
+    first = last
+    while first - 1 >= 0 and tokens[first - 1].capitalised and tokens[first - 1].sentence == tokens[last].sentence:
+        first -= 1
+    return (first, last)
 
 
 def _opens_noun_phrase(model: TextModel, start: int, possessed: bool, words: WordTables) -> bool:
@@ -117,5 +144,9 @@ def role_after(model: TextModel, last: int, words: WordTables) -> RoleFound | No
     if k < end and words.is_("org-preposition", tokens[k].norm):
         organisation = (k + 1 + (tokens[k + 1].norm == "the"), end - 1) if k + 1 < end else None
     return RoleFound(
-        role=model.span(start, end - 1).text, first=start, last=end - 1, possessor=None, organisation=organisation
+        role=model.span(start, end - 1).text,
+        first=start,
+        last=end - 1,
+        possessor=None,
+        organisation=organisation,
     )

@@ -7,7 +7,12 @@ from functools import cached_property
 
 from ingest.model import Span
 
-NAMED, DESCRIBED, ANONYMOUS, COLLECTIVE = "named", "described", "anonymous", "collective"
+NAMED, DESCRIBED, ANONYMOUS, COLLECTIVE = (
+    "named",
+    "described",
+    "anonymous",
+    "collective",
+)
 KNOWN_PREFIX = "known:"  # the key of a registry actor: the prefix and its registry IRI
 
 
@@ -87,7 +92,10 @@ class ActorSet:
         actor = self.at(i)
         if actor is None:
             return None
-        return actor, min((m for m in actor.mentions if m.first <= i <= m.last), key=lambda m: m.last - m.first)
+        return actor, min(
+            (m for m in actor.mentions if m.first <= i <= m.last),
+            key=lambda m: m.last - m.first,
+        )
 
     def within(self, first: int, last: int) -> list[tuple[ActorRecord, Mention]]:
         """Mentions lying wholly inside tokens first..last, in text order."""

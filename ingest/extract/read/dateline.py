@@ -115,3 +115,11 @@ def dateline_line(text: str) -> Dateline | None:
     if found:
         return Dateline(place=found["place"].strip(), agency=conventions().words.agency(found["agency"]))
     return None
+
+
+def opening_dateline_end(text: str) -> int:
+    """Where a dateline opening the text's first paragraph ends (an offset into text), 0 when none opens it."""
+    start = len(text) - len(text.lstrip())
+    paragraph = re.split(r"\n\s*\n", text[start:], maxsplit=1)[0]
+    opening = read_opening(paragraph)
+    return start + opening.end if opening is not None else 0

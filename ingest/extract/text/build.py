@@ -46,9 +46,9 @@ def paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _sentence_starts(text: str, doc: Doc, kept: list[int], quote_opens: set[int]) -> list[bool]:
-    """Whether each kept token opens a sentence: spaCy's sentencizer, any line break, and an opening quotation mark
-    left at the end of a sentence moved to the start of the next."""
+def _sentence_starts(text: str, doc: Doc, kept: list[int], quote_opens: set[int], dateline_end: int = 0) -> list[bool]:
+    """Whether each kept token opens a sentence: spaCy's sentencizer, any line break, the first word after a
+    dateline, and an opening quotation mark left at the end of a sentence moved to the start of the next."""
     sent_start = doc.to_array("SENT_START")  # token.is_sent_start rescans the whole Doc on every call
     starts: list[bool] = []
     pending = True
@@ -56,7 +56,8 @@ def _sentence_starts(text: str, doc: Doc, kept: list[int], quote_opens: set[int]
     for position, index in enumerate(kept):
         token = doc[index]
         gap = text[previous_end : token.idx]
-        starts.append(pending or sent_start[index] == 1 or "\n" in gap)
+        after_dateline = dateline_end > 0 and token.idx >= dateline_end and previous_end <= dateline_end
+        starts.append(pending or sent_start[index] == 1 or "\n" in gap or after_dateline)
         pending = False
         previous_end = token.idx + len(token.text)
         # a space token can carry the sentence start (spaCy marks the token after the full stop)
@@ -71,9 +72,15 @@ def _sentence_starts(text: str, doc: Doc, kept: list[int], quote_opens: set[int]
     return starts
 
 
-def _tokens_of(text: str, doc: Doc, quotes: list[QuoteSpan], paras: tuple[Span, ...]) -> list[dict]:
+def _tokens_of(
+    text: str,
+    doc: Doc,
+    quotes: list[QuoteSpan],
+    paras: tuple[Span, ...],
+    dateline_end: int,
+) -> list[dict]:
     kept = [t.i for t in doc if not t.is_space and t.text.strip()]
-    starts = _sentence_starts(text, doc, kept, {q.open for q in quotes})
+    starts = _sentence_starts(text, doc, kept, {q.open for q in quotes}, dateline_end)
     para_starts = [p.start for p in paras]
     rows: list[dict] = []
     sentence = -1
@@ -110,11 +117,13 @@ def _tokens_of(text: str, doc: Doc, quotes: list[QuoteSpan], paras: tuple[Span, 
     return rows
 
 
-def build_text_model(text: str) -> TextModel:
+def build_text_model(text: str, *, dateline_end: int = 0) -> TextModel:
+    """dateline_end: where a dateline opening the text ends (read.dateline.opening_dateline_end), 0 for none; the
+    words after it start a sentence."""
     paras = paragraphs(text)
     quote_spans = find_quotes(text, paras)
     doc = _nlp()(text)
-    rows = _tokens_of(text, doc, quote_spans, paras)
+    rows = _tokens_of(text, doc, quote_spans, paras, dateline_end)
     tags: list[tuple[str, str]] = []
     chunks: list[Chunk] = []
     chunk_of: list[int] = []
@@ -180,6 +189,7 @@ def build_text_model(text: str) -> TextModel:
         quotes=quotes,
         doc=doc,
         doc_index=tuple(r["doc"] for r in rows),
+        dateline_end=dateline_end,
     )
 
 

@@ -107,6 +107,7 @@ class TextModel:
     quotes: tuple[Quote, ...]
     doc: Doc  # the same tokens as a spaCy Doc (with lemma and tag set), for spaCy's matchers
     doc_index: tuple[int, ...]  # doc token index of each token
+    dateline_end: int = 0  # offset where a dateline opening the text ends ("ARDENNE, Valmora (Reuters) - "); 0: none
 
     @cached_property
     def _starts(self) -> list[int]:

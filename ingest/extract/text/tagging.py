@@ -39,7 +39,7 @@ def tag_and_chunk(words: list[str]) -> list[tuple[str, str]]:
     if not words:
         return []
     parser = _parser()
-    tagged = _repair_participles([[w, t] for w, t in parser.find_tags([plain(w) for w in words])])
+    tagged = _repair([[w, t] for w, t in parser.find_tags([plain(w) for w in words])])
     chunked = parser.find_chunks(tagged)
     return [(row[1], row[2]) for row in chunked]
 
@@ -49,18 +49,25 @@ _PARTICIPLE_AUXILIARIES = ("be", "have")
 _NAME_TAGS = ("NNP", "NNPS")
 
 
-def _repair_participles(tagged: list[list[str]]) -> list[list[str]]:
-    """The Brill rules decide past tense against participle from the word before: "was closed" comes out VBD, and a
-    name the lexicon does not know before "denied" leaves it VBN. Fixed by the auxiliary, or by a name just before a
-    form with no auxiliary and no "by" after it."""
+def _repair(tagged: list[list[str]]) -> list[list[str]]:
+    """Two slips of the Brill rules. A word in capitals in running text takes the tag of the lower-case word ("IT" a
+    pronoun). Past tense against participle is decided from the word before: "was closed" comes out VBD, and a name
+    the lexicon does not know before "denied" leaves it VBN; fixed by the auxiliary, or by a name just before a form
+    with no auxiliary and no "by" after it."""
+    shouting = all(w.isupper() for w, _ in tagged if any(c.isalpha() for c in w))
     for position, (word, tag) in enumerate(tagged):
+        if position > 0 and not shouting and len(word) >= 2 and word.isupper() and not tag.startswith("NN"):
+            tagged[position][1] = "NNP"  # "IT", "US" in running text are names, not "it" and "us"
+            continue
         if tag not in ("VBD", "VBN"):
             continue
         before = position - 1
         while before >= 0 and tagged[before][1].startswith("RB"):
             before -= 1
         previous_word, previous_tag = tagged[before] if before >= 0 else ("", "")
-        after_auxiliary = previous_tag.startswith("VB") and lemma(previous_word, previous_tag) in _PARTICIPLE_AUXILIARIES
+        after_auxiliary = (
+            previous_tag.startswith("VB") and lemma(previous_word, previous_tag) in _PARTICIPLE_AUXILIARIES
+        )
         if tag == "VBD" and after_auxiliary:
             tagged[position][1] = "VBN"
         elif tag == "VBN" and before == position - 1 and previous_tag in _NAME_TAGS:
