@@ -26,8 +26,12 @@ yasgui:                ## the YASGUI query editor from the npm registry, served 
 ingest-seeds: setup
 	$(BIN)/newskg --store $(STORE) ingest seeds/
 
+# writes are opened only when serving on this machine alone (HOST=127.0.0.1, the default); a server others can
+# reach refuses them unless NEWSKG_WRITE_TOKEN is set
+OPEN_WRITES := $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),--allow-open-writes,)
+
 run: setup yasgui ingest-seeds
-	$(BIN)/newskg --store $(STORE) serve --host $(HOST) --port $(PORT)
+	$(BIN)/newskg --store $(STORE) serve --host $(HOST) --port $(PORT) $(OPEN_WRITES)
 
 test: setup browser yasgui
 	$(BIN)/python -m pytest -q

@@ -215,6 +215,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not store_exists(store_dir):
         print(f"newskg serve: no store at {store_dir} yet: starting with an empty one (POST /articles to fill it)",
               file=sys.stderr)
+    if args.allow_open_writes:
+        os.environ["NEWSKG_ALLOW_OPEN_WRITES"] = "1"
     uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
     return EXIT_OK
 
@@ -308,6 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 "does not exist yet is created empty.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--allow-open-writes", action="store_true",
+                       help="accept writes over HTTP without a token (local use only; without this and without "
+                            "$NEWSKG_WRITE_TOKEN, SPARQL Update, Graph Store writes and POST /articles are refused)")
     return parser
 
 

@@ -37,7 +37,8 @@ def people(count: int, padding: str = "") -> Graph:
 
 @pytest.fixture(scope="module")
 def server(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    settings = Settings(store_dir=tmp_path_factory.mktemp("sparql") / "store", query_timeout=10, max_results=30_000)
+    settings = Settings(store_dir=tmp_path_factory.mktemp("sparql") / "store", query_timeout=10, max_results=30_000,
+                        allow_open_writes=True)
     with server_starter(settings) as live:
         live.app.state.context.store.replace_graph("http://example.org/graph/people", people(3))
         yield live
