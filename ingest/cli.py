@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from exports.formats import TOOL_FORMAT_BY_NAME
 from ingest import __version__
-from ingest.errors import NewskgError
+from ingest.errors import InputError, NewskgError
 from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
 from ingest.settings import Settings, settings_from_env
 
@@ -133,13 +133,22 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     sparql = sys.stdin.read() if args.sparql == "-" else args.sparql
     if sparql.startswith("@"):
-        sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        sparql = _read_query_file(Path(sparql[1:]))
     store = open_existing_store(_settings(args).store_dir)
     try:
         write_query_result(store.query(sparql), args.format, sys.stdout.buffer)
     finally:
         store.close()
     return EXIT_OK
+
+
+def _read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"the query file {path} is not UTF-8 text (at byte {error.start})") from None
+    except OSError as error:
+        raise InputError(f"cannot read the query file {path}: {error.strerror or error}") from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import rdflib
 from rdflib.term import Node
 
 from ingest.errors import QueryError, StoreError
+from ingest.sparql_errors import evaluation_error, syntax_error
 from ingest.sparql_text import names_dataset
 from ingest.indexed_graph import IndexedGraph
 from ingest.store_terms import (GraphName, TermConverter, graph_term, insert_data_text, rdflib_triples,
@@ -108,12 +109,14 @@ class OxigraphStore:
         self.update(f"DROP SILENT GRAPH {graph_term(graph)}")
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        """Run a SPARQL update as one transaction; syntax errors become QueryError with the parser's message."""
+        """Run a SPARQL update as one transaction; syntax and evaluation errors become a readable QueryError."""
         with self._write_lock:
             try:
                 self.oxigraph.update(sparql, base_iri=base_iri)
             except SyntaxError as error:
-                raise QueryError(f"SPARQL update syntax error: {error}") from error
+                raise syntax_error(sparql, str(error), "update") from error
+            except RuntimeError as error:  # pyoxigraph's evaluation errors: a missing graph, an unknown function
+                raise evaluation_error(error, "update") from error
             except OSError as error:
                 raise StoreError(f"update failed: {error}") from error
             finally:
@@ -234,7 +237,9 @@ def run_query(store: ox.Store, sparql: str, *, default_graph_union: bool = True,
     try:
         return store.query(sparql, **options)  # type: ignore[arg-type]
     except SyntaxError as error:
-        raise QueryError(f"SPARQL syntax error: {error}") from error
+        raise syntax_error(sparql, str(error)) from error
+    except RuntimeError as error:
+        raise evaluation_error(error) from error
     except OSError as error:
         raise StoreError(f"query failed: {error}") from error
 

@@ -113,3 +113,16 @@ def test_load_works_when_remote_access_is_allowed(live_server: Callable[..., Any
         assert loaded.status_code == 204, loaded.text
         assert http.get("sparql", params={"query": "ASK { GRAPH <http://example.org/copy> { <urn:x:a> ?p 3 } }"}
                         ).json()["boolean"] is True
+
+
+def test_silent_remote_access_is_refused_quietly(server: Any) -> None:
+    """SILENT: a refused SERVICE gives one empty solution, a refused LOAD does nothing, and both succeed."""
+    query = "SELECT ?x ?o { BIND(1 AS ?x) SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    with httpx.Client(base_url=server.url) as http:
+        rows = http.get("sparql", params={"query": query}).json()["results"]["bindings"]
+        assert rows == [{"x": {"type": "literal", "value": "1",
+                               "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
+        loaded = http.post("sparql", content=b"LOAD SILENT <file:///etc/passwd> INTO GRAPH <http://example.org/g>",
+                           headers={**UPDATE, "Authorization": f"Bearer {TOKEN}"})
+        assert loaded.status_code == 204
+        assert http.get("sparql", params=ASK).json()["boolean"] is False
