@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
+from ingest.distinct_triples import distinct_triples
 from ingest.errors import QueryError, StoreError
 from ingest.sparql_errors import evaluation_error, syntax_error
 from ingest.sparql_text import names_dataset
@@ -21,7 +22,6 @@ from ingest.indexed_graph import IndexedGraph
 from ingest.store_terms import (GraphName, TermConverter, graph_term, insert_data_text, rdflib_triples,
                                  with_fresh_blank_nodes)
 
-QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 TriplesSource = Union[Iterable[Sequence[Node]], rdflib.Graph]
 
 
@@ -182,15 +182,17 @@ class OxigraphStore:
         return graph
 
     def dump(self, output: BinaryIO, media_type: str, graph: str | None = None) -> None:
-        """Stream the store (or one graph) to output. A triple format without a graph gets the union of all graphs."""
+        """Stream the store (or one graph) to output. A syntax with named graphs keeps them; a triple syntax without
+        a graph gets the union of all graphs, each triple once."""
         fmt = rdf_format(media_type)
         store = self.oxigraph
         if graph is not None:
             store.dump(output, fmt, from_graph=graph_term(graph))
-        elif fmt in QUAD_FORMATS:
+        elif fmt.supports_datasets:
             store.dump(output, fmt)
         else:
-            ox.serialize(_union_triples(store), output, fmt)
+            ox.serialize(distinct_triples(lambda: store.quads_for_pattern(None, None, None, None), len(store)),
+                         output, fmt)
 
     def snapshot(self, directory: Path, *, timeout: float | None = None) -> Path | None:
         """A consistent copy at `directory` (a RocksDB checkpoint of hard links; a copy for in-memory stores).
@@ -268,9 +270,3 @@ def _triples(content: TriplesSource) -> Iterator[Sequence[Node]]:
         yield from content.triples((None, None, None))
     else:
         yield from content
-
-
-def _union_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    for quad in store.quads_for_pattern(None, None, None, None):
-        yield quad.triple
-
