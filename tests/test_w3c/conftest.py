@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import pytest
-from _pytest.terminal import TerminalReporter
 
 KINDS = {"test_query_evaluation": "query evaluation", "test_update_evaluation": "update evaluation",
          "test_syntax": "syntax", "test_protocol": "protocol", "test_graph_store_protocol": "graph store protocol",
@@ -27,7 +26,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         _outcomes[kind]["passed by value"] += 1
 
 
-def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not _outcomes:
         return
     write = terminalreporter.write_line
