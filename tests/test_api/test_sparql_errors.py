@@ -66,6 +66,7 @@ def test_evaluation_and_update_errors_carry_the_engine_message_and_a_hint() -> N
 
 def test_the_cli_prints_readable_errors_not_tracebacks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = str(tmp_path / "store")
+    OxigraphStore(tmp_path / "store").close()  # read commands refuse a store that does not exist
     assert main(["--store", store, "query", f"@{tmp_path / 'missing.rq'}"]) == 2
     assert capsys.readouterr().err == f"newskg query: cannot read the query file {tmp_path / 'missing.rq'}: " \
                                       "No such file or directory\n"
