@@ -6,8 +6,13 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  ?= data/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# the W3C SPARQL 1.1 test suites, read where they are (never copied into the repository)
+W3C_DIR ?= ../shared/w3c-sparql11
+PYTEST := W3C_SPARQL11=$(abspath $(W3C_DIR)) $(BIN)/python -m pytest
+# make test runs the W3C suites' protocol tests, every syntax test and a fixed quarter of the others
+W3C_SHARE := (not w3c_suite or w3c_sample)
 
-.PHONY: setup browser yasgui run ingest-seeds test test-fast fuzz score bench soak clean
+.PHONY: setup browser yasgui run ingest-seeds test test-fast conformance fuzz score bench soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,14 +31,21 @@ yasgui:                ## the YASGUI query editor from the npm registry, served 
 ingest-seeds: setup
 	$(BIN)/newskg --store $(STORE) ingest seeds/
 
+# writes are opened only when serving on this machine alone (HOST=127.0.0.1, the default); a server others can
+# reach refuses them unless NEWSKG_WRITE_TOKEN is set
+OPEN_WRITES := $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),--allow-open-writes,)
+
 run: setup yasgui ingest-seeds
-	$(BIN)/newskg --store $(STORE) serve --host $(HOST) --port $(PORT)
+	$(BIN)/newskg --store $(STORE) serve --host $(HOST) --port $(PORT) $(OPEN_WRITES)
 
 test: setup browser yasgui
-	$(BIN)/python -m pytest -q
+	$(PYTEST) -q -m "$(W3C_SHARE)"
 
 test-fast: setup
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(PYTEST) -q -m "not browser and not slow and $(W3C_SHARE)"
+
+conformance: setup    ## the whole W3C sparql11 suite (entailment aside) against a real server, with its counts
+	$(PYTEST) -q -p no:cacheprovider tests/test_w3c
 
 fuzz: setup           ## property tests with fresh random examples, many more of them (not part of make test)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_hardening/test_properties.py

@@ -7,6 +7,7 @@ from typing import AsyncIterator
 
 from fastapi import FastAPI
 
+from api.auth import announce_write_policy
 from api.context import AppContext
 from api.errors import install_error_handlers
 from ingest.iris import IriMinter
@@ -20,6 +21,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     store = open_store(settings.store_dir)
     context = AppContext(settings=settings, store=store, minter=IriMinter(settings.base_iri))
     write_service_graphs(store, context.minter)
+    announce_write_policy(settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -4,7 +4,7 @@ The first request for a dump after a write builds it; later requests get the fil
 Content-Length) at disk speed. One scan of the store per version: the N-Quads file comes from pyoxigraph's Rust
 dump, which reads one snapshot; every other syntax is converted from that file (parsing a file is several times
 faster than reading the store), and a .gz from its plain file. So all the files of one version hold the same
-snapshot.
+snapshot. TriG and JSON-LD keep the named graphs; Turtle and N-Triples hold their union, each triple once.
 
 Files are named by the dataset version's tag (it changes with every write and with every opening of the store),
 written under a temporary name and renamed into place, so a reader never sees half a file. One lock per file: two
@@ -26,6 +26,7 @@ from typing import Callable, Iterator, Mapping
 
 import pyoxigraph as ox
 
+from ingest.distinct_triples import distinct_triples
 from ingest.store import OxigraphStore
 
 BASE_SUFFIX = "nq"
@@ -35,6 +36,7 @@ GZIP_LEVEL = 5
 COPY_CHUNK = 1 << 20
 KEPT_VERSIONS = 2
 FILE_MODE = 0o644
+MIN_BYTES_PER_QUAD = 40  # an N-Quads line is rarely shorter: the file's size bounds its number of quads
 
 
 def default_cache_dir(store_dir: Path) -> Path:
@@ -135,9 +137,13 @@ def _gzip(source: Path, target: Path) -> None:
 
 
 def _convert(nquads: Path, target: Path, fmt: ox.RdfFormat) -> None:
-    """Re-serialise the N-Quads file; a syntax without named graphs gets every quad's triple (the union)."""
-    quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    if fmt in {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}:
-        ox.serialize(quads, str(target), fmt)
+    """Re-serialise the N-Quads file: a syntax with named graphs (TriG, JSON-LD) keeps them; one without gets the
+    union of the graphs, each triple once."""
+    def quads() -> Iterator[ox.Quad]:
+        return ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+
+    if fmt.supports_datasets:
+        ox.serialize(quads(), str(target), fmt)
     else:
-        ox.serialize((quad.triple for quad in quads), str(target), fmt)
+        expected = nquads.stat().st_size // MIN_BYTES_PER_QUAD
+        ox.serialize(distinct_triples(quads, expected), str(target), fmt)

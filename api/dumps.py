@@ -39,7 +39,7 @@ DUMP_FORMATS = [
     DumpFormat("trig", "application/trig", "TriG", True),
     DumpFormat("ttl", "text/turtle", "Turtle", False),
     DumpFormat("nt", "application/n-triples", "N-Triples", False),
-    DumpFormat("jsonld", "application/ld+json", "JSON-LD", False),
+    DumpFormat("jsonld", "application/ld+json", "JSON-LD", True),
 ]
 DUMP_BY_SUFFIX = {f.suffix: f for f in DUMP_FORMATS}
 TOOL_BY_SUFFIX = {f.suffix: f for f in TOOL_FORMATS}

@@ -26,7 +26,9 @@ FORMATS: tuple[Format, ...] = (
     Format("xml", "application/sparql-results+xml", ".srx", ("application/xml", "text/xml")),
     Format("csv", "text/csv", ".csv"),
     Format("tsv", "text/tab-separated-values", ".tsv"),
-    Format("turtle", "text/turtle", ".ttl", ("application/x-turtle", "application/turtle")),
+    # N3 is a superset of Turtle, so a Turtle document is an answer to a client that asks for N3
+    Format("turtle", "text/turtle", ".ttl", ("application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3",
+                                             "application/n3")),
     Format("ntriples", "application/n-triples", ".nt", ("text/plain",)),
     Format("nquads", "application/n-quads", ".nq", ("text/x-nquads",)),
     Format("trig", "application/trig", ".trig", ("application/x-trig",)),
@@ -44,8 +46,8 @@ RDF_MEDIA_TYPES = ("text/turtle", "application/n-triples", "application/n-quads"
 _BY_NAME = {f.name: f for f in FORMATS}
 _BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS}
 _BY_SUFFIX = {f.suffix: f for f in FORMATS if f.suffix}
-_NAME_ALIASES = {"rdf": "rdfxml", "ttl": "turtle", "nt": "ntriples", "nq": "nquads", "json-ld": "jsonld",
-                 "n-triples": "ntriples", "n-quads": "nquads"}
+_NAME_ALIASES = {"rdf": "rdfxml", "rdf+xml": "rdfxml", "ttl": "turtle", "n3": "turtle", "nt": "ntriples",
+                 "nq": "nquads", "json-ld": "jsonld", "n-triples": "ntriples", "n-quads": "nquads"}
 
 
 @dataclass(frozen=True)
@@ -104,34 +106,62 @@ def not_acceptable(offered: Sequence[str], asked: str) -> HTTPException:
     return HTTPException(406, f"cannot produce {asked}; available here: {', '.join(offered)}")
 
 
-def choose(accept: str | None, offered: Sequence[str], *, format: str | None = None,
+def choose(accept: str | None, offered: Sequence[str], *, format: str | Sequence[str] | None = None,
            suffix: str | None = None) -> str:
-    """The media type to answer with, from `offered` (best first); HTTPException 406 when none is acceptable."""
-    for explicit in (suffix, format):
-        if explicit:
-            wanted = media_type_for(explicit)
-            if wanted in offered:
-                return wanted  # type: ignore[return-value]
-            alias = _alias_target(wanted, offered)
-            if alias:
-                return alias
-            raise not_acceptable(offered, explicit)
+    """The media type to answer with, from `offered` (best first); HTTPException 406 when none is acceptable.
+
+    `format` may be repeated (SPARQLWrapper sends `format=tsv&format=text/tab-separated-values`): values that name
+    the same media type agree. When they name different ones, or none that is offered here, an Accept header that
+    names an offered type decides; without one that is a 400 (disagreeing values) or a 406.
+    """
+    if suffix:
+        wanted = _offered_match(suffix, offered)
+        if wanted is None:
+            raise not_acceptable(offered, suffix)
+        return wanted
+    formats = [f for f in ([format] if isinstance(format, str) else format or ()) if f.strip()]
+    named = list(dict.fromkeys(m for m in (_offered_match(f, offered) for f in formats) if m is not None))
+    if len(named) == 1:
+        return named[0]
     ranges = parse_accept(accept)
+    if formats:
+        decided = _best(ranges, named or offered, specific=True)
+        if decided is not None:
+            return decided
+        if named:
+            raise HTTPException(400, f"the 'format' parameters ask for different media types ({', '.join(named)}); "
+                                     "send one, or values that agree")
+        raise not_acceptable(offered, ", ".join(formats))
     if not ranges:
         return offered[0]
-    best, best_q = None, 0.0
-    for media_type in offered:
-        q = _quality(ranges, media_type)
-        if q > best_q:
-            best, best_q = media_type, q
+    best = _best(ranges, offered, specific=False)
     if best is None:
         raise not_acceptable(offered, accept or "")
     return best
 
 
-def _quality(ranges: list[_Range], media_type: str) -> float:
-    """q of the most specific range matching the media type (RFC 9110): an exact match beats an exact match of
-    one of its aliases, which beats type/*, which beats */*."""
+def _offered_match(name_or_type: str, offered: Sequence[str]) -> str | None:
+    """The offered media type a format name, suffix or media type stands for (directly or as an alias)."""
+    wanted = media_type_for(name_or_type)
+    if wanted in offered:
+        return wanted
+    return _alias_target(wanted, offered)
+
+
+def _best(ranges: list[_Range], offered: Sequence[str], *, specific: bool) -> str | None:
+    """The offered type with the highest q (the first on a tie); with specific=True only types the ranges name
+    exactly or by an alias count (*/* and text/* decide nothing)."""
+    best, best_q = None, 0.0
+    for media_type in offered:
+        q, specificity = _quality(ranges, media_type)
+        if q > best_q and (specificity == 3 or not specific):
+            best, best_q = media_type, q
+    return best
+
+
+def _quality(ranges: list[_Range], media_type: str) -> tuple[float, int]:
+    """q of the most specific range matching the media type (RFC 9110), and how specific that range is: an exact
+    match beats an exact match of one of its aliases, which beats type/*, which beats */*."""
     best_key, q = (0, 0), 0.0
     for r in ranges:
         specificity = r.specificity(media_type)
@@ -140,7 +170,7 @@ def _quality(ranges: list[_Range], media_type: str) -> float:
             key = (3, 0)
         if key > best_key:
             best_key, q = key, r.q
-    return q
+    return q, best_key[0]
 
 
 def _aliases(media_type: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from typing import IO, Iterator, cast
 import pyoxigraph as ox
 
 from ingest.errors import NewskgError, QueryError, ResultTooLarge, StoreError
+from ingest.sparql_errors import evaluation_error
 from ingest.store import run_query
 
 INLINE_LIMIT = 1 << 20  # results up to this size travel through the pipe; larger ones through a spool file
@@ -234,6 +235,8 @@ def serve(connection: Connection, spool_dir: str) -> None:
             reply = QueryFailure(type(error).__name__, str(error))
         except (SyntaxError, ValueError) as error:
             reply = QueryFailure(QueryError.__name__, str(error))
+        except RuntimeError as error:  # pyoxigraph's evaluation errors (an unknown function ...), met while iterating
+            reply = QueryFailure(QueryError.__name__, str(evaluation_error(error)))
         except OSError as error:
             reply = QueryFailure(StoreError.__name__, f"the query failed while reading the store: {error}")
         connection.send(reply)

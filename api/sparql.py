@@ -25,18 +25,21 @@ from api.sparql_page import QueryPage
 from api.sparql_request import (FORM, GRAPH_PARAMETERS, QUERY_BODY, UPDATE_BODY, ProtocolRequest,
                                  read_protocol_request)
 from ingest.errors import Forbidden, QueryError
-from ingest.sparql_text import keyword_set, query_form, remote_operations, with_using_clauses
+from ingest.sparql_text import (keyword_set, query_form, remote_operations, with_using_clauses,
+                                without_silent_remote_operations)
 
 HTML = "text/html"
 DESCRIPTION_MEDIA_TYPES = ("text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples")
+# a text with no query form does not parse: anything is offered, so that the client hears the syntax error (from
+# the worker), not a 406 about a format
 OFFERED_BY_FORM = {"SELECT": RESULTS_MEDIA_TYPES, "ASK": BOOLEAN_MEDIA_TYPES, "CONSTRUCT": RDF_MEDIA_TYPES,
-                   "DESCRIBE": RDF_MEDIA_TYPES, None: RESULTS_MEDIA_TYPES}
+                   "DESCRIBE": RDF_MEDIA_TYPES, None: (*RESULTS_MEDIA_TYPES, *RDF_MEDIA_TYPES)}
 VARY = {"Vary": "Accept"}
 POST_BODY = {"required": True, "content": {
     FORM: {"schema": {"type": "object", "properties": {"query": TEXT_SCHEMA, "update": TEXT_SCHEMA}}},
     QUERY_BODY: {"schema": TEXT_SCHEMA}, UPDATE_BODY: {"schema": TEXT_SCHEMA}}}
-POST_MEDIA_TYPES = tuple(dict.fromkeys((*RESULTS_MEDIA_TYPES, *RDF_MEDIA_TYPES)))
-GET_MEDIA_TYPES = tuple(dict.fromkeys((*POST_MEDIA_TYPES, *DESCRIPTION_MEDIA_TYPES, HTML)))
+POST_MEDIA_TYPES = tuple(dict.fromkeys((*RESULTS_MEDIA_TYPES, *RDF_MEDIA_TYPES, HTML)))
+GET_MEDIA_TYPES = tuple(dict.fromkeys((*POST_MEDIA_TYPES, *DESCRIPTION_MEDIA_TYPES)))
 
 
 def answer_response(answer: QueryAnswer) -> Response:
@@ -67,14 +70,16 @@ class SparqlEndpoint:
 
     async def query(self, request: Request, protocol: ProtocolRequest, sparql: str) -> Response:
         form = query_form(sparql)
-        offered = OFFERED_BY_FORM[form]
-        browser_offer = (*offered, HTML) if request.method == "GET" else offered
-        media_type = choose(request.headers.get("accept"), browser_offer, format=protocol.format)
+        # a browser (Accept: text/html) gets the query page with this query in the editor, by GET or POST
+        media_type = choose(request.headers.get("accept"), (*OFFERED_BY_FORM[form], HTML), format=protocol.formats)
         if media_type == HTML:
             return HTMLResponse(self.page.render(self._endpoint(request), sparql), headers=VARY)
         if not self.settings.allow_remote and "SERVICE" in remote_operations(sparql):
-            raise Forbidden("SERVICE is refused by this endpoint: it would make the server query other hosts")
-        graph_result = form in ("CONSTRUCT", "DESCRIBE")
+            sparql = without_silent_remote_operations(sparql)  # SILENT: a refused SERVICE gives one empty solution
+            if "SERVICE" in remote_operations(sparql):
+                raise Forbidden("SERVICE is refused by this endpoint: it would make the server query other hosts "
+                                "(SERVICE SILENT is answered as if the other host had failed)")
+        graph_result = form in ("CONSTRUCT", "DESCRIBE") or media_type in RDF_MEDIA_TYPES
         job = QueryJob(sparql, results_media_type=RESULTS_MEDIA_TYPES[0] if graph_result else media_type,
                        graph_media_type=media_type if graph_result else RDF_MEDIA_TYPES[0],
                        default_graphs=protocol.default_graphs, named_graphs=protocol.named_graphs,
@@ -84,10 +89,12 @@ class SparqlEndpoint:
 
     async def update(self, request: Request, protocol: ProtocolRequest, sparql: str) -> Response:
         require_write_token(request, self.settings)
-        refused = [] if self.settings.allow_remote else remote_operations(sparql)
-        if refused:
-            raise Forbidden(f"{' and '.join(refused)} refused by this endpoint: it would make the server fetch "
-                            "other hosts or files")
+        if not self.settings.allow_remote and remote_operations(sparql):
+            sparql = without_silent_remote_operations(sparql)  # SILENT: a refused LOAD or SERVICE does nothing
+            refused = remote_operations(sparql)
+            if refused:
+                raise Forbidden(f"{' and '.join(refused)} refused by this endpoint: it would make the server fetch "
+                                "other hosts or files (the SILENT forms do nothing instead)")
         if (protocol.using_graphs or protocol.using_named_graphs) and keyword_set(sparql) & {"USING", "WITH"}:
             raise QueryError("the update names its dataset (USING or WITH) and the request too "
                              "(using-graph-uri / using-named-graph-uri); send only one of them")
@@ -96,7 +103,7 @@ class SparqlEndpoint:
         return Response(status_code=204)
 
     def describe(self, request: Request, protocol: ProtocolRequest) -> Response:
-        media_type = choose(request.headers.get("accept"), (*DESCRIPTION_MEDIA_TYPES, HTML), format=protocol.format)
+        media_type = choose(request.headers.get("accept"), (*DESCRIPTION_MEDIA_TYPES, HTML), format=protocol.formats)
         endpoint = self._endpoint(request)
         if media_type == HTML:
             return HTMLResponse(self.page.render(endpoint), headers=VARY)
@@ -132,7 +139,7 @@ def build_router(context: AppContext) -> APIRouter:
                          summary="SPARQL 1.1 Protocol: query or update by POST",
                          description="Query (form or application/sparql-query body) or update (form or "
                                      "application/sparql-update body, behind the bearer token).",
-                         responses={200: answer("query results or RDF", POST_MEDIA_TYPES, ["Vary"]),
+                         responses={200: answer("query results, RDF, or the query page", POST_MEDIA_TYPES, ["Vary"]),
                                     204: answer("the update was applied"),
                                     **errors(400, 401, 403, 406, 413, 415, 503)})
 

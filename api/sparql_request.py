@@ -28,7 +28,7 @@ class ProtocolRequest:
     named_graphs: tuple[str, ...] = ()
     using_graphs: tuple[str, ...] = ()
     using_named_graphs: tuple[str, ...] = ()
-    format: str | None = None
+    formats: tuple[str, ...] = ()  # every `format` parameter; api.negotiation decides whether they agree
 
 
 def _decode(body: bytes, what: str) -> str:
@@ -100,4 +100,4 @@ def _from_params(params: dict[str, list[str]], body_query: str | None, body_upda
     return ProtocolRequest(query=query, update=update, default_graphs=graphs["default-graph-uri"],
                            named_graphs=graphs["named-graph-uri"], using_graphs=graphs["using-graph-uri"],
                            using_named_graphs=graphs["using-named-graph-uri"],
-                           format=_single(params.get("format", []), "format"))
+                           formats=tuple(params.get("format", [])))

@@ -22,6 +22,7 @@ from api.openapi_responses import answer, errors
 from api.generation_cache import GenerationCache
 from api.page_queries import PageQueries, as_int
 from api.pages_render import Renderer
+from ingest.distinct_triples import count_distinct_triples
 from ingest.namespaces import NKG, SCHEMA
 from ingest.store import OxigraphStore
 
@@ -34,13 +35,13 @@ SERIALIZE_AS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "appl
                 "application/rdf+xml": "xml"}
 
 STATS = {
-    "triples": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     "classes": "SELECT (COUNT(DISTINCT ?class) AS ?n) WHERE { ?s a ?class }",
     "subjects": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }",
     "articles": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:NewsArticle }",
 }
 CLASS_PARTITIONS = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
 GROUP BY ?class ORDER BY DESC(?n) LIMIT 200"""
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
 class DatasetStatistics:
@@ -54,10 +55,17 @@ class DatasetStatistics:
         return self.cache.get()
 
     def _compute(self) -> dict[str, Any]:
+        """triples: distinct triples of the union of all graphs (what the Turtle and N-Triples dumps hold);
+        quads: every graph's triples counted in each (what the N-Quads, TriG and JSON-LD dumps hold)."""
         queries = PageQueries(self.store)
         stats: dict[str, Any] = {name: queries.count(body) for name, body in STATS.items()}
         stats["partitions"] = [(r["class"], as_int(r["n"])) for r in queries.select(CLASS_PARTITIONS)]
         stats["graphs"] = self.store.graph_names()
+        stats["graph_sizes"] = {str(r["g"]): as_int(r["n"]) for r in queries.select(GRAPH_SIZES)}
+        store = self.store.oxigraph
+        stats["quads"] = len(store)
+        stats["triples"] = count_distinct_triples(lambda: store.quads_for_pattern(None, None, None, None),
+                                                  stats["quads"])
         return stats
 
 
@@ -90,8 +98,11 @@ def void_graph(root: str, base_iri: str, stats: dict[str, Any], modified: Litera
     g.add((dataset, VOID.distinctSubjects, Literal(stats["subjects"], datatype=XSD.integer)))
     g.add((dataset, VOID.documents, Literal(stats["articles"], datatype=XSD.integer)))
     graphs = stats["graphs"]
-    g.add((dataset, RDFS.comment, Literal(f"{len(graphs)} named graphs: one per article, plus the ontology "
-                                          "and the actor registry. void:triples counts the triples of every graph.")))
+    g.add((dataset, RDFS.comment, Literal(
+        f"{len(graphs)} named graphs: one per article, plus the ontology and the actor registry. void:triples counts "
+        "the distinct triples of their union, which the Turtle and N-Triples dumps hold; each graph's void:triples "
+        f"is on its void:subset, and the N-Quads, TriG and JSON-LD dumps hold {stats['quads']} quads (a triple "
+        "once for each graph that holds it).")))
     for klass, entities in stats["partitions"]:
         partition = BNode()
         g.add((dataset, VOID.classPartition, partition))
@@ -100,6 +111,7 @@ def void_graph(root: str, base_iri: str, stats: dict[str, Any], modified: Litera
     for name in graphs[:GRAPHS_LISTED]:
         g.add((dataset, VOID.subset, URIRef(name)))
         g.add((URIRef(name), RDF.type, SD.NamedGraph))
+        g.add((URIRef(name), VOID.triples, Literal(stats["graph_sizes"].get(name, 0), datatype=XSD.integer)))
         if name.startswith(base_iri):
             g.add((URIRef(name), VOID.dataDump, URIRef(root + name[len(base_iri):] + ".ttl")))
     for fmt in DUMP_FORMATS:

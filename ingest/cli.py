@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from exports.formats import TOOL_FORMAT_BY_NAME
 from ingest import __version__
-from ingest.errors import NewskgError
+from ingest.errors import InputError, NewskgError
 from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
 from ingest.settings import Settings, settings_from_env
 
@@ -133,13 +133,22 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     sparql = sys.stdin.read() if args.sparql == "-" else args.sparql
     if sparql.startswith("@"):
-        sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        sparql = _read_query_file(Path(sparql[1:]))
     store = open_existing_store(_settings(args).store_dir)
     try:
         write_query_result(store.query(sparql), args.format, sys.stdout.buffer)
     finally:
         store.close()
     return EXIT_OK
+
+
+def _read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"the query file {path} is not UTF-8 text (at byte {error.start})") from None
+    except OSError as error:
+        raise InputError(f"cannot read the query file {path}: {error.strerror or error}") from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -215,6 +224,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not store_exists(store_dir):
         print(f"newskg serve: no store at {store_dir} yet: starting with an empty one (POST /articles to fill it)",
               file=sys.stderr)
+    if args.allow_open_writes:
+        os.environ["NEWSKG_ALLOW_OPEN_WRITES"] = "1"
     uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
     return EXIT_OK
 
@@ -308,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 "does not exist yet is created empty.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--allow-open-writes", action="store_true",
+                       help="accept writes over HTTP without a token (local use only; without this and without "
+                            "$NEWSKG_WRITE_TOKEN, SPARQL Update, Graph Store writes and POST /articles are refused)")
     return parser
 
 

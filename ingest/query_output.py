@@ -8,9 +8,18 @@ from pyoxigraph import QueryBoolean, QuerySolutions
 
 from ingest.errors import QueryError
 from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
+from ingest.sparql_errors import evaluation_error
 
 
 def write_query_result(result: object, format_name: str, output: BinaryIO) -> None:
+    """Serialise the result; an evaluation error met on the way (results are lazy) is a QueryError."""
+    try:
+        _write(result, format_name, output)
+    except RuntimeError as error:
+        raise evaluation_error(error) from error
+
+
+def _write(result: object, format_name: str, output: BinaryIO) -> None:
     if isinstance(result, (QuerySolutions, QueryBoolean)):
         syntax = RESULTS_BY_NAME.get(format_name)
         if syntax is None:

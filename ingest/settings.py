@@ -16,7 +16,9 @@ class Settings:
 
     store_dir: where the on-disk pyoxigraph store lives.
     base_iri: the prefix every minted IRI starts with; by default the local server, so IRIs open in a browser.
-    write_token: bearer token required for writes over HTTP; None leaves writes open (local use only).
+    write_token: bearer token required for writes over HTTP (SPARQL Update, Graph Store writes, POST /articles).
+    allow_open_writes: with no write_token, accept writes from anyone who reaches the port (local use only; the
+        server says so loudly at start). Off, and no token: every write over HTTP is refused.
     query_timeout: seconds before a SPARQL query is stopped (its worker process is killed and replaced).
     max_results: rows or triples a query may return before it is refused with a clear error.
     max_body_bytes: largest request body or article file accepted, checked before any work starts.
@@ -32,6 +34,7 @@ class Settings:
     store_dir: Path = Path("data/store")
     base_iri: str = DEFAULT_BASE
     write_token: str | None = None
+    allow_open_writes: bool = False
     query_timeout: float = 30.0
     max_results: int = 1_000_000
     max_body_bytes: int = 20 * 1024 * 1024
@@ -55,13 +58,18 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         store_dir=Path(env.get("NEWSKG_STORE", str(defaults.store_dir))),
         base_iri=base if base.endswith("/") else base + "/",
         write_token=env.get("NEWSKG_WRITE_TOKEN") or None,
+        allow_open_writes=_flag(env.get("NEWSKG_ALLOW_OPEN_WRITES")),
         query_timeout=float(env.get("NEWSKG_QUERY_TIMEOUT", defaults.query_timeout)),
         max_results=int(env.get("NEWSKG_MAX_RESULTS", defaults.max_results)),
         max_body_bytes=int(env.get("NEWSKG_MAX_BODY_BYTES", defaults.max_body_bytes)),
         max_article_chars=int(env.get("NEWSKG_MAX_ARTICLE_CHARS", defaults.max_article_chars)),
         fetch_timeout=float(env.get("NEWSKG_FETCH_TIMEOUT", defaults.fetch_timeout)),
         query_workers=int(env.get("NEWSKG_QUERY_WORKERS", defaults.query_workers)),
-        allow_remote=env.get("NEWSKG_ALLOW_REMOTE", "").lower() in {"1", "true", "yes"},
+        allow_remote=_flag(env.get("NEWSKG_ALLOW_REMOTE")),
         cors_origins=tuple(o for o in env.get("NEWSKG_CORS_ORIGINS", "").split(",") if o),
         dump_cache_dir=Path(env["NEWSKG_DUMP_CACHE"]) if env.get("NEWSKG_DUMP_CACHE") else None,
     )
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}

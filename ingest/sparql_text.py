@@ -25,6 +25,17 @@ _TOKEN = re.compile(
 
 
 @dataclass(frozen=True)
+class Token:
+    """A lexical token: its kind (a group name of _TOKEN), text, span, and how deep in braces it starts."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    depth: int
+
+
+@dataclass(frozen=True)
 class Keyword:
     """A bare keyword of the text (upper-cased), where it starts, and how deep in braces it sits."""
 
@@ -33,22 +44,37 @@ class Keyword:
     depth: int
 
 
+def tokens(text: str) -> list[Token]:
+    """The tokens of the text, without white space and comments."""
+    found: list[Token] = []
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind == "close":
+            depth = max(0, depth - 1)
+        if kind != "comment" and not match.group().isspace():
+            found.append(Token(kind, match.group(), match.start(), match.end(), depth))
+        if kind == "open":
+            depth += 1
+    return found
+
+
 def keywords(text: str) -> list[Keyword]:
     """Bare words of the SPARQL text outside strings, IRIs, comments, variables, prefixed names and language tags."""
     found: list[Keyword] = []
-    depth = 0
-    previous = ""
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth = max(0, depth - 1)
-        elif kind == "word" and ":" not in match.group() and previous != "@":
-            found.append(Keyword(match.group().upper(), match.start(), depth))
-        if kind != "comment" and not match.group().isspace():
-            previous = match.group()[-1] if kind == "other" else kind or ""
+    previous: Token | None = None
+    for token in tokens(text):
+        if is_bare_word(token, previous):
+            found.append(Keyword(token.text.upper(), token.start, token.depth))
+        previous = token
     return found
+
+
+def is_bare_word(token: Token, previous: Token | None) -> bool:
+    """A word that is not a prefixed name, a language tag (@en) or the exponent of a number (1e5)."""
+    if token.kind != "word" or ":" in token.text:
+        return False
+    return previous is None or not (previous.text == "@" or (previous.end == token.start and previous.text[-1].isdigit()))
 
 
 def keyword_set(text: str) -> set[str]:
@@ -91,4 +117,44 @@ def query_form(query: str) -> str | None:
     for keyword in keywords(query):
         if keyword.word in QUERY_FORMS:
             return keyword.word
+    return None
+
+
+NO_OPERATION = "INSERT DATA {}"
+
+
+def without_silent_remote_operations(text: str) -> str:
+    """Replace each `SERVICE SILENT ... { ... }` by `{}` and each `LOAD SILENT <iri> [INTO GRAPH <g>]` by an update
+    that does nothing: what the spec says SILENT gives when the remote access fails (here: when it is refused)."""
+    found = tokens(text)
+    replacements: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(found) - 2:
+        token, following = found[index], found[index + 1]
+        silent = following.kind == "word" and following.text.upper() == "SILENT"
+        word = token.text.upper() if is_bare_word(token, found[index - 1] if index else None) else ""
+        if silent and word == "SERVICE":
+            end = _block_end(found, index + 3)
+            if end is not None:
+                replacements.append((token.start, found[end].end, "{}"))
+                index = end
+        elif silent and word == "LOAD":
+            end = index + 2  # the source IRI
+            if end + 3 < len(found) and [t.text.upper() for t in found[end + 1:end + 3]] == ["INTO", "GRAPH"]:
+                end += 3
+            replacements.append((token.start, found[end].end, NO_OPERATION))
+            index = end
+        index += 1
+    for start, end, replacement in reversed(replacements):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _block_end(found: list[Token], opening: int) -> int | None:
+    """Index of the `}` closing the `{` at `opening`; None when there is no block there (a syntax error)."""
+    if opening >= len(found) or found[opening].kind != "open":
+        return None
+    for index in range(opening + 1, len(found)):
+        if found[index].kind == "close" and found[index].depth == found[opening].depth:
+            return index
     return None

@@ -14,13 +14,14 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
+from ingest.distinct_triples import distinct_triples
 from ingest.errors import QueryError, StoreError
+from ingest.sparql_errors import evaluation_error, syntax_error
 from ingest.sparql_text import names_dataset
 from ingest.indexed_graph import IndexedGraph
 from ingest.store_terms import (GraphName, TermConverter, graph_term, insert_data_text, rdflib_triples,
                                  with_fresh_blank_nodes)
 
-QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 TriplesSource = Union[Iterable[Sequence[Node]], rdflib.Graph]
 
 
@@ -108,12 +109,14 @@ class OxigraphStore:
         self.update(f"DROP SILENT GRAPH {graph_term(graph)}")
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        """Run a SPARQL update as one transaction; syntax errors become QueryError with the parser's message."""
+        """Run a SPARQL update as one transaction; syntax and evaluation errors become a readable QueryError."""
         with self._write_lock:
             try:
                 self.oxigraph.update(sparql, base_iri=base_iri)
             except SyntaxError as error:
-                raise QueryError(f"SPARQL update syntax error: {error}") from error
+                raise syntax_error(sparql, str(error), "update") from error
+            except RuntimeError as error:  # pyoxigraph's evaluation errors: a missing graph, an unknown function
+                raise evaluation_error(error, "update") from error
             except OSError as error:
                 raise StoreError(f"update failed: {error}") from error
             finally:
@@ -179,15 +182,17 @@ class OxigraphStore:
         return graph
 
     def dump(self, output: BinaryIO, media_type: str, graph: str | None = None) -> None:
-        """Stream the store (or one graph) to output. A triple format without a graph gets the union of all graphs."""
+        """Stream the store (or one graph) to output. A syntax with named graphs keeps them; a triple syntax without
+        a graph gets the union of all graphs, each triple once."""
         fmt = rdf_format(media_type)
         store = self.oxigraph
         if graph is not None:
             store.dump(output, fmt, from_graph=graph_term(graph))
-        elif fmt in QUAD_FORMATS:
+        elif fmt.supports_datasets:
             store.dump(output, fmt)
         else:
-            ox.serialize(_union_triples(store), output, fmt)
+            ox.serialize(distinct_triples(lambda: store.quads_for_pattern(None, None, None, None), len(store)),
+                         output, fmt)
 
     def snapshot(self, directory: Path, *, timeout: float | None = None) -> Path | None:
         """A consistent copy at `directory` (a RocksDB checkpoint of hard links; a copy for in-memory stores).
@@ -234,7 +239,9 @@ def run_query(store: ox.Store, sparql: str, *, default_graph_union: bool = True,
     try:
         return store.query(sparql, **options)  # type: ignore[arg-type]
     except SyntaxError as error:
-        raise QueryError(f"SPARQL syntax error: {error}") from error
+        raise syntax_error(sparql, str(error)) from error
+    except RuntimeError as error:
+        raise evaluation_error(error) from error
     except OSError as error:
         raise StoreError(f"query failed: {error}") from error
 
@@ -263,9 +270,3 @@ def _triples(content: TriplesSource) -> Iterator[Sequence[Node]]:
         yield from content.triples((None, None, None))
     else:
         yield from content
-
-
-def _union_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    for quad in store.quads_for_pattern(None, None, None, None):
-        yield quad.triple
-

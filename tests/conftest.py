@@ -1,8 +1,9 @@
 """Fixtures shared by the whole suite. Keep their names and behaviour stable: other test modules rely on them.
 
 make_settings(tmp_path=None, **overrides) -> Settings
-    Settings for one test: the store in <tmp_path>/store, a 5 s query timeout, 2 query workers, writes open
-    (pass write_token="..." to protect them). Overrides are any Settings fields. tmp_path defaults to the test's.
+    Settings for one test: the store in <tmp_path>/store, a 5 s query timeout, 2 query workers, and, as in
+    production, writes over HTTP refused: pass write_token="..." to protect them, or allow_open_writes=True to
+    open them. Overrides are any Settings fields. tmp_path defaults to the test's.
 
 live_server(settings=None, *, app_factory=None, **overrides) -> LiveServer
     Starts a real uvicorn server on 127.0.0.1 (a free port, in a background thread) for the given Settings, or

@@ -18,7 +18,7 @@ def _table_names(heading_words: str) -> set[str]:
     lines = README.split(heading_words, 1)[1].splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("|"))
     end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
-    return set(re.findall(r"^\| `([A-Z_]+)` \|", "\n".join(lines[start:end]), re.MULTILINE))
+    return set(re.findall(r"^\| `([A-Z][A-Z0-9_]*)` \|", "\n".join(lines[start:end]), re.MULTILINE))
 
 
 def test_the_two_commands_come_first() -> None:

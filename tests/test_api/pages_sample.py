@@ -179,7 +179,9 @@ class Site:
 @pytest.fixture(scope="module")
 def site(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """A real uvicorn server (create_app) whose store holds the sample; import this fixture into a test module."""
-    settings = Settings(store_dir=tmp_path_factory.mktemp("site") / "store", query_timeout=5.0, query_workers=1)
+    # writes opened: the feed, export and reconciliation tests post an article and watch the pages follow
+    settings = Settings(store_dir=tmp_path_factory.mktemp("site") / "store", query_timeout=5.0, query_workers=1,
+                        allow_open_writes=True)
     with server_starter(settings) as server:
         context = server.app.state.context
         yield Site(server.url, load_sample(context.store, context.minter), context.store)

@@ -53,7 +53,7 @@ def cached_files(settings: Settings, pattern: str) -> list[Path]:
 
 @pytest.mark.parametrize("suffix", ["nq", "trig"])
 def test_a_quad_dump_holds_exactly_the_store(live_server: Callable[..., Any], suffix: str) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     store = server.app.state.context.store
     put_graph(server.url, EXTRA, "one")
     expected = store_quads(store)
@@ -64,14 +64,14 @@ def test_a_quad_dump_holds_exactly_the_store(live_server: Callable[..., Any], su
 
 @pytest.mark.parametrize("suffix", ["nt", "ttl"])
 def test_a_triple_dump_holds_every_graph_s_triples(live_server: Callable[..., Any], suffix: str) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     put_graph(server.url, EXTRA, "one")
     expected = {ox.Quad(q.subject, q.predicate, q.object) for q in store_quads(server.app.state.context.store)}
     assert parsed(dump(server.url, f"newskg.{suffix}"), suffix) == expected
 
 
 def test_a_write_makes_the_next_dump_include_it(live_server: Callable[..., Any]) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     first = dump(server.url, "newskg.nq")
     assert dump(server.url, "newskg.nq") == first  # served from the file
     put_graph(server.url, EXTRA, "one")
@@ -82,7 +82,7 @@ def test_a_write_makes_the_next_dump_include_it(live_server: Callable[..., Any])
 
 
 def test_superseded_files_are_removed_and_the_cache_is_beside_the_store(live_server: Callable[..., Any]) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     for value in ["one", "two", "three", "four"]:
         put_graph(server.url, EXTRA, value)
         dump(server.url, "newskg.nq")
@@ -93,7 +93,7 @@ def test_superseded_files_are_removed_and_the_cache_is_beside_the_store(live_ser
 
 
 def test_concurrent_first_requests_get_one_complete_identical_file(live_server: Callable[..., Any]) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     put_graph(server.url, EXTRA, "one")
     names = ["newskg.nq", "newskg.nq", "newskg.trig", "newskg.trig", "newskg.nq.gz", "newskg.nq.gz"]
     with ThreadPoolExecutor(len(names)) as pool:
@@ -106,7 +106,7 @@ def test_concurrent_first_requests_get_one_complete_identical_file(live_server: 
 
 
 def test_range_requests_get_the_bytes_asked_for(live_server: Callable[..., Any]) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     whole = dump(server.url, "newskg.nq")
     part = httpx.get(f"{server.url}dumps/newskg.nq", headers={**IDENTITY, "range": "bytes=100-199"})
     assert part.status_code == 206 and part.content == whole[100:200]
@@ -121,7 +121,7 @@ def test_range_requests_get_the_bytes_asked_for(live_server: Callable[..., Any])
 
 
 def test_a_head_after_a_build_gives_the_length(live_server: Callable[..., Any]) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     whole = dump(server.url, "newskg.ttl")
     head = httpx.head(f"{server.url}dumps/newskg.ttl", headers=IDENTITY)
     assert head.status_code == 200 and head.headers["content-length"] == str(len(whole)) and head.content == b""
@@ -129,7 +129,7 @@ def test_a_head_after_a_build_gives_the_length(live_server: Callable[..., Any]) 
 
 def test_a_restart_over_a_changed_store_does_not_serve_a_stale_dump(
         server_starter: Callable[..., Any], tmp_path: Path) -> None:
-    settings = Settings(store_dir=tmp_path / "store", query_timeout=5.0, query_workers=1)
+    settings = Settings(store_dir=tmp_path / "store", query_timeout=5.0, query_workers=1, allow_open_writes=True)
     with server_starter(settings) as server:
         put_graph(server.url, EXTRA, "one")
         before = parsed(dump(server.url, "newskg.nq"), "nq")

@@ -1,24 +1,28 @@
-"""Dataset downloads: every syntax round-trips to the store's content; gzip; ETag/Last-Modified; files; VoID."""
+"""Dataset downloads: every syntax round-trips to the store's content (JSON-LD with one @graph per named graph, triple
+syntaxes with each triple once); gzip; ETag/Last-Modified; files; VoID counts that agree with the files."""
 
 from __future__ import annotations
 
 import gzip
+import json
 import time
-from typing import Any
+from typing import Any, Iterator
 
 import httpx
+import pyoxigraph as ox
 import pytest
 from pages_sample import Site, seeded_site, site  # noqa: F401  (fixtures)
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, VOID
+from rdflib.namespace import DCAT, RDFS, VOID
 
 from api.dump_stream import stream_dump
 from exports.formats import TOOL_FORMATS
 from ingest.resources import shape_files
 
-QUAD_FORMATS = {"nq": "nquads", "trig": "trig"}
-TRIPLE_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+QUAD_FORMATS = {"nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+TRIPLE_FORMATS = {"ttl": "turtle", "nt": "nt"}
+SHARED = (URIRef("http://example.org/shared"), URIRef("http://example.org/p"), Literal("in two graphs"))
 
 
 def store_graphs(site: Site) -> dict[str, Graph]:
@@ -64,6 +68,46 @@ def test_the_seeds_dump_round_trips(seeded_site: Site) -> None:
 def test_triple_dumps_hold_the_union_of_all_graphs(site: Site, suffix: str) -> None:
     graph = Graph().parse(data=download(site, f"newskg.{suffix}").content, format=TRIPLE_FORMATS[suffix])
     assert isomorphic(graph, union(store_graphs(site)))
+
+
+@pytest.fixture
+def shared_triple(site: Site) -> Iterator[list[str]]:
+    """The same triple in two named graphs, for the length of one test."""
+    graphs = [f"{site.sample.minter.base}graph/test-shared-{n}" for n in (1, 2)]
+    for graph in graphs:
+        site.store.replace_graph(graph, [SHARED])
+    try:
+        yield graphs
+    finally:
+        for graph in graphs:
+            site.store.remove_graph(graph)
+
+
+def test_json_ld_keeps_one_graph_per_named_graph(site: Site, shared_triple: list[str]) -> None:
+    document = json.loads(download(site, "newskg.jsonld").content)
+    named = {node["@id"]: node["@graph"] for node in document if "@graph" in node}
+    assert set(named) == set(site.store.graph_names()) and set(shared_triple) <= set(named)
+    assert all(len(named[graph]) == 1 for graph in shared_triple)
+
+
+@pytest.mark.parametrize("suffix", sorted(TRIPLE_FORMATS))
+def test_triple_dumps_hold_each_triple_once(site: Site, shared_triple: list[str], suffix: str) -> None:
+    data = download(site, f"newskg.{suffix}").content
+    triples = list(ox.parse(data, ox.RdfFormat.from_extension(suffix)))  # a list: repeats would stay
+    assert len(triples) == len(set(triples))
+    assert sum(1 for t in triples if str(t.subject) == f"<{SHARED[0]}>") == 1
+
+
+def test_void_counts_agree_with_the_files(site: Site, shared_triple: list[str]) -> None:
+    void = Graph().parse(data=httpx.get(f"{site.url}.well-known/void", headers={"accept": "text/turtle"}).content,
+                         format="turtle")
+    dataset = URIRef(f"{site.url}.well-known/void#dataset")
+    lines = {suffix: len(download(site, f"newskg.{suffix}").content.splitlines()) for suffix in ("nt", "nq")}
+    assert void.value(dataset, VOID.triples).toPython() == lines["nt"]  # type: ignore[union-attr]
+    per_graph = {str(g): void.value(g, VOID.triples).toPython() for g in void.objects(dataset, VOID.subset)}
+    assert per_graph[shared_triple[0]] == per_graph[shared_triple[1]] == 1
+    assert sum(per_graph.values()) == lines["nq"]
+    assert f"hold {lines['nq']} quads" in str(void.value(dataset, RDFS.comment))
 
 
 def test_gzip_as_a_file_and_on_the_wire(site: Site) -> None:
@@ -125,8 +169,7 @@ def test_void_describes_size_classes_graphs_endpoint_and_every_dump(site: Site) 
     assert response.status_code == 200
     void = Graph().parse(data=response.content, format="turtle")
     dataset = URIRef(f"{site.url}.well-known/void#dataset")
-    triples = sum(len(g) for g in store_graphs(site).values())
-    assert void.value(dataset, VOID.triples).toPython() == triples  # type: ignore[union-attr]
+    assert void.value(dataset, VOID.triples).toPython() == len(union(store_graphs(site)))  # type: ignore[union-attr]
     assert void.value(dataset, VOID.classes).toPython() > 10  # type: ignore[union-attr]
     assert void.value(dataset, VOID.sparqlEndpoint) == URIRef(f"{site.url}sparql")
     dumps = {str(o) for o in void.objects(dataset, VOID.dataDump)}

@@ -18,7 +18,8 @@ GRAPH = {"graph": "http://example.org/people"}
 
 @pytest.fixture(scope="module")
 def server_url(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with server_starter(Settings(store_dir=tmp_path_factory.mktemp("gsp") / "store")) as live:
+    settings = Settings(store_dir=tmp_path_factory.mktemp("gsp") / "store", allow_open_writes=True)
+    with server_starter(settings) as live:
         yield live.url
 
 

@@ -43,3 +43,32 @@ def test_406_lists_what_is_available(kwargs: dict[str, str | None]) -> None:
 def test_media_type_for_names_suffixes_and_types() -> None:
     assert media_type_for("ttl") == media_type_for(".ttl") == media_type_for("text/turtle") == "text/turtle"
     assert media_type_for("nonsense") is None
+
+
+def test_repeated_format_parameters_that_agree_are_one_choice() -> None:
+    # what SPARQLWrapper sends for its TSV, JSON-LD and RDF/XML results
+    assert choose("text/tab-separated-values", RESULTS_MEDIA_TYPES,
+                  format=["tsv", "text/tab-separated-values"]) == "text/tab-separated-values"
+    assert choose("application/ld+json", RDF_MEDIA_TYPES, format=["json-ld", "application/ld+json"]) == \
+        "application/ld+json"
+    assert choose("application/rdf+xml", RDF_MEDIA_TYPES, format=["rdf+xml", "application/rdf+xml"]) == \
+        "application/rdf+xml"
+
+
+def test_format_parameters_that_disagree_or_miss_leave_it_to_accept() -> None:
+    assert choose("text/csv", RESULTS_MEDIA_TYPES, format=["json", "csv"]) == "text/csv"
+    with pytest.raises(HTTPException) as disagreeing:
+        choose("*/*", RESULTS_MEDIA_TYPES, format=["json", "csv"])
+    assert disagreeing.value.status_code == 400 and "agree" in str(disagreeing.value.detail)
+    # a format this endpoint does not know does not beat an Accept header that names one it has
+    assert choose("text/turtle", RDF_MEDIA_TYPES, format="notation-x") == "text/turtle"
+    with pytest.raises(HTTPException) as unknown:
+        choose("*/*", RDF_MEDIA_TYPES, format="notation-x")
+    assert unknown.value.status_code == 406
+
+
+def test_n3_is_answered_with_turtle() -> None:
+    assert choose("application/turtle,text/turtle,text/rdf+n3,application/n-triples,application/n3,text/n3",
+                  RDF_MEDIA_TYPES, format="n3") == "text/turtle"
+    assert choose("text/n3", RDF_MEDIA_TYPES) == "text/turtle"
+    assert choose(None, RDF_MEDIA_TYPES, format="text/n3") == "text/turtle"

@@ -13,7 +13,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 
 def test_a_runaway_query_is_stopped_at_its_limit_while_others_are_answered(live_server: Callable[..., Any]) -> None:
-    server = live_server(query_timeout=2, query_workers=2)
+    server = live_server(query_timeout=2, query_workers=2, allow_open_writes=True)
     data = " ".join(f"<urn:x:s{i}> <urn:x:p> {i} ." for i in range(300))
     outcome: dict[str, Any] = {}
     with httpx.Client(base_url=server.url, timeout=30) as http:

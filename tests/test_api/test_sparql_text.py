@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ingest.sparql_text import names_dataset, query_form, remote_operations, with_using_clauses
+from ingest.sparql_text import (names_dataset, query_form, remote_operations, with_using_clauses,
+                                without_silent_remote_operations)
 
 
 def test_from_is_seen_only_as_a_keyword() -> None:
@@ -38,3 +39,15 @@ def test_using_clauses_go_before_each_where_of_a_modify() -> None:
     seen = {str(q.subject.value) for q in store.quads_for_pattern(None, ox.NamedNode("urn:seen"), None, None)}
     assert seen == {"urn:a"}
     assert with_using_clauses(update, [], []) == update
+
+
+def test_silent_remote_operations_become_what_their_failure_gives() -> None:
+    query = ("SELECT * { ?s ?p ?o . SERVICE SILENT <http://x/sparql> { ?s ?q ?r { ?a ?b ?c } } "
+             "OPTIONAL { service silent ?endpoint { } } SERVICE <http://y/sparql> { ?s ?p 'SERVICE SILENT' } }")
+    assert without_silent_remote_operations(query) == (
+        "SELECT * { ?s ?p ?o . {} OPTIONAL { {} } SERVICE <http://y/sparql> { ?s ?p 'SERVICE SILENT' } }")
+    update = "LOAD SILENT <http://x/a> ; LOAD SILENT ex:b INTO GRAPH <urn:g> ; LOAD <http://x/c>"
+    assert without_silent_remote_operations(update) == "INSERT DATA {} ; INSERT DATA {} ; LOAD <http://x/c>"
+    store = ox.Store()
+    store.update(without_silent_remote_operations("PREFIX ex: <http://x/> " + update.rsplit(";", 1)[0]))
+    assert len(store) == 0 and list(store.named_graphs()) == []

@@ -48,7 +48,7 @@ def versioned_article(version: int) -> bytes:
 
 
 def test_readers_see_whole_articles_or_none_while_writes_go_on(live_server: Callable[..., Any]) -> None:
-    server = live_server(query_workers=2)
+    server = live_server(query_workers=2, allow_open_writes=True)
     posts: list[tuple[bytes, str]] = [(versioned_article(0), "application/json")]
     for index in range(6):
         posts.append((small_article(100 + index)[1].encode(), "text/plain"))
@@ -106,7 +106,7 @@ def test_readers_see_whole_articles_or_none_while_writes_go_on(live_server: Call
 
 def test_results_larger_than_a_pipe_buffer_come_whole_query_after_query(live_server: Callable[..., Any]) -> None:
     """A worker's reply bigger than the pipe's buffer (64 KiB) must be read whole, on any event loop (uvloop)."""
-    server = live_server(query_workers=1)
+    server = live_server(query_workers=1, allow_open_writes=True)
     with httpx.Client(timeout=60) as client:
         # the first POST writes the service graphs (ontology, registry): thousands of triples to ask for
         response = client.post(f"{server.url}articles", content=small_article(400)[1].encode(),
@@ -125,7 +125,7 @@ def test_results_larger_than_a_pipe_buffer_come_whole_query_after_query(live_ser
 def test_the_command_is_refused_while_a_server_holds_the_store(
         server_starter: Callable[..., Any], tmp_path: Path) -> None:
     store = tmp_path / "store"
-    settings = Settings(store_dir=store, query_timeout=5.0, query_workers=1)
+    settings = Settings(store_dir=store, query_timeout=5.0, query_workers=1, allow_open_writes=True)
     name, text = small_article(200)
     file = tmp_path / name
     file.write_text(text, encoding="utf-8")

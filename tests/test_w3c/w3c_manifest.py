@@ -1,4 +1,5 @@
-"""Reads the W3C SPARQL 1.1 Protocol / Graph Store Protocol manifests (tests/w3c/) into HTTP exchanges to replay.
+"""Reads the W3C SPARQL 1.1 Protocol / Graph Store Protocol manifests (see w3c_suite.py for where they are read
+from) into HTTP exchanges to replay.
 
 Each test is a list of requests (method, path, headers, body) with the expected response (status codes, and
 where given a boolean result, a result format, a Location to remember, response headers, an RDF body).
@@ -13,7 +14,6 @@ from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-W3C_DIR = Path(__file__).parent.parent / "w3c"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
 HTS = Namespace("http://www.w3.org/2011/http-statusCodes#")
