@@ -28,7 +28,8 @@ EXPECTED = {  # label: (type, kinds, role, affiliation label, surface forms)
     "Atlantic Trade Institute": ("ThinkTank", "named", None, None, ["Atlantic Trade Institute"]),
     "O Jornal": ("MediaOutlet", "named", None, None, ["O Jornal"]),
     "Portuguese Steel Association": ("Organization", "named", None, None, ["Portuguese Steel Association"]),
-    "Ana Ribeiro": ("Person", "named", "president", None, ["Ana Ribeiro"]),
+    # "Its president, Ana Ribeiro": "its" is the association named in the sentence before
+    "Ana Ribeiro": ("Person", "named", "president", "Portuguese Steel Association", ["Ana Ribeiro"]),
     "Paulo Mendes": ("Person", "named", "economist", "University of Coimbra", ["Paulo Mendes"]),
     "University of Coimbra": ("AcademicInstitution", "named", None, None, ["University of Coimbra"]),
     "Siderurgia Watch": ("SocialMediaAccount", "named", "Telegram channel", None, ["Siderurgia Watch"]),

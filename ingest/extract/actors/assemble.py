@@ -18,7 +18,7 @@ from ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify
 from ingest.extract.actors.names import find_name_runs
 from ingest.extract.actors.places import Gazetteer
 from ingest.extract.actors.registry import Registry
-from ingest.extract.actors.roles import RoleFound, role_after, role_before
+from ingest.extract.actors.roles import RoleFound, description_after, role_after, role_before
 from ingest.extract.actors.values import (
     ANONYMOUS,
     COLLECTIVE,
@@ -96,11 +96,7 @@ class ActorFinder:
             mention_first: int | None = None,
         ) -> _Group:  # type: ignore[valid-type]
             group = groups.get(key) or groups.setdefault(key, make())
-            group.add(
-                model,
-                first if mention_first is None else min(first, mention_first),
-                last,
-            )
+            group.add(model, first if mention_first is None else mention_first, last)
             for i in range(first, last + 1):
                 at_token[i] = key
             return group
@@ -133,11 +129,19 @@ class ActorFinder:
         known_aliases = {
             form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words)
         }
-        aliases = self._named_groups(model, named, put, groups, hits, known_aliases)
+        aliases, roles_found = self._named_groups(model, named, put, groups, hits, known_aliases)
+        for hit in hits:  # the text's role for a registry person outranks the registry's
+            if hit.use is Use.ACTOR and hit.entry.type == "Person":
+                found = role_before(model, hit.first, words) or role_after(model, hit.last, words)
+                if found is not None:
+                    groups[KNOWN_PREFIX + hit.entry.iri].role = found.role
+                    roles_found.append((groups[KNOWN_PREFIX + hit.entry.iri], found))
         self._single_words(model, named, aliases, put, groups)
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
         for candidate in find_described(model, hits, taken, words, lambda i: self._speaks(model, i)):
             self._described(model, candidate, put, at_token)
+        for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
+            group.affiliation = self._affiliation(model, found, groups, hits) or group.affiliation
         actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
         anaphors = role_anaphors(model, actors, words)
         for anaphor in anaphors:
@@ -166,11 +170,12 @@ class ActorFinder:
         groups,
         hits: list[KnownHit],
         known_aliases: dict[str, str],
-    ) -> dict[str, str]:
+    ) -> tuple[dict[str, str], list[tuple[_Group, RoleFound]]]:
         """Names become actors; a surname, an acronym given in brackets or made of a name's initials joins the actor
         named in full (returns short forms → the actor's key)."""
         words = self.lexicon.words
         aliases: dict[str, str] = dict(known_aliases)
+        roles_found: list[tuple[_Group, RoleFound]] = []
         full = [c for c in named if not c.single and len(name_key(c.label).split()) > 1]
         for candidate in full:
             key = "name:" + name_key(candidate.label)
@@ -203,12 +208,14 @@ class ActorFinder:
             )
             if group.gender is None and candidate.gender is not None:
                 group.gender = candidate.gender
-            if group.role is None:
+            if group.role is None and candidate.type == "Person":
                 found = role_before(model, candidate.first, words) or role_after(model, candidate.last, words)
-                if found is not None and candidate.type == "Person":
+                if found is not None:
                     group.role = found.role
-                    group.affiliation = self._affiliation(model, found, groups, hits)
-        return aliases
+                    roles_found.append((group, found))
+            elif group.role is None:
+                group.role = description_after(model, candidate.last, words)  # "X, a Telegram channel that …"
+        return aliases, roles_found
 
     def _single_words(
         self,
@@ -313,11 +320,16 @@ class ActorFinder:
     ) -> str | None:
         """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
         ("a fellow at the Atlantic Trade Institute"), else a nationality or name inside the role ("Varenian envoy")."""
-        if found.pronoun is not None:  # "his lawyer X": the person named last before
-            for key in reversed(list(groups)):
-                group = groups[key]
-                if group.type == "Person" and any(m.last < found.pronoun for m in group.mentions):
-                    return key
+        if found.pronoun is not None:  # "his lawyer X": the person named last before; "its president": the body
+            pronoun = self.lexicon.pronouns.get(model.tokens[found.pronoun].norm)
+            before = [
+                (max(m.last for m in group.mentions if m.last < found.pronoun), key)
+                for key, group in groups.items()
+                if (group.type in pronoun.types if pronoun is not None else group.type == "Person")
+                and any(m.last < found.pronoun for m in group.mentions)
+            ]
+            if before:
+                return max(before)[1]
         span = found.possessor or found.organisation
         if span is not None:
             for key, group in groups.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors.values import ActorRecord, ActorSet
+from ingest.extract.actors.values import ActorRecord, ActorSet, Mention
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.lexicon.words import Institution, WordTables
 from ingest.extract.text.folding import name_key
@@ -91,6 +91,23 @@ def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
     return institution is not None and institution.cls == actor.type and institution.cls != "State"
 
 
+def _rival_in_sentence(
+    model: TextModel, actors: ActorSet, actor: ActorRecord, mention: Mention, lemma: str, words: WordTables
+) -> bool:
+    """Another actor the noun fits is named in the same sentence as the nearest one ("An Ostrian official and a
+    Valmoran official met … The official said"): which one is meant is not guessed."""
+    sentence = model.tokens[mention.first].sentence
+    return any(
+        other.key != actor.key
+        and model.tokens[other_mention.first].sentence == sentence
+        and other.kind != "collective"
+        and other.plural == actor.plural
+        and _compatible(other, lemma, words)
+        for other, other_mention in actors.mentions_before(mention.last + 1)
+        if model.tokens[other_mention.first].sentence == sentence
+    )
+
+
 def _institution_of(label_words: list[str], words: WordTables) -> Institution | None:
     """The state institution a label names by its last words ("Ostria's army", "the armed forces")."""
     for length in (2, 1):
@@ -152,7 +169,8 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
             if not distinguishing <= known_words:
                 continue
             if _compatible(actor, lemma, words):
-                found.append(RoleAnaphor(start, i, actor.key))
+                if not _rival_in_sentence(model, actors, actor, mention, lemma, words):
+                    found.append(RoleAnaphor(start, i, actor.key))
                 break
     return found
 

@@ -101,9 +101,12 @@ def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
         first = organisation[1] + 1
     if first < len(tokens) and tokens[first].text == ",":
         first += 1
-    # the qualifier may come after "who", a verb and its preposition ("who talked under condition of anonymity")
+    # the qualifier may come after "who" or a participle, a verb and its preposition ("who talked under condition
+    # of anonymity", "speaking on condition of anonymity"); never after the sentence's own verb ("negotiators had
+    # come close to a deal")
     starts = [first]
-    for k in range(first, min(first + 4, len(tokens))):
+    relative = first < len(tokens) and (tokens[first].tag in ("WP", "WDT") or tokens[first].tag in ("VBG", "VBN"))
+    for k in range(first, min(first + 4, len(tokens)) if relative else first):
         if tokens[k].sentence != tokens[head].sentence or tokens[k].text in ",.;:" or tokens[k].noun:
             break
         starts.append(k + 1)
@@ -130,6 +133,22 @@ def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
                 k += 1
             return k - 1
     return head
+
+
+def _acts(model: TextModel, head: int, words: WordTables) -> bool:
+    """The noun at head is the subject of a verb ("an Ostrian official and a Valmoran official met"), not the object
+    of a preposition ("a relative of a senior official")."""
+    tokens = model.tokens
+    j = head + 1
+    if j < len(tokens) and tokens[j].norm in ("and", "or"):  # a coordinated subject: the verb comes after the other
+        j += 1
+        while j < len(tokens) and tokens[j].sentence == tokens[head].sentence and not tokens[j].verb:
+            if tokens[j].text in ",.;:":
+                return False
+            j += 1
+    while j < len(tokens) and tokens[j].tag in ("MD", "RB"):
+        j += 1
+    return j < len(tokens) and tokens[j].sentence == tokens[head].sentence and tokens[j].tag in ("VBD", "VBZ", "VBP")
 
 
 def _possessor(model: TextModel, first: int, head: int) -> tuple[int, int] | None:
@@ -244,7 +263,15 @@ def find_described(
         qualified = last > head
         possessor = _possessor(model, first, head)
         of_org = _of_phrase(model, head, words)
-        if institution is not None and (affiliation is not None or possessor is not None):
+        # "the Brazilian economy ministry": a nationality the registry lacks names the state as well as one it knows
+        unknown_nationality = any(
+            (tokens[k].proper or tokens[k].tag.startswith("JJ"))
+            and tokens[k].capitalised
+            and k not in taken
+            and tokens[k - 1].sentence == tokens[k].sentence
+            for k in range(max(first, 1), institution_start)
+        )
+        if institution is not None and (affiliation is not None or possessor is not None or unknown_nationality):
             kind_type = "State" if institution.cls == "State" else institution.cls
             label_first = label_start + 1 if tokens[label_start].norm == "the" else label_start
             found.append(
@@ -275,7 +302,7 @@ def find_described(
                     possessor=possessor,
                 )
             )
-        elif role is not None and plural:
+        elif role is not None and plural and (first < head or speaks(head)):  # "told reporters": no actor
             label_first = first + 1 if determiner in ("the",) else first
             found.append(
                 DescribedCandidate(
@@ -292,7 +319,11 @@ def find_described(
             )
         elif (
             role is not None
-            and (qualified or speaks(head) and (role.source or words.is_("indefinite", determiner)))
+            and (
+                qualified and (role.source or speaks(head))
+                or words.is_("indefinite", determiner)
+                and (speaks(head) or _acts(model, head, words) and not words.is_("generic-person", lemma))
+            )
             and not _named_after(model, head)
         ):
             found.append(

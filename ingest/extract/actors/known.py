@@ -18,6 +18,7 @@ from ingest.extract.lexicon.words import WordTables
 from ingest.extract.text.model import TextModel, Token
 
 _JOINERS = frozenset("-‑–")
+_APOSTROPHES = frozenset("'’")
 
 
 class Use(Enum):
@@ -108,8 +109,8 @@ class KnownNameMatcher:
         key: tuple[str, ...] = ()
         j = i
         while j < len(tokens) and tokens[j].sentence == tokens[i].sentence:
-            if joined(tokens, j):
-                j += 1
+            if joined(tokens, j) or j > i and tokens[j].text in _APOSTROPHES and tokens[j].gap == "":
+                j += 1  # "al-Qamar", "Liwa' al-Qamar": the registry's names are matched without them
                 continue
             if j > i and "\n" in tokens[j].gap:
                 break
@@ -194,7 +195,10 @@ def _locative(model: TextModel, i: int, last: int, words: WordTables, previous: 
         if len(between) == 1 and between[0].norm in ("and", "or", ","):
             return True
     before = tokens[i - 1]
-    return before.sentence == tokens[i].sentence and (words.is_("locative", before.norm) or before.norm in ("a", "an"))
+    moved_to = before.norm == "to" and i >= 2 and words.is_("motion-verb", tokens[i - 2].lemma)  # "flew to Velsk"
+    return before.sentence == tokens[i].sentence and (
+        words.is_("locative", before.norm) or before.norm in ("a", "an") or moved_to
+    )
 
 
 def _capital_starts_name(model: TextModel, i: int, last: int) -> bool:

@@ -82,6 +82,8 @@ def descriptor_before(model: TextModel, first: int, words: WordTables) -> str | 
         start = first - length
         if start < 0 or tokens[start].sentence != tokens[first].sentence:
             continue
+        if tokens[start].capitalised and not sentence_initial(model, start):
+            continue  # "Quincy Institute Research Fellow": the head of another name, not a describing noun
         phrase = " ".join(tokens[k].lemma for k in range(start, first))
         if phrase in words.media_nouns:
             return "MediaOutlet"
@@ -113,13 +115,16 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
         two = f"{tokens[end - 1].lemma} {head}" if end > i else head
         # without a comma only the noun right after, or a two-word descriptor: "X news agency", not "X terminal
         # operator" (the name modifies the noun there)
+        on_platform = end > i and tokens[end - 1].norm in words.platforms  # "a Telegram channel"
         for phrase in (two, head) if reach > 1 or end == i else (two,):
+            if (phrase in words.account_nouns and reach > 1) or on_platform and phrase in words.media_nouns:
+                return "SocialMediaAccount"
             if phrase in words.media_nouns:
                 return "MediaOutlet"
             if phrase in words.org_descriptors:
                 return words.org_descriptors[phrase]
             institution = words.state_institutions.get(phrase)
-            if institution is not None and institution.cls != "State" and " " in phrase:
+            if institution is not None and institution.cls != "State" and " " in phrase and tokens[last].all_caps:
                 return institution.cls  # "the FSB security service"
             role = words.roles.get(phrase)
             apposition = reach > 1  # ", a lawyer for the firm," — without the comma "Varenian official" is a modifier
@@ -195,8 +200,8 @@ def _org_noun_after(model: TextModel, last: int, words: WordTables) -> bool:
     """'the FSB security service', 'IEBC officials', 'outside IEBC offices': the noun after the name belongs to an
     organisation (its kind, its people or its premises), so the name is the organisation's."""
     following = model.tokens[last + 1] if last + 1 < len(model.tokens) else None
-    if following is None:
-        return False
+    if following is None or not model.tokens[last].all_caps:
+        return False  # "Brazilian counterpart": an adjective, not an organisation
     lemma = following.lemma
     return (
         lemma in words.roles
@@ -229,8 +234,10 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
     first = _skip_words(model, run.first, title_words) if title_words else run.first
     if first < run.last and tokens[first].norm == "the":
         first += 1  # "The Velsk Courier": the article is not part of the name
-    if first > run.last:
-        return None
+    if first > run.last or all(
+        tokens[k].norm in words.titles | words.honorifics for k in range(first, run.last + 1) if tokens[k].is_word
+    ):
+        return None  # "Dr." before a name the registry knows
     title = run_text(model, run.first, first - 1).strip() if title_words else None
     label = run_text(model, first, run.last)
     honorific = (
@@ -257,7 +264,10 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
             gender=gender,
         )
     if org is not None:
-        kind = before if before and before != "Organization" else org
+        # a describing noun beside the name says more than the word heading it ("Siderurgia Watch, a Telegram
+        # channel"), but a person's role in apposition never makes an organisation's name a person
+        beside = after if after not in (None, "Person", "Organization") else None
+        kind = before if before and before != "Organization" else beside or org
         return NamedCandidate(first=first, last=run.last, label=label, type=kind, confidence=0.85)
     if before is not None or after is not None:
         kind = before or after or "Organization"

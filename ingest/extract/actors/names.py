@@ -155,7 +155,7 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
         ):
             t = tokens[j]
             if joined(tokens, j) and j + 1 < len(tokens) and not blocked[j + 1]:
-                if tokens[j + 1].text[:1].islower() and tokens[j + 1].text.isalpha():
+                if tokens[j + 1].text[:1].islower() and tokens[j + 1].text.isalpha() and not tokens[j + 1].common:
                     last = j + 1  # "Lee Min-jun": a lower-case part joined by a hyphen
                     j += 2
                     continue

@@ -143,10 +143,30 @@ def role_after(model: TextModel, last: int, words: WordTables) -> RoleFound | No
     k = head + 1
     if k < end and words.is_("org-preposition", tokens[k].norm):
         organisation = (k + 1 + (tokens[k + 1].norm == "the"), end - 1) if k + 1 < end else None
+    role_end = head if organisation is not None else end - 1  # "a senior fellow at the X": the role is the fellow
     return RoleFound(
-        role=model.span(start, end - 1).text,
+        role=model.span(start, role_end).text,
         first=start,
         last=end - 1,
         possessor=None,
         organisation=organisation,
     )
+
+
+def description_after(model: TextModel, last: int, words: WordTables) -> str | None:
+    """', a Telegram channel that …', ', a shipping company,': what an apposition says a named body is (its words
+    after the article, up to the noun that describes media or organisations)."""
+    tokens = model.tokens
+    i = last + 1
+    if i + 2 >= len(tokens) or tokens[i].text != "," or not words.is_("article", tokens[i + 1].norm):
+        return None
+    start = i + 2
+    end = start
+    while end < len(tokens) and end - start < 4 and tokens[end].sentence == tokens[last].sentence:
+        lemma = tokens[end].lemma
+        if lemma in words.media_nouns or lemma in words.account_nouns or lemma in words.org_descriptors:
+            return model.span(start, end).text
+        if not (tokens[end].noun or tokens[end].tag.startswith("JJ")):
+            return None
+        end += 1
+    return None
