@@ -151,6 +151,17 @@ def _acts(model: TextModel, head: int, words: WordTables) -> bool:
     return j < len(tokens) and tokens[j].sentence == tokens[head].sentence and tokens[j].tag in ("VBD", "VBZ", "VBP")
 
 
+def _placed(model: TextModel, head: int) -> bool:
+    """'residents of Port Kell', 'farmers in Velsk': a preposition and a name after the noun."""
+    tokens = model.tokens
+    return (
+        head + 2 < len(tokens)
+        and tokens[head + 1].tag == "IN"
+        and tokens[head + 2].capitalised
+        and tokens[head + 2].sentence == tokens[head].sentence
+    )
+
+
 def _possessor(model: TextModel, first: int, head: int) -> tuple[int, int] | None:
     """'the company's spokesman': the tokens of the possessor before "'s"."""
     tokens = model.tokens
@@ -302,7 +313,9 @@ def find_described(
                     possessor=possessor,
                 )
             )
-        elif role is not None and plural and (first < head or speaks(head)):  # "told reporters": no actor
+        elif role is not None and plural and (first < head or speaks(head) or _placed(model, head)):
+            # a bare plural is a group only where it speaks or is placed ("residents of Port Kell"), not "told
+            # reporters"
             label_first = first + 1 if determiner in ("the",) else first
             found.append(
                 DescribedCandidate(

@@ -109,8 +109,11 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
     elif i < len(tokens) and (tokens[i].capitalised or not tokens[i].noun):
         return None
     for end in range(min(i + reach, len(tokens) - 1), i - 1, -1):
-        if any(tokens[k].sentence != tokens[last].sentence or tokens[k].text in ",;." for k in range(i, end + 1)):
-            continue
+        if any(
+            tokens[k].sentence != tokens[last].sentence or tokens[k].text in ",;." or tokens[k].tag == "IN"
+            for k in range(i, end + 1)
+        ):
+            continue  # the apposition's noun phrase ends before a preposition ("a researcher at the X Institute")
         head = tokens[end].lemma
         two = f"{tokens[end - 1].lemma} {head}" if end > i else head
         # without a comma only the noun right after, or a two-word descriptor: "X news agency", not "X terminal

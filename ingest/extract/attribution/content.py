@@ -64,6 +64,34 @@ def _skip_addressee(model: TextModel, i: int, limit: int) -> int:
         return k
     if k > limit:
         return k
+    return _after_bare_addressee(model, i, limit)
+
+
+def _after_bare_addressee(model: TextModel, i: int, limit: int) -> int:
+    """'told reporters the sector could lose', 'told Harbour News the talks stalled', 'told him it was over': a
+    short noun phrase spoken to, then a clause with its own subject and verb."""
+    tokens = model.tokens
+    j = i
+    if tokens[j].tag in ("PRP",):
+        j += 1
+    else:
+        if tokens[j].tag == "DT":
+            j += 1
+        proper = j <= limit and tokens[j].proper
+        while j <= limit and (tokens[j].tag.startswith("JJ") and not proper or tokens[j].noun) and j - i < 5:
+            if tokens[j].proper != proper:
+                break  # "reporters the sector": a common noun spoken to, then the clause's subject
+            j += 1
+    if j == i or j > limit:
+        return i
+    subject = tokens[j]
+    if not (subject.tag in ("DT", "PRP", "CD", "PRP$") or subject.noun):
+        return i
+    for k in range(j + 1, min(j + 8, limit + 1)):
+        if tokens[k].text in ",;:":
+            return i
+        if tokens[k].tag in ("VBD", "VBZ", "VBP", "MD") or tokens[k].tag == "VBN" and tokens[k - 1].noun:
+            return j
     return i
 
 

@@ -278,9 +278,21 @@ class StatementFinder:
             or opener.tag == "VBG"
         ):
             return False
-        return not all(
+        if all(
             self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD")
             for k in range(first, last + 1)
+        ):
+            return False
+        # "published its annual accounts", "recalled the drug" say nothing; "published that …" does
+        return not cue.entry.clause_only or self._clause(first, last)
+
+    def _clause(self, first: int, last: int) -> bool:
+        tokens = self.model.tokens
+        return any(
+            t.tag in ("VBD", "VBZ", "VBP", "MD")
+            or t.tag == "VB" and k > first and tokens[k - 1].tag == "TO"
+            or t.tag == "VBN" and k > first and tokens[k - 1].noun
+            for k, t in enumerate(tokens[first : last + 1], start=first)
         )
 
     def _medium_at_end(self, content: tuple[int, int], medium: str | None) -> tuple[tuple[int, int], str | None]:
@@ -366,8 +378,13 @@ class StatementFinder:
         return sentence.last
 
     def _in_name(self, i: int) -> bool:
-        actor = self.actors.at(i)
-        return actor is not None and actor.kind == "named" and self.model.tokens[i].capitalised
+        """Token i is inside an actor's mention: "Post" in "the Washington Post", "briefed" in "two people briefed
+        on the findings"."""
+        found = self.actors.mention_at(i)
+        if found is None:
+            return False
+        actor, mention = found
+        return self.model.tokens[i].capitalised if actor.kind == "named" else mention.last > mention.first
 
     def sentence(self, sentence: Sentence) -> None:
         cues = find_cues(self.model, sentence.first, sentence.last, self.lexicon, self._in_name)
@@ -383,6 +400,24 @@ class StatementFinder:
             if self.found and self.found[-1].sentence.start == sentence.start:
                 previous_speaker = self.found[-1].speaker
 
+    def _introduced_by_colon(self, quote: Quote) -> Speaker | None:
+        """A quotation after a colon closing a sentence whose subject is an actor: that actor's words."""
+        tokens = self.model.tokens
+        k = quote.first - 2  # the opening mark stands between
+        if k < 1 or tokens[k].text != ":":
+            return None
+        sentence = self.model.sentence_of(k)
+        if tokens[sentence.first].quote >= 0:
+            return None
+        actor = self.actors.at(sentence.first)
+        mention = self.actors.mention_at(sentence.first)
+        if actor is None or mention is None:
+            return None
+        after = mention[1].last + 1
+        if after >= k or not tokens[after].verb:
+            return None
+        return Speaker(actor_key=actor.key, label=actor.label, first=mention[1].first, last=mention[1].last)
+
     def continuations(self) -> None:
         """Quotations no cue claimed: the previous quotation's speaker goes on (same or next paragraph)."""
         model = self.model
@@ -390,6 +425,12 @@ class StatementFinder:
             if quote.index in self.consumed or quote.first < 0:
                 continue
             if sum(1 for t in model.tokens[quote.first : quote.last + 1] if t.is_word) < MIN_QUOTE_WORDS:
+                continue
+            introduced = self._introduced_by_colon(quote)
+            if introduced is not None:  # "Mara Voss was blunt about the port: “…”"
+                self.consumed.add(quote.index)
+                sentence = model.sentence_of(quote.first)
+                self._add(introduced, None, quote.first, quote.last, sentence, True, content=quote.content)
                 continue
             paragraph = model.tokens[quote.first].paragraph
             before = sorted(

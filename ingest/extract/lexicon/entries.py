@@ -22,6 +22,7 @@ class Cue:
     addressee: bool = False
     accuses_object: bool = False
     characterises: bool = False
+    clause_only: bool = False  # the object attributes only as a clause or a quotation ("published its accounts")
 
 
 @dataclass(frozen=True)

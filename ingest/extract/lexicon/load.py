@@ -59,6 +59,7 @@ def _cues(scheme: _Scheme) -> list[Cue]:
             addressee=scheme.flag(c, "takesAddressee"),
             accuses_object=scheme.flag(c, "accusesObject"),
             characterises=scheme.flag(c, "characterises"),
+            clause_only=scheme.flag(c, "contentIsClause"),
         )
         for c in scheme.concepts
         for lemma in scheme.lemmas(c)
