@@ -102,7 +102,7 @@ def _right_edge(model: TextModel, head: int, words: WordTables) -> int:
     if first < len(tokens) and tokens[first].text == ",":
         first += 1
     # the qualifier may come after "who" or a participle, a verb and its preposition ("who talked under condition
-    # of anonymity", "speaking on condition of anonymity"); never after the sentence's own verb ("negotiators had
+    # of anonymity", "talking under condition of anonymity"); never after the sentence's own verb ("negotiators had
     # come close to a deal")
     starts = [first]
     relative = first < len(tokens) and (tokens[first].tag in ("WP", "WDT") or tokens[first].tag in ("VBG", "VBN"))

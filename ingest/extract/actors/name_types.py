@@ -83,7 +83,7 @@ def descriptor_before(model: TextModel, first: int, words: WordTables) -> str | 
         if start < 0 or tokens[start].sentence != tokens[first].sentence:
             continue
         if tokens[start].capitalised and not sentence_initial(model, start):
-            continue  # "Quincy Institute Research Fellow": the head of another name, not a describing noun
+            continue  # "Harbour Institute Research Fellow": the head of another name, not a describing noun
         phrase = " ".join(tokens[k].lemma for k in range(start, first))
         if phrase in words.media_nouns:
             return "MediaOutlet"
