@@ -128,9 +128,13 @@ def build_extraction(
         for r in claims.responses
     ]
     central = allegation_iris[claims.central] if claims.central is not None else None
+    referenced = {s.speaker for s in statements} | {
+        iri for a in allegations for iri in (*a.claimants, *a.accused, *a.beneficiaries, *a.targets)
+    } | {iri for e in events.events for iri in e.participants}
     return Extraction(
         article=doc,
-        actors=[_actor(r, iris) for r in actors.actors],
+        # a document that spoke for a party the text names gave its words to that party and is no actor itself
+        actors=[_actor(r, iris) for r in actors.actors if not r.document or iris[r.key] in referenced],
         statements=statements,
         allegations=allegations,
         events=list(events.events),

@@ -49,6 +49,7 @@ class _Group:
     affiliation: str | None = None
     gender: str | None = None
     plural: bool = False
+    document: bool = False
     mentions: list[Mention] = field(default_factory=list)
 
     def add(self, model: TextModel, first: int, last: int) -> None:
@@ -70,6 +71,7 @@ class _Group:
             wikidata=self.wikidata,
             gender=self.gender,
             plural=self.plural,
+            document=self.document,
         )
 
 
@@ -376,6 +378,7 @@ class ActorFinder:
                 role=candidate.role,
                 affiliation=affiliation,
                 plural=candidate.plural,
+                document=candidate.document,
             ),
             mention_first=candidate.mention_first,
         )

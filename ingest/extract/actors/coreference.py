@@ -163,7 +163,7 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
         for actor, mention in actors.mentions_before(start):
             if head.start - mention.span.end > _BACK:
                 break
-            if actor.kind == "collective" or actor.plural != (head.tag == "NNS"):
+            if actor.kind == "collective" or actor.document or actor.plural != (head.tag == "NNS"):
                 continue
             known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
             if not distinguishing <= known_words:
@@ -193,7 +193,7 @@ class Resolver:
         for actor, mention in self.actors.mentions_before(i):
             if token.start - mention.span.end > _BACK:
                 break
-            if actor.type not in entry.types:
+            if actor.type not in entry.types or actor.document:
                 continue
             plural = actor.plural or actor.type in ("ActorGroup",)
             if (entry.number == "plural") != plural and not (

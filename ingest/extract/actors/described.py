@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ingest.extract.actors.known import KnownHit, Use
 from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED
-from ingest.extract.lexicon.words import WordTables
+from ingest.extract.lexicon.words import Institution, WordTables
 from ingest.extract.text.model import TextModel
 
 
@@ -27,6 +27,7 @@ class DescribedCandidate:
     possessor: tuple[int, int] | None = None  # tokens of "the company's" / "of the ministry": resolved by assembly
     role: str | None = None
     mention_first: int | None = None  # where the mention starts when it takes in a possessor named on its own
+    document: bool = False  # a document that speaks ("the audit found"), standing in for the party that made it
 
 
 def _demonym_at(hits_at: dict[int, KnownHit], i: int) -> KnownHit | None:
@@ -253,7 +254,16 @@ def find_described(
                     institution_start = start
                     break
         org_word = words.org_descriptors.get(lemma)
-        if role is None and institution is None and org_word is None:
+        document = (
+            lemma in words.documents
+            and token.tag not in ("NNS", "NNPS")
+            and (speaks(head) or _speaks_after_participle(model, head, speaks))
+        )
+        office = words.is_("office-noun", lemma) and head >= 2 and tokens[head - 1].text in ("'s", "’s")
+        if office and _is_person_role(tokens[head - 2].lemma, words):
+            institution = Institution("GovernmentBody", None)  # "the state auditor's office", "the prosecutor's office"
+            institution_start = head - 2
+        if role is None and institution is None and org_word is None and not document:
             continue
         if (
             head + 1 < len(tokens)
@@ -313,7 +323,12 @@ def find_described(
                     possessor=possessor,
                 )
             )
-        elif role is not None and plural and (first < head or speaks(head) or _placed(model, head)):
+        elif (
+            role is not None
+            and plural
+            and role.classes & {"ActorGroup", "Person"}
+            and (first < head or speaks(head) or _placed(model, head))
+        ):
             # a bare plural is a group only where it speaks or is placed ("residents of Port Kell"), not "told
             # reporters"
             label_first = first + 1 if determiner in ("the",) else first
@@ -339,13 +354,16 @@ def find_described(
             )
             and not _named_after(model, head)
         ):
+            # "a senior official" is an unnamed source; "a militia" a body the text does not name
+            body = next((c for c in sorted(role.classes) if c not in ("Person", "AnonymousSource")), None)
+            nameless_body = body is not None and not role.classes & {"Person", "AnonymousSource"}
             found.append(
                 DescribedCandidate(
                     first=first,
                     last=last,
                     label=model.span(first, last).text,
-                    type="AnonymousSource",
-                    kind=ANONYMOUS,
+                    type=body if nameless_body else "AnonymousSource",
+                    kind=DESCRIBED if nameless_body else ANONYMOUS,
                     head=head,
                     plural=plural,
                     affiliation_hit=affiliation,
@@ -393,7 +411,57 @@ def find_described(
                     possessor=None,
                 )
             )
+        elif document and determiner != "" and possessor is None and not _made_by_named(model, head, words):
+            # "The audit found …", "A leaked memo … shows": a document that speaks for no party the text names;
+            # attribution gives its words to the party that made it where the text names one
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=head,
+                    label=model.span(first, head).text,
+                    type="Organization",
+                    kind=DESCRIBED,
+                    head=head,
+                    plural=False,
+                    affiliation_hit=None,
+                    possessor=None,
+                    document=True,
+                )
+            )
         else:
             continue
         covered.update(range(first, found[-1].last + 1))
     return found
+
+
+def _is_person_role(lemma: str, words: WordTables) -> bool:
+    role = words.roles.get(lemma)
+    return role is not None and "Person" in role.classes
+
+
+def _made_by_named(model: TextModel, head: int, words: WordTables) -> bool:
+    """'the complaint filed by Tessa Grune': the document's author follows it."""
+    tokens = model.tokens
+    k = head + 1
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].tag == "VBN"
+        and tokens[k + 1].norm == "by"
+        and not words.is_("access-verb", tokens[k].lemma)
+    )
+
+
+def _speaks_after_participle(model: TextModel, head: int, speaks: Callable[[int], bool]) -> bool:
+    """'A leaked memo seen by the Courier shows …': the noun is the subject of a cue after its participle phrase."""
+    tokens = model.tokens
+    k = head + 1
+    if k >= len(tokens) or tokens[k].tag != "VBN":
+        return False
+    k += 1
+    while k < len(tokens) and tokens[k].sentence == tokens[head].sentence and k - head < 10:
+        if tokens[k].tag in ("VBZ", "VBD", "VBP", "MD"):
+            return speaks(k - 1)
+        if tokens[k].text in ",;:":
+            return False
+        k += 1
+    return False

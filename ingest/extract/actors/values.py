@@ -45,6 +45,7 @@ class ActorRecord:
     wikidata: str | None = None
     gender: str | None = None
     plural: bool = False
+    document: bool = False  # a document speaking ("the audit found"): an actor only where no party stands behind it
 
     @property
     def known(self) -> bool:

@@ -132,6 +132,8 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
         i = _skip_addressee(model, i, limit)
         if i > limit:
             return None  # "… he told reporters." : nothing after the one spoken to
+    if cue.passive and cue.entry.accuses_object and lexicon.words.is_("charge-preposition", tokens[i].norm):
+        return trim(model, i + 1, limit)  # "has been accused of carrying out the massacre": what it is accused of
     that = _that_ahead(model, i, limit)
     if that is not None:
         i = that + 1

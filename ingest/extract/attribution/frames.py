@@ -17,6 +17,7 @@ from ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
 from ingest.extract.attribution.source import SourceFinder
 from ingest.extract.attribution.values import Attribution, Speaker
 from ingest.extract.lexicon.entries import Lexicon
+from ingest.extract.text.folding import name_key
 from ingest.extract.text.model import Quote, Sentence, TextModel
 from ingest.model import Span
 
@@ -212,7 +213,7 @@ class StatementFinder:
             subject = self.sources.coordinated_subject(cue.first, sentence.first) or previous_speaker
         else:
             subject = self.sources.before(cue.first, sentence.first)
-        if subject is not None and subject.actor_key is None:
+        if subject is not None and (subject.actor_key is None or self._is_document(subject.actor_key)):
             subject = self._document_source(subject)
         frame_first = subject.first if subject is not None else cue.first
         inverted = None
@@ -272,7 +273,8 @@ class StatementFinder:
         if any(t.quote >= 0 for t in tokens[first : last + 1]):
             return True
         opener = tokens[first]
-        if (
+        charge = cue.passive and cue.entry.accuses_object  # "accused of carrying out …": the act, a gerund
+        if not charge and (
             opener.tag in ("IN", "TO")
             and not self.lexicon.words.is_("complementizer", opener.norm)
             or opener.tag == "VBG"
@@ -317,16 +319,24 @@ class StatementFinder:
         the possessor ("the ministry's report"), or the source of the latest statement (its report)."""
         tokens = self.model.tokens
         head = tokens[subject.last]
-        if head.lemma not in self.lexicon.words.documents:
+        makers = self.lexicon.words.documents.get(head.lemma)
+        if makers is None:
             return subject
         owner = self.sources.possessor(subject.last)
         if owner is not None and owner.actor_key is not None:
             return Speaker(actor_key=owner.actor_key, label=owner.label, first=subject.first, last=subject.last)
         k = subject.last + 1  # "documents published by Washington", "a complaint filed by the city"
-        if k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by":
+        authored = not self.lexicon.words.is_("access-verb", tokens[k].lemma)  # "seen by" is no author
+        if k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by" and authored:
             author = self.sources.after(k + 1, min(k + 8, len(tokens) - 1))
             if author is not None and author.actor_key is not None:
                 return Speaker(actor_key=author.actor_key, label=author.label, first=subject.first, last=subject.last)
+        if makers:  # "the ruling" is the court's, "the audit" the auditor's: the party named so before it
+            for actor, _ in self.actors.mentions_before(subject.first):
+                words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
+                if words & makers and not actor.document:
+                    return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
+            return subject
         paragraph = head.paragraph
         for earlier in reversed(self.found):
             if (
@@ -335,7 +345,7 @@ class StatementFinder:
                 and tokens[earlier.content_first].paragraph >= paragraph - 1
             ):
                 actor = self.actors.by_key.get(earlier.speaker.actor_key)
-                if actor is not None and actor.type not in ("Person", "AnonymousSource"):
+                if actor is not None and actor.type not in ("Person", "AnonymousSource") and actor.kind == "named":
                     return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
                 break
         for actor, mention in self.actors.mentions_before(subject.first):
@@ -344,6 +354,10 @@ class StatementFinder:
             if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
                 return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
         return subject
+
+    def _is_document(self, key: str) -> bool:
+        actor = self.actors.by_key.get(key)
+        return actor is not None and actor.document
 
     def _after_addressee(self, cue: CueHit, limit: int) -> int:
         tokens = self.model.tokens

@@ -177,6 +177,8 @@ class SourceFinder:
         if token.tag == "CC":
             return None
         start = self._np_start(j)
+        if start - 2 >= floor and tokens[start - 1].norm == "by" and tokens[start - 2].tag == "VBN":
+            return self.before(start - 2, floor)  # "a leaked memo seen by the Courier shows": the memo
         head = j
         # "the president of the local industry association": the head is the noun before "of"
         while (

@@ -62,7 +62,7 @@ class WordTables:
     company_suffixes: frozenset[str]
     name_particles: frozenset[str]
     not_names: frozenset[str]
-    documents: frozenset[str]
+    documents: dict[str, frozenset[str]]  # document noun -> role nouns of the parties that make it (may be empty)
     not_actor_heads: frozenset[str]
     source_qualifiers: tuple[tuple[str, ...], ...]
     place_heads: frozenset[str]  # last words of names of places ("river", "district")
@@ -120,7 +120,10 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
         company_suffixes=first("company-suffixes.tsv"),
         name_particles=first("name-particles.tsv"),
         not_names=first("not-names.tsv"),
-        documents=first("documents.tsv"),
+        documents={
+            key(r[0]): frozenset() if r[2] == "-" else frozenset(r[2].split())
+            for r in _rows("documents.tsv", directory, columns=3)
+        },
         not_actor_heads=first("not-actor-heads.tsv"),
         source_qualifiers=tuple(entry_words(r[0]) for r in _rows("source-qualifiers.tsv", directory)),
         place_heads=frozenset(key(r[0]) for r in places if r[2] == "head"),
