@@ -152,6 +152,8 @@ def _org_class(model: TextModel, first: int, last: int, words: WordTables) -> st
                 break
     if kind is None and any(n in words.company_suffixes for n in norms[1:]):
         kind = "Organization"
+    if kind is None and len(norms) >= 2 and words.is_("masthead-opener", norms[0]):
+        kind = "MediaOutlet"  # "Daily Star", "Sunday Herald"
     if kind is None:
         return None
     for norm in norms:

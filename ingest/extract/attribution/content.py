@@ -132,6 +132,9 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
         i = _skip_addressee(model, i, limit)
         if i > limit:
             return None  # "… he told reporters." : nothing after the one spoken to
+    hearsay = cue.passive and lexicon.words.is_("hearsay-passive", cue.entry.lemma)
+    if hearsay and tokens[i].tag == "TO" and i + 1 <= limit and tokens[i + 1].tag.startswith("VB"):
+        return trim(model, i + 1, limit)  # "X is said to have rejected the offer": what X is said to have done
     if cue.passive and cue.entry.accuses_object and lexicon.words.is_("charge-preposition", tokens[i].norm):
         return trim(model, i + 1, limit)  # "has been accused of carrying out the massacre": what it is accused of
     that = _that_ahead(model, i, limit)

@@ -476,4 +476,20 @@ def find_statements(
     for sentence in model.sentences:
         finder.sentence(sentence)
     finder.continuations()
-    return tuple(sorted(finder.found, key=lambda a: (a.content.start, a.content.end)))
+    kept = [a for a in finder.found if not _cites_another(a, finder.found, lexicon)]
+    return tuple(sorted(kept, key=lambda a: (a.content.start, a.content.end)))
+
+
+def _cites_another(outer: Attribution, found: list[Attribution], lexicon: Lexicon) -> bool:
+    """'The report cited General Ortiz's claims that C': the content is another speaker's statement, found on its
+    own; the citing adds no words of its own."""
+    if outer.cue_entry is None or not lexicon.words.is_("citing-verb", outer.cue_entry.lemma):
+        return False
+    return any(
+        inner is not outer
+        and inner.speaker is not None
+        and inner.cue is not None
+        and outer.content.start <= inner.cue.start
+        and inner.content.end <= outer.content.end
+        for inner in found
+    )

@@ -15,7 +15,7 @@ LANGUAGE = "en"
 
 
 def key(phrase: str) -> str:
-    return " ".join(entry_words(phrase))
+    return " ".join(w for w in entry_words(phrase) if w)  # "lt. gen." → "lt gen": full stops fold to nothing
 
 
 def _rows(name: str, directory: Path, *, columns: int = 2) -> list[list[str]]:
