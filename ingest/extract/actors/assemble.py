@@ -50,6 +50,7 @@ class _Group:
     gender: str | None = None
     plural: bool = False
     document: bool = False
+    described: bool = False  # found by its description ("Ostria's military intelligence agency"), not its name
     mentions: list[Mention] = field(default_factory=list)
 
     def add(self, model: TextModel, first: int, last: int) -> None:
@@ -142,6 +143,7 @@ class ActorFinder:
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
         for candidate in find_described(model, hits, taken, words, lambda i: self._speaks(model, i)):
             self._described(model, candidate, put, at_token)
+        self._merge_apposed_names(model, groups, at_token)
         for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
             group.affiliation = self._affiliation(model, found, groups, hits) or group.affiliation
         actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
@@ -285,6 +287,37 @@ class ActorFinder:
             and any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
         )
 
+    def _merge_apposed_names(self, model: TextModel, groups: dict[str, _Group], at_token: dict[int, str]) -> None:
+        """"Ostria's military intelligence agency, the DMI, …": an institution described, then named in apposition,
+        is one actor under its name, with the kind and state the description gave it."""
+        tokens = model.tokens
+        for key, group in list(groups.items()):
+            if not group.described or group.kind != NAMED or len(group.mentions) != 1:
+                continue
+            end = group.mentions[0].last
+            k = end + 1
+            if k >= len(tokens) or tokens[k].text not in (",", "("):
+                continue
+            k += 1
+            if k < len(tokens) and tokens[k].norm == "the":
+                k += 1
+            other_key = at_token.get(k)
+            other = groups.get(other_key) if other_key else None
+            if other is None or other is group or other.kind != NAMED or other.described:
+                continue
+            named_mention = next((m for m in other.mentions if m.first == k), None)
+            closing = named_mention is not None and named_mention.last + 1 < len(tokens)
+            if not closing or tokens[named_mention.last + 1].text not in (",", ")", "."):
+                continue
+            if group.affiliation is None and other.registry_iri is None and other.type != "Person":
+                continue
+            other.mentions.extend(group.mentions)
+            other.type = group.type if other.registry_iri is None else other.type
+            other.affiliation = other.affiliation or group.affiliation
+            for i in range(group.mentions[0].first, end + 1):
+                at_token[i] = other_key
+            del groups[key]
+
     def _type_told(self, model: TextModel, candidate: NamedCandidate) -> str:
         """A lone name someone tells, with nothing else said of what it is, is the medium ("told Dispatchwire")."""
         token = model.tokens[candidate.first]
@@ -379,6 +412,7 @@ class ActorFinder:
                 affiliation=affiliation,
                 plural=candidate.plural,
                 document=candidate.document,
+                described=True,
             ),
             mention_first=candidate.mention_first,
         )

@@ -443,24 +443,38 @@ def _made_by_named(model: TextModel, head: int, words: WordTables) -> bool:
     """'the complaint filed by Tessa Grune': the document's author follows it."""
     tokens = model.tokens
     k = head + 1
-    return (
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if not (
         k + 1 < len(tokens)
         and tokens[k].tag == "VBN"
         and tokens[k + 1].norm == "by"
         and not words.is_("access-verb", tokens[k].lemma)
-    )
+    ):
+        return False
+    # "written by the company's head of compliance": a person described, not named, wrote it
+    for j in range(k + 2, min(k + 8, len(tokens))):
+        if tokens[j].text in ("'s", "’s"):
+            return False
+        if tokens[j].text in ",;." or tokens[j].verb:
+            break
+    return True
 
 
 def _speaks_after_participle(model: TextModel, head: int, speaks: Callable[[int], bool]) -> bool:
     """'A leaked memo seen by the Courier shows …': the noun is the subject of a cue after its participle phrase."""
     tokens = model.tokens
     k = head + 1
+    enclosed = k < len(tokens) and tokens[k].text == ","  # "The memo, written by …, warned"
+    k += enclosed
     if k >= len(tokens) or tokens[k].tag != "VBN":
         return False
     k += 1
-    while k < len(tokens) and tokens[k].sentence == tokens[head].sentence and k - head < 10:
+    while k < len(tokens) and tokens[k].sentence == tokens[head].sentence and k - head < 14:
         if tokens[k].tag in ("VBZ", "VBD", "VBP", "MD"):
             return speaks(k - 1)
+        if tokens[k].text == "," and enclosed:
+            return k + 1 < len(tokens) and speaks(k)
         if tokens[k].text in ",;:":
             return False
         k += 1

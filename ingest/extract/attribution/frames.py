@@ -326,11 +326,18 @@ class StatementFinder:
         if owner is not None and owner.actor_key is not None:
             return Speaker(actor_key=owner.actor_key, label=owner.label, first=subject.first, last=subject.last)
         k = subject.last + 1  # "documents published by Washington", "a complaint filed by the city"
+        if k + 1 < len(tokens) and tokens[k].text == ",":
+            k += 1  # "The memo, written by …,"
         authored = not self.lexicon.words.is_("access-verb", tokens[k].lemma)  # "seen by" is no author
         if k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by" and authored:
             author = self.sources.after(k + 1, min(k + 8, len(tokens) - 1))
-            if author is not None and author.actor_key is not None:
+            # "written by the company's head of compliance": the head of compliance, not the company
+            possessed = author is not None and any(
+                t.text in ("'s", "’s") for t in tokens[author.first : min(author.last + 2, len(tokens))]
+            )
+            if author is not None and author.actor_key is not None and not possessed:
                 return Speaker(actor_key=author.actor_key, label=author.label, first=subject.first, last=subject.last)
+            return subject  # its author is someone the text does not name: the document speaks
         if makers:  # "the ruling" is the court's, "the audit" the auditor's: the party named so before it
             for actor, _ in self.actors.mentions_before(subject.first):
                 words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
