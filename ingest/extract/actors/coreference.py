@@ -206,7 +206,9 @@ class Resolver:
                 continue  # "it" never means a person
             subject = mention.first == self.model.sentences[self.model.tokens[mention.first].sentence].first
             distance = self.model.tokens[i].sentence - self.model.tokens[mention.first].sentence
-            candidates.append((distance * 2 - (1 if subject else 0), actor))
+            # "they" is a group or several people before it is an organisation spoken of as many
+            collective_reading = entry.number == "plural" and not plural
+            candidates.append((distance * 2 - (1 if subject else 0) + (2 if collective_reading else 0), actor))
             if len(candidates) >= 6:
                 break
         if not candidates:

@@ -197,22 +197,30 @@ class StatementFinder:
 
     def _verb(self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None) -> None:
         tokens = self.model.tokens
-        if (
-            cue.first > sentence.first
-            and tokens[cue.first - 1].tag in ("WP", "WDT")
-            or cue.first > sentence.first + 1
+        antecedent = None
+        if cue.first > sentence.first and tokens[cue.first - 1].tag in ("WP", "WDT"):
+            # "the report by Human Rights Watch that accuses …": the noun the clause describes speaks
+            antecedent = self.sources.relative_antecedent(cue.first, sentence.first)
+            if antecedent is None:
+                return  # "what it said were samples": a relative clause, not an attribution
+        elif (
+            cue.first > sentence.first + 1
             and tokens[cue.first - 2].tag in ("WP",)
             and tokens[cue.first - 1].tag == "PRP"
         ):
-            return  # "what it said were samples": a relative clause, not an attribution
+            return
         if cue.passive:
             subject = None
+        elif antecedent is not None:
+            subject = antecedent
         elif cue.participle:
-            subject = previous_speaker or self.sources.sentence_subject(sentence.first, cue.first)
+            subject = self.sources.sentence_subject(sentence.first, cue.first) or previous_speaker
         elif self.sources.coordinated(cue.first, sentence.first):
             subject = self.sources.coordinated_subject(cue.first, sentence.first) or previous_speaker
         else:
-            subject = self.sources.before(cue.first, sentence.first)
+            subject = self.sources.before(cue.first, sentence.first) or self.sources.relative_antecedent(
+                cue.first, sentence.first
+            )
         if subject is not None and (subject.actor_key is None or self._is_document(subject.actor_key)):
             subject = self._document_source(subject)
         frame_first = subject.first if subject is not None else cue.first
@@ -329,8 +337,11 @@ class StatementFinder:
         if k + 1 < len(tokens) and tokens[k].text == ",":
             k += 1  # "The memo, written by …,"
         authored = not self.lexicon.words.is_("access-verb", tokens[k].lemma)  # "seen by" is no author
-        if k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by" and authored:
-            author = self.sources.after(k + 1, min(k + 8, len(tokens) - 1))
+        by = k if k < len(tokens) and tokens[k].norm == "by" else None  # "the latest report by Human Rights Watch"
+        if by is None and k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by" and authored:
+            by = k + 1
+        if by is not None:
+            author = self.sources.after(by, min(by + 7, len(tokens) - 1))
             # "written by the company's head of compliance": the head of compliance, not the company
             possessed = author is not None and any(
                 t.text in ("'s", "’s") for t in tokens[author.first : min(author.last + 2, len(tokens))]
@@ -352,7 +363,7 @@ class StatementFinder:
                 and tokens[earlier.content_first].paragraph >= paragraph - 1
             ):
                 actor = self.actors.by_key.get(earlier.speaker.actor_key)
-                if actor is not None and actor.type not in ("Person", "AnonymousSource") and actor.kind == "named":
+                if actor is not None and actor.type not in ("Person", "AnonymousSource", "State") and actor.kind == "named":
                     return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
                 break
         for actor, mention in self.actors.mentions_before(subject.first):

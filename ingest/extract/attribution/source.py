@@ -194,6 +194,29 @@ class SourceFinder:
             speaker = Speaker(actor_key=None, label=speaker.label, first=speaker.first, last=head)
         return speaker if speaker is not None and self.plausible(speaker) else None
 
+    def relative_antecedent(self, cue_first: int, floor: int) -> Speaker | None:
+        """'The company that won the tender for the power station has denied …': the subject is the noun a relative
+        clause describes, before "that", "which" or "who"."""
+        tokens = self.model.tokens
+        for k in range(cue_first - 1, floor, -1):
+            if tokens[k].text in ",;:" or tokens[k].text[:1] in "\"“”":
+                return None
+            relative = tokens[k].tag in ("WDT", "WP") or tokens[k].norm == "that"
+            before = k - 1
+            if relative and tokens[before].text == ")":  # "the report by Human Rights Watch (HRW) that …"
+                while before > floor and tokens[before].text != "(":
+                    before -= 1
+                before -= 1
+            if relative and tokens[before].noun:
+                head = before
+                start = self._np_start(before)
+                if start - 2 >= floor and tokens[start - 1].norm == "by" and tokens[start - 2].tag in ("NN", "NNS"):
+                    head = start - 2  # "the latest report by X that": the report, whose author attribution finds
+                    start = self._np_start(head)
+                speaker = self.at(start, head)
+                return speaker if speaker is not None and self.plausible(speaker) else None
+        return None
+
     def coordinated_subject(self, cue_first: int, floor: int) -> Speaker | None:
         """'police had investigated the claims and had dismissed them': the subject of the verb before the 'and'."""
         tokens = self.model.tokens
