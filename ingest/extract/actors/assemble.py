@@ -14,8 +14,8 @@ from ingest.extract.actors.coreference import (
 )
 from ingest.extract.actors.described import DescribedCandidate, find_described
 from ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
-from ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify
-from ingest.extract.actors.names import find_name_runs
+from ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
+from ingest.extract.actors.names import find_name_runs, run_text
 from ingest.extract.actors.places import Gazetteer
 from ingest.extract.actors.registry import Registry
 from ingest.extract.actors.roles import RoleFound, description_after, role_after, role_before
@@ -124,10 +124,12 @@ class ActorFinder:
                         plural=e.type == "ActorGroup",
                     ),
                 )
+        runs = find_name_runs(model, hits, words)
+        things = {name_key(run_text(model, r.first, r.last)) for r in runs if names_a_thing(model, r, words)}
         named = [
             c
-            for run in find_name_runs(model, hits, words)
-            if (c := classify(model, run, words, self.gazetteer)) is not None
+            for run in runs
+            if (c := classify(model, run, words, self.gazetteer)) is not None and name_key(c.label) not in things
         ]
         known_aliases = {
             form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words)

@@ -197,8 +197,22 @@ def _locative(model: TextModel, i: int, last: int, words: WordTables, previous: 
     before = tokens[i - 1]
     moved_to = before.norm == "to" and i >= 2 and words.is_("motion-verb", tokens[i - 2].lemma)  # "flew to Velsk"
     return before.sentence == tokens[i].sentence and (
-        words.is_("locative", before.norm) or before.norm in ("a", "an") or moved_to
+        words.is_("locative", before.norm) or before.norm in ("a", "an") or moved_to or _origin(model, i, words)
     )
+
+
+def _origin(model: TextModel, i: int, words: WordTables) -> bool:
+    """'rolled steel from Portugal': where a thing comes from, unless something was received from the name
+    ("received drones from Ukraine", "support from Russia")."""
+    tokens = model.tokens
+    if i == 0 or tokens[i - 1].norm != "from":
+        return False
+    k = i - 2
+    while k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].text not in ",;:":
+        if words.is_("receiving", tokens[k].lemma):
+            return False
+        k -= 1
+    return True
 
 
 def _capital_starts_name(model: TextModel, i: int, last: int) -> bool:

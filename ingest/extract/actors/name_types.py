@@ -141,6 +141,37 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
     return None
 
 
+def names_a_thing(model: TextModel, run: NameRun, words: WordTables) -> bool:
+    """'Velocorin, a blood thinner,': an apposition says the name is a thing no actor noun describes (a medicine,
+    a product, a weapon), so none of its mentions is an actor."""
+    tokens = model.tokens
+    i = run.last + 1
+    if i + 2 >= len(tokens) or tokens[i].text != "," or not words.is_("indefinite", tokens[i + 1].norm):
+        return False
+    end = i + 2
+    while end + 1 < len(tokens) and end - i < 6 and (tokens[end + 1].noun or tokens[end + 1].tag.startswith("JJ")):
+        end += 1
+    if not (tokens[end].noun or tokens[end].tag.startswith("JJ")) or end + 1 >= len(tokens) or tokens[
+        end + 1
+    ].text not in ",.;":  # ("thinner" in "a blood thinner" is tagged as an adjective)
+        return False
+    head = tokens[end].lemma
+    two = f"{tokens[end - 1].lemma} {head}"
+    actor_noun = any(
+        phrase in table
+        for phrase in (head, two)
+        for table in (
+            words.roles,
+            words.org_descriptors,
+            words.media_nouns,
+            words.account_nouns,
+            words.state_institutions,
+            words.org_heads,
+        )
+    )
+    return not actor_noun
+
+
 def _org_class(model: TextModel, first: int, last: int, words: WordTables) -> str | None:
     tokens = model.tokens
     norms = [tokens[i].norm for i in range(first, last + 1) if tokens[i].is_word]
