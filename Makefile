@@ -51,7 +51,7 @@ conformance: setup    ## the whole W3C sparql11 suite (entailment aside) against
 fuzz: setup           ## property tests with fresh random examples, many more of them (not part of make test)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_hardening/test_properties.py
 
-score: setup           ## the extractor against the gold files of the seeds
+score: setup           ## every scorer: reading, article gold, extraction per set (seeds, project, dev, test), events
 	$(BIN)/python -m evaluation
 
 bench: setup
