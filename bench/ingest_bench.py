@@ -114,8 +114,9 @@ def extraction_alone(context: BenchContext) -> None:
         t1 = time.perf_counter()
         extraction = extractor.extract(doc, stages)
         t2 = time.perf_counter()
-        publisher, authors = metadata_actors(doc, extraction.actors, extractor.registry, minter)
-        article_graph(extraction, minter, pipeline.provenance, publisher, authors)
+        metadata = metadata_actors(doc, extraction.actors, extractor.registry, minter)
+        article_graph(extraction, minter, pipeline.provenance, metadata.publisher, metadata.authors,
+                      agency=metadata.agency, dateline=metadata.dateline)
         t3 = time.perf_counter()
         spent["read"] += t1 - t0
         spent["extract"] += t2 - t1

@@ -17,7 +17,7 @@ from rdflib.namespace import PROV
 
 from ingest.indexed_graph import IndexedGraph
 from ingest.iris import IriMinter
-from ingest.model import Actor, Allegation, Event, Extraction, Response, Span, Statement
+from ingest.model import Actor, Allegation, Event, Extraction, Place, Response, Span, Statement
 from ingest.namespaces import ACTOR_KIND, ALLEGATION_STATUS, CERTAINTY, CLAIM_SOURCE, EVENT_TYPE, GRANULARITY, NKG, STANCE
 
 REACTION_STANCES = frozenset({"confirms", "denies", "dismisses", "downplays", "assesses"})
@@ -248,12 +248,18 @@ def _sha256(text: str) -> str:
 
 
 def article_graph(extraction: Extraction, minter: IriMinter, provenance: Provenance,
-                  publisher: Actor | None = None, authors: list[Actor] | None = None) -> Graph:
-    """The article's named graph. publisher/authors are the metadata actors, resolved by the caller."""
+                  publisher: Actor | None = None, authors: list[Actor] | None = None, *,
+                  agency: Actor | None = None, dateline: Place | None = None) -> Graph:
+    """The article's named graph. publisher, authors, the wire agency and the dateline's place are the article's
+    metadata, resolved by the caller (ingest/metadata_actors.py)."""
     builder = _ArticleGraphBuilder(extraction, minter, provenance)
     builder.build()
     if publisher:
         builder.metadata_actor(publisher.iri, publisher.label, NKG[publisher.type], NKG.publisher)
     for author in authors or []:
         builder.metadata_actor(author.iri, author.label, NKG.Person, NKG.author)
+    if agency:
+        builder.metadata_actor(agency.iri, agency.label, NKG[agency.type], NKG.wireAgency)
+    if dateline:
+        builder.metadata_actor(dateline.iri, dateline.label, NKG.Place, NKG.datelinePlace)
     return builder.frozen()

@@ -83,6 +83,7 @@ class NKG(DefinedNamespace):
     affiliation: URIRef
     reportStance: URIRef
     datelinePlace: URIRef
+    wireAgency: URIRef
     hasResponse: URIRef
     responseTo: URIRef
     responseStance: URIRef

@@ -55,8 +55,16 @@ class Pipeline:
 
     def prepare(self, doc: ArticleDoc) -> PreparedArticle:
         extraction = self.extractor.extract(doc)
-        publisher, authors = metadata_actors(doc, extraction.actors, self.extractor.registry, self.minter)
-        graph = article_graph(extraction, self.minter, self.provenance, publisher, authors)
+        metadata = metadata_actors(doc, extraction.actors, self.extractor.registry, self.minter)
+        graph = article_graph(
+            extraction,
+            self.minter,
+            self.provenance,
+            metadata.publisher,
+            metadata.authors,
+            agency=metadata.agency,
+            dateline=metadata.dateline,
+        )
         return PreparedArticle(extraction, str(self.minter.article_graph(doc.key)), graph)
 
     def ingest_doc(self, doc: ArticleDoc, source: str, *, dry_run: bool = False) -> Outcome:
