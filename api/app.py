@@ -13,12 +13,12 @@ from api.errors import install_error_handlers
 from ingest.iris import IriMinter
 from ingest.settings import Settings, settings_from_env
 from ingest.service_graphs import write_service_graphs
-from ingest.store import open_store
+from ingest.store_access import open_configured_store
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or settings_from_env()
-    store = open_store(settings.store_dir)
+    store = open_configured_store(settings)
     context = AppContext(settings=settings, store=store, minter=IriMinter(settings.base_iri))
     write_service_graphs(store, context.minter)
     announce_write_policy(settings)

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from ingest.errors import NewskgError, QueryError, ResultTooLarge, StoreError
 from ingest.sparql_errors import evaluation_error
-from ingest.store import run_query
+from store.embedded import run_query
 
 INLINE_LIMIT = 1 << 20  # results up to this size travel through the pipe; larger ones through a spool file
 

@@ -25,7 +25,7 @@ from api.sparql_page import QueryPage
 from api.sparql_request import (FORM, GRAPH_PARAMETERS, QUERY_BODY, UPDATE_BODY, ProtocolRequest,
                                  read_protocol_request)
 from ingest.errors import Forbidden, QueryError
-from ingest.sparql_text import (keyword_set, query_form, remote_operations, with_using_clauses,
+from store.sparql_text import (keyword_set, query_form, remote_operations, with_using_clauses,
                                 without_silent_remote_operations)
 
 HTML = "text/html"

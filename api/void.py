@@ -24,7 +24,7 @@ from api.page_queries import PageQueries, as_int
 from api.pages_render import Renderer
 from ingest.distinct_triples import count_distinct_triples
 from ingest.namespaces import NKG, SCHEMA
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 # The licence of the graph newskg builds (not of the articles it quotes); a deployment may need another.
@@ -47,7 +47,7 @@ GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP 
 class DatasetStatistics:
     """Size, classes and graphs of the store, recomputed after writes (see GenerationCache)."""
 
-    def __init__(self, store: OxigraphStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.cache: GenerationCache[dict[str, Any]] = GenerationCache(store, self._compute, "void-statistics")
 

@@ -24,8 +24,8 @@ from ingest.model import ArticleDoc, Extraction
 from ingest.outcome import BatchResult, Outcome, Status
 from ingest.service_graphs import ontology_version, registry_graph, write_service_graphs
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
-from ingest.store_terms import TermConverter
+from store.interface import Store
+from store.terms import TermConverter
 from ingest.validation import Validator
 
 
@@ -39,7 +39,7 @@ class PreparedArticle:
 class Pipeline:
     """Everything an ingest needs, loaded once: extractor (registry, lexicon), validator (shapes, ontology)."""
 
-    def __init__(self, settings: Settings, store: OxigraphStore | None, *, with_registry: bool = True) -> None:
+    def __init__(self, settings: Settings, store: Store | None, *, with_registry: bool = True) -> None:
         self.settings = settings
         self.store = store
         self.with_registry = with_registry
@@ -169,7 +169,7 @@ def accepted_message(triples: int, *, dry_run: bool, unchanged: bool = False) ->
     return f"{'valid' if dry_run else 'unchanged' if unchanged else 'written'}: {triples} triples"
 
 
-def write_unless_unchanged(store: OxigraphStore, graph_iri: str, triples: list[ox.Triple]) -> bool:
+def write_unless_unchanged(store: Store, graph_iri: str, triples: list[ox.Triple]) -> bool:
     """Replace the article's graph with these triples in one transaction, unless it holds exactly them already
     (re-ingesting an unchanged article writes nothing). True when it was unchanged."""
     if store.holds_graph(graph_iri, triples):

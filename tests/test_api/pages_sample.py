@@ -19,7 +19,7 @@ from ingest.mapping import Provenance, article_graph
 from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
 from ingest.service_graphs import service_graphs
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 PROVENANCE = Provenance(software_version="newskg test", ontology_version="test")
 QUOTE = "We might claim less than a fraction of help for this offensive"

@@ -16,7 +16,7 @@ import pytest
 
 from ingest.pipeline import Pipeline
 from ingest.settings import Settings
-from ingest.store import open_store
+from store.embedded import open_store
 
 WARM_UP_ARTICLE = """Harbour of Velmar reopens
 

@@ -11,7 +11,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from ingest.namespaces import NKG
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 ARTICLE_GRAPH_PART = "/graph/article/"
 

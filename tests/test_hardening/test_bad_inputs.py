@@ -24,7 +24,7 @@ from ingest.cli import main
 from ingest.namespaces import NKG
 from ingest.outcome import Status
 from ingest.pipeline import Pipeline
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 from store_checks import (
     graph_from_store,
     graphs_of,

@@ -13,7 +13,7 @@ from ingest.outcome import Status
 from ingest.pipeline import Pipeline, PreparedArticle
 from ingest.resources import SEEDS_DIR
 from ingest.settings import Settings
-from ingest.store import OxigraphStore, open_store
+from store.embedded import OxigraphStore, open_store
 from test_mutations import MUTATIONS, Mutation
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,4 @@
-"""rdflib terms → pyoxigraph terms, and pyoxigraph triples → the text of one SPARQL INSERT DATA."""
+"""RDF terms between rdflib and pyoxigraph, RDF media types, and pyoxigraph triples → one SPARQL INSERT DATA."""
 
 from __future__ import annotations
 
@@ -9,9 +9,18 @@ from typing import Iterable, Iterator, Sequence, Union
 import pyoxigraph as ox
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from ingest.errors import StoreError
+from ingest.errors import QueryError, StoreError
 
 GraphName = Union[ox.NamedNode, ox.DefaultGraph]
+QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
+
+
+def rdf_format(media_type: str) -> ox.RdfFormat:
+    found = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip())
+    if found is None:
+        raise QueryError(f"unsupported RDF media type: {media_type}")
+    return found
+
 _SAFE_LABEL = re.compile(r"[A-Za-z0-9_]+")
 
 

@@ -1,0 +1,238 @@
+"""A SPARQL 1.1 service as newskg's store: queries through the Protocol, an article's graph replaced by one Graph
+Store PUT (readers see the old graph or the new one), SPARQL Update for the rest, dumps streamed from the engine.
+
+The engine cannot tell its clients when its content changed, so newskg keeps a version marker in the store: one
+triple in the graph <urn:newskg:store-version>, rewritten after every write by any process. Readers (caches of
+labels, dumps, ETags) poll it at most every `version_poll` seconds; it is hidden from graph_names() and dumps.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import IO, BinaryIO, Iterable, Iterator, Mapping
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.term import Node
+
+from ingest.errors import QueryError, StoreError
+from store.interface import QueryResult, TriplesSource
+from store.locator import Credentials, RemoteEndpoints, RemoteLocation, parse_remote
+from store.remote_dump import dump_dataset, dump_graph
+from store.remote_http import EngineClient, form, http_auth
+from store.sparql_text import names_dataset, query_form
+from store.terms import GraphName, TermConverter, graph_term, insert_data_text, rdflib_triples
+from store.embedded import _triples
+
+VERSION_GRAPH = "urn:newskg:store-version"
+VERSION_PREDICATE = "urn:newskg:version"
+RESULTS_XML = "application/sparql-results+xml"
+N_TRIPLES = "application/n-triples"
+GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
+
+
+class RemoteStore:
+    def __init__(self, location: RemoteLocation, credentials: Credentials, *, timeout: float = 30.0,
+                 query_timeout: float = 30.0, version_poll: float = 1.0) -> None:
+        self.location = location
+        self.preset = location.preset
+        self.description = f"{self.preset.name} at {location.base_url}"
+        self.query_timeout = query_timeout
+        self.version_poll = version_poll
+        self.http = EngineClient(self.description, http_auth(credentials, self.preset.default_auth), timeout)
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._version: str | None = None
+        self._polled = 0.0
+
+    # --- version -------------------------------------------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        self._poll()
+        return self._generation
+
+    @property
+    def version(self) -> str:
+        self._poll()
+        return self._version or "unversioned"
+
+    def _poll(self, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._polled < self.version_poll:
+            return
+        self._polled = now
+        seen = self._read_version()
+        with self._lock:
+            if seen != self._version:
+                self._version = seen
+                self._generation += 1
+
+    def _read_version(self) -> str | None:
+        result = self.query(f"SELECT ?v WHERE {{ GRAPH <{VERSION_GRAPH}> {{ <{VERSION_GRAPH}> "
+                            f"<{VERSION_PREDICATE}> ?v }} }}", default_graph_union=False)
+        for solution in result:  # type: ignore[union-attr]
+            return str(solution["v"].value)
+        return None
+
+    def _written(self) -> None:
+        """After every write: a new marker for every reader, and this process sees its own write at once."""
+        marker = f"{time.time_ns()}-{uuid.uuid4().hex[:12]}"
+        line = f"<{VERSION_GRAPH}> <{VERSION_PREDICATE}> \"{marker}\" .\n"
+        self._put(ox.NamedNode(VERSION_GRAPH), line.encode("utf-8"), replace=True)
+        with self._lock:
+            self._version = marker
+            self._generation += 1
+            self._polled = time.monotonic()
+
+    # --- writes --------------------------------------------------------------------------------------------------
+    def replace_graph(self, graph: str, triples: TriplesSource) -> None:
+        self.replace_graphs({graph: triples})
+
+    def replace_graphs(self, graphs: Mapping[str, TriplesSource]) -> None:
+        converter = TermConverter()
+        self.replace_ox_graphs({graph_term(name): [converter.triple(t) for t in _triples(content)]
+                                for name, content in graphs.items()})
+
+    def replace_ox_graphs(self, graphs: Mapping[GraphName, Iterable[ox.Triple]], *, replace: bool = True) -> None:
+        """Each graph by one Graph Store request (PUT replaces, POST adds); each is atomic on its own."""
+        try:
+            for name, triples in graphs.items():
+                body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
+                self._put(name, body, replace=replace)
+        finally:
+            self._written()
+
+    def _put(self, graph: GraphName, ntriples: bytes, *, replace: bool) -> None:
+        if self.location.graph_store_url is None:
+            self._replace_by_update(graph, ntriples, replace=replace)
+            return
+        url, params = self.graph_address(graph)
+        self.http.send("PUT" if replace else "POST", url, params=params,
+                       content=ntriples, headers={"Content-Type": N_TRIPLES}, what=f"writing graph {graph}")
+
+    def _replace_by_update(self, graph: GraphName, ntriples: bytes, *, replace: bool) -> None:
+        triples = [quad.triple for quad in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES)]
+        target = "DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph}"
+        parts = [f"DROP SILENT {target}"] if replace else []
+        data = insert_data_text(graph, triples, blank_prefix="b")
+        self._update(" ;\n".join(parts + ([data] if data else [])) or "CLEAR SILENT DEFAULT", None)
+
+    def remove_graph(self, graph: str) -> None:
+        self.update(f"DROP SILENT GRAPH {graph_term(graph)}")
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        try:
+            self._update(sparql, base_iri)
+        finally:
+            self._written()
+
+    def _update(self, sparql: str, base_iri: str | None) -> None:
+        if base_iri:
+            sparql = f"BASE <{base_iri}>\n{sparql}"
+        self.http.send("POST", self.location.update_url, data=form({self.preset.update_field: sparql}),
+                       what="a SPARQL update")
+
+    # --- reads ---------------------------------------------------------------------------------------------------
+    def has_graph(self, graph: str | GraphName) -> bool:
+        name = graph_term(graph)
+        if isinstance(name, ox.DefaultGraph):
+            return True
+        return bool(self.query(f"ASK {{ GRAPH {name} {{ ?s ?p ?o }} }}", default_graph_union=False))
+
+    def holds_graph(self, graph: str, triples: Iterable[ox.Triple]) -> bool:
+        """One read of the graph instead of a write (a re-ingest of an unchanged article)."""
+        wanted = set(triples)
+        if any(isinstance(term, ox.BlankNode) for t in wanted for term in (t.subject, t.object)):
+            return False
+        method, url, options = self.graph_reading(graph_term(graph))
+        try:
+            response = self.http.send(method, url, what=f"reading graph <{graph}>", **options)
+        except QueryError:      # a Graph Store answers 404 for a graph it does not hold
+            return False
+        held = [q.triple for q in ox.parse(response.content, ox.RdfFormat.N_TRIPLES)]
+        return len(held) == len(wanted) and set(held) == wanted
+
+    def graph_names(self) -> list[str]:
+        result = self.query(self.preset.graph_list_query, default_graph_union=False)
+        names = {str(s["g"].value) for s in result if isinstance(s["g"], ox.NamedNode)}  # type: ignore[union-attr]
+        return sorted(n for n in names if n != VERSION_GRAPH and not n.startswith(self.preset.own_graph_prefixes))
+
+    def query(self, sparql: str, *, default_graph_union: bool = True, default_graphs: Iterable[str] | None = None,
+              named_graphs: Iterable[str] | None = None, base_iri: str | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """Through the SPARQL 1.1 Protocol, the whole answer read within the time limit, then parsed."""
+        seconds = timeout if timeout is not None else self.query_timeout
+        graph_form = query_form(sparql) in GRAPH_FORMS
+        fields: dict[str, object] = {"query": f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql,
+                                     "default-graph-uri": list(default_graphs or ()),
+                                     "named-graph-uri": list(named_graphs or ())}
+        params: dict[str, str] = {}
+        union = default_graph_union and not default_graphs and not named_graphs and not names_dataset(sparql)
+        if union and self.preset.union_parameter:
+            params[self.preset.union_parameter] = ""
+        if self.preset.timeout_parameter:
+            fields[self.preset.timeout_parameter] = int(seconds * 1000)
+        _, body = self.http.spooled("POST", self.location.query_url, timeout=seconds, what="a SPARQL query",
+                                    params=params, data=form(fields),
+                                    headers={"Accept": N_TRIPLES if graph_form else RESULTS_XML})
+        try:
+            return _parse_answer(body, graph_form)
+        except SyntaxError as error:
+            raise StoreError(f"the store ({self.description}) answered a query with unreadable results: {error}") \
+                from None
+        finally:
+            body.close()
+
+    def graph_triples(self, graph: str) -> Iterator[tuple[Node, Node, Node]]:
+        url, params = self.graph_address(graph_term(graph))
+        response = self.http.send("GET", url, params=params, headers={"Accept": N_TRIPLES},
+                                  what=f"reading graph <{graph}>")
+        return rdflib_triples(ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
+
+    def graph_address(self, graph: GraphName) -> tuple[str, dict[str, str]]:
+        """The Graph Store URL and query parameters of one graph."""
+        if self.location.graph_store_url is None:
+            raise StoreError(f"the store ({self.description}) has no Graph Store endpoint to read graphs from")
+        params = {"default": ""} if isinstance(graph, ox.DefaultGraph) else {"graph": graph.value}
+        return self.location.graph_store_url, params
+
+    def construct_graph(self, sparql: str) -> rdflib.Graph:
+        result = self.query(sparql)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("construct_graph needs a CONSTRUCT or DESCRIBE query")
+        graph = rdflib.Graph()
+        graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return graph
+
+    def dump(self, output: BinaryIO | Path, media_type: str, graph: str | GraphName | None = None) -> None:
+        """Streamed from the engine through a small buffer: never the whole dump in memory."""
+        if isinstance(output, Path):
+            with output.open("wb") as file:
+                self.dump(file, media_type, graph)
+            return
+        if graph is not None:
+            dump_graph(self, graph_term(graph), output, media_type)
+        else:
+            dump_dataset(self, output, media_type)
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _parse_answer(body: IO[bytes], graph_form: bool) -> QueryResult:
+    if not graph_form:
+        return ox.parse_query_results(body, ox.QueryResultsFormat.XML)  # type: ignore[return-value]
+    # a genuine QueryTriples, as the embedded store gives: the (small) graph goes through an in-memory store
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in
+                   (q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)))
+    return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")  # type: ignore[return-value]
+
+
+def open_remote(locator: str, *, endpoints: RemoteEndpoints | None = None, credentials: Credentials | None = None,
+                timeout: float = 30.0, query_timeout: float = 30.0, version_poll: float = 1.0) -> RemoteStore:
+    return RemoteStore(parse_remote(locator, endpoints), credentials or Credentials(), timeout=timeout,
+                       query_timeout=query_timeout, version_poll=version_poll)

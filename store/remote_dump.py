@@ -1,0 +1,71 @@
+"""Dumps of a remote store, streamed from the engine to the output through pyoxigraph's streaming parser and
+serialiser: memory stays at a few buffers whatever the size of the dataset.
+
+The whole dataset comes from one GET where the engine offers it (Oxigraph's /store, Fuseki's dataset URL), else
+graph by graph through the Graph Store Protocol (Virtuoso), blank nodes renamed per graph so that two graphs never
+share one. newskg's version marker graph is left out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, BinaryIO, Iterator
+
+import pyoxigraph as ox
+
+from store.remote_http import ResponseReader
+from store.terms import QUAD_FORMATS, GraphName, rdf_format
+
+if TYPE_CHECKING:
+    from store.remote import RemoteStore
+
+N_QUADS = "application/n-quads"
+N_TRIPLES = "application/n-triples"
+
+
+def dump_graph(store: "RemoteStore", graph: GraphName, output: BinaryIO, media_type: str) -> None:
+    fmt = rdf_format(media_type)
+    url, params = store.graph_address(graph)
+    with store.http.stream("GET", url, params=params, headers={"Accept": N_TRIPLES},
+                           what=f"reading graph {graph}") as response:
+        if fmt == ox.RdfFormat.N_TRIPLES:
+            for chunk in response.iter_bytes():
+                output.write(chunk)
+            return
+        triples = (q.triple for q in ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_TRIPLES))
+        if fmt in QUAD_FORMATS:
+            ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples), output, fmt)
+        else:
+            ox.serialize(triples, output, fmt)
+
+
+def dump_dataset(store: "RemoteStore", output: BinaryIO, media_type: str) -> None:
+    """Every graph but the version marker's: as quads for N-Quads and TriG, else their union as triples."""
+    from store.remote import VERSION_GRAPH
+
+    fmt = rdf_format(media_type)
+    hidden = ox.NamedNode(VERSION_GRAPH)
+    if store.location.dataset_url is not None:
+        with store.http.stream("GET", store.location.dataset_url, headers={"Accept": N_QUADS},
+                               timeout=None, what="downloading the dataset") as response:
+            quads = ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_QUADS)
+            _write(fmt, (q for q in quads if q.graph_name != hidden), output)
+        return
+    _write(fmt, _graph_by_graph(store), output)
+
+
+def _graph_by_graph(store: "RemoteStore") -> Iterator[ox.Quad]:
+    for name in store.graph_names():
+        graph = ox.NamedNode(name)
+        url, params = store.graph_address(graph)
+        with store.http.stream("GET", url, params=params, headers={"Accept": N_TRIPLES},
+                               what=f"reading graph {graph}") as response:
+            for quad in ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_TRIPLES,
+                                 rename_blank_nodes=True):
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
+
+
+def _write(fmt: ox.RdfFormat, quads: Iterator[ox.Quad], output: BinaryIO) -> None:
+    if fmt in QUAD_FORMATS:
+        ox.serialize(quads, output, fmt)
+    else:
+        ox.serialize((q.triple for q in quads), output, fmt)
