@@ -97,13 +97,17 @@ class RemoteStore:
                                 for name, content in graphs.items()})
 
     def replace_ox_graphs(self, graphs: Mapping[GraphName, Iterable[ox.Triple]], *, replace: bool = True) -> None:
-        """Each graph by one Graph Store request (PUT replaces, POST adds); each is atomic on its own."""
+        """Each graph by one Graph Store request (PUT replaces, POST adds); each is atomic on its own (a failed
+        request changed nothing, so the version moves only when one succeeded)."""
+        written = 0
         try:
             for name, triples in graphs.items():
                 body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
                 self._put(name, body, replace=replace)
+                written += 1
         finally:
-            self._written()
+            if written:
+                self._written()
 
     def _put(self, graph: GraphName, ntriples: bytes, *, replace: bool) -> None:
         if self.location.graph_store_url is None:
@@ -124,10 +128,8 @@ class RemoteStore:
         self.update(f"DROP SILENT GRAPH {graph_term(graph)}")
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        try:
-            self._update(sparql, base_iri)
-        finally:
-            self._written()
+        self._update(sparql, base_iri)  # one request, one transaction: a failed one changed nothing
+        self._written()
 
     def _update(self, sparql: str, base_iri: str | None) -> None:
         if base_iri:
@@ -165,7 +167,8 @@ class RemoteStore:
               timeout: float | None = None) -> QueryResult:
         """Through the SPARQL 1.1 Protocol, the whole answer read within the time limit, then parsed."""
         seconds = timeout if timeout is not None else self.query_timeout
-        graph_form = query_form(sparql) in GRAPH_FORMS
+        form_keyword = query_form(sparql)
+        graph_form = form_keyword in GRAPH_FORMS
         fields: dict[str, object] = {"query": f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql,
                                      "default-graph-uri": list(default_graphs or ()),
                                      "named-graph-uri": list(named_graphs or ())}
@@ -179,12 +182,12 @@ class RemoteStore:
                                     params=params, data=form(fields),
                                     headers={"Accept": N_TRIPLES if graph_form else RESULTS_XML})
         try:
-            return _parse_answer(body, graph_form)
+            result = _parse_answer(body, graph_form)  # read lazily: the result keeps the spool file open
+            return _as_boolean(result) if form_keyword == "ASK" else result
         except SyntaxError as error:
+            body.close()
             raise StoreError(f"the store ({self.description}) answered a query with unreadable results: {error}") \
                 from None
-        finally:
-            body.close()
 
     def graph_triples(self, graph: str) -> Iterator[tuple[Node, Node, Node]]:
         url, params = self.graph_address(graph_term(graph))
@@ -230,6 +233,15 @@ def _parse_answer(body: IO[bytes], graph_form: bool) -> QueryResult:
     scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in
                    (q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)))
     return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")  # type: ignore[return-value]
+
+
+def _as_boolean(result: QueryResult) -> QueryResult:
+    """Virtuoso 7.2 answers ASK as a one-variable SELECT (__ASK_RETVAL): no row is false, a row of 1 is true."""
+    if not isinstance(result, ox.QuerySolutions):
+        return result
+    value = any(row[0] is not None and row[0].value not in ("0", "false") for row in result)
+    return ox.parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if value else b"false"),
+                                  ox.QueryResultsFormat.JSON)  # type: ignore[return-value]
 
 
 def open_remote(locator: str, *, endpoints: RemoteEndpoints | None = None, credentials: Credentials | None = None,

@@ -162,14 +162,13 @@ class ResponseReader(io.RawIOBase):
         return size
 
 
-def form(fields: Mapping[str, object]) -> list[tuple[str, str]]:
-    """Form fields, a sequence value giving the field several times (default-graph-uri=...&default-graph-uri=...)."""
-    pairs: list[tuple[str, str]] = []
+def form(fields: Mapping[str, object]) -> dict[str, str | list[str]]:
+    """Form fields for httpx; a list value gives the field several times (default-graph-uri=...&...=...)."""
+    data: dict[str, str | list[str]] = {}
     for key, value in fields.items():
-        if value is None:
-            continue
         if isinstance(value, (list, tuple)):
-            pairs += [(key, str(v)) for v in value]
-        else:
-            pairs.append((key, str(value)))
-    return pairs
+            if value:
+                data[key] = [str(v) for v in value]
+        elif value is not None:
+            data[key] = str(value)
+    return data
