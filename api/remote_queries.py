@@ -15,6 +15,7 @@ from typing import Protocol
 from starlette.concurrency import run_in_threadpool
 
 from api.query_process import QueryAnswer, QueryJob, write_answer
+from ingest.errors import NewskgError
 from store.embedded import OxigraphStore
 from store.interface import Store
 from store.remote import RemoteStore
@@ -34,7 +35,15 @@ class RemoteQueries:
     def run(self, job: QueryJob, timeout: float) -> QueryAnswer:
         result = self.store.query(job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs,
                                   base_iri=job.base_iri, timeout=timeout)
-        return write_answer(result, job, self.spool_dir)
+        try:
+            return write_answer(result, job, self.spool_dir)
+        except NewskgError as error:
+            # pyoxigraph's results must be dropped on the thread that made them; the error's traceback holds them,
+            # so what leaves this thread is a fresh error with the same message
+            failure = type(error)(str(error))
+        finally:
+            del result
+        raise failure
 
     async def run_async(self, job: QueryJob, timeout: float) -> QueryAnswer:
         return await run_in_threadpool(self.run, job, timeout)

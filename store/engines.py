@@ -25,6 +25,7 @@ class EnginePreset:
     timeout_parameter: str | None = None   # a query parameter giving the engine a time limit (milliseconds)
     own_graph_prefixes: tuple[str, ...] = field(default_factory=tuple)  # the engine's graphs, not the dataset's
     graph_list_query: str = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    register_graphs: bool = False       # a graph written through the Graph Store must be CREATEd to be DROPpable
 
 
 PRESETS: dict[str, EnginePreset] = {
@@ -35,7 +36,7 @@ PRESETS: dict[str, EnginePreset] = {
     # writes need an account with the SPARQL_UPDATE role, through the digest-protected endpoints
     "virtuoso": EnginePreset(
         "virtuoso", query_path="/sparql", update_path="/sparql-auth", graph_store_path="/sparql-graph-crud-auth",
-        update_field="query", default_auth="digest", timeout_parameter="timeout",
+        update_field="query", default_auth="digest", timeout_parameter="timeout", register_graphs=True,
         own_graph_prefixes=("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://localuriqaserver/",
                             "http://www.w3.org/2002/07/owl", "http://localhost:8890/", "virtrdf:")),
     # Fuseki: the URL names the dataset (fuseki+http://host:3030/newskg); the union default graph is a setting of

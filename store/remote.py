@@ -23,7 +23,7 @@ from store.interface import QueryResult, TriplesSource
 from store.locator import Credentials, RemoteEndpoints, RemoteLocation, parse_remote
 from store.remote_dump import dump_dataset, dump_graph
 from store.remote_http import EngineClient, form, http_auth
-from store.sparql_text import names_dataset, query_form
+from store.sparql_text import has_relative_iris, names_dataset, query_form
 from store.terms import GraphName, TermConverter, graph_term, insert_data_text, rdflib_triples
 from store.embedded import _triples
 
@@ -77,11 +77,16 @@ class RemoteStore:
             return str(solution["v"].value)
         return None
 
-    def _written(self) -> None:
-        """After every write: a new marker for every reader, and this process sees its own write at once."""
+    def _written(self, graphs: Iterable[GraphName] = ()) -> None:
+        """After every write, one update: a new marker for every reader (this process sees its own write at once),
+        and on Virtuoso the graphs written through the Graph Store registered, so that DROP GRAPH finds them."""
         marker = f"{time.time_ns()}-{uuid.uuid4().hex[:12]}"
-        line = f"<{VERSION_GRAPH}> <{VERSION_PREDICATE}> \"{marker}\" .\n"
-        self._put(ox.NamedNode(VERSION_GRAPH), line.encode("utf-8"), replace=True)
+        version = f"<{VERSION_GRAPH}>"
+        parts = [f"CREATE SILENT GRAPH {g}" for g in graphs
+                 if self.preset.register_graphs and isinstance(g, ox.NamedNode)]
+        parts += [f"DROP SILENT GRAPH {version}",
+                  f"INSERT DATA {{ GRAPH {version} {{ {version} <{VERSION_PREDICATE}> \"{marker}\" }} }}"]
+        self._update(" ;\n".join(parts), None)
         with self._lock:
             self._version = marker
             self._generation += 1
@@ -99,15 +104,15 @@ class RemoteStore:
     def replace_ox_graphs(self, graphs: Mapping[GraphName, Iterable[ox.Triple]], *, replace: bool = True) -> None:
         """Each graph by one Graph Store request (PUT replaces, POST adds); each is atomic on its own (a failed
         request changed nothing, so the version moves only when one succeeded)."""
-        written = 0
+        written: list[GraphName] = []
         try:
             for name, triples in graphs.items():
                 body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
                 self._put(name, body, replace=replace)
-                written += 1
+                written.append(name)
         finally:
             if written:
-                self._written()
+                self._written(written)
 
     def _put(self, graph: GraphName, ntriples: bytes, *, replace: bool) -> None:
         if self.location.graph_store_url is None:
@@ -132,9 +137,8 @@ class RemoteStore:
         self._written()
 
     def _update(self, sparql: str, base_iri: str | None) -> None:
-        if base_iri:
-            sparql = f"BASE <{base_iri}>\n{sparql}"
-        self.http.send("POST", self.location.update_url, data=form({self.preset.update_field: sparql}),
+        self.http.send("POST", self.location.update_url,
+                       data=form({self.preset.update_field: _with_base(sparql, base_iri)}),
                        what="a SPARQL update")
 
     # --- reads ---------------------------------------------------------------------------------------------------
@@ -169,7 +173,7 @@ class RemoteStore:
         seconds = timeout if timeout is not None else self.query_timeout
         form_keyword = query_form(sparql)
         graph_form = form_keyword in GRAPH_FORMS
-        fields: dict[str, object] = {"query": f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql,
+        fields: dict[str, object] = {"query": _with_base(sparql, base_iri),
                                      "default-graph-uri": list(default_graphs or ()),
                                      "named-graph-uri": list(named_graphs or ())}
         params: dict[str, str] = {}
@@ -233,6 +237,12 @@ def _parse_answer(body: IO[bytes], graph_form: bool) -> QueryResult:
     scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in
                    (q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)))
     return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")  # type: ignore[return-value]
+
+
+def _with_base(sparql: str, base_iri: str | None) -> str:
+    """The protocol has no base parameter: a BASE declaration, only where relative IRIs need one (and on the first
+    line, so that the engine's error positions still match the client's text)."""
+    return f"BASE <{base_iri}> {sparql}" if base_iri and has_relative_iris(sparql) else sparql
 
 
 def _as_boolean(result: QueryResult) -> QueryResult:

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 import pyoxigraph as ox
 
+from ingest.distinct_triples import distinct_triples
 from store.remote_http import ResponseReader
-from store.terms import QUAD_FORMATS, GraphName, rdf_format
+from store.terms import GraphName, rdf_format
 
 if TYPE_CHECKING:
     from store.remote import RemoteStore
 
 N_QUADS = "application/n-quads"
+EXPECTED_QUADS = 1_000_000   # sizes distinct_triples' bit table: a low guess costs time, never correctness
 N_TRIPLES = "application/n-triples"
 
 
@@ -32,25 +34,34 @@ def dump_graph(store: "RemoteStore", graph: GraphName, output: BinaryIO, media_t
                 output.write(chunk)
             return
         triples = (q.triple for q in ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_TRIPLES))
-        if fmt in QUAD_FORMATS:
+        if fmt.supports_datasets:
             ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples), output, fmt)
         else:
             ox.serialize(triples, output, fmt)
 
 
 def dump_dataset(store: "RemoteStore", output: BinaryIO, media_type: str) -> None:
-    """Every graph but the version marker's: as quads for N-Quads and TriG, else their union as triples."""
+    """Every graph but the version marker's: as quads for a syntax with named graphs, else their union as
+    triples, each once (the dataset is then read twice: see ingest.distinct_triples)."""
+    fmt = rdf_format(media_type)
+    if fmt.supports_datasets:
+        ox.serialize(_dataset_quads(store), output, fmt)
+    else:
+        ox.serialize(distinct_triples(lambda: _dataset_quads(store), EXPECTED_QUADS), output, fmt)
+
+
+def _dataset_quads(store: "RemoteStore") -> Iterator[ox.Quad]:
     from store.remote import VERSION_GRAPH
 
-    fmt = rdf_format(media_type)
-    hidden = ox.NamedNode(VERSION_GRAPH)
-    if store.location.dataset_url is not None:
-        with store.http.stream("GET", store.location.dataset_url, headers={"Accept": N_QUADS},
-                               timeout=None, what="downloading the dataset") as response:
-            quads = ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_QUADS)
-            _write(fmt, (q for q in quads if q.graph_name != hidden), output)
+    if store.location.dataset_url is None:
+        yield from _graph_by_graph(store)
         return
-    _write(fmt, _graph_by_graph(store), output)
+    hidden = ox.NamedNode(VERSION_GRAPH)
+    with store.http.stream("GET", store.location.dataset_url, headers={"Accept": N_QUADS},
+                           timeout=None, what="downloading the dataset") as response:
+        for quad in ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_QUADS):
+            if quad.graph_name != hidden:
+                yield quad
 
 
 def _graph_by_graph(store: "RemoteStore") -> Iterator[ox.Quad]:
@@ -62,10 +73,3 @@ def _graph_by_graph(store: "RemoteStore") -> Iterator[ox.Quad]:
             for quad in ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_TRIPLES,
                                  rename_blank_nodes=True):
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
-
-
-def _write(fmt: ox.RdfFormat, quads: Iterator[ox.Quad], output: BinaryIO) -> None:
-    if fmt in QUAD_FORMATS:
-        ox.serialize(quads, output, fmt)
-    else:
-        ox.serialize((q.triple for q in quads), output, fmt)

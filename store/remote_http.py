@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import time
 from contextlib import contextmanager
@@ -19,6 +20,9 @@ import httpx
 from ingest.errors import QueryError, QueryTimeout, StoreError
 from store.locator import Credentials
 
+# Virtuoso answers 500 to a well-formed request it refuses (no such graph, bad value): its SQL state tells a
+# client's mistake (22xxx data, 37xxx syntax, 42xxx access rule) from its own failure
+_CLIENT_SQLSTATE = re.compile(r"^Virtuoso (22|37|42)\w{3} Error")
 SPOOL_IN_MEMORY = 8 << 20
 CHUNK = 1 << 16
 MESSAGE_CHARS = 400
@@ -119,7 +123,7 @@ class EngineClient:
         if status in (401, 403):
             return StoreError(f"the store ({self.name}) refused {what}: HTTP {status} (check NEWSKG_STORE_AUTH, "
                               "NEWSKG_STORE_USER, NEWSKG_STORE_PASSWORD or NEWSKG_STORE_TOKEN)")
-        if status in (400, 406, 415, 422):
+        if status in (400, 406, 415, 422) or _CLIENT_SQLSTATE.search(message):
             return QueryError(f"the store ({self.name}) rejected {what}: {message}")
         if status in (408, 504):
             return QueryTimeout(f"the store ({self.name}) stopped {what} at its own time limit: {message}")

@@ -12,7 +12,6 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from ingest.errors import QueryError, StoreError
 
 GraphName = Union[ox.NamedNode, ox.DefaultGraph]
-QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 
 
 def rdf_format(media_type: str) -> ox.RdfFormat:

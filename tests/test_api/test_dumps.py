@@ -20,6 +20,8 @@ from api.dump_stream import stream_dump
 from exports.formats import TOOL_FORMATS
 from ingest.resources import shape_files
 
+pytestmark = pytest.mark.backends
+
 QUAD_FORMATS = {"nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
 TRIPLE_FORMATS = {"ttl": "turtle", "nt": "nt"}
 SHARED = (URIRef("http://example.org/shared"), URIRef("http://example.org/p"), Literal("in two graphs"))
