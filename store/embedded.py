@@ -159,6 +159,15 @@ class OxigraphStore:
                 return False
         return held == len(wanted)
 
+    def graph_filter(self, variable: str) -> str:
+        return ""
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self.oxigraph.quads_for_pattern(None, None, None, None))
+
+    def default_graph_size(self) -> int:
+        return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
 

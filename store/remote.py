@@ -166,6 +166,19 @@ class RemoteStore:
         names = {str(s["g"].value) for s in result if isinstance(s["g"], ox.NamedNode)}  # type: ignore[union-attr]
         return sorted(n for n in names if n != VERSION_GRAPH and not n.startswith(self.preset.own_graph_prefixes))
 
+    def quads(self) -> Iterator[ox.Quad]:
+        from store.remote_dump import dataset_quads
+
+        return dataset_quads(self)
+
+    def default_graph_size(self) -> int:
+        return 0   # the union engines (Virtuoso, QLever) have no default graph of its own to count apart
+
+    def graph_filter(self, variable: str) -> str:
+        tests = [f"?{variable} != <{VERSION_GRAPH}>"]
+        tests += [f'!STRSTARTS(STR(?{variable}), "{prefix}")' for prefix in self.preset.own_graph_prefixes]
+        return f"FILTER({' && '.join(tests)})"
+
     def query(self, sparql: str, *, default_graph_union: bool = True, default_graphs: Iterable[str] | None = None,
               named_graphs: Iterable[str] | None = None, base_iri: str | None = None,
               timeout: float | None = None) -> QueryResult:
