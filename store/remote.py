@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
-from ingest.errors import QueryError, StoreError
+from ingest.errors import QueryError, QueryTimeout, StoreError
 from store.interface import QueryResult, TriplesSource
 from store.locator import Credentials, RemoteEndpoints, RemoteLocation, parse_remote
 from store.remote_dump import dump_dataset, dump_graph
@@ -32,6 +32,7 @@ VERSION_PREDICATE = "urn:newskg:version"
 RESULTS_XML = "application/sparql-results+xml"
 N_TRIPLES = "application/n-triples"
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
+ANYTIME_TIMEOUT = "S1TAT"
 
 
 class RemoteStore:
@@ -195,9 +196,12 @@ class RemoteStore:
             params[self.preset.union_parameter] = ""
         if self.preset.timeout_parameter:
             fields[self.preset.timeout_parameter] = int(seconds * 1000)
-        _, body = self.http.spooled("POST", self.location.query_url, timeout=seconds, what="a SPARQL query",
-                                    params=params, data=form(fields),
-                                    headers={"Accept": N_TRIPLES if graph_form else RESULTS_XML})
+        response, body = self.http.spooled("POST", self.location.query_url, timeout=seconds, what="a SPARQL query",
+                                           params=params, data=form(fields),
+                                           headers={"Accept": N_TRIPLES if graph_form else RESULTS_XML})
+        if response.headers.get("x-sql-state") == ANYTIME_TIMEOUT:
+            body.close()  # Virtuoso's "anytime" answer: what it found before its time limit, not the whole result
+            raise QueryTimeout(f"the query was stopped after {seconds:g} s (the time limit of this endpoint)")
         try:
             result = _parse_answer(body, graph_form)  # read lazily: the result keeps the spool file open
             return _as_boolean(result) if form_keyword == "ASK" else result

@@ -108,11 +108,15 @@ def binary(name: str) -> str:
     return found
 
 
+OXIGRAPH_TIMEOUT_SECONDS = 20   # the engine's own limit: a query its client gave up on must not run on for ever
+
+
 @contextmanager
-def oxigraph_server(folder: Path) -> Iterator[Engine]:
+def oxigraph_server(folder: Path, *, timeout: float | None = OXIGRAPH_TIMEOUT_SECONDS) -> Iterator[Engine]:
     port = free_port()
-    process = _start([binary("oxigraph"), "serve", "--location", str(folder / "data"), "--bind", f"{HOST}:{port}"],
-                     folder)
+    limit = ["--timeout-s", str(round(timeout))] if timeout else []
+    process = _start([binary("oxigraph"), "serve", "--location", str(folder / "data"), "--bind", f"{HOST}:{port}",
+                      *limit], folder)
     engine = Engine("oxigraph", f"oxigraph+http://{HOST}:{port}", process, folder)
     _wait_until(lambda: httpx.get(f"http://{HOST}:{port}/query", params={"query": "ASK {}"}).status_code == 200,
                 engine)

@@ -17,6 +17,8 @@ import pytest
 
 from store_checks import nquads
 
+pytestmark = pytest.mark.backends
+
 TOKEN = "hardening-token"  # the guarded_server fixture's settings (conftest.py)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 JSON_RESULTS = "application/sparql-results+json"

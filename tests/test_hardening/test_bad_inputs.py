@@ -34,6 +34,8 @@ from store_checks import (
     ungrounded_selectors,
 )
 
+pytestmark = pytest.mark.backends
+
 CORPUS = Path(__file__).parent / "bad_inputs"
 MEDIA_TYPE_BY_SUFFIX = {".txt": "text/plain", ".html": "text/html", ".json": "application/json"}
 FIFTY_MB = 50 * 1024 * 1024
@@ -210,6 +212,7 @@ def _cli_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int,
 
 
 @pytest.mark.slow
+@pytest.mark.backends("embedded")  # the command line on its own store directory: the same on every backend
 def test_cli_batch_gives_each_file_its_outcome(corpus: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     store_dir = tmp_path / "store"
