@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from exports.formats import TOOL_FORMAT_BY_NAME
-from ingest import __version__
+from ingest import __version__, queue_cli
 from ingest.errors import InputError, NewskgError
 from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
 from ingest.settings import Settings, settings_from_env
@@ -45,6 +45,8 @@ def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
     from ingest.progress import BatchProgress
 
     settings = _settings(args)
+    if not dry_run and args.queue:
+        return queue_cli.cmd_enqueue(args, settings, print)
     urls = [text for text in args.inputs if is_url(text)]
     inputs = collect_inputs(Path(text) for text in args.inputs if not is_url(text))
     unreadable_feeds: list[Outcome] = []
@@ -235,8 +237,9 @@ def _global_options(*, after_the_command: bool) -> argparse.ArgumentParser:
     --store X`). After the command they default to nothing, so they never undo a value given before it."""
     options = argparse.ArgumentParser(add_help=False)
     group = options.add_argument_group("global options (before or after the command)")
-    group.add_argument("--store", metavar="DIR", default=argparse.SUPPRESS if after_the_command else None,
-                       help="store directory (default: $NEWSKG_STORE, else ./data/store)")
+    group.add_argument("--store", metavar="DIR_OR_URL", default=argparse.SUPPRESS if after_the_command else None,
+                       help="store directory, or a remote store ENGINE+http(s)://host:port[/path] "
+                            "(default: $NEWSKG_STORE, else ./data/store)")
     return options
 
 
@@ -280,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read, extract and validate files in N worker processes (this process alone writes); "
                              "default 1")
     _add_metadata_options(ingest)
+    queue_cli.add_ingest_options(ingest)
 
     extract = command("extract", help="print the extraction report of one article (no store)",
                       description="Extract one article (a file or an http(s):// address) and print the extraction "
@@ -322,11 +326,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-open-writes", action="store_true",
                        help="accept writes over HTTP without a token (local use only; without this and without "
                             "$NEWSKG_WRITE_TOKEN, SPARQL Update, Graph Store writes and POST /articles are refused)")
+    queue_cli.add_commands(command)
     return parser
 
 
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "query": cmd_query, "export": cmd_export,
-            "check": cmd_check, "serve": cmd_serve}
+            "check": cmd_check, "serve": cmd_serve,
+            "worker": lambda args: queue_cli.cmd_worker(args, _settings(args)),
+            "jobs": lambda args: queue_cli.cmd_jobs(args, _settings(args), print)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,8 @@ class Settings:
     queue_url: the task queue (redis://host:port/db); set, POST /articles enqueues instead of ingesting in-process.
     job_retries: times a queued article whose ingest failed for want of the store is tried again before it is
         kept as failed, with its error.
+    job_timeout: seconds one queued article may take; a worker silent for longer (and a few seconds more) is
+        taken for dead, and its article is delivered to another worker.
     """
 
     store_dir: Path = Path("data/store")
@@ -70,6 +72,7 @@ class Settings:
     store_version_poll: float = 1.0
     queue_url: str | None = field(default=None, repr=False)   # a Redis URL may carry a password
     job_retries: int = 2
+    job_timeout: float = 300.0
 
     @property
     def store_locator(self) -> str | Path:
@@ -109,6 +112,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         store_version_poll=float(env.get("NEWSKG_STORE_VERSION_POLL", defaults.store_version_poll)),
         queue_url=env.get("NEWSKG_QUEUE") or None,
         job_retries=int(env.get("NEWSKG_JOB_RETRIES", defaults.job_retries)),
+        job_timeout=float(env.get("NEWSKG_JOB_TIMEOUT", defaults.job_timeout)),
         base_iri=base if base.endswith("/") else base + "/",
         write_token=env.get("NEWSKG_WRITE_TOKEN") or None,
         allow_open_writes=_flag(env.get("NEWSKG_ALLOW_OPEN_WRITES")),
