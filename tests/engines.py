@@ -112,8 +112,10 @@ OXIGRAPH_TIMEOUT_SECONDS = 20   # the engine's own limit: a query its client gav
 
 
 @contextmanager
-def oxigraph_server(folder: Path, *, timeout: float | None = OXIGRAPH_TIMEOUT_SECONDS) -> Iterator[Engine]:
-    port = free_port()
+def oxigraph_server(folder: Path, *, timeout: float | None = OXIGRAPH_TIMEOUT_SECONDS,
+                    port: int | None = None) -> Iterator[Engine]:
+    """port: the one a killed engine had, to start it again over the same data."""
+    port = port or free_port()
     limit = ["--timeout-s", str(round(timeout))] if timeout else []
     process = _start([binary("oxigraph"), "serve", "--location", str(folder / "data"), "--bind", f"{HOST}:{port}",
                       *limit], folder)
