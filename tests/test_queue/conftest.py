@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -14,9 +13,8 @@ from typing import Any, Callable, Iterator
 import pytest
 import redis
 
+from processes import NEWSKG, newskg_env
 from tests.engines import Engine, redis_server
-
-NEWSKG = str(Path(sys.executable).parent / "newskg")
 
 
 @pytest.fixture(scope="session")
@@ -35,12 +33,6 @@ def queue_url(redis_engine: Engine) -> str:
 def oxigraph(engine_pool: Any) -> Iterator[Engine]:
     with engine_pool.lease("oxigraph") as engine:
         yield engine
-
-
-def newskg_env(**variables: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSKG_")}
-    env.update(variables)
-    return env
 
 
 @pytest.fixture

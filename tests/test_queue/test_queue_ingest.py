@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -16,6 +17,7 @@ from typing import Any, Callable
 import httpx
 import pytest
 import redis
+from processes import NEWSKG, newskg_env
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -24,7 +26,9 @@ from ingest.jobs import job_state, job_ids
 from ingest.resources import SEEDS_DIR
 from ingest.settings import Settings
 from ingest.store_access import open_configured_store
-from tests.engines import Engine
+from ingest.jobs import article_queue
+from rq import Worker
+from tests.engines import Engine, free_port, oxigraph_server
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
@@ -89,23 +93,44 @@ def test_two_workers_give_the_graphs_of_the_embedded_single_process(
 
 
 def test_post_articles_answers_202_and_the_job_tells_the_outcome(
-        live_server: Callable[..., Any], oxigraph: Engine, queue_url: str,
-        start_worker: Callable[..., Any]) -> None:
-    server = live_server(store_url=oxigraph.locator, queue_url=queue_url)
-    start_worker(oxigraph.locator, queue_url, NEWSKG_BASE_IRI=server.url)
-    article = (SEEDS_DIR / "mee-ukraine-hts-aleppo.txt").read_bytes()
-    response = httpx.post(f"{server.url}articles", params={"name": "mee.txt"}, content=article,
-                          headers={"Content-Type": "text/plain"})
-    assert response.status_code == 202, response.text
-    job_url = response.headers["location"]
-    assert job_url == response.json()["job"] and job_url.startswith(server.url + "jobs/")
-    deadline = time.monotonic() + 120
-    while (state := httpx.get(job_url).json())["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert state["state"] == "accepted" and state["graph"], state
-    page = httpx.get(state["article"], headers={"Accept": "text/turtle"})   # served from the shared store
-    assert page.status_code == 200 and "NewsArticle" in page.text
-    assert httpx.get(f"{server.url}jobs/no-such-job").status_code == 404
+        tmp_path: Path, oxigraph: Engine, queue_url: str, start_worker: Callable[..., Any]) -> None:
+    """`newskg serve` as the README starts it on a machine of the API tier: the store and the queue by URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with open(tmp_path / "serve.log", "wb") as log:
+        serve = subprocess.Popen([NEWSKG, "--store", oxigraph.locator, "serve", "--port", str(port)], stdout=log,
+                                 stderr=subprocess.STDOUT, start_new_session=True,
+                                 env=newskg_env(NEWSKG_QUEUE=queue_url, NEWSKG_BASE_IRI=base))
+    try:
+        start_worker(oxigraph.locator, queue_url, NEWSKG_BASE_IRI=base)
+        deadline = time.monotonic() + 60
+        while not _answers(base + "sparql"):
+            assert serve.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+            time.sleep(0.2)
+        article = (SEEDS_DIR / "mee-ukraine-hts-aleppo.txt").read_bytes()
+        response = httpx.post(f"{base}articles", params={"name": "mee.txt"}, content=article,
+                              headers={"Content-Type": "text/plain"})
+        assert response.status_code == 202, response.text
+        job_url = response.headers["location"]
+        assert job_url == response.json()["job"] and job_url.startswith(base + "jobs/")
+        deadline = time.monotonic() + 120
+        while (state := httpx.get(job_url).json())["state"] in ("queued", "running"):
+            assert time.monotonic() < deadline, state
+            time.sleep(0.2)
+        assert state["state"] == "accepted" and state["graph"], state
+        page = httpx.get(state["article"], headers={"Accept": "text/turtle"})   # served from the shared store
+        assert page.status_code == 200 and "NewsArticle" in page.text
+        assert httpx.get(f"{base}jobs/no-such-job").status_code == 404
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        serve.wait(timeout=30)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, params={"query": "ASK {}"}, timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
 
 
 @pytest.mark.timeout(300)
@@ -141,3 +166,28 @@ def test_a_worker_killed_mid_article_loses_nothing(tmp_path: Path, oxigraph: Eng
     embedded = tmp_path / "embedded"
     assert run(["--store", str(embedded), "ingest", str(long_article)], capsys)[0] == 0
     same(graphs(oxigraph.locator), graphs(embedded))   # written once, whole: nothing lost, nothing twice
+
+
+def test_a_store_that_goes_away_fails_the_job_with_its_error_and_requeued_it_is_accepted(
+        tmp_path: Path, queue_url: str, start_worker: Callable[..., Any], capsys: pytest.CaptureFixture[str]) -> None:
+    article = SEEDS_DIR / "qiosk-ukraine-helping-hts.txt"
+    with oxigraph_server(tmp_path / "engine") as engine:
+        port = int(engine.url.rsplit(":", 1)[1])
+        worker = start_worker(engine.locator, queue_url)
+        connection = redis.Redis.from_url(queue_url)
+        while not Worker.all(queue=article_queue(connection)):   # started: its pipeline is loaded
+            assert worker.poll() is None
+            time.sleep(0.2)
+        engine.kill()
+        code, out = run(["ingest", "--queue", queue_url, "--wait", str(article)], capsys)
+    assert code == 1 and "failed" in out and "cannot be reached" in out and "after 3 attempt(s)" in out
+    with oxigraph_server(tmp_path / "engine", port=port) as engine:   # back, over the same data
+        code, out = run(["jobs", "--queue", queue_url, "--requeue-failed"], capsys)
+        assert code == 0 and out.startswith("1 failed job(s) sent to the queue again")
+        [job_id] = job_ids(connection)
+        deadline = time.monotonic() + 120
+        while (state := job_state(connection, job_id)).state in ("queued", "running"):  # type: ignore[union-attr]
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        assert state.state == "accepted", state  # type: ignore[union-attr]
+        assert state.outcome["graph"] in open_configured_store(Settings(store_url=engine.locator)).graph_names()  # type: ignore[union-attr,index]
