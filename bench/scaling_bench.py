@@ -136,11 +136,11 @@ def backend_latency(context: BenchContext) -> None:
     with ExitStack() as stack:
         backends: dict[str, dict[str, str]] = {"embedded": {"NEWSKG_STORE": str(_embedded_copy(context, dump))}}
         oxigraph = stack.enter_context(oxigraph_server(context.path("latency-oxigraph"), timeout=None))
-        _load(oxigraph.locator, {}, dump)
+        _load(context, "oxigraph", oxigraph.locator, {}, dump)
         backends["oxigraph"] = {"NEWSKG_STORE": oxigraph.locator}
         virtuoso = stack.enter_context(virtuoso_server(context.path("latency-virtuoso")))
         credentials = {"NEWSKG_STORE_USER": virtuoso.user or "", "NEWSKG_STORE_PASSWORD": virtuoso.password or ""}
-        _load(virtuoso.locator, credentials, dump)
+        _load(context, "virtuoso", virtuoso.locator, credentials, dump)
         backends["virtuoso"] = {"NEWSKG_STORE": virtuoso.locator, **credentials}
         results: dict[str, dict[str, tuple[float, float]]] = {}
         for name, variables in backends.items():
@@ -175,8 +175,8 @@ def _embedded_copy(context: BenchContext, dump: Path) -> Path:
     return directory
 
 
-def _load(locator: str, variables: dict[str, str], dump: Path) -> None:
-    """Graph by graph through the Graph Store Protocol, as workers write."""
+def _load(context: BenchContext, name: str, locator: str, variables: dict[str, str], dump: Path) -> None:
+    """Graph by graph through the Graph Store Protocol, as workers write; the write rate is a figure."""
     import pyoxigraph as ox
 
     from ingest.settings import Settings
@@ -188,11 +188,16 @@ def _load(locator: str, variables: dict[str, str], dump: Path) -> None:
     for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):
         graphs.setdefault(quad.graph_name, []).append(quad.triple)  # type: ignore[arg-type]
     store = open_configured_store(settings)
+    started = time.perf_counter()
     try:
-        for name, triples in graphs.items():
-            store.replace_ox_graphs({name: triples})
+        for graph, triples in graphs.items():
+            store.replace_ox_graphs({graph: triples})
     finally:
         store.close()
+    seconds = time.perf_counter() - started
+    count = sum(len(t) for t in graphs.values())
+    context.report.add(Figure("scaling", f"write through one Graph Store PUT per graph, {name}", "triples/s",
+                              count / seconds, note=f"{len(graphs)} graphs, {count:,} triples, one client"))
 
 
 def _measure(context: BenchContext, base: str) -> dict[str, tuple[float, float]]:

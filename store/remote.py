@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import IO, BinaryIO, Iterable, Iterator, Mapping
+from typing import IO, Any, BinaryIO, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 import rdflib
@@ -211,17 +211,26 @@ class RemoteStore:
                 from None
 
     def graph_triples(self, graph: str) -> Iterator[tuple[Node, Node, Node]]:
-        url, params = self.graph_address(graph_term(graph))
-        response = self.http.send("GET", url, params=params, headers={"Accept": N_TRIPLES},
-                                  what=f"reading graph <{graph}>")
+        method, url, options = self.graph_reading(graph_term(graph))
+        response = self.http.send(method, url, what=f"reading graph <{graph}>", **options)
         return rdflib_triples(ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
 
     def graph_address(self, graph: GraphName) -> tuple[str, dict[str, str]]:
         """The Graph Store URL and query parameters of one graph."""
-        if self.location.graph_store_url is None:
-            raise StoreError(f"the store ({self.description}) has no Graph Store endpoint to read graphs from")
+        assert self.location.graph_store_url is not None, "the engine has no Graph Store endpoint"
         params = {"default": ""} if isinstance(graph, ox.DefaultGraph) else {"graph": graph.value}
         return self.location.graph_store_url, params
+
+    def graph_reading(self, graph: GraphName) -> tuple[str, str, dict[str, Any]]:
+        """How to read one graph as N-Triples: a Graph Store GET, or a CONSTRUCT where the engine has no Graph
+        Store (QLever, a plain `sparql` service)."""
+        accept = {"Accept": N_TRIPLES}
+        if self.location.graph_store_url is not None:
+            url, params = self.graph_address(graph)
+            return "GET", url, {"params": params, "headers": accept}
+        pattern = "?s ?p ?o" if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{ ?s ?p ?o }}"
+        return "POST", self.location.query_url, {"data": {"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}"},
+                                                  "headers": accept}
 
     def construct_graph(self, sparql: str) -> rdflib.Graph:
         result = self.query(sparql)

@@ -21,14 +21,12 @@ if TYPE_CHECKING:
 
 N_QUADS = "application/n-quads"
 EXPECTED_QUADS = 1_000_000   # sizes distinct_triples' bit table: a low guess costs time, never correctness
-N_TRIPLES = "application/n-triples"
 
 
 def dump_graph(store: "RemoteStore", graph: GraphName, output: BinaryIO, media_type: str) -> None:
     fmt = rdf_format(media_type)
-    url, params = store.graph_address(graph)
-    with store.http.stream("GET", url, params=params, headers={"Accept": N_TRIPLES},
-                           what=f"reading graph {graph}") as response:
+    method, url, options = store.graph_reading(graph)
+    with store.http.stream(method, url, what=f"reading graph {graph}", **options) as response:
         if fmt == ox.RdfFormat.N_TRIPLES:
             for chunk in response.iter_bytes():
                 output.write(chunk)
@@ -67,7 +65,7 @@ def dataset_quads(store: "RemoteStore") -> Iterator[ox.Quad]:
 def _graph_by_graph(store: "RemoteStore") -> Iterator[ox.Quad]:
     for number, name in enumerate(store.graph_names()):
         graph = ox.NamedNode(name)
-        url, params = store.graph_address(graph)
+        method, url, options = store.graph_reading(graph)
         prefix = f"g{number}x"   # the engine numbers blank nodes per answer: keep each graph's apart, stably
         renamed: dict[ox.BlankNode, ox.BlankNode] = {}
 
@@ -79,8 +77,7 @@ def _graph_by_graph(store: "RemoteStore") -> Iterator[ox.Quad]:
                 return found
             return value
 
-        with store.http.stream("GET", url, params=params, headers={"Accept": N_TRIPLES},
-                               what=f"reading graph {graph}") as response:
+        with store.http.stream(method, url, what=f"reading graph {graph}", **options) as response:
             for quad in ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_TRIPLES):
                 yield ox.Quad(term(quad.subject), quad.predicate, term(quad.object), graph)  # type: ignore[arg-type]
 

@@ -113,3 +113,24 @@ def test_a_store_that_is_not_there_is_a_clear_store_error(tmp_path: Path) -> Non
         gone.replace_graph(G1, graph(("a", "p", "one")))
     with pytest.raises(StoreError, match="cannot be reached"):
         gone.query("ASK {}")
+
+
+@pytest.mark.backends("oxigraph")
+def test_a_service_without_graph_store_is_written_by_updates_and_read_by_construct(engine_pool: Any) -> None:
+    """As newskg uses QLever, or any `sparql+` service named by its query and update endpoints alone."""
+    from store import RemoteEndpoints, connect
+
+    with engine_pool.lease("oxigraph") as engine:
+        plain = connect("sparql" + engine.locator.removeprefix("oxigraph"),
+                        endpoints=RemoteEndpoints(query=engine.url + "/query", update=engine.url + "/update"))
+        blank_graph = Graph().parse(data=f"<{EX}a> <{EX}p> [ <{EX}q> 1 ] .", format="turtle")
+        plain.replace_graphs({G1: blank_graph, G2: graph(("b", "p", "two"))})
+        plain.replace_graph(G2, graph(("b", "p", "three")))
+        assert plain.graph_names() == [G1, G2]
+        assert isomorphic(Graph().parse(data=nquads(plain, G1, "application/n-triples"), format="nt"), blank_graph)
+        assert isomorphic(Graph(store="Memory").parse(data=nquads(plain, G2, "text/turtle"), format="turtle"),
+                          graph(("b", "p", "three")))
+        quads = ox.Store()
+        quads.load(nquads(plain), ox.RdfFormat.N_QUADS)
+        assert len(quads) == 3
+        plain.close()
