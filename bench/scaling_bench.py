@@ -202,6 +202,7 @@ def _load(context: BenchContext, name: str, locator: str, variables: dict[str, s
 
 def _measure(context: BenchContext, base: str) -> dict[str, tuple[float, float]]:
     from ingest.iris import IriMinter
+    from ingest.namespaces import NKG
     from ingest.settings import Settings
 
     minter = IriMinter(Settings().base_iri)
@@ -214,9 +215,9 @@ def _measure(context: BenchContext, base: str) -> dict[str, tuple[float, float]]
             answer.raise_for_status()
             return answer.json()["results"]["bindings"]  # type: ignore[no-any-return]
 
-        article = rows("SELECT ?a WHERE { ?a a <https://newskg.org/ontology#NewsArticle> } ORDER BY ?a LIMIT 1")
-        actor = rows("SELECT ?x (COUNT(*) AS ?n) WHERE { ?s <https://newskg.org/ontology#speaker> ?x } "
-                     "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1")
+        article = rows(f"SELECT ?a WHERE {{ ?a a <{NKG.NewsArticle}> }} ORDER BY ?a LIMIT 1")
+        actor = rows(f"SELECT ?x (COUNT(*) AS ?n) WHERE {{ ?s <{NKG.speaker}> ?x }} GROUP BY ?x ORDER BY DESC(?n) ?x "
+                     "LIMIT 1")
         targets = {"home page": base}
         if article:
             targets["article page"] = base + minter.local_path(article[0]["a"]["value"]).lstrip("/")

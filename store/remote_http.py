@@ -123,7 +123,7 @@ class EngineClient:
         if status in (401, 403):
             return StoreError(f"the store ({self.name}) refused {what}: HTTP {status} (check NEWSKG_STORE_AUTH, "
                               "NEWSKG_STORE_USER, NEWSKG_STORE_PASSWORD or NEWSKG_STORE_TOKEN)")
-        if status in (400, 406, 415, 422) or _CLIENT_SQLSTATE.search(message):
+        if status in (400, 404, 406, 415, 422) or _CLIENT_SQLSTATE.search(message):
             return QueryError(f"the store ({self.name}) rejected {what}: {message}")
         if status in (408, 504):
             return QueryTimeout(f"the store ({self.name}) stopped {what} at its own time limit: {message}")

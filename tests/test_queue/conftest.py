@@ -43,7 +43,7 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[byte
 
         def start(store: str, queue: str, **variables: str) -> subprocess.Popen[bytes]:
             log = stack.enter_context(open(tmp_path / f"worker-{len(started) + 1}.log", "wb"))
-            process = subprocess.Popen([NEWSKG, "--store", store, "worker", "--queue", queue], stdout=log,
+            process = subprocess.Popen([NEWSKG, "worker", "--store", store, "--queue", queue], stdout=log,
                                        stderr=subprocess.STDOUT, env=newskg_env(**variables),
                                        start_new_session=True)
             started.append(process)

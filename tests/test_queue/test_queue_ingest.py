@@ -98,7 +98,7 @@ def test_post_articles_answers_202_and_the_job_tells_the_outcome(
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     with open(tmp_path / "serve.log", "wb") as log:
-        serve = subprocess.Popen([NEWSKG, "--store", oxigraph.locator, "serve", "--port", str(port)], stdout=log,
+        serve = subprocess.Popen([NEWSKG, "serve", "--store", oxigraph.locator, "--port", str(port)], stdout=log,
                                  stderr=subprocess.STDOUT, start_new_session=True,
                                  env=newskg_env(NEWSKG_QUEUE=queue_url, NEWSKG_BASE_IRI=base))
     try:

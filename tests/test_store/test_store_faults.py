@@ -13,6 +13,7 @@ import pytest
 from rdflib import Dataset
 
 from ingest.cli import main
+from ingest.namespaces import NKG
 from ingest.outcome import Outcome, Status
 from ingest.pipeline import Pipeline
 from ingest.resources import SEEDS_DIR
@@ -75,8 +76,8 @@ def test_the_command_line_reads_and_writes_a_remote_store(tmp_path: Path, engine
             assert main([*remote, "ingest", str(BATCH[0])]) == 0
             capsys.readouterr()
             assert main([*remote, "export", "--format", "nquads", "-o", str(tmp_path / "dump.nq")]) == 0
-            assert main([*remote, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a "
-                                           "<https://newskg.org/ontology#NewsArticle> }", "--format", "csv"]) == 0
+            assert main([*remote, "query", f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a a <{NKG.NewsArticle}> }}",
+                         "--format", "csv"]) == 0
         assert capsys.readouterr().out.split() == ["n", "1"]
     dataset = Dataset()
     dataset.parse(tmp_path / "dump.nq", format="nquads")
