@@ -21,8 +21,8 @@ from ingest.errors import QueryError, StoreError
 from ingest.sparql_errors import evaluation_error, syntax_error
 from store.interface import TriplesSource
 from store.sparql_text import names_dataset
-from store.terms import (GraphName, TermConverter, graph_term, insert_data_text, rdf_format, rdflib_triples,
-                         with_fresh_blank_nodes)
+from store.terms import (GraphName, TermConverter, graph_term, insert_data_text, rdf_format, rdflib_graph,
+                         rdflib_triples, with_fresh_blank_nodes)
 
 
 class OxigraphStore:
@@ -186,12 +186,7 @@ class OxigraphStore:
 
     def construct_graph(self, sparql: str) -> rdflib.Graph:
         """A CONSTRUCT/DESCRIBE result as an rdflib Graph (for small results: pages, validation)."""
-        result = self.query(sparql)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("construct_graph needs a CONSTRUCT or DESCRIBE query")
-        graph = rdflib.Graph()
-        graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
-        return graph
+        return rdflib_graph(self.query(sparql))
 
     def dump(self, output: BinaryIO | Path, media_type: str, graph: str | GraphName | None = None) -> None:
         """Stream the store (or one graph) to output (a binary file object, or a file path: written by Rust

@@ -24,7 +24,7 @@ from store.locator import Credentials, RemoteEndpoints, RemoteLocation, parse_re
 from store.remote_dump import dump_dataset, dump_graph
 from store.remote_http import EngineClient, form, http_auth
 from store.sparql_text import has_relative_iris, names_dataset, query_form
-from store.terms import GraphName, TermConverter, graph_term, insert_data_text, rdflib_triples
+from store.terms import GraphName, TermConverter, graph_term, insert_data_text, rdflib_graph, rdflib_triples
 from store.embedded import _triples
 
 VERSION_GRAPH = "urn:newskg:store-version"
@@ -233,12 +233,7 @@ class RemoteStore:
                                                   "headers": accept}
 
     def construct_graph(self, sparql: str) -> rdflib.Graph:
-        result = self.query(sparql)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("construct_graph needs a CONSTRUCT or DESCRIBE query")
-        graph = rdflib.Graph()
-        graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
-        return graph
+        return rdflib_graph(self.query(sparql))
 
     def dump(self, output: BinaryIO | Path, media_type: str, graph: str | GraphName | None = None) -> None:
         """Streamed from the engine through a small buffer: never the whole dump in memory."""

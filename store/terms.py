@@ -7,6 +7,7 @@ import re
 from typing import Iterable, Iterator, Sequence, Union
 
 import pyoxigraph as ox
+import rdflib
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from ingest.errors import QueryError, StoreError
@@ -79,6 +80,15 @@ def rdflib_triples(triples: Iterable[ox.Triple | ox.Quad]) -> Iterator[tuple[Nod
 
     for t in triples:
         yield term(t.subject), term(t.predicate), term(t.object)
+
+
+def rdflib_graph(result: object) -> rdflib.Graph:
+    """A CONSTRUCT/DESCRIBE result as an rdflib Graph (for small results: pages, validation, the reasoner)."""
+    if not isinstance(result, ox.QueryTriples):
+        raise QueryError("construct_graph needs a CONSTRUCT or DESCRIBE query")
+    graph = rdflib.Graph()
+    graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph
 
 
 class TermConverter:
