@@ -7,10 +7,8 @@ Engines are started on 127.0.0.1 on free ports (tests/engines.py) and stopped by
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
-import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -84,6 +82,7 @@ def _queued_run(context: BenchContext, store_locator: str, queue_url: str, conne
     from ingest import jobs
     from ingest.settings import Settings
     from rq import Worker
+    from tests.engines import stop_worker
 
     settings = Settings(store_url=store_locator)
     processes = []
@@ -107,9 +106,7 @@ def _queued_run(context: BenchContext, store_locator: str, queue_url: str, conne
         elapsed = time.perf_counter() - started
     finally:
         for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=60)
+            stop_worker(process)
     accepted = sum(s.state == "accepted" for s in states)
     if accepted < len(articles):
         context.report.note(f"queue, {workers} workers: {accepted} of {len(articles)} accepted")

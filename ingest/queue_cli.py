@@ -55,8 +55,15 @@ def queue_url(args: argparse.Namespace, settings: Settings) -> str:
 
 def cmd_enqueue(args: argparse.Namespace, settings: Settings, print_line: Callable[[str], None]) -> int:
     from ingest import jobs
-    from ingest.extract.reading import article_files
+    from ingest.fetch import is_url
+    from ingest.inputs import collect_inputs
 
+    if args.feed or any(is_url(text) for text in args.inputs):
+        raise NewskgError("--queue takes files and folders; fetch pages and feeds without it (or save them first)")
+    inputs = collect_inputs(Path(text) for text in args.inputs)
+    if inputs.empty or inputs.missing:
+        raise NewskgError(inputs.describe_empty(args.inputs) if inputs.empty else
+                          f"no such file or folder: {', '.join(map(str, inputs.missing))}")
     connection = jobs.connect(queue_url(args, settings))
     overrides = jobs.overrides_dict(args.title, args.publisher, args.author,
                                     date.fromisoformat(args.date) if args.date else None, args.url)

@@ -111,6 +111,19 @@ def binary(name: str) -> str:
 OXIGRAPH_TIMEOUT_SECONDS = 20   # the engine's own limit: a query its client gave up on must not run on for ever
 
 
+def stop_worker(process: subprocess.Popen[bytes]) -> None:
+    """A `newskg worker` (RQ) stops at SIGTERM once its article is done; an idle one now and then misses the first
+    signal, so a second one (RQ's cold shutdown) follows, and SIGKILL last."""
+    for stop, grace in ((signal.SIGTERM, 10), (signal.SIGTERM, 20), (signal.SIGKILL, 10)):
+        if process.poll() is not None:
+            return
+        os.killpg(process.pid, stop)
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+
+
 @contextmanager
 def oxigraph_server(folder: Path, *, timeout: float | None = OXIGRAPH_TIMEOUT_SECONDS,
                     port: int | None = None) -> Iterator[Engine]:

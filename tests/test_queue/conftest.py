@@ -3,8 +3,6 @@ before each test; workers run as real `newskg worker` processes, stopped by thei
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 from contextlib import ExitStack
 from pathlib import Path
@@ -14,7 +12,7 @@ import pytest
 import redis
 
 from processes import NEWSKG, newskg_env
-from tests.engines import Engine, redis_server
+from tests.engines import Engine, redis_server, stop_worker
 
 
 @pytest.fixture(scope="session")
@@ -51,11 +49,4 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[byte
 
         yield start
         for process in started:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in started:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+            stop_worker(process)

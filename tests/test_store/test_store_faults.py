@@ -3,7 +3,6 @@ the same command resumes; a slow query is stopped at its time limit while other 
 
 from __future__ import annotations
 
-import io
 import threading
 from pathlib import Path
 from typing import Any, Callable
