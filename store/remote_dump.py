@@ -32,8 +32,8 @@ def dump_graph(store: "RemoteStore", graph: GraphName, output: BinaryIO, media_t
                 output.write(chunk)
             return
         triples = (q.triple for q in ox.parse(ResponseReader(response.iter_bytes()), ox.RdfFormat.N_TRIPLES))
-        if fmt.supports_datasets:
-            ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples), output, fmt)
+        if fmt.supports_datasets:   # as the embedded store dumps one graph: its triples, in the default graph
+            ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in triples), output, fmt)
         else:
             ox.serialize(triples, output, fmt)
 
