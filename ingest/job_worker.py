@@ -20,6 +20,7 @@ from ingest.pipeline import Pipeline
 from ingest.settings import Settings
 
 WORKER_TTL = 20                 # seconds: an idle worker looks at the queue's upkeep at least every 5 s
+SERVICE_GRAPHS_LOCK = "newskg:service-graphs"
 DEAD_AFTER_MARGIN = 5           # a job unheard of for its time limit and this much longer: its worker is dead
 
 _PIPELINE: Pipeline | None = None
@@ -41,7 +42,10 @@ def run_worker(settings: Settings, queue_url: str, *, burst: bool = False) -> No
     store = open_configured_store(settings)
     try:
         _PIPELINE = Pipeline(settings, store)
-        _PIPELINE.write_service_graphs()
+        # workers starting together would each replace the ontology and registry graphs; two PUTs of one graph at
+        # once are not serialised by every engine (Oxigraph's server can keep both bodies), so one at a time
+        with connection.lock(SERVICE_GRAPHS_LOCK, timeout=300, blocking_timeout=300):
+            _PIPELINE.write_service_graphs()
         worker = ArticleWorker([article_queue(connection)], connection=connection, worker_ttl=WORKER_TTL,
                                maintenance_interval=max(5, min(60, int(settings.job_timeout))))
         worker.work(burst=burst, logging_level="WARNING", with_scheduler=False)

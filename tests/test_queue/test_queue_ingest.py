@@ -100,7 +100,8 @@ def test_post_articles_answers_202_and_the_job_tells_the_outcome(
     with open(tmp_path / "serve.log", "wb") as log:
         serve = subprocess.Popen([NEWSKG, "serve", "--store", oxigraph.locator, "--port", str(port)], stdout=log,
                                  stderr=subprocess.STDOUT, start_new_session=True,
-                                 env=newskg_env(NEWSKG_QUEUE=queue_url, NEWSKG_BASE_IRI=base))
+                                 env=newskg_env(NEWSKG_QUEUE=queue_url, NEWSKG_BASE_IRI=base,
+                                                NEWSKG_WRITE_TOKEN="api-token"))
     try:
         start_worker(oxigraph.locator, queue_url, NEWSKG_BASE_IRI=base)
         deadline = time.monotonic() + 60
@@ -109,7 +110,7 @@ def test_post_articles_answers_202_and_the_job_tells_the_outcome(
             time.sleep(0.2)
         article = (SEEDS_DIR / "mee-ukraine-hts-aleppo.txt").read_bytes()
         response = httpx.post(f"{base}articles", params={"name": "mee.txt"}, content=article,
-                              headers={"Content-Type": "text/plain"})
+                              headers={"Content-Type": "text/plain", "Authorization": "Bearer api-token"})
         assert response.status_code == 202, response.text
         job_url = response.headers["location"]
         assert job_url == response.json()["job"] and job_url.startswith(base + "jobs/")
