@@ -12,7 +12,7 @@ PYTEST := W3C_SPARQL11=$(abspath $(W3C_DIR)) $(BIN)/python -m pytest
 # make test runs the W3C suites' protocol tests, every syntax test and a fixed quarter of the others
 W3C_SHARE := (not w3c_suite or w3c_sample)
 
-.PHONY: setup browser yasgui run ingest-seeds test test-fast conformance fuzz score bench soak clean
+.PHONY: setup setup-test browser yasgui engines run ingest-seeds test test-fast conformance fuzz score bench soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ browser:               ## Debian's chromium for the browser tests
 yasgui:                ## the YASGUI query editor from the npm registry, served by /sparql
 	bash scripts/install_yasgui.sh
 
+engines:               ## Debian's Virtuoso 7.2 and Redis for the remote-store and queue tests (started by the tests)
+	bash scripts/install_engines.sh
+
+setup-test: setup browser yasgui engines
+
 ingest-seeds: setup
 	$(BIN)/newskg --store $(STORE) ingest seeds/
 
@@ -39,10 +44,10 @@ run: setup yasgui ingest-seeds
 	$(BIN)/newskg --store $(STORE) serve --host $(HOST) --port $(PORT) $(OPEN_WRITES)
 
 # make test skips the W3C suites (saying why, in the summary's skip reasons) where a checkout has no ../shared
-test: setup browser yasgui
+test: setup-test
 	W3C_OPTIONAL=1 $(PYTEST) -q -rs -m "$(W3C_SHARE)"
 
-test-fast: setup
+test-fast: setup engines
 	W3C_OPTIONAL=1 $(PYTEST) -q -rs -m "not browser and not slow and $(W3C_SHARE)"
 
 conformance: setup    ## the whole W3C sparql11 suite (entailment aside) against a real server, with its counts
@@ -54,7 +59,7 @@ fuzz: setup           ## property tests with fresh random examples, many more of
 score: setup           ## every scorer: reading, article gold, extraction per set (seeds, project, dev, test), events
 	$(BIN)/python -m evaluation
 
-bench: setup
+bench: setup engines
 	$(BIN)/python -m bench
 
 soak: setup

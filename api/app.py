@@ -13,12 +13,12 @@ from api.errors import install_error_handlers
 from ingest.iris import IriMinter
 from ingest.settings import Settings, settings_from_env
 from ingest.service_graphs import write_service_graphs
-from ingest.store import open_store
+from ingest.store_access import open_configured_store
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or settings_from_env()
-    store = open_store(settings.store_dir)
+    store = open_configured_store(settings)
     context = AppContext(settings=settings, store=store, minter=IriMinter(settings.base_iri))
     write_service_graphs(store, context.minter)
     announce_write_policy(settings)
@@ -65,13 +65,14 @@ def _document_bad_requests_as_400(app: FastAPI) -> None:
 
 def _include_routers(app: FastAPI, context: AppContext) -> None:
     # imported here so that importing api.app does no work
-    from api import (articles, claimreview_download, dumps, feeds, gsp, middleware, pages, pages_terms, reconcile,
-                     sparql)
+    from api import (articles, claimreview_download, dumps, feeds, gsp, jobs, middleware, pages, pages_terms,
+                     reconcile, sparql)
 
     middleware.install(app, context)
     app.include_router(sparql.build_router(context))
     app.include_router(gsp.build_router(context))
     app.include_router(articles.build_router(context))
+    app.include_router(jobs.build_router(context))
     app.include_router(reconcile.build_router(context))
     app.include_router(feeds.build_router(context))
     app.include_router(claimreview_download.build_router(context))   # before dumps: not one of its data files

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_write_token
 from api.context import AppContext
+from api.jobs import enqueue_article
 from api.openapi_responses import WHY, answer, content, errors, request_body
 from ingest.errors import InputError
 from ingest.extract.read import MetadataOverrides
@@ -63,6 +64,8 @@ def build_router(context: AppContext) -> APIRouter:
     @router.post("/articles", status_code=201, summary="Ingest one article (plain text, HTML or JSON body)",
                  response_class=Response, openapi_extra={"requestBody": request_body(sorted(MEDIA_TYPES))},
                  responses={201: answer("the article was accepted and written: the outcome", ["application/json"]),
+                            202: answer("queued (a queue is configured): the job's URL, also in Location",
+                                        ["application/json"], ["Location"]),
                             200: answer("dry run: the article would be accepted", ["application/json"]),
                             422: {"description": WHY[422],
                                   "content": content(["application/json", "text/turtle"])},
@@ -79,6 +82,8 @@ def build_router(context: AppContext) -> APIRouter:
             raise InputError(f"unsupported Content-Type {media_type!r}; send one of {', '.join(sorted(MEDIA_TYPES))}")
         overrides = _overrides(title, publisher, author, date, url)
         body = await request.body()
+        if context.settings.queue_url and not dry_run:
+            return await run_in_threadpool(enqueue_article, context, request, body, name, media_type, overrides)
         # extraction and the write are blocking work: off the event loop
         outcome = await run_in_threadpool(
             lambda: holder.get().ingest_bytes(body, name, media_type, overrides, dry_run=dry_run))

@@ -7,13 +7,13 @@ from typing import Any
 
 from ingest.iris import IriMinter
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 
 @dataclass
 class AppContext:
     settings: Settings
-    store: OxigraphStore
+    store: Store
     minter: IriMinter
     # long-lived helpers a router sets up (e.g. the query worker pool), closed on shutdown
     services: dict[str, Any] = field(default_factory=dict)

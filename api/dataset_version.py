@@ -1,20 +1,20 @@
 """Which version of the dataset the store holds, for ETag and Last-Modified of dumps and the VoID description.
 
-The store counts its writes (store.generation). The tag joins that count with a token of this store's opening,
-so two servers (or two runs) never hand out the same tag for different content. Last-Modified is the time the
+The tag is the store's version (store.version): for the embedded store its write count joined with a token of
+its opening, so two runs never hand out the same tag for different content; for a remote store the version marker
+every writer rewrites, so every server over that store hands out the same tag for the same content. Last-Modified is the time the
 generation was first seen to change; before any write it is the newest file time of the on-disk store.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from typing import Mapping
 
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,9 @@ class Version:
 
 
 class DatasetVersion:
-    def __init__(self, store: OxigraphStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._opened = hashlib.sha256(f"{id(store)}-{time.time_ns()}".encode()).hexdigest()[:10]
         self._generation = store.generation
         self._modified = float(int(_newest_file_time(store) or time.time()))
 
@@ -58,11 +57,12 @@ class DatasetVersion:
             if generation != self._generation:
                 self._generation = generation
                 self._modified = float(int(time.time()))
-            return Version(f"{self._opened}-{generation}", self._modified)
+            return Version(self.store.version, self._modified)
 
 
-def _newest_file_time(store: OxigraphStore) -> float | None:
-    if store.path is None or not store.path.is_dir():
+def _newest_file_time(store: Store) -> float | None:
+    path = getattr(store, "path", None)  # the embedded store's directory; a remote store has none
+    if path is None or not path.is_dir():
         return None
-    times = [p.stat().st_mtime for p in store.path.iterdir() if p.is_file()]
+    times = [p.stat().st_mtime for p in path.iterdir() if p.is_file()]
     return max(times) if times else None

@@ -27,7 +27,7 @@ from typing import Callable, Iterator, Mapping
 import pyoxigraph as ox
 
 from ingest.distinct_triples import distinct_triples
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 BASE_SUFFIX = "nq"
 PREFIX = "newskg-"
@@ -39,13 +39,16 @@ FILE_MODE = 0o644
 MIN_BYTES_PER_QUAD = 40  # an N-Quads line is rarely shorter: the file's size bounds its number of quads
 
 
-def default_cache_dir(store_dir: Path) -> Path:
-    """Beside the store, never inside it: <store_dir>.dumps/"""
+def default_cache_dir(store_dir: Path, *, remote: bool = False) -> Path:
+    """Beside the embedded store, never inside it: <store_dir>.dumps/. Over a remote store, a folder of this
+    server's own (several servers on one machine must not clear each other's files at startup)."""
+    if remote:
+        return Path(tempfile.mkdtemp(prefix="newskg-dumps-"))
     return store_dir.with_name(store_dir.name + ".dumps")
 
 
 class DumpCache:
-    def __init__(self, store: OxigraphStore, directory: Path, formats: dict[str, ox.RdfFormat],
+    def __init__(self, store: Store, directory: Path, formats: dict[str, ox.RdfFormat],
                  builders: Mapping[str, Callable[[Path], None]] | None = None) -> None:
         """formats: file suffix → syntax, for every dump on offer. builders: file suffix → a function that writes
         that file from the store (the exports for analysts' tools), for files that are not an RDF syntax."""
@@ -86,7 +89,7 @@ class DumpCache:
             elif suffix in self.builders:
                 self.builders[suffix](building)
             elif suffix == BASE_SUFFIX:
-                self.store.oxigraph.dump(str(building), ox.RdfFormat.N_QUADS)
+                self.store.dump(building, "application/n-quads")
             else:
                 _convert(self.get(BASE_SUFFIX, False, tag), building, self.formats[suffix])
 

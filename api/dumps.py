@@ -23,7 +23,7 @@ from api.openapi_responses import answer
 from api.pages_render import Renderer
 from exports.formats import TOOL_FORMATS, ToolFormat
 from ingest.resources import REGISTRY_FILES, ontology_files, shape_files
-from ingest.store import rdf_format
+from store.terms import rdf_format
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Dumps:
         self.version = context.services.setdefault("dataset_version", DatasetVersion(context.store))
         self.renderer = Renderer(context.minter)
         settings = context.settings
-        directory = settings.dump_cache_dir or default_cache_dir(settings.store_dir)
+        directory = settings.dump_cache_dir or default_cache_dir(settings.store_dir, remote=settings.store_url is not None)
         self.cache = DumpCache(context.store, directory, {f.suffix: rdf_format(f.media_type) for f in DUMP_FORMATS},
                                {f.suffix: self._builder(f, context.minter.base) for f in TOOL_FORMATS})
 

@@ -13,7 +13,7 @@ import threading
 import time
 from typing import Callable, Generic, TypeVar
 
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 T = TypeVar("T")
 log = logging.getLogger("newskg.api")
@@ -21,7 +21,7 @@ CHEAP_SECONDS = 0.5
 
 
 class GenerationCache(Generic[T]):
-    def __init__(self, store: OxigraphStore, compute: Callable[[], T], name: str) -> None:
+    def __init__(self, store: Store, compute: Callable[[], T], name: str) -> None:
         self.store = store
         self.compute = compute
         self.name = name

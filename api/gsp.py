@@ -22,7 +22,7 @@ from api.context import AppContext
 from api.negotiation import choose
 from api.openapi_responses import answer, errors, query_parameters, request_body
 from ingest.errors import InputError
-from ingest.store_terms import GraphName
+from store.terms import GraphName
 
 GRAPH_MEDIA_TYPES = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
 CHUNK = 1 << 16
@@ -76,7 +76,7 @@ class GraphStore:
             raise InputError(f"?graph= must be an absolute IRI, got {graphs[0]!r}") from None
 
     def exists(self, graph: GraphName) -> bool:
-        return isinstance(graph, ox.DefaultGraph) or self.store.oxigraph.contains_named_graph(graph)
+        return self.store.has_graph(graph)
 
     async def handle(self, request: Request, direct: bool) -> Response:
         graph, base = self.target(request, direct)
@@ -107,7 +107,7 @@ class GraphStore:
         if request.method == "HEAD":
             return Response(media_type=media_type, headers={"Vary": "Accept"})
         spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)
-        self.store.oxigraph.dump(spool, ox.RdfFormat.from_media_type(media_type), from_graph=graph)
+        self.store.dump(spool, media_type, graph)
         return StreamingResponse(_chunks(spool), media_type=media_type, headers={"Vary": "Accept"})
 
     def delete(self, graph: GraphName) -> Response:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 MAX_ENTRIES = 200_000   # about 40 MB of IRIs and labels at the most; the memo starts afresh beyond it
 
@@ -22,7 +22,7 @@ class LabelMemo:
         self._key: tuple[int, int] | None = None
         self._labels: dict[str, str | None] = {}
 
-    def labels(self, store: OxigraphStore, iris: Iterable[str],
+    def labels(self, store: Store, iris: Iterable[str],
                look_up: Callable[[list[str]], dict[str, str]]) -> dict[str, str]:
         """The labels of iris (those that have one), asking look_up only for the IRIs not seen in this version."""
         key = (id(store), store.generation)

@@ -16,7 +16,7 @@ from rdflib.term import BNode, Node
 
 from api import label_memo
 from ingest.namespaces import NKG
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 PREFIXES = {
     "nkg": str(NKG),
@@ -85,7 +85,7 @@ def _prologue(text: str) -> str:
 class PageQueries:
     """Runs one page's queries and remembers their text."""
 
-    def __init__(self, store: OxigraphStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.log: list[str] = []
 

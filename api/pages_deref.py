@@ -15,7 +15,7 @@ from api.negotiation import choose
 from api.page_queries import DESCRIBE, PREFIXES, PageQueries
 from api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, link_header
 from ingest.formats import RDF_BY_MEDIA_TYPE
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 RESOURCE_MEDIA_TYPES = ("text/html",) + tuple(media for _, media, _ in RDF_ALTERNATES)
 GRAPH_MEDIA_TYPES = ("text/html",) + tuple(media for _, media, _ in GRAPH_ALTERNATES)
@@ -77,7 +77,7 @@ def triples_rdf(triples: Iterable[ox.Triple], want: Wanted, prefixes: Mapping[st
     return Response(body, media_type=_with_charset(want.media_type), headers=headers)
 
 
-def graph_rdf(store: OxigraphStore, graph: str, want: Wanted, head_only: bool = False) -> Response:
+def graph_rdf(store: Store, graph: str, want: Wanted, head_only: bool = False) -> Response:
     """A named graph's content, streamed (a graph can be large: the ontology, or one written over GSP)."""
     headers = representation_headers(want, GRAPH_ALTERNATES)
     headers["Content-Disposition"] = f'inline; filename="{_filename(want)}"'

@@ -7,7 +7,7 @@ from typing import Any
 from api.generation_cache import GenerationCache
 from api.page_queries import PageQueries, as_int
 from ingest.namespaces import NKG
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 # What a reader counts: articles, the outlets that published them, the actors they name, what was said and alleged.
 # Not internal classes (text selectors, extraction runs) or registry entries no article names.
@@ -54,7 +54,7 @@ LATEST_ALLEGATIONS = """SELECT ?allegation ?date ?article WHERE {
 class HomeSummary:
     """The home page's figures, recomputed after writes (see GenerationCache)."""
 
-    def __init__(self, store: OxigraphStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.cache: GenerationCache[tuple[dict[str, Any], list[str]]] = GenerationCache(store, self._compute, "home")
 

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from api.generation_cache import GenerationCache
 from api.page_queries import PageQueries
 from ingest.iris import IriMinter
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 # kinds of minted resources worth finding by name, in the order results are ranked on equal scores
 SEARCHABLE_KINDS = {"actor": 0, "source": 1, "article": 2, "allegation": 3, "cluster": 4, "event": 5, "place": 6}
@@ -108,7 +108,7 @@ class LabelIndex:
 class SearchService:
     """The label index of the store, rebuilt after writes (see GenerationCache)."""
 
-    def __init__(self, store: OxigraphStore, minter: IriMinter) -> None:
+    def __init__(self, store: Store, minter: IriMinter) -> None:
         self.store = store
         self.minter = minter
         self.cache: GenerationCache[LabelIndex] = GenerationCache(store, self._build, "label-index")

@@ -22,7 +22,7 @@ from api.pages_deref import RESOURCE_MEDIA_TYPES, Wanted, representation_headers
 from api.pages_render import RDF_ALTERNATES, Renderer
 from api.term_index import TermDoc, TermIndex
 from ingest.namespaces import LEXICON, SHAPES_NS, VOCAB_BASE
-from ingest.store_terms import TermConverter
+from store.terms import TermConverter
 from ingest.term_pages import SHAPES_PAGE, term_iri, term_page
 
 EXAMPLES = 6

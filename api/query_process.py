@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from ingest.errors import NewskgError, QueryError, ResultTooLarge, StoreError
 from ingest.sparql_errors import evaluation_error
-from ingest.store import run_query
+from store.embedded import run_query
 
 INLINE_LIMIT = 1 << 20  # results up to this size travel through the pipe; larger ones through a spool file
 
@@ -120,6 +120,12 @@ class _RowCounter:
 def execute(store: ox.Store, job: QueryJob, spool_dir: str) -> QueryAnswer:
     result = run_query(store, job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs,
                        base_iri=job.base_iri)
+    return write_answer(result, job, spool_dir)
+
+
+def write_answer(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, job: QueryJob,
+                 spool_dir: str) -> QueryAnswer:
+    """The result serialised in the job's media type, counted against its limit (here or by api.remote_queries)."""
     out = SpillWriter(spool_dir)
     try:
         if isinstance(result, ox.QueryBoolean):

@@ -26,7 +26,7 @@ import ingest.errors
 from api.idle_pool import IdlePool
 from api.query_process import QueryAnswer, QueryFailure, QueryJob, serve
 from ingest.errors import QueryTimeout, StoreError
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 log = logging.getLogger("newskg.queries")
 SNAPSHOT_WAIT_SECONDS = 1.0

@@ -20,7 +20,7 @@ from exports.rows import local_name, select
 from ingest.extract.text.folding import name_key
 from ingest.iris import IriMinter
 from ingest.namespaces import NKG
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 ONTOLOGY = str(NKG)
 MENTION_WEIGHT = 0.95   # a name an article used counts a little less than a label the graph gives
@@ -84,7 +84,7 @@ class ReconcileIndex:
         return [self.classes[kind] for kind in sorted(entry.types - above)]
 
 
-def build_index(store: OxigraphStore, minter: IriMinter) -> ReconcileIndex:
+def build_index(store: Store, minter: IriMinter) -> ReconcileIndex:
     within: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, str] = {}
     comments: dict[str, str] = {}
@@ -142,7 +142,7 @@ def _names(form: str) -> bool:
 class ReconcileIndexCache:
     """The index of the store's current version, rebuilt after writes (in the background when that is slow)."""
 
-    def __init__(self, store: OxigraphStore, minter: IriMinter) -> None:
+    def __init__(self, store: Store, minter: IriMinter) -> None:
         self.cache: GenerationCache[ReconcileIndex] = GenerationCache(store, lambda: build_index(store, minter),
                                                                       "reconcile-index")
 

@@ -1,6 +1,7 @@
 """/sparql: the SPARQL 1.1 Protocol (query, update, service description) and the HTML query page.
 
-Queries run in worker processes with a hard time limit (api.query_workers); the complete result is serialised
+Over the embedded store, queries run in worker processes with a hard time limit (api.query_workers); over a remote
+store they go to the engine with the same limit (api.remote_queries). The complete result is serialised
 before the response starts, so a failure is always an error status, never a truncated 200. Updates run in this
 process on the primary store (the single writer), behind the write token.
 """
@@ -19,13 +20,13 @@ from api.context import AppContext
 from api.negotiation import BOOLEAN_MEDIA_TYPES, RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, choose
 from api.openapi_responses import TEXT_SCHEMA, answer, errors, query_parameters
 from api.query_process import QueryAnswer, QueryJob
-from api.query_workers import QueryPool
+from api.remote_queries import query_runner
 from api.service_description import service_description
 from api.sparql_page import QueryPage
 from api.sparql_request import (FORM, GRAPH_PARAMETERS, QUERY_BODY, UPDATE_BODY, ProtocolRequest,
                                  read_protocol_request)
 from ingest.errors import Forbidden, QueryError
-from ingest.sparql_text import (keyword_set, query_form, remote_operations, with_using_clauses,
+from store.sparql_text import (keyword_set, query_form, remote_operations, with_using_clauses,
                                 without_silent_remote_operations)
 
 HTML = "text/html"
@@ -53,7 +54,7 @@ class SparqlEndpoint:
     def __init__(self, context: AppContext) -> None:
         self.context = context
         self.settings = context.settings
-        self.pool = QueryPool(context.store, self.settings.query_workers)
+        self.pool = query_runner(context.store, self.settings.query_workers)
         self.page = QueryPage(self.settings)
         # relative IRIs in queries and updates resolve against the endpoint ("which MAY be the service endpoint")
         self.base_iri = self.settings.base_iri + "sparql"

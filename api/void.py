@@ -24,7 +24,7 @@ from api.page_queries import PageQueries, as_int
 from api.pages_render import Renderer
 from ingest.distinct_triples import count_distinct_triples
 from ingest.namespaces import NKG, SCHEMA
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 # The licence of the graph newskg builds (not of the articles it quotes); a deployment may need another.
@@ -34,20 +34,21 @@ MEDIA_TYPES = ("text/turtle", "text/html", "application/ld+json", "application/n
 SERIALIZE_AS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
                 "application/rdf+xml": "xml"}
 
+# $dataset: the store's filter keeping ?g to the dataset's graphs (a remote engine keeps graphs of its own)
 STATS = {
-    "classes": "SELECT (COUNT(DISTINCT ?class) AS ?n) WHERE { ?s a ?class }",
-    "subjects": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }",
+    "classes": "SELECT (COUNT(DISTINCT ?class) AS ?n) WHERE { GRAPH ?g { ?s a ?class } $dataset }",
+    "subjects": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } $dataset }",
     "articles": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:NewsArticle }",
 }
-CLASS_PARTITIONS = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
+CLASS_PARTITIONS = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } $dataset }
 GROUP BY ?class ORDER BY DESC(?n) LIMIT 200"""
-GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } $dataset } GROUP BY ?g"
 
 
 class DatasetStatistics:
     """Size, classes and graphs of the store, recomputed after writes (see GenerationCache)."""
 
-    def __init__(self, store: OxigraphStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.cache: GenerationCache[dict[str, Any]] = GenerationCache(store, self._compute, "void-statistics")
 
@@ -58,14 +59,16 @@ class DatasetStatistics:
         """triples: distinct triples of the union of all graphs (what the Turtle and N-Triples dumps hold);
         quads: every graph's triples counted in each (what the N-Quads, TriG and JSON-LD dumps hold)."""
         queries = PageQueries(self.store)
-        stats: dict[str, Any] = {name: queries.count(body) for name, body in STATS.items()}
-        stats["partitions"] = [(r["class"], as_int(r["n"])) for r in queries.select(CLASS_PARTITIONS)]
+        dataset = self.store.graph_filter("g")
+        stats: dict[str, Any] = {name: queries.count(body.replace("$dataset", dataset))
+                                 for name, body in STATS.items()}
+        stats["partitions"] = [(r["class"], as_int(r["n"]))
+                               for r in queries.select(CLASS_PARTITIONS.replace("$dataset", dataset))]
         stats["graphs"] = self.store.graph_names()
-        stats["graph_sizes"] = {str(r["g"]): as_int(r["n"]) for r in queries.select(GRAPH_SIZES)}
-        store = self.store.oxigraph
-        stats["quads"] = len(store)
-        stats["triples"] = count_distinct_triples(lambda: store.quads_for_pattern(None, None, None, None),
-                                                  stats["quads"])
+        stats["graph_sizes"] = {str(r["g"]): as_int(r["n"])
+                                for r in queries.select(GRAPH_SIZES.replace("$dataset", dataset))}
+        stats["quads"] = sum(stats["graph_sizes"].values()) + self.store.default_graph_size()
+        stats["triples"] = count_distinct_triples(self.store.quads, stats["quads"])
         return stats
 
 

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import dump_bench, http_bench, ingest_bench, page_bench, scale_bench, validation_bench
+from bench import dump_bench, http_bench, ingest_bench, page_bench, scale_bench, scaling_bench, validation_bench
 from bench.context import BenchContext, run_section
 from bench.corpus import generate_article
 from bench.report import Figure, Report
@@ -48,6 +48,8 @@ SECTIONS = [
     ("ingest, 1 process", ingest_bench.ingest_one_process),
     ("extraction alone", ingest_bench.extraction_alone),
     ("ingest, 2 workers", ingest_bench.ingest_two_workers),
+    ("ingest through the queue", scaling_bench.queue_throughput),
+    ("latency over each backend", scaling_bench.backend_latency),
     ("raw pyoxigraph load", ingest_bench.raw_pyoxigraph_load),
     ("validation per article", validation_bench.per_article),
     ("scale graph and stores", scale_bench.build_scale),

@@ -98,7 +98,7 @@ def cheap_load(context: BenchContext) -> None:
 
 
 def rdflib_comparison(context: BenchContext) -> None:
-    from ingest.store import open_store
+    from store.embedded import open_store
 
     scale = context.need("scale", "the scale graph")
     subset = scale.subsets.get("rdflib")

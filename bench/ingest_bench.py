@@ -27,7 +27,7 @@ def _settings(store_dir: Path | None) -> Any:
 def ingest_one_process(context: BenchContext) -> None:
     from ingest.outcome import Status
     from ingest.pipeline import Pipeline
-    from ingest.store import open_store
+    from store.embedded import open_store
 
     paths: list[Path] = context.need("corpus_paths", "the generated corpus")
     store_dir = context.path("ingest-store")
@@ -191,7 +191,7 @@ def _worker_prepare(path: str) -> tuple[str, bytes] | None:
 
 
 def ingest_two_workers(context: BenchContext) -> None:
-    from ingest.store import open_store
+    from store.embedded import open_store
 
     paths: list[Path] = context.need("corpus_paths", "the generated corpus")
     single = context.need("ingest_rate", "the one-process ingest figure")

@@ -21,7 +21,7 @@ def disk_bytes(directory: Path) -> int:
 
 def build_scale(context: BenchContext) -> None:
     from ingest.settings import Settings
-    from ingest.store import open_store
+    from store.embedded import open_store
 
     base_nq = context.need("base_nq", "article graphs from the pipeline")
     service_nq = context.need("service_nq", "the service graphs")

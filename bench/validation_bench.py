@@ -93,7 +93,7 @@ def _check(store_dir: str, reason: bool) -> dict[str, Any]:
     from ingest.check import check_store
     from ingest.iris import IriMinter
     from ingest.service_graphs import registry_graph
-    from ingest.store import open_store
+    from store.embedded import open_store
     from ingest.validation import Validator
 
     validator = Validator.load(registry_graph(IriMinter(Settings().base_iri)))
@@ -110,7 +110,7 @@ def _check(store_dir: str, reason: bool) -> dict[str, Any]:
 
 
 def _store_from(context: BenchContext, name: str, nquads: Path) -> Path:
-    from ingest.store import open_store
+    from store.embedded import open_store
 
     store_dir = context.path(f"{name}-store")
     store = open_store(store_dir)

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from exports.rows import iri_values, select
 from ingest.namespaces import NKG
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 FACTS = """SELECT DISTINCT ?actor ?kind ?value WHERE {
   $actors
@@ -54,7 +54,7 @@ class ActorFacts:
         return "Actor"
 
 
-def load_actor_facts(store: OxigraphStore, iris: Iterable[str]) -> dict[str, ActorFacts]:
+def load_actor_facts(store: Store, iris: Iterable[str]) -> dict[str, ActorFacts]:
     wanted = sorted(set(iris))
     facts = {iri: ActorFacts(iri) for iri in wanted}
     for start in range(0, len(wanted), CHUNK):

@@ -17,7 +17,7 @@ from exports.actor_facts import ActorFacts, load_actor_facts
 from exports.claimreview_queries import ALLEGATIONS, APPEARANCES, PARTIES
 from exports.rows import Row, iri_values, local_name, select
 from exports.schemaorg_context import SCHEMA_ORG
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 MEDIA_TYPE = "application/ld+json"
 Node = dict[str, Any]
@@ -52,7 +52,7 @@ def _earliest_first(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda row: (row.get("date") is None, row.get("date", ""), row["article"]))
 
 
-def claim_reviews(store: OxigraphStore, allegations: list[str] | None = None) -> list[Node]:
+def claim_reviews(store: Store, allegations: list[str] | None = None) -> list[Node]:
     """A ClaimReview node per allegation of the store, or of the given allegations (IRIs)."""
     restriction = iri_values("allegation", allegations) if allegations is not None else ""
     fill = {"$allegations": restriction}
@@ -93,7 +93,7 @@ def claim_reviews(store: OxigraphStore, allegations: list[str] | None = None) ->
     return reviews
 
 
-def claimreview_document(store: OxigraphStore, allegation: str | None = None) -> Node | None:
+def claimreview_document(store: Store, allegation: str | None = None) -> Node | None:
     """The whole store as one JSON-LD document (@graph), or one allegation's ClaimReview (None if there is none)."""
     reviews = claim_reviews(store, [allegation] if allegation is not None else None)
     if allegation is not None:
@@ -101,7 +101,7 @@ def claimreview_document(store: OxigraphStore, allegation: str | None = None) ->
     return {"@context": SCHEMA_ORG, "@graph": reviews}
 
 
-def write_claimreview(store: OxigraphStore, output: BinaryIO) -> None:
+def write_claimreview(store: Store, output: BinaryIO) -> None:
     output.write(json.dumps(claimreview_document(store), ensure_ascii=False, indent=1).encode("utf-8"))
     output.write(b"\n")
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, Callable
 
 if TYPE_CHECKING:   # the CLI reads the names at start-up: nothing heavy is imported for them
-    from ingest.store import OxigraphStore
+    from store.interface import Store
 
-Writer = Callable[["OxigraphStore", BinaryIO, str], None]   # store, output, base IRI
+Writer = Callable[["Store", BinaryIO, str], None]   # store, output, base IRI
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,13 @@ class ToolFormat:
     write: Writer
 
 
-def _write_stix(store: "OxigraphStore", output: BinaryIO, base_iri: str) -> None:
+def _write_stix(store: "Store", output: BinaryIO, base_iri: str) -> None:
     from exports.stix import write_stix_bundle
 
     write_stix_bundle(store, output, base_iri)
 
 
-def _write_claimreview(store: "OxigraphStore", output: BinaryIO, base_iri: str) -> None:
+def _write_claimreview(store: "Store", output: BinaryIO, base_iri: str) -> None:
     from exports.claimreview import write_claimreview
 
     write_claimreview(store, output)

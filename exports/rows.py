@@ -7,7 +7,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from ingest.namespaces import NKG
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 PREFIXES = f"""PREFIX nkg: <{NKG}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -23,7 +23,7 @@ def iri_values(variable: str, iris: Iterable[str]) -> str:
     return "VALUES ?" + variable + " { " + " ".join(str(ox.NamedNode(iri)) for iri in iris) + " }"
 
 
-def select(store: OxigraphStore, body: str) -> list[Row]:
+def select(store: Store, body: str) -> list[Row]:
     """Rows of a SELECT (the prefixes above are declared for it); unbound variables are left out of a row."""
     result = store.query(PREFIXES + body)
     if not isinstance(result, ox.QuerySolutions):

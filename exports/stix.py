@@ -19,12 +19,12 @@ from exports.rows import Row, local_name, select
 from exports.stix_objects import (NAMESPACE, StixObject, actor_object, actor_type, creator_identity, note_object,
                                   opinion_object, report_object, stix_id, timestamp)
 from exports.stix_queries import ACTORS_OF_ARTICLES, ALLEGATIONS, ARTICLES, PARTIES, STANCES
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 MEDIA_TYPE = "application/stix+json;version=2.1"
 
 
-def stix_objects(store: OxigraphStore, base_iri: str) -> list[StixObject]:
+def stix_objects(store: Store, base_iri: str) -> list[StixObject]:
     creator = creator_identity(base_iri)
     articles = {row["article"]: row for row in select(store, ARTICLES)}
     involved: dict[str, set[str]] = defaultdict(set)    # article → actors
@@ -88,13 +88,13 @@ def _deduplicated(objects: list[StixObject]) -> list[StixObject]:
     return [by_id[key] for key in sorted(by_id)]
 
 
-def stix_bundle(store: OxigraphStore, base_iri: str) -> dict[str, Any]:
+def stix_bundle(store: Store, base_iri: str) -> dict[str, Any]:
     objects = stix_objects(store, base_iri)
     content = json.dumps(objects, sort_keys=True).encode("utf-8")
     bundle_id = f"bundle--{uuid.uuid5(NAMESPACE, hashlib.sha256(content).hexdigest())}"
     return {"type": "bundle", "id": bundle_id, "objects": objects}
 
 
-def write_stix_bundle(store: OxigraphStore, output: BinaryIO, base_iri: str) -> None:
+def write_stix_bundle(store: Store, output: BinaryIO, base_iri: str) -> None:
     output.write(json.dumps(stix_bundle(store, base_iri), ensure_ascii=False, indent=1).encode("utf-8"))
     output.write(b"\n")

@@ -17,7 +17,7 @@ from ingest.indexed_graph import IndexedGraph
 from ingest.namespaces import NKG
 from ingest.reasoning import ConsistencyReport, check_consistency, ontology_graph
 from ingest.shapes_graph import load_shapes_graph
-from ingest.store_terms import rdflib_triples
+from store.terms import rdflib_triples
 from ingest.validation import ValidationReport, Validator
 from ingest.validation_context import ValidationContext
 
@@ -30,7 +30,7 @@ FULL_REASONING_LIMIT = 200_000
 class CheckableStore(Protocol):
     def graph_names(self) -> list[str]: ...
     def construct_graph(self, sparql: str) -> Graph: ...
-    def graph_snapshot(self, graph: str) -> Graph: ...
+    def graph_triples(self, graph: str) -> Iterator[tuple[Any, Any, Any]]: ...
     def dump(self, output: BinaryIO, media_type: str, graph: str | None = None) -> None: ...
     def query(self, sparql: str) -> Any: ...
 
@@ -110,7 +110,7 @@ def store_size(store: CheckableStore) -> int:
 def _in_this_process(store: CheckableStore, names: list[str],
                      validator: Validator) -> Iterator[tuple[str, ValidationReport]]:
     for name in names:
-        yield name, validator.validate(store.graph_snapshot(name))
+        yield name, validator.validate(IndexedGraph(store.graph_triples(name)))
 
 
 def _in_processes(store: CheckableStore, names: list[str], validator: Validator,

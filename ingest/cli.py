@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from exports.formats import TOOL_FORMAT_BY_NAME
-from ingest import __version__
+from ingest import __version__, queue_cli
 from ingest.errors import InputError, NewskgError
 from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
 from ingest.settings import Settings, settings_from_env
@@ -25,8 +25,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = settings_from_env()
-    return settings.with_overrides(store_dir=Path(args.store) if args.store else None)
+    return settings_from_env().with_store(args.store)
 
 
 def _overrides(args: argparse.Namespace) -> "MetadataOverrides | None":
@@ -46,6 +45,8 @@ def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
     from ingest.progress import BatchProgress
 
     settings = _settings(args)
+    if not dry_run and args.queue:
+        return queue_cli.cmd_enqueue(args, settings, print)
     urls = [text for text in args.inputs if is_url(text)]
     inputs = collect_inputs(Path(text) for text in args.inputs if not is_url(text))
     unreadable_feeds: list[Outcome] = []
@@ -75,11 +76,11 @@ def _ingest_inputs(args: argparse.Namespace, settings: Settings, inputs: "BatchI
     """Files (in `--workers` processes when asked) then pages fetched over HTTP, into one batch."""
     from ingest.outcome import BatchResult
     from ingest.pipeline import Pipeline
-    from ingest.store import open_store
+    from ingest.store_access import open_configured_store
 
     overrides = _overrides(args)
     quarantine = None if dry_run else args.quarantine
-    store = None if dry_run else open_store(settings.store_dir)
+    store = None if dry_run else open_configured_store(settings)
     try:
         if args.workers > 1 and inputs.articles:
             from ingest.parallel_ingest import ingest_in_parallel
@@ -129,12 +130,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from ingest.query_output import write_query_result
-    from ingest.store import open_existing_store
+    from ingest.store_access import open_configured_store
 
     sparql = sys.stdin.read() if args.sparql == "-" else args.sparql
     if sparql.startswith("@"):
         sparql = _read_query_file(Path(sparql[1:]))
-    store = open_existing_store(_settings(args).store_dir)
+    store = open_configured_store(_settings(args), existing=True)
     try:
         write_query_result(store.query(sparql), args.format, sys.stdout.buffer)
     finally:
@@ -152,16 +153,16 @@ def _read_query_file(path: Path) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ingest.store import open_existing_store
+    from ingest.store_access import open_configured_store
 
     if args.format in TOOL_FORMAT_BY_NAME:
         return cmd_export_for_tools(args)
     settings = _settings(args)
-    store = open_existing_store(settings.store_dir)
+    store = open_configured_store(settings, existing=True)
     syntax = RDF_BY_NAME[args.format]
     try:
         if args.graph and not store.has_graph(args.graph):
-            raise NewskgError(f"no graph <{args.graph}> in the store at {settings.store_dir}; list the graphs with: "
+            raise NewskgError(f"no graph <{args.graph}> in the store at {settings.store_locator}; list the graphs with: "
                               "newskg query 'SELECT DISTINCT ?g WHERE { GRAPH ?g {} }'")
         if args.output:
             with open(args.output, "wb") as out:
@@ -176,13 +177,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_export_for_tools(args: argparse.Namespace) -> int:
     """`export --format stix|claimreview`: the whole store in an analysts' tool's format (exports/)."""
     from ingest.errors import InputError
-    from ingest.store import open_existing_store
+    from ingest.store_access import open_configured_store
 
     if args.graph:
         raise InputError(f"--graph is for the RDF formats; --format {args.format} exports the whole store")
     settings = _settings(args)
     fmt = TOOL_FORMAT_BY_NAME[args.format]
-    store = open_existing_store(settings.store_dir)
+    store = open_configured_store(settings, existing=True)
     try:
         if args.output:
             with open(args.output, "wb") as out:
@@ -198,11 +199,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ingest.check import check_store
     from ingest.iris import IriMinter
     from ingest.service_graphs import registry_graph
-    from ingest.store import open_existing_store
+    from ingest.store_access import open_configured_store
     from ingest.validation import Validator
 
     settings = _settings(args)
-    store = open_existing_store(settings.store_dir)
+    store = open_configured_store(settings, existing=True)
     try:
         validator = Validator.load(registry_graph(IriMinter(settings.base_iri)))
         report = check_store(store, validator, reason=not args.no_reason, workers=os.cpu_count() or 1)
@@ -215,13 +216,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from ingest.store import store_exists
+    from store.embedded import store_exists
 
     # the app reads its settings from the environment; ingest never imports api (api depends on ingest)
     if args.store:
         os.environ["NEWSKG_STORE"] = args.store
-    store_dir = _settings(args).store_dir
-    if not store_exists(store_dir):
+    settings = _settings(args)
+    store_dir = settings.store_dir
+    if settings.store_url is None and not store_exists(store_dir):
         print(f"newskg serve: no store at {store_dir} yet: starting with an empty one (POST /articles to fill it)",
               file=sys.stderr)
     if args.allow_open_writes:
@@ -235,8 +237,9 @@ def _global_options(*, after_the_command: bool) -> argparse.ArgumentParser:
     --store X`). After the command they default to nothing, so they never undo a value given before it."""
     options = argparse.ArgumentParser(add_help=False)
     group = options.add_argument_group("global options (before or after the command)")
-    group.add_argument("--store", metavar="DIR", default=argparse.SUPPRESS if after_the_command else None,
-                       help="store directory (default: $NEWSKG_STORE, else ./data/store)")
+    group.add_argument("--store", metavar="DIR_OR_URL", default=argparse.SUPPRESS if after_the_command else None,
+                       help="store directory, or a remote store ENGINE+http(s)://host:port[/path] "
+                            "(default: $NEWSKG_STORE, else ./data/store)")
     return options
 
 
@@ -280,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read, extract and validate files in N worker processes (this process alone writes); "
                              "default 1")
     _add_metadata_options(ingest)
+    queue_cli.add_ingest_options(ingest)
 
     extract = command("extract", help="print the extraction report of one article (no store)",
                       description="Extract one article (a file or an http(s):// address) and print the extraction "
@@ -322,11 +326,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-open-writes", action="store_true",
                        help="accept writes over HTTP without a token (local use only; without this and without "
                             "$NEWSKG_WRITE_TOKEN, SPARQL Update, Graph Store writes and POST /articles are refused)")
+    queue_cli.add_commands(command)
     return parser
 
 
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "query": cmd_query, "export": cmd_export,
-            "check": cmd_check, "serve": cmd_serve}
+            "check": cmd_check, "serve": cmd_serve,
+            "worker": lambda args: queue_cli.cmd_worker(args, _settings(args)),
+            "jobs": lambda args: queue_cli.cmd_jobs(args, _settings(args), print)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

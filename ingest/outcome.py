@@ -25,6 +25,7 @@ class Outcome:
     report: Any = None   # ingest.validation.ValidationReport when rejected
     timings: dict[str, float] = field(default_factory=dict)
     unchanged: bool = False   # accepted, and the store already held exactly this graph: nothing was written
+    retryable: bool = False  # failed for want of the store, not because of the article: worth trying again
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"source": self.source, "status": self.status.value, "message": self.message,
@@ -37,17 +38,23 @@ class Outcome:
 @dataclass
 class BatchResult:
     outcomes: list[Outcome] = field(default_factory=list)
+    not_attempted: list[str] = field(default_factory=list)   # left when the store went away mid-batch
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status is status)
 
     @property
     def ok(self) -> bool:
-        """Every article was accepted (skipped files are not articles, and no error)."""
-        return all(o.status in (Status.ACCEPTED, Status.SKIPPED) for o in self.outcomes)
+        """Every article was accepted (skipped files are not articles, and no error), and none was left undone."""
+        return not self.not_attempted and all(o.status in (Status.ACCEPTED, Status.SKIPPED) for o in self.outcomes)
 
     def summary(self) -> str:
         unchanged = sum(1 for o in self.outcomes if o.unchanged)
         accepted = f"{self.count(Status.ACCEPTED)} accepted" + (f" ({unchanged} unchanged)" if unchanged else "")
         skipped = f", {self.count(Status.SKIPPED)} skipped" if self.count(Status.SKIPPED) else ""
-        return f"{accepted}, {self.count(Status.REJECTED)} rejected, {self.count(Status.FAILED)} failed{skipped}"
+        counts = f"{accepted}, {self.count(Status.REJECTED)} rejected, {self.count(Status.FAILED)} failed{skipped}"
+        if not self.not_attempted:
+            return counts
+        return (f"{counts}; stopped: the store could not be written, {len(self.not_attempted)} article(s) not "
+                "attempted. Run the same command again when the store is back: articles already written are "
+                "left as they are")

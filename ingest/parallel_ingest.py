@@ -35,8 +35,8 @@ from ingest.pipeline import Pipeline, accepted_message, record_outcome, record_u
 from ingest.service_graphs import write_service_graphs
 from ingest.settings import Settings
 from ingest.shacl_report import ValidationReport, Violation
-from ingest.store import OxigraphStore
-from ingest.store_terms import TermConverter
+from store.interface import Store
+from store.terms import TermConverter
 
 _PRELOADED_MODULES = ["ingest.pipeline"]
 IN_FLIGHT_PER_WORKER = 2   # enough to keep a worker busy while the parent writes, few enough to bound memory
@@ -54,7 +54,7 @@ class WorkerResult:
     report_turtle: str | None = None            # and its sh:ValidationReport
 
 
-def ingest_in_parallel(settings: Settings, store: OxigraphStore | None, inputs: BatchInputs,
+def ingest_in_parallel(settings: Settings, store: Store | None, inputs: BatchInputs,
                        overrides: MetadataOverrides | None = None, *, workers: int, dry_run: bool = False,
                        quarantine: Path | None = None, on_outcome: Callable[[Outcome], None] | None = None,
                        with_registry: bool = True) -> BatchResult:
@@ -71,7 +71,7 @@ def ingest_in_parallel(settings: Settings, store: OxigraphStore | None, inputs: 
     return batch
 
 
-def _finish(store: OxigraphStore | None, result: WorkerResult, dry_run: bool) -> Outcome:
+def _finish(store: Store | None, result: WorkerResult, dry_run: bool) -> Outcome:
     """This process's part: rebuild the report of a rejected article, write an accepted one in one transaction."""
     outcome = result.outcome
     if result.violations is not None and result.report_turtle is not None:

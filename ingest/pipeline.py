@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 import ingest
-from ingest.errors import InputError, NewskgError
+from ingest.errors import InputError, NewskgError, StoreError
 from ingest.extract.extractor import Extractor
 from ingest.extract.read import MetadataOverrides, read_bytes, read_file
 from ingest.fetch import FetchLimits, fetch
@@ -24,8 +24,8 @@ from ingest.model import ArticleDoc, Extraction
 from ingest.outcome import BatchResult, Outcome, Status
 from ingest.service_graphs import ontology_version, registry_graph, write_service_graphs
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
-from ingest.store_terms import TermConverter
+from store.interface import Store
+from store.terms import TermConverter
 from ingest.validation import Validator
 
 
@@ -39,7 +39,7 @@ class PreparedArticle:
 class Pipeline:
     """Everything an ingest needs, loaded once: extractor (registry, lexicon), validator (shapes, ontology)."""
 
-    def __init__(self, settings: Settings, store: OxigraphStore | None, *, with_registry: bool = True) -> None:
+    def __init__(self, settings: Settings, store: Store | None, *, with_registry: bool = True) -> None:
         self.settings = settings
         self.store = store
         self.with_registry = with_registry
@@ -106,6 +106,8 @@ class Pipeline:
         try:
             doc = self._bounded(read_file(path, overrides, self.settings.max_body_bytes))
             return self.ingest_doc(doc, str(path), dry_run=dry_run)
+        except StoreError as error:
+            return Outcome(str(path), Status.FAILED, str(error), retryable=True)
         except NewskgError as error:
             return Outcome(str(path), Status.FAILED, str(error))
 
@@ -127,6 +129,8 @@ class Pipeline:
         try:
             doc = self._bounded(read_bytes(data, name, media_type, overrides, self.settings.max_body_bytes))
             return self.ingest_doc(doc, name, dry_run=dry_run)
+        except StoreError as error:
+            return Outcome(name, Status.FAILED, str(error), retryable=True)
         except NewskgError as error:
             return Outcome(name, Status.FAILED, str(error))
 
@@ -154,13 +158,18 @@ class Pipeline:
     def ingest_inputs(self, inputs: BatchInputs, overrides: MetadataOverrides | None = None, *,
                       dry_run: bool = False, quarantine: Path | None = None,
                       on_outcome: Callable[[Outcome], None] | None = None) -> BatchResult:
-        """ingest_paths for inputs already sorted by ingest.inputs.collect_inputs."""
+        """ingest_paths for inputs already sorted by ingest.inputs.collect_inputs. When the store cannot be
+        written, the batch stops there: the rest is listed as not attempted, to be run again."""
         batch = BatchResult()
         if not dry_run:
             self.write_service_graphs()
         record_unread(batch, inputs, on_outcome)
-        for path in inputs.articles:
-            record_outcome(batch, path, self.ingest_file(path, overrides, dry_run=dry_run), quarantine, on_outcome)
+        for index, path in enumerate(inputs.articles):
+            outcome = self.ingest_file(path, overrides, dry_run=dry_run)
+            record_outcome(batch, path, outcome, quarantine, on_outcome)
+            if outcome.retryable:
+                batch.not_attempted = [str(p) for p in inputs.articles[index + 1:]]
+                break
         return batch
 
     def ingest_urls(self, urls: Iterable[str], overrides: MetadataOverrides | None = None, *, dry_run: bool = False,
@@ -177,7 +186,7 @@ def accepted_message(triples: int, *, dry_run: bool, unchanged: bool = False) ->
     return f"{'valid' if dry_run else 'unchanged' if unchanged else 'written'}: {triples} triples"
 
 
-def write_unless_unchanged(store: OxigraphStore, graph_iri: str, triples: list[ox.Triple]) -> bool:
+def write_unless_unchanged(store: Store, graph_iri: str, triples: list[ox.Triple]) -> bool:
     """Replace the article's graph with these triples in one transaction, unless it holds exactly them already
     (re-ingesting an unchanged article writes nothing). True when it was unchanged."""
     if store.holds_graph(graph_iri, triples):
@@ -203,7 +212,7 @@ def add_outcome(batch: BatchResult, outcome: Outcome, on_outcome: Callable[[Outc
 def record_outcome(batch: BatchResult, path: Path, outcome: Outcome, quarantine: Path | None,
                    on_outcome: Callable[[Outcome], None] | None) -> None:
     """One article of a batch has ended: keep a refused input in quarantine, count it, tell the caller."""
-    if quarantine is not None and outcome.status is not Status.ACCEPTED:
+    if quarantine is not None and outcome.status is not Status.ACCEPTED and not outcome.retryable:
         keep_in_quarantine(path, outcome, quarantine)
     add_outcome(batch, outcome, on_outcome)
 

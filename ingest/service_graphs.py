@@ -11,7 +11,7 @@ from rdflib import DCTERMS, OWL, Graph, Literal, URIRef
 from ingest.iris import IriMinter
 from ingest.namespaces import ONTOLOGY_IRI
 from ingest.resources import REGISTRY_FILES, ontology_files
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +55,7 @@ def _fingerprint(files: list[Path], minter: IriMinter) -> str:
     return "sha256:" + digest.hexdigest()
 
 
-def write_service_graphs(store: OxigraphStore, minter: IriMinter) -> None:
+def write_service_graphs(store: Store, minter: IriMinter) -> None:
     """Make the store's ontology and registry graphs those of the files, so a store serves the ontology and registry
     of the code that opened it. A graph already up to date is left alone (rewriting would mint new blank nodes)."""
     stale: dict[str, Graph] = {}

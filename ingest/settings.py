@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
+from store.locator import is_remote
+
 DEFAULT_BASE = "http://127.0.0.1:8000/"
 
 
@@ -29,6 +31,20 @@ class Settings:
     cors_origins: origins allowed by CORS; empty means CORS headers are not sent.
     dump_cache_dir: where the whole-dataset dumps are kept as files; None puts them beside the store, in
         <store_dir>.dumps/ (never inside the store's own directory).
+    store_url: a remote store, ENGINE+http(s)://host:port[/path] (engines: oxigraph, virtuoso, fuseki, qlever, or
+        sparql with the endpoints below); None uses the embedded store at store_dir. NEWSKG_STORE and --store take
+        either a directory or such a URL.
+    store_query_url, store_update_url, store_graph_store_url: explicit endpoints (for `sparql+...`, or to override
+        an engine's usual ones).
+    store_auth, store_user, store_password, store_token: credentials for the remote store (bearer, basic or
+        digest; the engine's usual scheme when unset). Never printed or logged.
+    store_timeout: seconds a request to the remote store may take (reads, writes); queries use query_timeout.
+    store_version_poll: seconds between two looks at the remote store's version marker (caches expire then).
+    queue_url: the task queue (redis://host:port/db); set, POST /articles enqueues instead of ingesting in-process.
+    job_retries: times a queued article whose ingest failed for want of the store is tried again before it is
+        kept as failed, with its error.
+    job_timeout: seconds one queued article may take; a worker silent for longer (and a few seconds more) is
+        taken for dead, and its article is delivered to another worker.
     """
 
     store_dir: Path = Path("data/store")
@@ -44,6 +60,32 @@ class Settings:
     allow_remote: bool = False
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     dump_cache_dir: Path | None = None
+    store_url: str | None = None
+    store_query_url: str | None = None
+    store_update_url: str | None = None
+    store_graph_store_url: str | None = None
+    store_auth: str | None = None
+    store_user: str | None = None
+    store_password: str | None = field(default=None, repr=False)
+    store_token: str | None = field(default=None, repr=False)
+    store_timeout: float = 30.0
+    store_version_poll: float = 1.0
+    queue_url: str | None = field(default=None, repr=False)   # a Redis URL may carry a password
+    job_retries: int = 2
+    job_timeout: float = 300.0
+
+    @property
+    def store_locator(self) -> str | Path:
+        """What names the store: the remote URL when one is set, else the directory."""
+        return self.store_url or self.store_dir
+
+    def with_store(self, locator: str | None) -> "Settings":
+        """These settings with the store a --store option names (a directory or ENGINE+http(s)://...)."""
+        if not locator:
+            return self
+        if is_remote(locator):
+            return replace(self, store_url=locator)
+        return replace(self, store_url=None, store_dir=Path(locator))
 
     def with_overrides(self, **changes: object) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
@@ -54,8 +96,23 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     defaults = Settings()
     base = env.get("NEWSKG_BASE_IRI", defaults.base_iri)
+    store = env.get("NEWSKG_STORE", str(defaults.store_dir))
+    remote = is_remote(store)
     return Settings(
-        store_dir=Path(env.get("NEWSKG_STORE", str(defaults.store_dir))),
+        store_dir=defaults.store_dir if remote else Path(store),
+        store_url=store if remote else None,
+        store_query_url=env.get("NEWSKG_STORE_QUERY") or None,
+        store_update_url=env.get("NEWSKG_STORE_UPDATE") or None,
+        store_graph_store_url=env.get("NEWSKG_STORE_GRAPH_STORE") or None,
+        store_auth=env.get("NEWSKG_STORE_AUTH") or None,
+        store_user=env.get("NEWSKG_STORE_USER") or None,
+        store_password=env.get("NEWSKG_STORE_PASSWORD") or None,
+        store_token=env.get("NEWSKG_STORE_TOKEN") or None,
+        store_timeout=float(env.get("NEWSKG_STORE_TIMEOUT", defaults.store_timeout)),
+        store_version_poll=float(env.get("NEWSKG_STORE_VERSION_POLL", defaults.store_version_poll)),
+        queue_url=env.get("NEWSKG_QUEUE") or None,
+        job_retries=int(env.get("NEWSKG_JOB_RETRIES", defaults.job_retries)),
+        job_timeout=float(env.get("NEWSKG_JOB_TIMEOUT", defaults.job_timeout)),
         base_iri=base if base.endswith("/") else base + "/",
         write_token=env.get("NEWSKG_WRITE_TOKEN") or None,
         allow_open_writes=_flag(env.get("NEWSKG_ALLOW_OPEN_WRITES")),

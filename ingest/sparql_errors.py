@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ingest.errors import QueryError
 from ingest.namespaces import NKG, VOCAB_BASE
-from ingest.sparql_text import Token, is_bare_word, tokens
+from store.sparql_text import Token, is_bare_word, tokens
 
 KEYWORDS = frozenset("""
     BASE PREFIX SELECT CONSTRUCT DESCRIBE ASK DISTINCT REDUCED AS FROM NAMED WHERE ORDER BY ASC DESC LIMIT OFFSET

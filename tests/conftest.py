@@ -17,6 +17,17 @@ server_starter (session scope) -> start(settings, app_factory=None): a context m
 
 local_site (session scope) -> HttpSite: a small web site on 127.0.0.1 (tests/http_site.py) with article pages, an
     RSS and an Atom feed, and pages that fail (404, slow, too large, redirect loop), for the fetching tests.
+
+Backends. A module (or test) marked `@pytest.mark.backends` runs once per store backend: embedded (pyoxigraph on
+disk), oxigraph (Oxigraph's server) and virtuoso (Virtuoso Open Source 7.2), each engine started by the tests on
+127.0.0.1 (tests/engine_pool.py); `@pytest.mark.backends("embedded", "oxigraph")` names a subset. Unmarked tests
+run on the embedded store only. make_settings and live_server give each store of a test an engine of its own;
+for module-scoped fixtures:
+
+backend (module scope) -> str: the backend this test runs on.
+store_fields (function scope) / module_store_fields (module scope) -> lease() -> dict of Settings fields naming
+    a fresh, empty store of the backend ({} for embedded: the store is then store_dir), released when the test
+    (module) ends.
 """
 
 from __future__ import annotations
@@ -46,6 +57,49 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 from ingest.settings import Settings
 
 AppFactory = Callable[[Settings], FastAPI]
+BACKENDS = ("embedded", "oxigraph", "virtuoso")
+StoreLease = Callable[[], dict[str, Any]]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    marker = metafunc.definition.get_closest_marker("backends")
+    if marker is not None and "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", marker.args or BACKENDS, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "embedded")
+
+
+@pytest.fixture(scope="session")
+def engine_pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from tests.engine_pool import EnginePool
+
+    pool = EnginePool(tmp_path_factory.mktemp("engines"))
+    yield pool
+    pool.close()
+
+
+def _leaser(backend: str, pool: Any, leases: ExitStack) -> StoreLease:
+    def lease() -> dict[str, Any]:
+        if backend == "embedded":
+            return {}
+        return leases.enter_context(pool.lease(backend)).store_settings  # type: ignore[no-any-return]
+
+    return lease
+
+
+@pytest.fixture
+def store_fields(backend: str, engine_pool: Any) -> Iterator[StoreLease]:
+    with ExitStack() as leases:
+        yield _leaser(backend, engine_pool, leases)
+
+
+@pytest.fixture(scope="module")
+def module_store_fields(backend: str, engine_pool: Any) -> Iterator[StoreLease]:
+    with ExitStack() as leases:
+        yield _leaser(backend, engine_pool, leases)
 
 
 @dataclass(frozen=True)
@@ -62,9 +116,9 @@ def settings_for_test(tmp_path: Path, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
-def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+def make_settings(tmp_path: Path, store_fields: StoreLease) -> Callable[..., Settings]:
     def make(path: Path | None = None, **overrides: Any) -> Settings:
-        return settings_for_test(path or tmp_path, **overrides)
+        return settings_for_test(path or tmp_path, **{**store_fields(), **overrides})
 
     return make
 
@@ -112,7 +166,7 @@ def local_site() -> Iterator[Any]:
 
 
 @pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
+def live_server(tmp_path: Path, store_fields: StoreLease) -> Iterator[Callable[..., LiveServer]]:
     started = 0
     with ExitStack() as servers:
         def start(settings: Settings | None = None, *, app_factory: AppFactory | None = None,
@@ -121,7 +175,7 @@ def live_server(tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
             started += 1
             if settings is None:  # each server of the test gets its own store: <tmp_path>/store, store-2, ...
                 overrides.setdefault("store_dir", tmp_path / ("store" if started == 1 else f"store-{started}"))
-                settings = settings_for_test(tmp_path, **overrides)
+                settings = settings_for_test(tmp_path, **{**store_fields(), **overrides})
             else:
                 settings = settings.with_overrides(**overrides)
             return servers.enter_context(run_live_server(settings, app_factory))

@@ -13,7 +13,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "mee-ukraine-hts-alepp
 LIBRARIES = {"spacy", "rdflib", "dateparser", "trafilatura", "pyshacl", "owlready2", "fastapi", "uvicorn",
              "starlette", "httpx", "tqdm", "feedparser", "numpy", "jinja2", "rapidfuzz", "charset_normalizer"}
 NOT_FOR_EXTRACT = {"pyshacl", "owlready2", "fastapi", "uvicorn", "starlette", "feedparser", "api", "ingest.progress",
-                   "ingest.store", "ingest.validation", "ingest.pipeline", "ingest.mapping", "ingest.reasoning"}
+                   "store.embedded", "store.remote", "ingest.validation", "ingest.pipeline", "ingest.mapping", "ingest.reasoning"}
 _IMPORTED = re.compile(r"^import time:\s+\d+ \|\s+\d+ \|\s*([\w.]+)$", re.MULTILINE)
 
 

@@ -10,7 +10,7 @@ from pyoxigraph import QuerySolutions
 
 from ingest.pipeline import Pipeline
 from ingest.settings import Settings
-from ingest.store import OxigraphStore, open_store
+from store.embedded import OxigraphStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 

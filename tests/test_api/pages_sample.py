@@ -19,7 +19,7 @@ from ingest.mapping import Provenance, article_graph
 from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
 from ingest.service_graphs import service_graphs
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 PROVENANCE = Provenance(software_version="newskg test", ontology_version="test")
 QUOTE = "We might claim less than a fraction of help for this offensive"
@@ -153,7 +153,7 @@ def publisher(minter: IriMinter, name: str) -> Actor:
     return Actor(str(minter.actor(name)), name, "MediaOutlet", known=False)
 
 
-def load_sample(store: OxigraphStore, minter: IriMinter) -> Sample:
+def load_sample(store: Store, minter: IriMinter) -> Sample:
     """Writes the ontology, the registry and both articles' graphs into the store."""
     sample = build_sample(minter)
     graphs = dict(service_graphs(minter))
@@ -170,31 +170,34 @@ def load_sample(store: OxigraphStore, minter: IriMinter) -> Sample:
 class Site:
     url: str
     sample: Sample
-    store: OxigraphStore
+    store: Store
 
     def path(self, iri: str) -> str:
         return self.sample.minter.local_path(iri)
 
 
 @pytest.fixture(scope="module")
-def site(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def site(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory,
+         module_store_fields: Callable[[], dict[str, Any]]) -> Iterator[Site]:
     """A real uvicorn server (create_app) whose store holds the sample; import this fixture into a test module."""
     # writes opened: the feed, export and reconciliation tests post an article and watch the pages follow
     settings = Settings(store_dir=tmp_path_factory.mktemp("site") / "store", query_timeout=5.0, query_workers=1,
-                        allow_open_writes=True)
+                        allow_open_writes=True, **module_store_fields())
     with server_starter(settings) as server:
         context = server.app.state.context
         yield Site(server.url, load_sample(context.store, context.minter), context.store)
 
 
 @pytest.fixture(scope="module")
-def seeded_site(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def seeded_site(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory,
+                module_store_fields: Callable[[], dict[str, Any]]) -> Iterator[Site]:
     """A real server whose store holds the two seed articles, ingested by the real pipeline."""
     from ingest.outcome import Status
     from ingest.pipeline import Pipeline
     from ingest.resources import SEEDS_DIR
 
-    settings = Settings(store_dir=tmp_path_factory.mktemp("seeded") / "store", query_timeout=10.0, query_workers=1)
+    settings = Settings(store_dir=tmp_path_factory.mktemp("seeded") / "store", query_timeout=10.0, query_workers=1,
+                        **module_store_fields())
     with server_starter(settings) as server:
         context = server.app.state.context
         result = Pipeline(server.settings, context.store).ingest_paths([SEEDS_DIR])

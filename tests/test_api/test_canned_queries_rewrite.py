@@ -13,7 +13,7 @@ from api.canned_queries import QUERY_DIR
 from bench.corpus import write_corpus
 from ingest.pipeline import Pipeline
 from ingest.settings import Settings
-from ingest.store import OxigraphStore, open_store
+from store.embedded import OxigraphStore, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ontology/>

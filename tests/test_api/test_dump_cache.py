@@ -14,7 +14,7 @@ import pytest
 
 from api.dump_cache import default_cache_dir
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 IDENTITY = {"accept-encoding": "identity"}
 EXTRA = "http://example.org/extra"

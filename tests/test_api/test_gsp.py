@@ -14,11 +14,15 @@ from ingest.settings import Settings
 TURTLE = b"""@prefix ex: <http://example.org/> .
 ex:alice ex:name "Alice"@en ; ex:knows [ ex:name "Bob" ] ."""
 GRAPH = {"graph": "http://example.org/people"}
+# each test empties the store with DROP ALL, which on Virtuoso would drop its own system graphs too
+pytestmark = pytest.mark.backends("embedded", "oxigraph")
 
 
 @pytest.fixture(scope="module")
-def server_url(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = Settings(store_dir=tmp_path_factory.mktemp("gsp") / "store", allow_open_writes=True)
+def server_url(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory,
+               module_store_fields: Callable[[], dict[str, Any]]) -> Iterator[str]:
+    settings = Settings(store_dir=tmp_path_factory.mktemp("gsp") / "store", allow_open_writes=True,
+                        **module_store_fields())
     with server_starter(settings) as live:
         yield live.url
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from api.label_memo import LabelMemo
-from ingest.store import open_store
+from store.embedded import open_store
 
 ACTOR = "http://example.org/actor/a"
 

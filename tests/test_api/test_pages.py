@@ -13,6 +13,8 @@ from rdflib import RDFS, Graph, Literal
 
 from ingest.namespaces import NKG
 
+pytestmark = pytest.mark.backends
+
 HTML = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 
 

@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 
 from api import generation_cache
 from api.generation_cache import GenerationCache
-from ingest.store import OxigraphStore, open_store
+from store.embedded import OxigraphStore, open_store
 
 GRAPH = "http://example.org/graph/g"
 

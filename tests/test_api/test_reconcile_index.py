@@ -10,7 +10,7 @@ from ingest.iris import IriMinter
 from ingest.mapping import Provenance, article_graph
 from ingest.model import Actor, ArticleDoc, Extraction, Span
 from ingest.service_graphs import service_graphs
-from ingest.store import open_store
+from store.embedded import open_store
 
 BASE = "http://127.0.0.1:8000/"
 TEXT = "Port reopens\n\nMinister Okonjo said the port would reopen. The minister spoke in Tavira.\n"

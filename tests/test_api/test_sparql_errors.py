@@ -11,7 +11,7 @@ import pytest
 
 from ingest.cli import main
 from ingest.errors import QueryError
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 UNKNOWN_FUNCTION = "SELECT (<http://example.org/fn>(?o) AS ?x) WHERE { ?s ?p ?o } LIMIT 1"
 

@@ -1,10 +1,10 @@
-"""ingest.sparql_text: keywords outside strings, IRIs, comments and names; the protocol's USING clauses."""
+"""store.sparql_text: keywords outside strings, IRIs, comments and names; the protocol's USING clauses."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ingest.sparql_text import (names_dataset, query_form, remote_operations, with_using_clauses,
+from store.sparql_text import (names_dataset, query_form, remote_operations, with_using_clauses,
                                 without_silent_remote_operations)
 
 

@@ -18,7 +18,7 @@ from ingest.pipeline import Pipeline
 from ingest.resources import PROJECT_ROOT, SEEDS_DIR
 from ingest.service_graphs import registry_graph
 from ingest.settings import Settings
-from ingest.store import OxigraphStore, open_store
+from store.embedded import OxigraphStore, open_store
 from ingest.validation import Validator
 
 FIXTURE_ARTICLES = PROJECT_ROOT / "tests" / "fixtures" / "articles"

@@ -14,7 +14,7 @@ from exports.claimreview import claimreview_document
 from exports.rows import select
 from exports.schemaorg_context import CONTEXT_URLS, schema_org_document_loader
 from ingest.errors import InputError
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 SCHEMA = "http://schema.org/"
 OPTIONS = {"documentLoader": schema_org_document_loader}

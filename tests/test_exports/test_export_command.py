@@ -12,7 +12,7 @@ from export_sample import BASE
 from exports.claimreview import write_claimreview
 from exports.stix import write_stix_bundle
 from ingest.cli import main
-from ingest.store import open_store
+from store.embedded import open_store
 
 
 @pytest.mark.parametrize("fmt", ["stix", "claimreview"])

@@ -1,4 +1,4 @@
-"""Fixtures the hardening tests share, each loaded once per session (a pipeline loads spaCy, the registry and the
+"""Fixtures the hardening tests share, each loaded once per module and store backend (a pipeline loads spaCy, the registry and the
 shapes; a server does too, on its first POST):
 
 hardening_pipeline -> Pipeline over its own on-disk store (service graphs written).
@@ -16,7 +16,7 @@ import pytest
 
 from ingest.pipeline import Pipeline
 from ingest.settings import Settings
-from ingest.store import open_store
+from ingest.store_access import open_configured_store
 
 WARM_UP_ARTICLE = """Harbour of Velmar reopens
 
@@ -24,19 +24,23 @@ Officials in Velmar said on Tuesday that the harbour would reopen to grain ships
 """
 
 
-@pytest.fixture(scope="session")
-def hardening_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
-    store = open_store(tmp_path_factory.mktemp("pipeline") / "store")
-    pipeline = Pipeline(Settings(store_dir=store.path), store)  # type: ignore[arg-type]
+@pytest.fixture(scope="module")
+def hardening_pipeline(tmp_path_factory: pytest.TempPathFactory,
+                       module_store_fields: Callable[[], dict[str, Any]]) -> Iterator[Pipeline]:
+    settings = Settings(store_dir=tmp_path_factory.mktemp("pipeline") / "store", **module_store_fields())
+    store = open_configured_store(settings)
+    pipeline = Pipeline(settings, store)
     pipeline.write_service_graphs()
     yield pipeline
     store.close()
 
 
-@pytest.fixture(scope="session")
-def guarded_server(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def guarded_server(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory,
+                   module_store_fields: Callable[[], dict[str, Any]]) -> Iterator[Any]:
     settings = Settings(store_dir=tmp_path_factory.mktemp("guarded") / "store", write_token="hardening-token",
-                        query_workers=1, query_timeout=2.0, max_results=50, max_body_bytes=256 * 1024)
+                        query_workers=1, query_timeout=2.0, max_results=50, max_body_bytes=256 * 1024,
+                        **module_store_fields())
     with server_starter(settings) as live:
         warm_up = httpx.post(f"{live.url}articles", params={"dry_run": "true"}, content=WARM_UP_ARTICLE.encode(),
                              headers={"Content-Type": "text/plain", "Authorization": "Bearer hardening-token"},

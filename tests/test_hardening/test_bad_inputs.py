@@ -24,7 +24,7 @@ from ingest.cli import main
 from ingest.namespaces import NKG
 from ingest.outcome import Status
 from ingest.pipeline import Pipeline
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 from store_checks import (
     graph_from_store,
     graphs_of,
@@ -33,6 +33,10 @@ from store_checks import (
     stored_text,
     ungrounded_selectors,
 )
+
+pytestmark = pytest.mark.backends
+# checks of the request, the files on offer or the reader, where the store is a bystander: run on one backend
+STORE_IS_A_BYSTANDER = pytest.mark.backends("embedded")
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 MEDIA_TYPE_BY_SUFFIX = {".txt": "text/plain", ".html": "text/html", ".json": "application/json"}
@@ -172,6 +176,7 @@ def pipeline(hardening_pipeline: Pipeline) -> Pipeline:
 
 
 @pytest.mark.parametrize("case", CASES + BIG_CASES, ids=lambda c: c.file)
+@STORE_IS_A_BYSTANDER
 def test_pipeline_outcome(case: Case, corpus: Path, pipeline: Pipeline) -> None:
     store = pipeline.store
     assert store is not None
@@ -191,6 +196,7 @@ def test_pipeline_outcome(case: Case, corpus: Path, pipeline: Pipeline) -> None:
         check_accepted_graph(store, outcome.graph_iri, case)
 
 
+@STORE_IS_A_BYSTANDER
 def test_pipeline_refuses_too_large_bytes_before_decoding(pipeline: Pipeline) -> None:
     limit = pipeline.settings.max_body_bytes
     started = time.perf_counter()
@@ -210,6 +216,7 @@ def _cli_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int,
 
 
 @pytest.mark.slow
+@pytest.mark.backends("embedded")  # the command line on its own store directory: the same on every backend
 def test_cli_batch_gives_each_file_its_outcome(corpus: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     store_dir = tmp_path / "store"
@@ -237,6 +244,7 @@ def test_cli_batch_gives_each_file_its_outcome(corpus: Path, tmp_path: Path,
                                                     "0 accepted, 0 rejected, 1 failed"]
 
 
+@STORE_IS_A_BYSTANDER
 def test_a_broken_sidecar_is_named_and_an_empty_folder_is_no_error(corpus: Path, tmp_path: Path,
                                                                   pipeline: Pipeline) -> None:
     article = tmp_path / "with-sidecar.txt"
@@ -301,6 +309,7 @@ def text_over_sparql_xml(server: Any, article: str) -> str:
     return literal.text or ""
 
 
+@STORE_IS_A_BYSTANDER
 def test_api_refuses_a_streamed_body_over_the_limit(server: Any) -> None:
     store: OxigraphStore = server.app.state.context.store
     before = nquads(store)
@@ -330,6 +339,7 @@ def test_api_refuses_a_streamed_body_over_the_limit(server: Any) -> None:
     ({"name": "n" * 201}, {}, 400, "query.name: String should have at most 200 characters"),
     ({"dry_run": "perhaps"}, {}, 400, "query.dry_run: Input should be a valid boolean, unable to interpret input"),
 ])
+@STORE_IS_A_BYSTANDER
 def test_api_names_what_is_wrong_with_the_request(server: Any, params: dict[str, str], headers: dict[str, str],
                                                   status: int, detail: str) -> None:
     store: OxigraphStore = server.app.state.context.store

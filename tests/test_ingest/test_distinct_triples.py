@@ -7,7 +7,7 @@ import io
 import pyoxigraph as ox
 
 from ingest.distinct_triples import count_distinct_triples, distinct_triples
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 
 def quads(count: int, graphs: int) -> list[ox.Quad]:

@@ -22,7 +22,7 @@ from ingest.outcome import Outcome
 from ingest.parallel_ingest import ingest_in_parallel
 from ingest.resources import SEEDS_DIR
 from ingest.settings import Settings
-from ingest.store import open_store
+from store.embedded import open_store
 
 pytestmark = pytest.mark.slow
 TESTS = Path(__file__).parent.parent

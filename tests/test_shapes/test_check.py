@@ -13,7 +13,7 @@ from ingest.pipeline import Pipeline
 from ingest.resources import SEEDS_DIR
 from ingest.service_graphs import service_graphs
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
+from store.embedded import OxigraphStore
 
 pytestmark = pytest.mark.slow
 

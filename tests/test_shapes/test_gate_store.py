@@ -4,6 +4,7 @@ it was (compared as a full N-Quads dump before and after), while the unbroken gr
 from __future__ import annotations
 
 import io
+from typing import Any, Callable, Iterator
 
 import pytest
 from rdflib import Graph
@@ -13,23 +14,25 @@ from ingest.outcome import Status
 from ingest.pipeline import Pipeline, PreparedArticle
 from ingest.resources import SEEDS_DIR
 from ingest.settings import Settings
-from ingest.store import OxigraphStore, open_store
+from ingest.store_access import open_configured_store
+from store.interface import Store
 from test_mutations import MUTATIONS, Mutation
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.backends]
 SEED = SEEDS_DIR / "mee-ukraine-hts-aleppo.txt"
 
 
-def dump(store: OxigraphStore) -> list[str]:
+def dump(store: Store) -> list[str]:
     out = io.BytesIO()
     store.dump(out, "application/n-quads")
     return sorted(out.getvalue().decode("utf-8").splitlines())
 
 
 @pytest.fixture(scope="module")
-def gate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pipeline, PreparedArticle]:
-    settings = Settings(store_dir=tmp_path_factory.mktemp("gate") / "store")
-    store = open_store(settings.store_dir)
+def gate(tmp_path_factory: pytest.TempPathFactory,
+         module_store_fields: Callable[[], dict[str, Any]]) -> Iterator[tuple[Pipeline, PreparedArticle]]:
+    settings = Settings(store_dir=tmp_path_factory.mktemp("gate") / "store", **module_store_fields())
+    store = open_configured_store(settings)
     pipeline = Pipeline(settings, store)
     batch = pipeline.ingest_paths([SEEDS_DIR])
     assert batch.ok, batch.summary()

@@ -19,7 +19,7 @@ import pytest
 from rdflib import Graph
 
 from ingest.settings import Settings
-from ingest.sparql_text import keywords, query_form
+from store.sparql_text import keywords, query_form
 from w3c_results import actual_results, difference, expected_results, rdf_graph, same_results
 from w3c_suite import SuiteTest, load_suite, suite_root_or_fail
 

@@ -1,4 +1,4 @@
-"""ingest.store: named graphs replaced atomically, the union default graph, dumps, snapshots and the store lock."""
+"""store.embedded: named graphs replaced atomically, the union default graph, dumps, snapshots and the store lock."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, UR
 from rdflib.compare import isomorphic
 
 from ingest.errors import QueryError, StoreError
-from ingest.store import OxigraphStore, open_store
+from store.embedded import OxigraphStore, open_store
 
 EX = Namespace("http://example.org/")
 

@@ -1,4 +1,4 @@
-"""The store behind a narrow interface: pyoxigraph on disk (or in memory for tests), one named graph per article.
+"""The embedded store: pyoxigraph on disk (or in memory for tests), one named graph per article; the default.
 
 Every write goes through one lock and is one oxigraph transaction, so readers never see half an article.
 `generation` counts completed writes; the query workers use it to know when to take a fresh snapshot.
@@ -6,9 +6,11 @@ Every write goes through one lock and is one oxigraph transaction, so readers ne
 
 from __future__ import annotations
 
+import hashlib
 import threading
+import time
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence, Union
+from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -17,28 +19,23 @@ from rdflib.term import Node
 from ingest.distinct_triples import distinct_triples
 from ingest.errors import QueryError, StoreError
 from ingest.sparql_errors import evaluation_error, syntax_error
-from ingest.sparql_text import names_dataset
-from ingest.indexed_graph import IndexedGraph
-from ingest.store_terms import (GraphName, TermConverter, graph_term, insert_data_text, rdflib_triples,
-                                 with_fresh_blank_nodes)
-
-TriplesSource = Union[Iterable[Sequence[Node]], rdflib.Graph]
-
-
-def rdf_format(media_type: str) -> ox.RdfFormat:
-    found = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip())
-    if found is None:
-        raise QueryError(f"unsupported RDF media type: {media_type}")
-    return found
+from store.interface import TriplesSource
+from store.sparql_text import names_dataset
+from store.terms import (GraphName, TermConverter, graph_term, insert_data_text, rdf_format, rdflib_graph,
+                         rdflib_triples, with_fresh_blank_nodes)
 
 
 class OxigraphStore:
-    """pyoxigraph behind the operations newskg needs; a remote SPARQL store could stand in its place."""
+    """pyoxigraph behind the operations newskg needs (store.interface.Store); store.remote stands in its place
+    for a SPARQL 1.1 service."""
+
+    description = "embedded pyoxigraph"
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._write_lock = threading.Lock()
         self._generation = 0
+        self._opened = hashlib.sha256(f"{id(self)}-{time.time_ns()}".encode()).hexdigest()[:10]
         try:
             self._store: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as error:
@@ -56,6 +53,11 @@ class OxigraphStore:
     def generation(self) -> int:
         """Number of writes completed since the store was opened."""
         return self._generation
+
+    @property
+    def version(self) -> str:
+        """Changes with every write and every opening of the store (two runs never share a version)."""
+        return f"{self._opened}-{self._generation}"
 
     # --- writes: one transaction each ---------------------------------------------------------------
     def replace_graph(self, graph: str, triples: TriplesSource) -> None:
@@ -138,8 +140,9 @@ class OxigraphStore:
                 self._generation += 1
 
     # --- reads -------------------------------------------------------------------------------------
-    def has_graph(self, graph: str) -> bool:
-        return self.oxigraph.contains_named_graph(graph_term(graph))
+    def has_graph(self, graph: str | GraphName) -> bool:
+        name = graph_term(graph)
+        return isinstance(name, ox.DefaultGraph) or self.oxigraph.contains_named_graph(name)
 
     def holds_graph(self, graph: str, triples: Iterable[ox.Triple]) -> bool:
         """Whether the named graph exists and holds exactly these triples (with no blank nodes, which would never
@@ -156,6 +159,15 @@ class OxigraphStore:
                 return False
         return held == len(wanted)
 
+    def graph_filter(self, variable: str) -> str:
+        return ""
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self.oxigraph.quads_for_pattern(None, None, None, None))
+
+    def default_graph_size(self) -> int:
+        return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
 
@@ -166,26 +178,24 @@ class OxigraphStore:
         return run_query(self.oxigraph, sparql, default_graph_union=default_graph_union,
                          default_graphs=default_graphs, named_graphs=named_graphs, base_iri=base_iri)
 
-    def graph_snapshot(self, graph: str) -> IndexedGraph:
-        """One named graph as a read-only rdflib graph (for validation: several times cheaper than a CONSTRUCT
+    def graph_triples(self, graph: str) -> Iterator[tuple[Node, Node, Node]]:
+        """One named graph's triples as rdflib terms (for validation: several times cheaper than a CONSTRUCT
         parsed back by rdflib)."""
         quads = self.oxigraph.quads_for_pattern(None, None, None, graph_term(graph))
-        return IndexedGraph(rdflib_triples(quads))
+        return rdflib_triples(quads)
 
     def construct_graph(self, sparql: str) -> rdflib.Graph:
         """A CONSTRUCT/DESCRIBE result as an rdflib Graph (for small results: pages, validation)."""
-        result = self.query(sparql)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("construct_graph needs a CONSTRUCT or DESCRIBE query")
-        graph = rdflib.Graph()
-        graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
-        return graph
+        return rdflib_graph(self.query(sparql))
 
-    def dump(self, output: BinaryIO, media_type: str, graph: str | None = None) -> None:
-        """Stream the store (or one graph) to output. A syntax with named graphs keeps them; a triple syntax without
-        a graph gets the union of all graphs, each triple once."""
+    def dump(self, output: BinaryIO | Path, media_type: str, graph: str | GraphName | None = None) -> None:
+        """Stream the store (or one graph) to output (a binary file object, or a file path: written by Rust
+        directly, faster). A syntax with named graphs keeps them; a triple syntax without a graph gets the union of
+        all graphs, each triple once."""
         fmt = rdf_format(media_type)
         store = self.oxigraph
+        if isinstance(output, Path):
+            output = str(output)  # type: ignore[assignment]
         if graph is not None:
             store.dump(output, fmt, from_graph=graph_term(graph))
         elif fmt.supports_datasets:

@@ -1,4 +1,4 @@
-"""rdflib terms → pyoxigraph terms, and pyoxigraph triples → the text of one SPARQL INSERT DATA."""
+"""RDF terms between rdflib and pyoxigraph, RDF media types, and pyoxigraph triples → one SPARQL INSERT DATA."""
 
 from __future__ import annotations
 
@@ -7,11 +7,20 @@ import re
 from typing import Iterable, Iterator, Sequence, Union
 
 import pyoxigraph as ox
+import rdflib
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from ingest.errors import StoreError
+from ingest.errors import QueryError, StoreError
 
 GraphName = Union[ox.NamedNode, ox.DefaultGraph]
+
+
+def rdf_format(media_type: str) -> ox.RdfFormat:
+    found = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip())
+    if found is None:
+        raise QueryError(f"unsupported RDF media type: {media_type}")
+    return found
+
 _SAFE_LABEL = re.compile(r"[A-Za-z0-9_]+")
 
 
@@ -71,6 +80,15 @@ def rdflib_triples(triples: Iterable[ox.Triple | ox.Quad]) -> Iterator[tuple[Nod
 
     for t in triples:
         yield term(t.subject), term(t.predicate), term(t.object)
+
+
+def rdflib_graph(result: object) -> rdflib.Graph:
+    """A CONSTRUCT/DESCRIBE result as an rdflib Graph (for small results: pages, validation, the reasoner)."""
+    if not isinstance(result, ox.QueryTriples):
+        raise QueryError("construct_graph needs a CONSTRUCT or DESCRIBE query")
+    graph = rdflib.Graph()
+    graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph
 
 
 class TermConverter:

@@ -59,6 +59,14 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+_SCHEME = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def has_relative_iris(text: str) -> bool:
+    """True when an IRI of the text has no scheme (it resolves against the base IRI)."""
+    return any(token.kind == "iri" and not _SCHEME.match(token.text) for token in tokens(text))
+
+
 def keywords(text: str) -> list[Keyword]:
     """Bare words of the SPARQL text outside strings, IRIs, comments, variables, prefixed names and language tags."""
     found: list[Keyword] = []
