@@ -31,6 +31,7 @@ class NarrativeClaims:
         self.lexicon = lexicon
         self.acts = acts
         self.quoted = {i for a in attributions for i in range(a.content_first, a.content_last + 1)}
+        self.cues = {model.token_at(a.cue.start) for a in attributions if a.cue is not None}
 
     def _label(self, keys: tuple[str, ...]) -> str:
         return " and ".join(self.actors.by_key[k].label for k in keys if k in self.actors.by_key) or "someone"
@@ -42,34 +43,49 @@ class NarrativeClaims:
         return GENERIC, None
 
     def legal_actions(self, sentence: Sentence) -> list[Draft]:
+        """Legal action ("prosecutors charged X with C", "X was indicted") and accusations no statement carries ("X
+        has been accused of C", "X was accused by Y of C"): the accused is the object, or the passive subject."""
         model = self.model
         tokens = model.tokens
+        syntax = self.acts.syntax
         drafts: list[Draft] = []
-        for match in self.lexicon.legal_actions.find(model, sentence.first, sentence.last):
-            if not tokens[match.first].verb or match.first in self.quoted:
+        taken: set[int] = set()
+        verbs = [*self.lexicon.legal_actions.find(model, sentence.first, sentence.last)]
+        verbs += [
+            m
+            for m in self.lexicon.cues.find(model, sentence.first, sentence.last)
+            if m.entry.accuses_object and m.first not in self.cues
+        ]
+        for match in sorted(verbs, key=lambda m: m.first):
+            if not tokens[match.first].verb or match.first in self.quoted or match.first in taken:
                 continue
-            passive = self.acts._passive(match.first, sentence.first)
-            subject, _ = self.acts.subject(match.first, sentence.first)
+            taken.add(match.first)
+            passive = syntax.passive(match.first, sentence.first)
+            subject, _ = syntax.subject(match.first, sentence.first)
             if passive:
                 accused = subject
-                claimants = self.acts.after(match.last + 1, sentence.last, "agent-preposition")
+                claimants = syntax.after(match.last + 1, sentence.last, "agent-preposition")
             else:
-                accused = self.acts.object(match.last + 1, sentence.last)
+                accused = syntax.object(match.last + 1, sentence.last)
                 claimants = subject
             accused = tuple(k for k in accused if k not in claimants)
-            if not accused or self.acts._negated(match.first, sentence.first):
+            if not accused or syntax.negated(match.first, sentence.first):
                 continue
-            claim_type, _ = self._charge(match.last + 1, sentence.last)
-            summary = fallback(model, self._label(accused), match.first, sentence.last)
+            act = self.acts.charge(accused, match.last + 1, sentence.last)
+            label = self._label(accused)
             drafts.append(
                 Draft(
                     accused=accused,
-                    claim_type=claim_type,
+                    claim_type=act.event_type if act is not None else GENERIC,
                     evidence=model.span(sentence.first, sentence.last),
-                    summary=summary,
+                    summary=clause(model, act, label, sentence.last)
+                    if act is not None
+                    else fallback(model, label, match.first, sentence.last),
                     claimants=claimants,
                     claimant_note=None if claimants else UNATTRIBUTED,
                     statement=None,
+                    beneficiaries=act.beneficiaries if act is not None else (),
+                    targets=act.targets if act is not None else (),
                     wrongful=True,
                 )
             )
@@ -87,13 +103,13 @@ class NarrativeClaims:
             k = match.last + 1
             if k > sentence.last or not self.lexicon.words.is_("against-preposition", tokens[k].norm):
                 continue
-            accused = self.acts.actor_keys_at(k + 1, min(k + 6, sentence.last))[:1]
+            accused = self.acts.syntax.actor_keys_at(k + 1, min(k + 6, sentence.last))[:1]
             if not accused:
                 continue
             claim_type, _ = self._charge(k + 1, sentence.last)
-            subject, _ = self.acts.subject(match.first, sentence.first)
+            subject, _ = self.acts.syntax.subject(match.first, sentence.first)
             verb = next((j for j in range(match.first - 1, sentence.first - 1, -1) if tokens[j].verb), None)
-            claimants = self.acts.subject(verb, sentence.first)[0] if verb is not None else ()
+            claimants = self.acts.syntax.subject(verb, sentence.first)[0] if verb is not None else ()
             claimants = tuple(c for c in claimants if c not in accused)
             drafts.append(
                 Draft(
@@ -123,7 +139,7 @@ class NarrativeClaims:
             accused: tuple[str, ...] = ()
             for k in range(match.last + 1, min(match.last + 5, sentence.last + 1)):
                 if words.is_("target-preposition", tokens[k].norm):
-                    accused = self.acts.actor_keys_at(k + 1, min(k + 6, sentence.last))[:2]
+                    accused = self.acts.syntax.actor_keys_at(k + 1, min(k + 6, sentence.last))[:2]
                     break
                 if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN":
                     break
@@ -133,14 +149,14 @@ class NarrativeClaims:
             )
             claimants: tuple[str, ...] = ()
             if verb is not None:
-                subject, _ = self.acts.subject(verb, sentence.first)
+                subject, _ = self.acts.syntax.subject(verb, sentence.first)
                 if words.is_("undergo-verb", tokens[verb].lemma) and not accused:
                     accused = subject
-                    claimants = self.acts.after(match.last + 1, sentence.last, "source-preposition")
-                elif not self.acts._passive(verb, sentence.first):
+                    claimants = self.acts.syntax.after(match.last + 1, sentence.last, "source-preposition")
+                elif not self.acts.syntax.passive(verb, sentence.first):
                     claimants = subject
             if not claimants:
-                claimants = self.acts.after(match.last + 1, sentence.last, "agent-preposition")
+                claimants = self.acts.syntax.after(match.last + 1, sentence.last, "agent-preposition")
             accused = tuple(k for k in accused if k not in claimants)
             if not accused:
                 continue
@@ -165,7 +181,7 @@ class NarrativeClaims:
         tokens = model.tokens
         drafts = []
         for match in self.lexicon.attributing.find(model, sentence.first, sentence.last):
-            if match.first in self.quoted or not self.acts._passive(match.first, sentence.first):
+            if match.first in self.quoted or not self.acts.syntax.passive(match.first, sentence.first):
                 continue
             k = match.last + 1
             if k > sentence.last or not (
@@ -173,7 +189,7 @@ class NarrativeClaims:
                 or self.lexicon.words.is_("target-preposition", tokens[k].norm)
             ):
                 continue
-            accused = self.acts.actor_keys_at(k + 1, min(k + 8, sentence.last))
+            accused = self.acts.syntax.actor_keys_at(k + 1, min(k + 8, sentence.last))
             if not accused:
                 continue
             claim_type, _ = self._charge(sentence.first, match.first - 1)

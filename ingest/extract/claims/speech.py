@@ -72,32 +72,35 @@ class SpeechClaims:
         return drafts
 
     def _accusation(self, n: int, a: Attribution, claimants: tuple[str, ...], note: str | None) -> list[Draft]:
-        """'X accused Y of C' (Y is the object), 'Y was accused of C' (Y is the subject of the passive)."""
+        """'X accused Y of C' (Y is the object), 'Y was accused of C' (Y is the subject of the passive). When the
+        speaker names no actor of the article, the accusing verb's subject does ("prosecutors in Velsk accused")."""
         model = self.model
+        syntax = self.acts.syntax
         cue_first = model.token_at(a.cue.start) if a.cue else a.content_first
+        cue_last = model.token_at(a.cue.end - 1) if a.cue else a.content_first - 1
+        floor = model.sentence_of(cue_first).first
         if a.passive:
-            accused, _ = self.acts.subject(cue_first, model.sentence_of(cue_first).first)
+            accused, _ = syntax.subject(cue_first, floor)
         else:
-            accused = (
-                (a.accused_key,)
-                if a.accused_key
-                else self.acts.object(model.token_at(a.cue.end - 1) + 1 if a.cue else a.content_first, a.content_last)
-            )
+            accused = (a.accused_key,) if a.accused_key else syntax.object(cue_last + 1, a.content_last)
+            if not claimants and a.cue is not None and not a.passive:
+                subject, _ = syntax.subject(cue_first, floor)
+                if subject:
+                    claimants, note = subject, None
         accused = tuple(k for k in accused if k not in claimants)
         if not accused:
             return []
-        act = self._charge(a)
-        claim_type = act.event_type if act is not None else GENERIC
+        act = self.acts.charge(accused, a.content_first, a.content_last)
         label = self._label(accused)
         summary = (
             clause(model, act, label, a.content_last)
-            if act is not None and act.verbal
-            else fallback(model, label, act.first if act else a.content_first, a.content_last)
+            if act is not None
+            else fallback(model, label, self._after_object(a, cue_last), a.content_last)
         )
         return [
             Draft(
                 accused=accused,
-                claim_type=claim_type,
+                claim_type=act.event_type if act is not None else GENERIC,
                 evidence=a.content,
                 summary=summary,
                 claimants=claimants,
@@ -108,6 +111,12 @@ class SpeechClaims:
                 wrongful=True,
             )
         ]
+
+    def _after_object(self, a: Attribution, cue_last: int) -> int:
+        """Where the charge starts in an accusation's content: after the accused named as its object."""
+        start = max(a.content_first, cue_last + 1)
+        end = self.acts.syntax.np_end(start, a.content_last)
+        return end + 1 if end < a.content_last and self.actors.at(end) is not None else start
 
     def _asserted(
         self, n: int, a: Attribution, claimants: tuple[str, ...], note: str | None, cue_class: str | None

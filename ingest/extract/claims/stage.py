@@ -14,9 +14,11 @@ from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.acts import ActReader
 from ingest.extract.claims.central import central
 from ingest.extract.claims.merge import merge
+from ingest.extract.claims.participles import with_participles
 from ingest.extract.claims.narrative import NarrativeClaims
 from ingest.extract.claims.speech import SpeechClaims
 from ingest.extract.claims.stance import StanceReader
+from ingest.extract.claims.syntax import Syntax
 from ingest.extract.claims.values import ClaimsResult
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
@@ -37,8 +39,9 @@ def quote_fingerprint(text: str) -> str:
 def find_claims(
     model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...], lexicon: Lexicon, doc: ArticleDoc
 ) -> ClaimsResult:
+    model = with_participles(model, lexicon)
     resolver = Resolver(model, actors, lexicon)
-    acts = ActReader(model, actors, lexicon, resolver)
+    acts = ActReader(model, lexicon, Syntax(model, actors, lexicon, resolver))
     speech = SpeechClaims(model, actors, lexicon, acts)
     narrative = NarrativeClaims(model, actors, lexicon, acts, attributions)
     drafts = [d for n, a in enumerate(attributions) for d in speech.from_statement(n, a)]

@@ -89,7 +89,7 @@ class StanceReader:
         return any(words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1])
 
     def _mentions(self, a: Attribution, keys: tuple[str, ...]) -> bool:
-        return bool(set(self.acts.actor_keys_at(a.content_first, a.content_last)) & set(keys))
+        return bool(set(self.acts.syntax.actor_keys_at(a.content_first, a.content_last)) & set(keys))
 
     def links(self, claims: list[Claim], broader: dict[str, str]) -> list[StanceLink]:
         links: list[StanceLink] = []
