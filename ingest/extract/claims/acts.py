@@ -48,6 +48,13 @@ class ActReader:
                 return match.entry.event_type
         return None
 
+    def _modifier(self, first: int, last: int) -> bool:
+        """A participle before a noun it describes ("armed agents", "a rigged vote") names no act by itself."""
+        tokens = self.model.tokens
+        if tokens[first].tag != "VBN" or last + 1 >= len(tokens) or not tokens[last + 1].noun:
+            return False
+        return first == 0 or not (tokens[first - 1].verb or tokens[first - 1].tag.startswith("RB"))
+
     def find(self, first: int, last: int) -> list[Act]:
         """Every act in tokens first..last with its parts."""
         acts: list[Act] = []
@@ -58,7 +65,7 @@ class ActReader:
             entry = match.entry
             head = tokens[match.first]
             verbal = head.verb and entry.pos != "noun"
-            if entry.pos == "verb" and not verbal:
+            if entry.pos == "verb" and not verbal or verbal and self._modifier(match.first, match.last):
                 continue
             if entry.pos == "noun" and not tokens[match.last].noun:
                 continue
@@ -109,7 +116,10 @@ class ActReader:
                     event_type=event_type,
                     verbal=verbal,
                     passive=passive,
-                    negated=syntax.negated(match.first, floor),
+                    negated=syntax.negated(match.first, floor)
+                    or not verbal
+                    and entry.wrongful
+                    and syntax.negated_in_clause(match.first, floor),
                     modal=syntax.modal(match.first, floor),
                     accused=accused,
                     beneficiaries=beneficiaries,

@@ -1,19 +1,17 @@
 """The central allegation: the one the headline or the lead states — its accused or its act named in the headline,
-stated early, answered by many statements."""
+stated early, made by many statements."""
 
 from __future__ import annotations
 
 from ingest.extract.actors.values import ActorSet
-from ingest.extract.claims.values import Claim, StanceLink
+from ingest.extract.claims.values import Claim
 from ingest.extract.text.folding import name_key
 from ingest.extract.text.model import TextModel
 
 LEAD_SENTENCES = 3
 
 
-def central(
-    claims: list[Claim], links: list[StanceLink], model: TextModel, actors: ActorSet, title: str | None
-) -> int | None:
+def central(claims: list[Claim], model: TextModel, actors: ActorSet, title: str | None) -> int | None:
     if not claims:
         return None
     headline = f" {name_key(title or '')} "
@@ -29,7 +27,7 @@ def central(
         )
         act_in_title = any(f" {w} " in headline for w in name_key(claim.summary).split()[1:] if len(w) > 4)
         lead = claim.evidence.start <= lead_end
-        answers = sum(1 for link in links if link.allegation == n)
+        answers = len(claim.statements) + len(claim.claimants)
         return 3.0 * in_title + 1.0 * act_in_title + 2.0 * lead + 0.5 * answers - 0.0001 * claim.evidence.start
 
     return max(range(len(claims)), key=score)

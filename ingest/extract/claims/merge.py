@@ -9,12 +9,12 @@ from ingest.extract.claims.speech import GENERIC, Draft
 from ingest.extract.claims.values import Claim
 from ingest.model import Span
 
-_VAGUE = frozenset({GENERIC, "legal-action", "other-support"})
+VAGUE = frozenset({GENERIC, "legal-action", "other-support"})
 
 
 def compatible(a: str, b: str, broader: dict[str, str]) -> bool:
     """Same type, one of them vague, or one narrower than the other (bribery within corruption)."""
-    if a == b or a in _VAGUE or b in _VAGUE:
+    if a == b or a in VAGUE or b in VAGUE:
         return True
 
     def ancestors(t: str) -> set[str]:
@@ -28,9 +28,9 @@ def compatible(a: str, b: str, broader: dict[str, str]) -> bool:
 
 
 def _specific(a: str, b: str, broader: dict[str, str]) -> str:
-    if a in _VAGUE:
+    if a in VAGUE:
         return b
-    if b in _VAGUE:
+    if b in VAGUE:
         return a
     return a if b in _ancestors_of(a, broader) else b
 

@@ -1,32 +1,53 @@
 """Each statement's stance towards each allegation it addresses — never towards every allegation of the article.
 
 A statement addresses an allegation when it makes it; when its speaker is on the accused's side (the accused, its
-lawyers or spokespeople, its own bodies) and it denies, evaluates, refers to or speaks of the act; or when it names
-the accused together with the act, or refers to the allegation ("the charges", "the claims", "the report").
+lawyers or spokespeople, its own bodies) and it denies, evaluates, negates, refers to or speaks of the act; when its
+speaker is on the claimant's side; when it names the accused (or the claimant) together with the act, a judgement or
+a reference to the claim; or, naming no one the article accuses, when it refers to a claim ("the accusations", "such
+claims") or judges or negates an act of the same kind: then it answers the central allegation (or, before the central
+one is stated, the latest one). A statement that echoes another ("echoed this view") takes that one's stances.
 Its stance comes from, in order: making the allegation (supports); the reporting act (deny, dismiss, downplay,
-confirm); what the content says of the claim ("baseless", "politically motivated", "only a small part"; restricting
-words count only from the accused's side, where an admission of less is a denial); a denied act of the accused; the
-speaker's side (an accuser supports). A side is evidence, not a verdict: an accused who confirms is confirming.
+confirm); what the content says of the claim (wording.py); a denied act; the speaker's side (an accuser supports).
+A side is evidence, not a verdict: an accused who confirms is confirming.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.acts import ActReader
-from ingest.extract.claims.merge import compatible
-from ingest.extract.claims.stances import ASSESSES, NEUTRAL, SUPPORTS, contests
+from ingest.extract.claims.acts import Act, ActReader
+from ingest.extract.claims.merge import VAGUE, compatible
+from ingest.extract.claims.sides import Sides
+from ingest.extract.claims.stances import ASSESSES, DENIES, DOWNPLAYS, NEUTRAL, SUPPORTS
 from ingest.extract.claims.values import Claim, StanceLink
+from ingest.extract.claims.wording import Wording
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 
 _REFERENCE_CLASSES = frozenset({"noun-accusing", "noun-rumour"})
+ECHOING = "echoing"
 
 
 def cue_stance_of(a: Attribution) -> str | None:
     """The stance the reporting act itself takes (accusing supports, denying denies...), None for a plain saying."""
     stance = a.cue_entry.stance if a.cue_entry else NEUTRAL
     return None if stance in (NEUTRAL, ASSESSES) else stance
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one statement's content holds, read once."""
+
+    speaker: str | None
+    acts: tuple[Act, ...]
+    named: frozenset[str]  # actors named in the content, with their camps
+    refers: bool
+    negation: bool
+    cue_stance: str | None
+    future: bool  # "will cooperate with the inquiry": what is yet to happen takes no side by itself
+    makes: bool  # the statement makes an allegation of its own
 
 
 class StanceReader:
@@ -43,32 +64,8 @@ class StanceReader:
         self.lexicon = lexicon
         self.acts = acts
         self.attributions = attributions
-
-    def camp(self, key: str) -> set[str]:
-        """An actor with what it belongs to and what else belongs there: a Varenian official, Varenia, its
-        intelligence service are one camp."""
-        camp = {key}
-        actor = self.actors.by_key.get(key)
-        while actor is not None and actor.affiliation and actor.affiliation not in camp:
-            camp.add(actor.affiliation)
-            actor = self.actors.by_key.get(actor.affiliation)
-        return camp
-
-    def _side(self, speaker: str | None, keys: tuple[str, ...]) -> bool:
-        """The speaker is one of keys, or of the same camp as one of them."""
-        if speaker is None:
-            return False
-        mine = self.camp(speaker)
-        return any(mine & self.camp(k) for k in keys)
-
-    def _words(self, a: Attribution, accused_side: bool) -> str | None:
-        """The stance of the evaluative words in the content, the class of highest precedence winning."""
-        found = [
-            match.entry
-            for match in self.lexicon.stance_words.find(self.model, a.content_first, a.content_last, lenient=True)
-            if accused_side or not match.entry.restrictive
-        ]
-        return min(found, key=lambda entry: entry.precedence).stance if found else None
+        self.sides = Sides(actors)
+        self.wording = Wording(model, lexicon)
 
     def _refers(self, a: Attribution) -> bool:
         """The content names an allegation or a document about it ("the allegations", "the charges", "the report",
@@ -76,7 +73,7 @@ class StanceReader:
         words = self.lexicon.words
         for k in range(a.content_first, a.content_last + 1):
             token = self.model.tokens[k]
-            if token.lemma in words.documents:
+            if token.lemma in words.documents and token.noun:
                 return True
             if any(h.entry.certainty == "alleged" for h in self.lexicon.hedges.at(self.model, k, lenient=True)):
                 return True
@@ -84,105 +81,148 @@ class StanceReader:
                 return True
         return False
 
-    def _negation(self, a: Attribution) -> bool:
+    def _read(self, a: Attribution, makes: bool) -> _Reading:
         words = self.lexicon.words
-        return any(words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1])
+        tokens = self.model.tokens
+        named = self.acts.syntax.actor_keys_at(a.content_first, a.content_last)
+        return _Reading(
+            speaker=a.speaker.actor_key if a.speaker else None,
+            acts=tuple(self.acts.find(a.content_first, a.content_last)),
+            named=frozenset().union(*(self.sides.camp(k) for k in named)) if named else frozenset(),
+            refers=self._refers(a),
+            negation=any(
+                words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1]
+            ),
+            cue_stance=cue_stance_of(a),
+            future=any(
+                words.is_("future-modal", t.norm) and t.verb for t in tokens[a.content_first : a.content_last + 1]
+            ),
+            makes=makes,
+        )
 
-    def _mentions(self, a: Attribution, keys: tuple[str, ...]) -> bool:
-        return bool(set(self.acts.syntax.actor_keys_at(a.content_first, a.content_last)) & set(keys))
+    def _words(self, a: Attribution, accused_side: bool) -> str | None:
+        return self.wording.stance(a.content_first, a.content_last, accused_side)
 
-    def links(self, claims: list[Claim], broader: dict[str, str]) -> list[StanceLink]:
+    def referent(self, n: int, claims: list[Claim], central: int | None) -> int | None:
+        """The allegation a statement naming no accused answers: the central one once stated, else the latest one
+        stated before it."""
+        a = self.attributions[n]
+        before = [c for c, claim in enumerate(claims) if claim.evidence.start <= a.content.end]
+        if central is not None and central in before:
+            return central
+        return before[-1] if before else central
+
+    def links(self, claims: list[Claim], broader: dict[str, str], central: int | None) -> list[StanceLink]:
         links: list[StanceLink] = []
         for n, a in enumerate(self.attributions):
-            speaker = a.speaker.actor_key if a.speaker else None
-            cue_class = a.cue_entry.cue_class if a.cue_entry else None
-            content_acts = [act for act in self.acts.find(a.content_first, a.content_last)]
-            refers = self._refers(a)
-            for c_index, claim in enumerate(claims):
+            if a.cue_entry is not None and a.cue_entry.cue_class == ECHOING:
+                links += self._echo(n, links)
+                continue
+            reading = self._read(a, any(n in claim.statements for claim in claims))
+            accused_anywhere = any(reading.named & self.sides.camps(claim.accused) for claim in claims)
+            referent = self.referent(n, claims, central)
+            for c, claim in enumerate(claims):
                 if n in claim.statements:
-                    links.append(StanceLink(n, c_index, "supports"))
+                    links.append(StanceLink(n, c, SUPPORTS))
                     continue
-                if claim.evidence.start > a.content.end and not refers:
-                    continue  # a statement answers what was said before it, unless it names the claim
-                accused_side = self._side(speaker, claim.accused)
-                claimant_side = self._side(speaker, claim.claimants)
-                act_match = any(
-                    compatible(act.event_type, claim.claim_type, broader)
-                    and (not act.accused or set(act.accused) & set(claim.accused))
-                    for act in content_acts
-                )
-                negated = any(act.negated and set(act.accused) & set(claim.accused) for act in content_acts)
-                mentions = self._mentions(a, claim.accused)
-                cue_stance = cue_stance_of(a)
-                contesting = cue_stance is not None and contests(cue_stance, self.lexicon.report_stances)
-                doer_match = any(
-                    compatible(act.event_type, claim.claim_type, broader) and set(act.accused) & set(claim.accused)
-                    for act in content_acts
-                )
-                addressed = (
-                    (
-                        accused_side
-                        and (
-                            cue_stance is not None or refers or act_match or negated or self._words(a, True) is not None
-                        )
-                    )
-                    or (mentions and (act_match or contesting))
-                    or doer_match
-                    or (refers and (accused_side or claimant_side or mentions))
-                    or claimant_side
-                )
-                if not addressed:
-                    continue
-                negated = negated or (mentions or act_match) and self._negation(a)
-                stance = self._stance(a, cue_stance, accused_side, claimant_side, negated)
-                links.append(StanceLink(n, c_index, stance))
+                stance = self._response(a, reading, claim, broader, c == referent and not accused_anywhere)
+                if stance is not None:
+                    links.append(StanceLink(n, c, stance))
         return links
+
+    def _echo(self, n: int, links: list[StanceLink]) -> list[StanceLink]:
+        """'X echoed this view': the stances of the statement before it."""
+        earlier = [link for link in links if link.statement == n - 1]
+        return [StanceLink(n, link.allegation, link.stance) for link in earlier]
+
+    def _response(
+        self, a: Attribution, reading: _Reading, claim: Claim, broader: dict[str, str], unanchored: bool
+    ) -> str | None:
+        """The statement's stance towards one allegation, None when it does not address it."""
+        if claim.evidence.start > a.content.end and not reading.refers:
+            return None  # a statement answers what was said before it, unless it names the claim
+        sides = self.sides
+        accused_side = sides.side(reading.speaker, claim.accused)
+        claimant_side = sides.side(reading.speaker, claim.claimants) and not accused_side
+        accused = sides.camps(claim.accused)
+        kind = [act for act in reading.acts if compatible(act.event_type, claim.claim_type, broader)]
+        same_kind = [act for act in kind if act.event_type not in VAGUE]
+        by_accused = [act for act in kind if sides.camps(act.accused) & accused and not act.negated]
+        by_others = [act for act in reading.acts if act.accused and not sides.camps(act.accused) & accused]
+        negated = any(
+            act.negated
+            and (not act.accused or sides.camps(act.accused) & accused)
+            and (act.entry.wrongful or act in same_kind)
+            for act in kind
+        )
+        words = self._words(a, accused_side)
+        named = bool(reading.named & (accused | sides.camps(claim.claimants)))
+        contesting = reading.cue_stance is not None and reading.cue_stance != SUPPORTS
+        if reading.makes:  # making an allegation of its own, it answers another only by contesting it
+            addressed = bool(by_accused) or (accused_side or named) and (contesting or negated)
+        else:
+            addressed = (
+                claimant_side
+                or bool(by_accused)
+                or accused_side
+                and (contesting or reading.refers or bool(kind) or reading.negation or words is not None)
+                or named
+                and (bool(kind) or reading.refers or words is not None or reading.cue_stance is not None)
+                or unanchored
+                and not by_others
+                and (reading.refers or bool(same_kind) or negated or words is not None and bool(kind))
+            )
+        if not addressed:
+            return None
+        negated = negated or accused_side and reading.negation
+        return self._stance(
+            a, reading.cue_stance, accused_side and not reading.future, claimant_side and not reading.future, negated
+        )
 
     def _stance(
         self, a: Attribution, cue_stance: str | None, accused_side: bool, claimant_side: bool, negated: bool
     ) -> str:
         words = self._words(a, accused_side)
-        if cue_stance == "confirms" and accused_side and words in ("denies", "downplays"):
+        if cue_stance == "confirms" and accused_side and words in (DENIES, DOWNPLAYS):
             return words
-        if cue_stance is not None and not (cue_stance == "supports" and accused_side):
+        if cue_stance is not None and not (cue_stance == SUPPORTS and accused_side):
             return cue_stance
-        if words is not None and not (words == "supports" and accused_side):
+        if words is not None and not (words == SUPPORTS and accused_side):
             return words
         if negated:
-            return "denies" if accused_side else "downplays"
+            return DENIES
         if claimant_side:
-            return "supports"
+            return SUPPORTS
         if accused_side:
-            return "denies"  # the accused's side answering: a denial unless it says otherwise
+            return DENIES  # the accused's side answering: a denial unless it says otherwise
         if a.cue_entry is not None and a.cue_entry.cue_class == "assessing":
-            return "assesses"
-        return "neutral"
+            return ASSESSES
+        return NEUTRAL
 
     def toward_central(self, n: int, main: int | None, claims: list[Claim], links: list[StanceLink]) -> str:
         """Statement n's stance toward the central allegation: its response to it; else, when it answers no other
         allegation, what its own words say (an accusation supports, a denial denies) — an article is mostly about
         its central allegation; else neutral."""
         if main is None:
-            return "neutral"
+            return NEUTRAL
         mine = {link.allegation: link.stance for link in links if link.statement == n}
         if main in mine:
             return mine[main]
-        central_camp = set().union(*(self.camp(k) for k in claims[main].accused))
+        central_camp = self.sides.camps(claims[main].accused)
         related = [
-            stance
-            for allegation, stance in mine.items()
-            if any(self.camp(k) & central_camp for k in claims[allegation].accused)
+            stance for allegation, stance in mine.items() if self.sides.camps(claims[allegation].accused) & central_camp
         ]
         if related:  # an allegation against the same camp ("Varenia's intelligence service" and Varenia)
-            return next((s for s in related if s != "neutral"), related[0])
+            return next((s for s in related if s != NEUTRAL), related[0])
         if mine:
-            return "neutral"
+            return NEUTRAL
         a = self.attributions[n]
         speaker = a.speaker.actor_key if a.speaker else None
-        accused_side = self._side(speaker, claims[main].accused)
+        accused_side = self.sides.side(speaker, claims[main].accused)
         cue_stance = cue_stance_of(a)
         if cue_stance == SUPPORTS and accused_side:
             cue_stance = None
-        return self._stance(
-            a, cue_stance, accused_side, self._side(speaker, claims[main].claimants), accused_side and self._negation(a)
+        negation = accused_side and any(
+            self.lexicon.words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1]
         )
+        return self._stance(a, cue_stance, accused_side, self.sides.side(speaker, claims[main].claimants), negation)

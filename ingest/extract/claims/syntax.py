@@ -12,6 +12,7 @@ from ingest.extract.text.model import TextModel
 _POSSESSIVE = ("'s", "’s")
 _NEGATION_REACH = 4  # tokens before a verb in which its negation stands ("did not ever supply")
 _MODAL_REACH = 3
+_CLAUSE_NEGATION_REACH = 6
 _OWNER_REACH = 6  # tokens after "of" in which the owner of an object is named
 
 
@@ -146,6 +147,18 @@ class Syntax:
                 return True
             if not (tokens[k].tag in ("MD", "RB", "TO") or words.is_("auxiliary", tokens[k].lemma)):
                 return False
+        return False
+
+    def negated_in_clause(self, first: int, floor: int) -> bool:
+        """A negation earlier in the clause of a wrong named by a noun or an adjective ("never offered anything
+        illegal", "no bribery took place")."""
+        words = self.lexicon.words
+        tokens = self.model.tokens
+        for k in range(first - 1, max(floor, first - _CLAUSE_NEGATION_REACH) - 1, -1):
+            if not tokens[k].is_word or tokens[k].norm == "that" or words.is_("subordinator", tokens[k].norm):
+                return False
+            if words.is_("negation", tokens[k].norm) or words.is_("negation", tokens[k].lemma):
+                return True
         return False
 
     def passive(self, first: int, floor: int) -> bool:

@@ -1,0 +1,52 @@
+"""Camps: an actor with what it belongs to and what else belongs there — a Varenian official, Varenia and its
+intelligence service are one camp; so are a name and its short form ("Clean Rivers" and "Rivers") when the actor
+stage kept them apart."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ingest.extract.actors.values import NAMED, ActorSet
+from ingest.extract.text.folding import name_key
+
+
+class Sides:
+    def __init__(self, actors: ActorSet) -> None:
+        self.actors = actors
+
+    @cached_property
+    def _short_forms(self) -> dict[str, set[str]]:
+        """Named actors whose name is the start or the end of another's, word for word."""
+        named = [(a.key, name_key(a.label).split()) for a in self.actors.actors if a.kind == NAMED]
+        pairs: dict[str, set[str]] = {}
+        for key, words in named:
+            for other, longer in named:
+                if (
+                    other != key
+                    and 0 < len(words) < len(longer)
+                    and words in (longer[: len(words)], longer[-len(words) :])
+                ):
+                    pairs.setdefault(key, set()).add(other)
+                    pairs.setdefault(other, set()).add(key)
+        return pairs
+
+    def camp(self, key: str) -> set[str]:
+        camp = {key}
+        todo = [key]
+        while todo:
+            current = todo.pop()
+            actor = self.actors.by_key.get(current)
+            related = set(self._short_forms.get(current, ()))
+            if actor is not None and actor.affiliation:
+                related.add(actor.affiliation)
+            for other in related - camp:
+                camp.add(other)
+                todo.append(other)
+        return camp
+
+    def camps(self, keys: tuple[str, ...] | frozenset[str]) -> set[str]:
+        return set().union(*(self.camp(k) for k in keys)) if keys else set()
+
+    def side(self, speaker: str | None, keys: tuple[str, ...]) -> bool:
+        """The speaker is one of keys, or of the same camp as one of them."""
+        return speaker is not None and bool(self.camp(speaker) & self.camps(keys))
