@@ -194,7 +194,12 @@ class ActReader:
         """'the Front's support', "Varenia's alleged assistance", 'Varenian meddling': the actor the act is said of."""
         tokens = self.model.tokens
         j = noun - 1
-        while j >= floor and (tokens[j].tag.startswith(("JJ", "RB", "VBN")) and self.actors.at(j) is None):
+        while (
+            j >= floor
+            and tokens[j].tag.startswith(("JJ", "RB", "VBN"))
+            and self.actors.at(j) is None
+            and j not in self.actors.demonyms
+        ):
             j -= 1
         if j >= floor and tokens[j].text in ("'s", "’s", "'", "’"):
             return self.syntax.actor_keys_at(max(floor, j - 6), j - 1)[-1:]

@@ -9,6 +9,8 @@ from functools import cached_property
 from ingest.extract.actors.values import NAMED, ActorSet
 from ingest.extract.text.folding import name_key
 
+PERSON = "Person"
+
 
 class Sides:
     def __init__(self, actors: ActorSet) -> None:
@@ -48,5 +50,17 @@ class Sides:
         return set().union(*(self.camp(k) for k in keys)) if keys else set()
 
     def side(self, speaker: str | None, keys: tuple[str, ...]) -> bool:
-        """The speaker is one of keys, or of the same camp as one of them."""
-        return speaker is not None and bool(self.camp(speaker) & self.camps(keys))
+        """The speaker is one of keys, or of the same camp as one of them. A person's camp is the person and those
+        who speak for them (their lawyer, their spokesman), not everyone of their state: a state's police accusing
+        one of its citizens is no ally of theirs."""
+        if speaker is None:
+            return False
+        mine = self.camp(speaker)
+        for key in keys:
+            actor = self.actors.by_key.get(key)
+            if actor is not None and actor.type == PERSON:
+                if key in mine or speaker in self.camp(key):
+                    return True
+            elif mine & self.camp(key):
+                return True
+        return False
