@@ -17,6 +17,7 @@ from ingest.extract.lexicon.entries import ActEntry, Lexicon
 from ingest.extract.text.model import TextModel
 
 _GIVE_REACH = 6  # tokens after a give verb in which what is handed over is named
+CLAIM_NOUNS = frozenset({"noun-accusing", "noun-rumour"})  # cue classes of nouns that name a claim
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,23 @@ class ActReader:
             return False
         return first == 0 or not (tokens[first - 1].verb or tokens[first - 1].tag.startswith("RB"))
 
+    def _names_a_claim(self, last: int) -> bool:
+        """The act word describes a claim rather than an act ("fabricated allegations", "bribery charges")."""
+        after = last + 1
+        if after >= len(self.model.tokens) or not self.model.tokens[after].noun:
+            return False
+        return any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(self.model, after, lenient=True))
+
+    def _reduced_passive(self, first: int, floor: int) -> bool:
+        """'nine people killed in the strike', 'weapons supplied by X': a participle right after its noun."""
+        tokens = self.model.tokens
+        before = first - 1
+        return (
+            tokens[first].tag == "VBN"
+            and before >= floor
+            and (tokens[before].noun or self.actors.at(before) is not None)
+        )
+
     def find(self, first: int, last: int) -> list[Act]:
         """Every act in tokens first..last with its parts."""
         acts: list[Act] = []
@@ -67,10 +85,12 @@ class ActReader:
             verbal = head.verb and entry.pos != "noun"
             if entry.pos == "verb" and not verbal or verbal and self._modifier(match.first, match.last):
                 continue
+            if self.actors.at(match.first) is not None or self._names_a_claim(match.last):
+                continue  # "the Serious Fraud Office", "fabricated allegations": no act
             if entry.pos == "noun" and not tokens[match.last].noun:
                 continue
             floor = max(model.sentence_of(match.first).first, first)
-            passive = verbal and syntax.passive(match.first, floor)
+            passive = verbal and (syntax.passive(match.first, floor) or self._reduced_passive(match.first, floor))
             event_type = entry.event_type
             if entry.act_class.startswith(("act-give", "act-receive")):
                 event_type = self._handed_over(match.last + 1, last) or event_type
@@ -117,8 +137,7 @@ class ActReader:
                     verbal=verbal,
                     passive=passive,
                     negated=syntax.negated(match.first, floor)
-                    or not verbal
-                    and entry.wrongful
+                    or entry.wrongful
                     and syntax.negated_in_clause(match.first, floor),
                     modal=syntax.modal(match.first, floor),
                     accused=accused,

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.extract.claims.speech import GENERIC, Draft
-from ingest.extract.claims.values import Claim
+from ingest.extract.claims.speech import Draft
+from ingest.extract.claims.values import VAGUE, Claim
 from ingest.model import Span
-
-VAGUE = frozenset({GENERIC, "legal-action", "other-support"})
 
 
 def compatible(a: str, b: str, broader: dict[str, str]) -> bool:

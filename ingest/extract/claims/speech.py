@@ -10,14 +10,13 @@ from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.acts import Act, ActReader
 from ingest.extract.claims.summary import clause, fallback
-from ingest.extract.claims.values import UNATTRIBUTED
+from ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 from ingest.model import Span
 
 ACCUSING = frozenset({"accusing", "accusing-object", "noun-accusing", "noun-rumour"})
 DENYING = frozenset({"denying", "dismissing", "noun-denying"})
-GENERIC = "other-wrongdoing"
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,9 @@ class SpeechClaims:
             if act.negated:
                 drafts += self._negated_act(n, a, act)
                 continue
-            if not (act.entry.wrongful or accusing or self._other_camp(claimants, act.accused)):
+            # a vague act (support, help) is a claim about another camp where it says whom it served
+            specific = act.event_type not in VAGUE or bool(act.beneficiaries) or not act.verbal
+            if not (act.entry.wrongful or accusing or specific and self._other_camp(claimants, act.accused)):
                 continue
             accused = tuple(k for k in act.accused if k not in claimants)
             if not accused:

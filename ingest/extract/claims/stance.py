@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.acts import Act, ActReader
+from ingest.extract.claims.acts import CLAIM_NOUNS, Act, ActReader
 from ingest.extract.claims.merge import VAGUE, compatible
 from ingest.extract.claims.sides import Sides
 from ingest.extract.claims.stances import ASSESSES, DENIES, DOWNPLAYS, NEUTRAL, SUPPORTS
@@ -26,7 +26,6 @@ from ingest.extract.claims.wording import Wording
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 
-_REFERENCE_CLASSES = frozenset({"noun-accusing", "noun-rumour"})
 ECHOING = "echoing"
 
 
@@ -77,7 +76,7 @@ class StanceReader:
                 return True
             if any(h.entry.certainty == "alleged" for h in self.lexicon.hedges.at(self.model, k, lenient=True)):
                 return True
-            if any(m.entry.cue_class in _REFERENCE_CLASSES for m in self.lexicon.cues.at(self.model, k, lenient=True)):
+            if any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(self.model, k, lenient=True)):
                 return True
         return False
 

@@ -9,6 +9,8 @@ from ingest.model import Span
 
 UNATTRIBUTED = "unattributed"
 OUTLET = "outlet"
+GENERIC = "other-wrongdoing"  # the type of a wrong no act word names
+VAGUE = frozenset({GENERIC, "legal-action", "other-support"})  # types any more specific one may refine
 
 
 @dataclass(frozen=True)
