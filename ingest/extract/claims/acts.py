@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ingest.extract.claims.syntax import Syntax
+from ingest.extract.claims.values import VAGUE
 from ingest.extract.lexicon.entries import ActEntry, Lexicon
 from ingest.extract.text.model import TextModel
 
@@ -171,7 +172,10 @@ class ActReader:
         """The act an accusation or a legal action names after its object ("accused X of supplying drones to Y",
         "charged X with bribery", "sued X for breach of contract"), done by the doer; None when it names none."""
         acts = [act for act in self.find(first, last) if not act.negated]
-        act = next((a for a in acts if a.entry.wrongful), acts[0] if acts else None)
+        act = next(
+            (a for a in acts if a.entry.wrongful and a.event_type not in VAGUE),
+            next((a for a in acts if a.entry.wrongful), acts[0] if acts else None),
+        )
         return self.doing(act, doer, last) if act is not None else None
 
     def _fold(self, acts: list[Act]) -> list[Act]:

@@ -10,6 +10,7 @@ from ingest.extract.actors.values import ActorSet
 from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.acts import Act, ActReader
 from ingest.extract.claims.summary import clause, fallback
+from ingest.extract.claims.syntax import Syntax
 from ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
@@ -172,17 +173,9 @@ class SpeechClaims:
         return any(self.lexicon.hedges.at(self.model, k, lenient=True) for k in range(max(floor, first - 2), first))
 
     def _embedded_report(self, a: Attribution) -> int | None:
-        """The token of a report or rumour noun inside the content ("rumours of …", "reports that …"), if any."""
-        for k in range(a.content_first, a.content_last + 1):
-            if (
-                any(
-                    m.entry.cue_class in ACCUSING and m.entry.pos == "noun"
-                    for m in self.lexicon.cues.at(self.model, k, lenient=True)
-                )
-                and self.model.tokens[k].noun
-            ):
-                return k
-        return None
+        """The token of a report or rumour noun inside the content ("rumours of …", "reports that …"), or of a
+        negated reporting verb ("they did not allege that …"), if any: the acts after it are not the speaker's claim."""
+        return embedded_report(self.model, self.lexicon, self.acts.syntax, a.content_first, a.content_last)
 
     def _other_camp(self, claimants: tuple[str, ...], accused: tuple[str, ...]) -> bool:
         """What a speaker says another actor did is a claim about it (what it says of its own side is not)."""
@@ -256,3 +249,14 @@ class SpeechClaims:
                 wrongful=True,
             )
         ]
+
+
+def embedded_report(model: TextModel, lexicon: Lexicon, syntax: Syntax, first: int, last: int) -> int | None:
+    tokens = model.tokens
+    for k in range(first, last + 1):
+        for m in lexicon.cues.at(model, k, lenient=True):
+            if m.entry.cue_class in ACCUSING and m.entry.pos == "noun" and tokens[k].noun:
+                return k
+            if m.entry.pos == "verb" and tokens[k].verb and syntax.negated(k, first):
+                return k
+    return None

@@ -47,6 +47,7 @@ class _Reading:
     cue_stance: str | None
     future: bool  # "will cooperate with the inquiry": what is yet to happen takes no side by itself
     makes: bool  # the statement makes an allegation of its own
+    unsaid: bool  # "they did not allege that he hid cash": a negated report, a rebuttal of what follows
 
 
 class StanceReader:
@@ -97,6 +98,10 @@ class StanceReader:
                 words.is_("future-modal", t.norm) and t.verb for t in tokens[a.content_first : a.content_last + 1]
             ),
             makes=makes,
+            unsaid=any(
+                m.entry.pos == "verb" and tokens[m.first].verb and self.acts.syntax.negated(m.first, a.content_first)
+                for m in self.lexicon.cues.find(self.model, a.content_first, a.content_last, lenient=True)
+            ),
         )
 
     def _words(self, a: Attribution, accused_side: bool) -> str | None:
@@ -173,7 +178,7 @@ class StanceReader:
             )
         if not addressed:
             return None
-        negated = negated or accused_side and reading.negation
+        negated = negated or accused_side and reading.negation or reading.unsaid and bool(kind)
         return self._stance(
             a, reading.cue_stance, accused_side and not reading.future, claimant_side and not reading.future, negated
         )
