@@ -138,7 +138,7 @@ class ActReader:
                     verbal=verbal,
                     passive=passive,
                     negated=syntax.negated(match.first, floor)
-                    or entry.wrongful
+                    or (entry.wrongful or not verbal)
                     and syntax.negated_in_clause(match.first, floor),
                     modal=syntax.modal(match.first, floor),
                     accused=accused,

@@ -107,7 +107,6 @@ class NarrativeClaims:
             if not accused:
                 continue
             claim_type, _ = self._charge(k + 1, sentence.last)
-            subject, _ = self.acts.syntax.subject(match.first, sentence.first)
             verb = next((j for j in range(match.first - 1, sentence.first - 1, -1) if tokens[j].verb), None)
             claimants = self.acts.syntax.subject(verb, sentence.first)[0] if verb is not None else ()
             claimants = tuple(c for c in claimants if c not in accused)

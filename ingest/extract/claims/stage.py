@@ -14,8 +14,8 @@ from ingest.extract.attribution.values import Attribution
 from ingest.extract.claims.acts import ActReader
 from ingest.extract.claims.central import central
 from ingest.extract.claims.merge import merge
-from ingest.extract.claims.participles import with_participles
 from ingest.extract.claims.narrative import NarrativeClaims
+from ingest.extract.claims.participles import with_participles
 from ingest.extract.claims.speech import SpeechClaims
 from ingest.extract.claims.stance import StanceReader
 from ingest.extract.claims.syntax import Syntax

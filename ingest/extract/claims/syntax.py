@@ -80,7 +80,7 @@ class Syntax:
             and j > floor
         ):
             j -= 1
-        if j < floor or tokens[j].text in ";:" or tokens[j].verb and not tokens[j].tag == "VBG":
+        if j < floor or tokens[j].text in ";:" or tokens[j].verb and tokens[j].tag != "VBG":
             return (), None
         if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
             # "had a part in arming", "accused of providing": the doer is the governing clause's subject

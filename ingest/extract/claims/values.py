@@ -56,7 +56,7 @@ class ClaimsResult:
     quote_fingerprints: tuple[str, ...]  # per statement ("" for reported statements)
 
     @classmethod
-    def empty(cls, statements: int) -> "ClaimsResult":
+    def empty(cls, statements: int) -> ClaimsResult:
         return cls(
             allegations=(),
             responses=(),

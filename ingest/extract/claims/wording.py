@@ -5,7 +5,7 @@ mislabelled") is an assessment. Restricting words ("only") count only from the a
 
 from __future__ import annotations
 
-from ingest.extract.claims.stances import ASSESSES, DISMISSES, DOWNPLAYS, SUPPORTS
+from ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
 from ingest.extract.lexicon.entries import Lexicon
 from ingest.extract.text.model import TextModel
 
@@ -47,10 +47,3 @@ class Wording:
         if not found:
             return None
         return min(found)[1]
-
-    def turned(self, first: int, last: int) -> bool:
-        """The content denies a minimising word ("not an isolated incident"): it backs the claim."""
-        return any(
-            match.entry.stance == DOWNPLAYS and self._negated(match.first, first)
-            for match in self.lexicon.stance_words.find(self.model, first, last, lenient=True)
-        )
