@@ -51,7 +51,25 @@ class SpeechClaims:
     def _claimants(self, a: Attribution) -> tuple[tuple[str, ...], str | None]:
         if a.speaker is not None and a.speaker.actor_key is not None:
             return (a.speaker.actor_key,), None
+        if a.speaker is None:
+            framing = self._framing_source(a)
+            if framing:
+                return framing, None
         return (), UNATTRIBUTED
+
+    def _framing_source(self, a: Attribution) -> tuple[str, ...]:
+        """'X was charged with C, prosecutors said': a sourceless statement inside a sentence that a reporting frame
+        after it attributes is that frame's source's."""
+        model = self.model
+        sentence = model.sentence_of(a.content_first)
+        start = a.content_last + 1
+        if start > sentence.last or model.tokens[start].text != ",":
+            return ()
+        for match in self.lexicon.cues.find(model, start + 1, sentence.last):
+            if match.entry.pos == "verb" and model.tokens[match.first].verb:
+                keys, _ = self.acts.syntax.subject(match.first, start + 1)
+                return keys or self.acts.syntax.object(match.last + 1, sentence.last)
+        return ()
 
     def _charge(self, a: Attribution) -> Act | None:
         """The act an accusation names: the first act after 'of/for/with/over' (or anywhere in the content)."""
