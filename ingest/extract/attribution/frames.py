@@ -281,7 +281,8 @@ class StatementFinder:
         if any(t.quote >= 0 for t in tokens[first : last + 1]):
             return True
         opener = tokens[first]
-        charge = cue.passive and cue.entry.accuses_object  # "accused of carrying out …": the act, a gerund
+        # "accused of carrying out …", "denied hiding anything", "admitted taking bribes": the act, a gerund
+        charge = cue.passive and cue.entry.accuses_object or opener.tag == "VBG" and cue.entry.stance != "neutral"
         if not charge and (
             opener.tag in ("IN", "TO")
             and not self.lexicon.words.is_("complementizer", opener.norm)
