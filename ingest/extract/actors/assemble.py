@@ -54,7 +54,7 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
 
     def add(self, model: TextModel, first: int, last: int) -> None:
-        if all(m.first != first for m in self.mentions):
+        if all((m.first, m.last) != (first, last) for m in self.mentions):
             self.mentions.append(Mention(first, last, model.span(first, last)))
 
     def record(self) -> ActorRecord:
@@ -384,6 +384,25 @@ class ActorFinder:
         put,
         at_token: dict[int, str],
     ) -> None:  # type: ignore[no-untyped-def]
+        if candidate.type == "State" and candidate.affiliation_hit is not None:
+            # "Ostria's army-led government", "the Valmoran government": the state itself, acting
+            entry = candidate.affiliation_hit.entry
+            put(
+                KNOWN_PREFIX + entry.iri,
+                candidate.first,
+                candidate.last,
+                lambda: _Group(
+                    key=KNOWN_PREFIX + entry.iri,
+                    label=entry.label,
+                    type=entry.type,
+                    kind=NAMED,
+                    confidence=0.9,
+                    registry_iri=entry.iri,
+                    wikidata=entry.wikidata,
+                ),
+                mention_first=candidate.mention_first,
+            )
+            return
         prefix = {
             ANONYMOUS: "source:",
             COLLECTIVE: "group:",

@@ -94,17 +94,24 @@ def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
 def _rival_in_sentence(
     model: TextModel, actors: ActorSet, actor: ActorRecord, mention: Mention, lemma: str, words: WordTables
 ) -> bool:
-    """Another actor the noun fits is named in the same sentence as the nearest one ("An Ostrian official and a
-    Valmoran official met … The official said"): which one is meant is not guessed."""
-    sentence = model.tokens[mention.first].sentence
+    """Another actor the noun fits is coordinated with the nearest one ("An Ostrian official and a Valmoran official
+    met … The official said"): which one is meant is not guessed."""
+    tokens = model.tokens
+
+    def coordinated(other: Mention) -> bool:
+        first, last = sorted((other, mention), key=lambda m: m.first)
+        between = tokens[first.last + 1 : last.first]
+        return any(t.norm in ("and", "or") for t in between) and all(
+            t.norm in ("and", "or", ",") or t.tag in ("DT", "JJ") for t in between
+        )
+
     return any(
         other.key != actor.key
-        and model.tokens[other_mention.first].sentence == sentence
         and other.kind != "collective"
         and other.plural == actor.plural
+        and coordinated(other_mention)
         and _compatible(other, lemma, words)
         for other, other_mention in actors.mentions_before(mention.last + 1)
-        if model.tokens[other_mention.first].sentence == sentence
     )
 
 
@@ -151,9 +158,8 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
             and i - start <= 3
             and tokens[start].norm != "the"
             and actors.at(start) is None
-            and (tokens[start].tag.startswith(("JJ", "NN")) or tokens[start].capitalised)
-            and not tokens[start].verb
-        ):
+            and (tokens[start].tag.startswith(("JJ", "NN", "VBG", "VBN")) or tokens[start].capitalised)
+        ):  # "the neighbouring state", "the embattled minister"
             start -= 1
         if tokens[start].norm != "the":
             continue

@@ -65,6 +65,9 @@ def _left_edge(
         if previous.text in "-‑" and previous.gap == "":
             i -= 1
             continue
+        if previous.gap == "" and i - 2 >= 0 and tokens[i - 2].text in "-‑" and tokens[i - 2].gap == "":
+            i -= 1  # "-led" of "army-led": the second half of a compound modifier
+            continue
         if words.is_("indefinite", previous.norm) or words.is_("definite", previous.norm):
             i -= 1
             break
@@ -272,6 +275,8 @@ def find_described(
             and not tokens[head + 1].proper
         ):
             continue  # not the head: "source code", "government officials" (the head comes later)
+        if head + 2 < len(tokens) and tokens[head + 1].text in "-‑" and tokens[head + 1].gap == "":
+            continue  # "army-led government": the first half of a compound modifier
         first, affiliation = _left_edge(model, institution_start, hits_at, words)
         label_start = first
         if any(k in taken for k in range(first, head)):

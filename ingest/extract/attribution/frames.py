@@ -163,7 +163,7 @@ class StatementFinder:
             if after + 1 <= sentence.last and tokens[after + 1].verb or self._object_gap(after + 1, limit):
                 return  # "the claims that were made", "an accusation that the ministry rejected": a relative clause
             start = after + 1
-        elif self._bare_clause(after, limit):
+        elif self._bare_clause(after, limit) and not self._object_gap(after, limit):
             start = after
         else:
             return
@@ -173,9 +173,12 @@ class StatementFinder:
             self._add(speaker, cue, *content, sentence, False)
 
     def _object_gap(self, start: int, limit: int) -> bool:
-        """The clause ends on a verb that lacks its object ("… that the ministry said it rejected."): a relative
-        clause about the noun, not its content."""
+        """The clause ends on a verb that lacks its object ("… that the ministry said it rejected.", "a charge the
+        state rejected as baseless"): a relative clause about the noun, not its content."""
         tokens = self.model.tokens
+        for k in range(start + 1, min(limit, start + 10)):
+            if tokens[k].verb and tokens[k + 1].norm == "as":
+                return True
         end = start
         while end + 1 <= limit and tokens[end + 1].text not in ",;.":
             end += 1
@@ -283,6 +286,8 @@ class StatementFinder:
         opener = tokens[first]
         # "accused of carrying out …", "denied hiding anything", "admitted taking bribes": the act, a gerund
         charge = cue.passive and cue.entry.accuses_object or opener.tag == "VBG" and cue.entry.stance != "neutral"
+        # "rejected as \"baseless\"", "described the report as lies": what the thing is called is the content
+        charge = charge or opener.norm == "as" and (cue.entry.stance != "neutral" or cue.entry.characterises)
         if not charge and (
             opener.tag in ("IN", "TO")
             and not self.lexicon.words.is_("complementizer", opener.norm)
@@ -399,6 +404,9 @@ class StatementFinder:
         for later in cues[n + 1 :]:
             subject = self.sources.before(later.first, cues[n].last + 1)
             start = subject.first if subject is not None else later.first
+            if later.kind == "noun":  # ", a charge the state rejected": an apposition naming the words so far
+                while start - 1 > cues[n].last and tokens[start - 1].tag in ("DT", "JJ", "PRP$"):
+                    start -= 1
             before = tokens[start - 1] if start - 1 > cues[n].last else None
             if later.participle:
                 return later.first - 2
