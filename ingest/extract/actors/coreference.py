@@ -166,7 +166,15 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
         # nouns and capitalised words before the head must be the actor's own ("the interior ministry" after "the
         # Ostrian interior ministry"); "the transport ministry" is another ministry; "the former minister" is not
         distinguishing = {tokens[k].norm for k in range(start + 1, i) if tokens[k].noun or tokens[k].capitalised}
-        for actor, mention in actors.mentions_before(start):
+        before = actors.mentions_before(start)
+        # an actor whose own name has the noun ("the bank" after "Harbour Savings Bank") comes before the nearest
+        # actor of the noun's kind
+        named_so = [
+            (a, m)
+            for a, m in before
+            if lemma in name_key(a.label).split() and not a.document and a.type not in ("Person", "AnonymousSource")
+        ]
+        for actor, mention in named_so[:1] + before:
             if head.start - mention.span.end > _BACK:
                 break
             if actor.kind == "collective" or actor.document or actor.plural != (head.tag == "NNS"):

@@ -260,7 +260,11 @@ def find_described(
         document = (
             lemma in words.documents
             and token.tag not in ("NNS", "NNPS")
-            and (speaks(head) or _speaks_after_participle(model, head, speaks))
+            and (
+                speaks(head)
+                or _speaks_after_participle(model, head, speaks)
+                or _speaks_after_of_phrase(model, head, speaks)
+            )
         )
         office = words.is_("office-noun", lemma) and head >= 2 and tokens[head - 1].text in ("'s", "’s")
         if office and _is_person_role(tokens[head - 2].lemma, words):
@@ -464,6 +468,18 @@ def _made_by_named(model: TextModel, head: int, words: WordTables) -> bool:
         if tokens[j].text in ",;." or tokens[j].verb:
             break
     return True
+
+
+def _speaks_after_of_phrase(model: TextModel, head: int, speaks: Callable[[int], bool]) -> bool:
+    """'A leaked audit of the port accuses …': the noun is the subject of a cue after its "of" phrase."""
+    tokens = model.tokens
+    k = head + 1
+    if k >= len(tokens) or tokens[k].norm != "of":
+        return False
+    k += 1
+    while k < len(tokens) and k - head < 8 and (tokens[k].noun or tokens[k].tag in ("DT", "JJ", "PRP$")):
+        k += 1
+    return k - 1 > head + 1 and speaks(k - 1)
 
 
 def _speaks_after_participle(model: TextModel, head: int, speaks: Callable[[int], bool]) -> bool:

@@ -25,6 +25,8 @@ def sentence_initial(model: TextModel, i: int) -> bool:
         return True
     j = i - 1
     while j >= 0 and tokens[j].text in _OPENERS and tokens[j].sentence == tokens[i].sentence:
+        if tokens[j].text == ":":
+            return True  # 'He said: "The group …"'
         j -= 1
     return j < 0 or tokens[j].sentence != tokens[i].sentence or (j < i - 1 and tokens[j].text in ".:")
 

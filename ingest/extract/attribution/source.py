@@ -189,6 +189,10 @@ class SourceFinder:
         ):
             head = start - 2
             start = self._np_start(start - 2)
+        if head != j:  # "a leaked audit of the port accuses": the audit, an actor of its own where it is one
+            own = self.at(max(start, floor), head)
+            if own is not None and own.actor_key is not None:
+                return own
         speaker = self.at(max(start, floor), j)
         if speaker is not None and speaker.actor_key is None and head != j:
             speaker = Speaker(actor_key=None, label=speaker.label, first=speaker.first, last=head)

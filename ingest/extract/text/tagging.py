@@ -54,10 +54,16 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
     pronoun). Past tense against participle is decided from the word before: "was closed" comes out VBD, and a name
     the lexicon does not know before "denied" leaves it VBN; fixed by the auxiliary, or by a name just before a form
     with no auxiliary and no "by" after it."""
-    shouting = all(w.isupper() for w, _ in tagged if any(c.isalpha() for c in w))
+    alphabetic = [w for w, _ in tagged if any(c.isalpha() for c in w)]
+    shouting = all(w.isupper() for w in alphabetic)
+    title_case = sum(w[:1].isupper() for w in alphabetic) > 0.6 * len(alphabetic)  # a headline
     for position, (word, tag) in enumerate(tagged):
         if position > 0 and not shouting and len(word) >= 2 and word.isupper() and not tag.startswith("NN"):
             tagged[position][1] = "NNP"  # "IT", "US" in running text are names, not "it" and "us"
+            continue
+        name_part = position > 1 and tagged[position - 1][0][:1].isupper() and tagged[position - 1][1] != "."
+        if name_part and not title_case and word[:1].isupper() and not word.isupper() and tag.startswith("VB"):
+            tagged[position][1] = "NNP"  # "Fair Pay": a capitalised word after a capitalised one is a name's
             continue
         if tag not in ("VBD", "VBN"):
             continue
