@@ -25,7 +25,8 @@ REFERENCE = {
     "allegations-by-claimant": """
 SELECT DISTINCT ?claimantLabel ?summary ?accusedLabel ?headline ?date ?allegation WHERE {
   ?allegation a nkg:Allegation ; nkg:summary ?summary .
-  { ?allegation nkg:claimant/rdfs:label ?claimantLabel } UNION { ?allegation nkg:claimSource/skos:prefLabel ?claimantLabel }
+  { ?allegation nkg:claimant/rdfs:label ?claimantLabel }
+  UNION { ?allegation nkg:claimSource/skos:prefLabel ?claimantLabel }
   OPTIONAL { ?allegation nkg:accused ?accused . ?accused rdfs:label ?accusedLabel }
   OPTIONAL { ?allegation nkg:inArticle ?article .
              OPTIONAL { ?article nkg:headline ?headline }
