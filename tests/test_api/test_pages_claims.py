@@ -4,9 +4,16 @@ each; the central allegation of an article; the same allegation side by side acr
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
+import httpx
 from html_page import Line, allegation_lines, fetch, find, hrefs, line_of, one, with_class, words
+from lxml import html as lxml_html
 from lxml.html import HtmlElement
-from pages_sample import Site, site  # noqa: F401  (fixture)
+from pages_sample import PROVENANCE, Site, sentence_of, site, span  # noqa: F401  (fixture)
+
+from ingest.mapping import article_graph
+from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Statement
 
 
 def page(site: Site, iri_or_path: str) -> HtmlElement:
@@ -243,3 +250,37 @@ def test_quote_cluster_lists_what_each_of_its_statements_answers(site: Site) -> 
                                for div in find(li, "./div[@class='addressed']")]
     assert answered == {site.path(sample.downplaying): [("downplays", site.path(sample.allegation))],
                         site.path(sample.second_downplaying): [("downplays", site.path(sample.in_second))]}
+
+
+def test_names_acts_and_words_with_markup_are_shown_as_text(live_server: Callable[..., Any]) -> None:
+    server = live_server(query_workers=1)
+    context = server.app.state.context
+    minter, store = context.minter, context.store
+    text = 'The <b>Bold</b> Ministry said "<script>alert(1)</script> was shipped by Y".\n'
+    doc = ArticleDoc(key="hostile", text=text, title="<i>Hostile</i>", publisher="<em>Outlet</em>")
+    words_said = span(text, "<script>alert(1)</script> was shipped by Y")
+    ministry = Actor(str(minter.actor("bold ministry")), "<b>Bold</b> Ministry", "GovernmentBody", known=False,
+                     mentions=[span(text, "<b>Bold</b> Ministry")])
+    accused = Actor(str(minter.actor("y")), "<img src=x onerror=alert(2)>", "Organization", known=False)
+    statement = Statement(str(minter.statement(doc.key, words_said.start, words_said.end)), ministry.iri,
+                          ministry.label, span(text, "said"), words_said, sentence_of(text, words_said),
+                          direct=True, stance="supports")
+    allegation = Allegation(str(minter.allegation(doc.key, "x")), "<script>alert(3)</script> was shipped",
+                            words_said, claimants=[ministry.iri], accused=[accused.iri],
+                            supported_by=[statement.iri])
+    extraction = Extraction(doc, [ministry, accused], [statement], [allegation],
+                            responses=[Response(statement.iri, allegation.iri, "supports")],
+                            central_allegation=allegation.iri)
+    store.replace_graph(str(minter.article_graph(doc.key)), article_graph(extraction, minter, PROVENANCE))
+    base = server.url.rstrip("/")
+    for path in ("/", minter.local_path(allegation.iri), minter.local_path(statement.iri),
+                 minter.local_path(minter.article(doc.key)), minter.local_path(ministry.iri)):
+        response = httpx.get(base + path, headers={"accept": "text/html"})
+        assert response.status_code == 200, path
+        assert "<script>" not in response.text and "<img" not in response.text and "<b>Bold" not in response.text
+        root = lxml_html.fromstring(response.text)
+        assert not root.xpath("//script | //img | //b"), path
+        lines = allegation_lines(root)
+        assert [line.act for line in lines if "/id/allegation/" in line.act_link][:1] == [allegation.summary], path
+    card = one(fetch(base + minter.local_path(allegation.iri)), ".//section[@data-stance='supports']//p[@class='quote']")
+    assert "<script>alert(1)</script> was shipped by Y" in words(card)
