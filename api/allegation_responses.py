@@ -44,10 +44,6 @@ class ResponseView:
     cue: str
     words: Markup       # the sentence, with the statement's own words marked
 
-    @property
-    def side(self) -> str:
-        return SIDE_OF.get(self.stance, "other")
-
 
 @dataclass(frozen=True)
 class Side:
