@@ -17,15 +17,20 @@ from rdflib import URIRef
 from api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
 from api.pages_text import Highlight, highlighted_text
 
-# $allegations is a group pattern binding ?allegation: VALUES for one or a few, or the members of a cluster
+# $allegations is a group pattern binding ?allegation: VALUES for one or a few, or the members of a cluster.
+# One path per OPTIONAL: a group of several triples in an OPTIONAL is joined over the whole store first (seconds at
+# a million quads), a single path is looked up from the bound ?statement.
 RESPONSES = """SELECT ?allegation ?statement ?stance ?speaker ?cue ?exact ?start ?end ?sentence ?sentenceStart WHERE {
   $allegations
   ?response nkg:responseTo ?allegation ; nkg:responseStance ?stance .
   ?statement nkg:hasResponse ?response .
   OPTIONAL { ?statement nkg:speaker ?speaker }
   OPTIONAL { ?statement nkg:cue ?cue }
-  OPTIONAL { ?statement nkg:evidence ?words . ?words nkg:exact ?exact ; nkg:start ?start ; nkg:end ?end }
-  OPTIONAL { ?statement nkg:context ?context . ?context nkg:exact ?sentence ; nkg:start ?sentenceStart }
+  OPTIONAL { ?statement nkg:evidence/nkg:exact ?exact }
+  OPTIONAL { ?statement nkg:evidence/nkg:start ?start }
+  OPTIONAL { ?statement nkg:evidence/nkg:end ?end }
+  OPTIONAL { ?statement nkg:context/nkg:exact ?sentence }
+  OPTIONAL { ?statement nkg:context/nkg:start ?sentenceStart }
 } LIMIT $limit"""
 
 # (key, heading, stances in the order shown)

@@ -58,8 +58,9 @@ TALLY = """SELECT ?allegation ?stance (COUNT(DISTINCT ?response) AS ?n) WHERE {
 
 ONE = "VALUES ?allegation { $allegation }"
 OF_CLUSTER = "{ SELECT ?allegation WHERE { $cluster nkg:hasMember ?allegation } LIMIT 200 }"
-RESPONSES_SHOWN = 500          # on one allegation's page
-CLUSTER_RESPONSES_SHOWN = 2000  # across a cluster's members
+RESPONSES_SHOWN = 500   # to one allegation, or to the articles a cluster's page puts side by side
+ELSEWHERE_SHOWN = 50    # other articles listed on an allegation's page; its cluster's page lists more
+VERSIONS_SHOWN = 12     # articles side by side on a cluster's page, the first by date; the others are listed
 
 
 def _parties(queries: PageQueries, members: str, **iris: str) -> dict[str, list[URIRef]]:
@@ -90,6 +91,7 @@ def _same_allegation(queries: PageQueries, allegation: str) -> list[dict[str, An
     for row in queries.select(CLUSTERS_OF, member=allegation):
         cluster = str(row["cluster"])
         others = [member for member in _members(queries, cluster) if str(member["member"]) != allegation]
+        others = others[:ELSEWHERE_SHOWN]
         clusters.append({"cluster": row["cluster"], "others": others,
                          "total": queries.count(COUNT_MEMBERS, cluster=cluster)})
     return clusters
@@ -119,10 +121,14 @@ def cluster_page(queries: PageQueries, cluster: str) -> dict[str, Any]:
         data["lines"] = allegation_lines(queries, [a.allegation for found in data["addressed"].values()
                                                    for a in found])
         return data
-    responses = responses_to(queries, OF_CLUSTER, CLUSTER_RESPONSES_SHOWN, cluster=cluster)
+    versions = members[:VERSIONS_SHOWN]
+    shown = values_block("allegation", [str(row["member"]) for row in versions])
+    responses = responses_to(queries, shown, RESPONSES_SHOWN) if versions else []
+    data["versions"] = versions
+    data["more"] = members[VERSIONS_SHOWN:]
     data["sides"] = {str(row["member"]): by_stance(r for r in responses if r.allegation == row["member"])
-                     for row in members}
-    data["responses_cut"] = len(responses) >= CLUSTER_RESPONSES_SHOWN
+                     for row in versions}
+    data["responses_cut"] = len(responses) >= RESPONSES_SHOWN
     data["parties"] = _parties(queries, OF_CLUSTER, cluster=cluster)
     data["lines"] = allegation_lines(queries, [row["member"] for row in members])
     data["outlets"] = len({str(row.get("publisher", row["member"])) for row in members})
