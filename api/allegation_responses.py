@@ -8,6 +8,7 @@ by stance; each shows the statement's words highlighted in their sentence.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -75,6 +76,19 @@ def responses_to(queries: PageQueries, allegations: str, limit: int, **iris: str
     return [view for _, view in sorted(found.values(), key=lambda item: (item[1].allegation, item[0]))]
 
 
+def tallies(queries: PageQueries, allegations: Iterable[object]) -> dict[str, Counter[str]]:
+    """Per allegation, how many responses fall on each side (supporting, contesting, other); keyed by its IRI.
+    Counted apart from the list that shows the allegations: an OPTIONAL join of each to its responses costs ten
+    times as much on a large store."""
+    wanted = sorted({str(a) for a in allegations if isinstance(a, URIRef)})
+    counted: dict[str, Counter[str]] = {}
+    if wanted:
+        for row in queries.select(TALLY.replace("$allegations", values_block("allegation", wanted))):
+            side = SIDE_OF.get(local_name_of(row["stance"]), "other")
+            counted.setdefault(str(row["allegation"]), Counter())[side] += as_int(row["n"])
+    return counted
+
+
 def by_stance(responses: Iterable[ResponseView]) -> tuple[Side, ...]:
     listed = list(responses)
     unknown = tuple(sorted({r.stance for r in listed} - set(SIDE_OF)))   # a stance added to the scheme later
@@ -99,6 +113,12 @@ def _words(row: Row) -> Markup:
             return highlighted_text(text, [focus])
     return Markup(f'<mark class="focus">{escape(exact)}</mark>') if exact else Markup("")
 
+
+# how many responses of each stance the listed allegations have
+TALLY = """SELECT ?allegation ?stance (COUNT(DISTINCT ?response) AS ?n) WHERE {
+  $allegations
+  ?response nkg:responseTo ?allegation ; nkg:responseStance ?stance .
+} GROUP BY ?allegation ?stance"""
 
 # from statements to the allegations they address: a statement's page, an actor's statements, a quote cluster
 STATEMENT_RESPONSES = """SELECT ?statement ?allegation ?stance WHERE {

@@ -11,7 +11,7 @@ from typing import Any
 from rdflib import OWL, RDFS, SKOS
 
 from api.allegation_lines import allegation_lines
-from api.allegation_responses import responses_of
+from api.allegation_responses import responses_of, tallies
 from api.page_queries import PageQueries, Row, as_int, values_block
 from ingest.namespaces import NKG, SCHEMA
 
@@ -24,15 +24,10 @@ NAMES = """SELECT DISTINCT ?p ?o WHERE {
 # Lists: the rows to show are picked first (an index lookup, cut at LIMIT) and only they are joined to their
 # details. Sorting by date needs a join per row, so it is done in the query only for lists of up to SORT_LIMIT;
 # longer lists show LIST_LIMIT rows in index order (sorted among themselves) beside the full count.
-ALLEGATIONS = """SELECT ?allegation ?article ?date
-    (SUM(IF(BOUND(?stance) && ?stance IN (stance:denies, stance:dismisses, stance:downplays), 1, 0)) AS ?contested)
-    (SUM(IF(BOUND(?stance) && ?stance IN (stance:supports, stance:confirms), 1, 0)) AS ?supported) WHERE {
-  { SELECT ?allegation ?article ?date WHERE {
-      ?allegation nkg:$role $actor .
-      OPTIONAL { ?allegation nkg:inArticle ?article OPTIONAL { ?article nkg:datePublished ?date } }
-    } $order LIMIT $limit }
-  OPTIONAL { ?response nkg:responseTo ?allegation ; nkg:responseStance ?stance }
-} GROUP BY ?allegation ?article ?date"""
+ALLEGATIONS = """SELECT ?allegation ?article ?date WHERE {
+  ?allegation nkg:$role $actor .
+  OPTIONAL { ?allegation nkg:inArticle ?article OPTIONAL { ?article nkg:datePublished ?date } }
+} $order LIMIT $limit"""
 
 COUNT_ALLEGATIONS = "SELECT (COUNT(DISTINCT ?allegation) AS ?n) WHERE { ?allegation nkg:$role $actor }"
 
@@ -50,10 +45,12 @@ COUNT_STATEMENTS = "SELECT (COUNT(DISTINCT ?statement) AS ?n) WHERE { ?statement
 # who else responded to the allegations the shown statements address, and how
 RESPONSES = """SELECT ?statement ?other ?allegation ?stance ?speaker WHERE {
   $statements
-  ?statement nkg:hasResponse/nkg:responseTo ?allegation .
-  ?response nkg:responseTo ?allegation ; nkg:responseStance ?stance .
+  ?statement nkg:hasResponse ?own .
+  ?own nkg:responseTo ?allegation .
+  ?response nkg:responseTo ?allegation .
   ?other nkg:hasResponse ?response .
   FILTER(?other != ?statement)
+  ?response nkg:responseStance ?stance .
   OPTIONAL { ?other nkg:speaker ?speaker }
 } LIMIT 500"""
 
@@ -135,6 +132,8 @@ def actor_page(queries: PageQueries, actor: str) -> dict[str, Any]:
         "responses": responses,
         "addressed": addressed,
         "lines": allegation_lines(queries, listed),
+        "tallies": tallies(queries, [row["allegation"] for key in ("made", "against", "benefits")
+                                     for row in lists[key]]),
         "mentions": mentions, "mentions_total": mentions_total,
         "timeline": _timeline(lists["made"], lists["against"], statements, events),
         "list_limit": LIST_LIMIT, "sort_limit": SORT_LIMIT, "responses_shown": RESPONSES_SHOWN,

@@ -9,14 +9,13 @@ with the allegations each addresses.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from rdflib import URIRef
 
 from api.allegation_lines import allegation_lines
-from api.allegation_responses import SIDE_OF, by_stance, responses_of, responses_to
-from api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
+from api.allegation_responses import by_stance, responses_of, responses_to, tallies
+from api.page_queries import PageQueries, Row, local_name_of, values_block
 
 ROLES = ("claimant", "claimSource", "accused", "beneficiary", "target")
 # $members is a group pattern binding ?allegation: the allegation itself, or the members of a cluster
@@ -50,12 +49,6 @@ MEMBERS = """SELECT DISTINCT ?member ?article ?date ?publisher WHERE {
 
 COUNT_MEMBERS = "SELECT (COUNT(DISTINCT ?member) AS ?n) WHERE { $cluster nkg:hasMember ?member }"
 
-# how many responses of each stance the listed allegations have
-TALLY = """SELECT ?allegation ?stance (COUNT(DISTINCT ?response) AS ?n) WHERE {
-  $allegations
-  ?response nkg:responseTo ?allegation ; nkg:responseStance ?stance .
-} GROUP BY ?allegation ?stance"""
-
 ONE = "VALUES ?allegation { $allegation }"
 OF_CLUSTER = "{ SELECT ?allegation WHERE { $cluster nkg:hasMember ?allegation } LIMIT 200 }"
 RESPONSES_SHOWN = 500   # to one allegation, or to the articles a cluster's page puts side by side
@@ -75,16 +68,6 @@ def _members(queries: PageQueries, cluster: str) -> list[Row]:
                                                                             str(row["member"])))
 
 
-def _tallies(queries: PageQueries, allegations: list[str]) -> dict[str, Counter[str]]:
-    """Per allegation, how many responses fall on each side (supporting, contesting, other)."""
-    tallies: dict[str, Counter[str]] = {}
-    if allegations:
-        for row in queries.select(TALLY.replace("$allegations", values_block("allegation", allegations))):
-            side = SIDE_OF.get(local_name_of(row["stance"]), "other")
-            tallies.setdefault(str(row["allegation"]), Counter())[side] += as_int(row["n"])
-    return tallies
-
-
 def _same_allegation(queries: PageQueries, allegation: str) -> list[dict[str, Any]]:
     """The allegation's clusters, each with its other members: the other articles carrying the same allegation."""
     clusters = []
@@ -100,15 +83,15 @@ def _same_allegation(queries: PageQueries, allegation: str) -> list[dict[str, An
 def allegation_page(queries: PageQueries, allegation: str) -> dict[str, Any]:
     facts = queries.select(ALLEGATION_FACTS, allegation=allegation)
     clusters = _same_allegation(queries, allegation)
-    others = [str(member["member"]) for cluster in clusters for member in cluster["others"]]
+    others = [URIRef(str(member["member"])) for cluster in clusters for member in cluster["others"]]
     return {
         "facts": facts[0] if facts else {},
         "parties": _parties(queries, ONE, allegation=allegation),
         "central_in": [row["article"] for row in queries.select(CENTRAL_IN, allegation=allegation)],
         "sides": by_stance(responses_to(queries, ONE, RESPONSES_SHOWN, allegation=allegation)),
         "clusters": clusters,
-        "lines": allegation_lines(queries, [URIRef(allegation), *map(URIRef, others)]),
-        "tallies": _tallies(queries, others),
+        "lines": allegation_lines(queries, [URIRef(allegation), *others]),
+        "tallies": tallies(queries, others),
     }
 
 
