@@ -159,7 +159,9 @@ def test_pages_are_readable_on_a_phone(browser: Browser, seeded_url: str) -> Non
     try:
         page.goto(seeded_url)
         allegation = str(page.locator(".allegation-line a.act").first.get_attribute("href"))
-        for name, path in (("home", "/"), ("allegation", allegation)):
+        page.goto(seeded_url.rstrip("/") + allegation)
+        cluster = str(page.locator("#elsewhere a[href*='/id/cluster/']").first.get_attribute("href"))
+        for name, path in (("home", "/"), ("allegation", allegation), ("cluster", cluster)):
             page.goto(seeded_url.rstrip("/") + path)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390 + 1, f"the {name} page scrolls sideways on a phone ({width}px)"
