@@ -27,6 +27,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "schema": "https://schema.org/",
+    "stance": "https://newskg.org/vocab/stance/",
 }
 _IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]+")
 LABEL_PATH = "skos:prefLabel|rdfs:label"

@@ -13,7 +13,9 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from rdflib import URIRef
 
+from api.allegation_lines import allegation_lines
 from api.context import AppContext
 from api.negotiation import choose
 from api.openapi_responses import answer, errors
@@ -79,10 +81,11 @@ class Pages:
                 {"iri": h.iri, "label": h.label, "kind": h.kind, "score": round(h.score, 1)} for h in hits]},
                 headers={"Vary": "Accept"})
         queries = PageQueries(self.store)
-        labels = queries.labels([h.iri for h in hits]) if hits else {}
+        lines = allegation_lines(queries, [URIRef(h.iri) for h in hits if h.kind == "allegation"])
+        labels = queries.labels([h.iri for h in hits] + iris_in(lines)) if hits else {}
         json_link = "/search?" + urlencode({"q": q, "format": "json"})
         return self.renderer.page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits,
-                                  labels=labels, json_link=json_link, headers={"Vary": "Accept"})
+                                  labels=labels, lines=lines, json_link=json_link, headers={"Vary": "Accept"})
 
     def resource(self, request: Request, path: str, incoming: IncomingRequest) -> Response:
         stem, _ = split_suffix(path)

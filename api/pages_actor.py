@@ -10,6 +10,8 @@ from typing import Any
 
 from rdflib import OWL, RDFS, SKOS
 
+from api.allegation_lines import allegation_lines
+from api.allegation_responses import responses_of, tallies
 from api.page_queries import PageQueries, Row, as_int, values_block
 from ingest.namespaces import NKG, SCHEMA
 
@@ -22,37 +24,34 @@ NAMES = """SELECT DISTINCT ?p ?o WHERE {
 # Lists: the rows to show are picked first (an index lookup, cut at LIMIT) and only they are joined to their
 # details. Sorting by date needs a join per row, so it is done in the query only for lists of up to SORT_LIMIT;
 # longer lists show LIST_LIMIT rows in index order (sorted among themselves) beside the full count.
-ALLEGATIONS = """SELECT ?allegation ?summary ?article ?date (COUNT(DISTINCT ?contest) AS ?contested) WHERE {
-  { SELECT ?allegation ?article ?date WHERE {
-      ?allegation nkg:$role $actor .
-      OPTIONAL { ?allegation nkg:inArticle ?article OPTIONAL { ?article nkg:datePublished ?date } }
-    } $order LIMIT $limit }
-  OPTIONAL { ?allegation nkg:summary ?summary }
-  OPTIONAL { { ?allegation nkg:contestedBy ?contest } UNION { ?contest nkg:respondsTo ?allegation } }
-} GROUP BY ?allegation ?summary ?article ?date"""
+ALLEGATIONS = """SELECT ?allegation ?article ?date WHERE {
+  ?allegation nkg:$role $actor .
+  OPTIONAL { ?allegation nkg:inArticle ?article OPTIONAL { ?article nkg:datePublished ?date } }
+} $order LIMIT $limit"""
 
 COUNT_ALLEGATIONS = "SELECT (COUNT(DISTINCT ?allegation) AS ?n) WHERE { ?allegation nkg:$role $actor }"
 
-STATEMENTS = """SELECT ?statement ?stance ?cue ?exact ?article ?date WHERE {
+STATEMENTS = """SELECT ?statement ?cue ?exact ?article ?date WHERE {
   { SELECT ?statement ?article ?date WHERE {
       ?statement nkg:speaker $actor .
       OPTIONAL { ?statement nkg:inArticle ?article OPTIONAL { ?article nkg:datePublished ?date } }
     } $order LIMIT $limit }
-  OPTIONAL { ?statement nkg:stance ?stance }
   OPTIONAL { ?statement nkg:cue ?cue }
   OPTIONAL { ?statement nkg:evidence/nkg:exact ?exact }
 }"""
 
 COUNT_STATEMENTS = "SELECT (COUNT(DISTINCT ?statement) AS ?n) WHERE { ?statement nkg:speaker $actor }"
 
-# who else reacted to the allegations the shown statements bear on
-RESPONSES = """SELECT ?statement ?response ?speaker ?stance WHERE {
+# who else responded to the allegations the shown statements address, and how
+RESPONSES = """SELECT ?statement ?other ?allegation ?stance ?speaker WHERE {
   $statements
-  ?statement nkg:about ?allegation .
-  ?response nkg:respondsTo ?allegation .
-  FILTER(?response != ?statement)
-  OPTIONAL { ?response nkg:speaker ?speaker }
-  OPTIONAL { ?response nkg:stance ?stance }
+  ?statement nkg:hasResponse ?own .
+  ?own nkg:responseTo ?allegation .
+  ?response nkg:responseTo ?allegation .
+  ?other nkg:hasResponse ?response .
+  FILTER(?other != ?statement)
+  ?response nkg:responseStance ?stance .
+  OPTIONAL { ?other nkg:speaker ?speaker }
 } LIMIT 500"""
 
 COUNT_MENTIONS = "SELECT (COUNT(?mention) AS ?n) WHERE { ?mention nkg:refersTo $actor }"
@@ -107,15 +106,18 @@ def actor_page(queries: PageQueries, actor: str) -> dict[str, Any]:
         lists[key], lists[f"{key}_total"] = _bounded(queries, actor, ALLEGATIONS.replace("$role", role),
                                                      COUNT_ALLEGATIONS.replace("$role", role))
     statements, statements_total = _bounded(queries, actor, STATEMENTS, COUNT_STATEMENTS)
-    responses: dict[str, list[Row]] = {}
+    responses: dict[str, dict[str, list[Row]]] = {}   # statement → allegation → others' responses to it
+    addressed = responses_of(queries, [row["statement"] for row in statements])
     if statements:
         shown = values_block("statement", [str(r["statement"]) for r in statements])
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, str]] = set()
         for row in queries.select(RESPONSES.replace("$statements", shown)):
-            key = (str(row["statement"]), str(row["response"]))
+            key = (str(row["statement"]), str(row["other"]), str(row["allegation"]))
             if key not in seen:   # deduplicated here: DISTINCT in the query costs several times the query itself
                 seen.add(key)
-                responses.setdefault(key[0], []).append(row)
+                responses.setdefault(key[0], {}).setdefault(key[2], []).append(row)
+    listed = [row["allegation"] for key in ("made", "against", "benefits") for row in lists[key]]
+    listed += [a.allegation for found in addressed.values() for a in found]
     mentions, mentions_total = _mentions(queries, actor)
     events = queries.select(_filled(EVENTS, limit=str(LIST_LIMIT)), actor=actor)
     return {
@@ -128,6 +130,10 @@ def actor_page(queries: PageQueries, actor: str) -> dict[str, Any]:
         **lists,
         "statements": statements, "statements_total": statements_total,
         "responses": responses,
+        "addressed": addressed,
+        "lines": allegation_lines(queries, listed),
+        "tallies": tallies(queries, [row["allegation"] for key in ("made", "against", "benefits")
+                                     for row in lists[key]]),
         "mentions": mentions, "mentions_total": mentions_total,
         "timeline": _timeline(lists["made"], lists["against"], statements, events),
         "list_limit": LIST_LIMIT, "sort_limit": SORT_LIMIT, "responses_shown": RESPONSES_SHOWN,

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from markupsafe import Markup
+from rdflib import URIRef
 
+from api.allegation_lines import allegation_lines
+from api.allegation_responses import addressed_by_statement, responses_of
 from api.page_queries import PageQueries, Row, as_int, local_name_of
 from api.pages_text import Highlight, highlighted_text
 
 ARTICLE_FACTS = """SELECT ?p ?o WHERE {
   VALUES ?p { nkg:headline nkg:standfirst nkg:datePublished nkg:url nkg:language nkg:sourceFormat nkg:textHash
-              nkg:publisher nkg:author nkg:datelinePlace nkg:reportStance }
+              nkg:publisher nkg:author nkg:datelinePlace nkg:reportStance nkg:centralAllegation }
   $article ?p ?o
 } LIMIT 200"""
 
@@ -35,15 +38,28 @@ STATEMENTS = """SELECT DISTINCT ?statement ?speaker ?stance ?cue ?start ?end WHE
   OPTIONAL { ?statement nkg:cue ?cue }
 } ORDER BY ?start LIMIT 2000"""
 
-CONTENTS = """SELECT DISTINCT ?item ?type ?date WHERE {
-  ?item nkg:inArticle $article ; a ?type .
-  FILTER(?type IN (nkg:Allegation, nkg:Event))
-  OPTIONAL { ?item nkg:date ?date }
-} ORDER BY ?type ?item LIMIT 1000"""
+ALLEGATIONS = """SELECT DISTINCT ?allegation ?start WHERE {
+  ?allegation nkg:inArticle $article ; a nkg:Allegation .
+  OPTIONAL { ?allegation nkg:evidence/nkg:start ?start }
+} ORDER BY ?start ?allegation LIMIT 1000"""
+
+EVENTS = """SELECT DISTINCT ?event ?date ?granularity WHERE {
+  ?event nkg:inArticle $article ; a nkg:Event .
+  OPTIONAL { ?event nkg:date ?date OPTIONAL { ?event nkg:granularity ?granularity } }
+} ORDER BY ?date ?event LIMIT 1000"""
+
+# every statement's response to each allegation of the article
+RESPONSES = """SELECT ?statement ?allegation ?stance WHERE {
+  ?allegation nkg:inArticle $article ; a nkg:Allegation .
+  ?response nkg:responseTo ?allegation ; nkg:responseStance ?stance .
+  ?statement nkg:hasResponse ?response .
+} LIMIT 10000"""
+
+CENTRAL = "SELECT ?central WHERE { $article nkg:centralAllegation ?central } LIMIT 1"
 
 STATEMENT_FACTS = """SELECT ?p ?o WHERE {
   VALUES ?p { nkg:speaker nkg:cue nkg:stance nkg:certainty nkg:direct nkg:medium nkg:statementTime
-              nkg:confidence nkg:speakerUnknown nkg:inArticle nkg:about nkg:respondsTo }
+              nkg:confidence nkg:speakerUnknown nkg:inArticle }
   $statement ?p ?o
 } LIMIT 200"""
 
@@ -77,24 +93,32 @@ def _text(queries: PageQueries, article: str) -> str:
 
 def article_page(queries: PageQueries, article: str, href: Href) -> dict[str, Any]:
     text = _text(queries, article)
+    facts = _facts(queries.select(ARTICLE_FACTS, article=article))
+    central = facts.get("centralAllegation", [None])[0]
     mentions = queries.select(MENTIONS, article=article)
     statements = queries.select(STATEMENTS, article=article)
     highlights = [Highlight(_int(r["start"]), _int(r["end"]), "mention", href(r["actor"]), title="")
                   for r in mentions]
+    toward = "towards the central allegation" if central is not None else "(the article has no central allegation)"
     for row in statements:
         stance = local_name_of(row.get("stance"))
         highlights.append(Highlight(_int(row["start"]), _int(row["end"]), "statement", href(row["statement"]),
-                                    title=f"{stance} ({row.get('cue', '')})", css=f"stance-{stance}",
+                                    title=f"{stance} {toward} ({row.get('cue', '')})", css=f"stance-{stance}",
                                     anchor="s-" + local_name_of(row["statement"])))
     actors = {str(r["actor"]): r["actor"] for r in mentions}
+    allegations = [row["allegation"] for row in queries.select(ALLEGATIONS, article=article)]
     return {
-        "facts": _facts(queries.select(ARTICLE_FACTS, article=article)),
+        "facts": facts,
+        "central": central,
         "text_html": highlighted_text(text, highlights),
         "text_length": len(text),
         "statements": statements,
+        "addressed": addressed_by_statement(queries.select(RESPONSES, article=article)),
         "actors": list(actors.values()),
         "mention_counts": {key: sum(1 for r in mentions if str(r["actor"]) == key) for key in actors},
-        "contents": queries.select(CONTENTS, article=article),
+        "allegations": allegations,
+        "lines": allegation_lines(queries, [central, *allegations]),
+        "events": queries.select(EVENTS, article=article),
         "graphs": [r["graph"] for r in queries.select(GRAPH_OF, article=article)],
     }
 
@@ -117,8 +141,14 @@ def statement_page(queries: PageQueries, statement: str, href: Href) -> dict[str
             start, end = min(start, focus.start), max(end, focus.end)
             shifted = Highlight(focus.start - start, focus.end - start, "focus", css=f"stance-{stance}")
             excerpt = highlighted_text(text[start:end], [shifted])
+    central_rows = queries.select(CENTRAL, article=str(article)) if article is not None else []
+    central = central_rows[0]["central"] if central_rows else None
+    addressed = responses_of(queries, [URIRef(statement)]).get(statement, [])
     return {
         "facts": facts,
+        "central": central,
+        "addressed": addressed,
+        "lines": allegation_lines(queries, [central, *(a.allegation for a in addressed)]),
         "stance": stance,
         "evidence": evidence,
         "article": article,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from api.allegation_lines import allegation_lines
 from api.generation_cache import GenerationCache
 from api.page_queries import PageQueries, as_int
+from api.pages_resource import iris_in
 from ingest.namespaces import NKG
 from store.interface import Store
 
@@ -74,9 +76,6 @@ class HomeSummary:
             "actors": queries.select(TOP_ACTORS),
             "allegations": queries.select(LATEST_ALLEGATIONS),
         }
-        data["labels"] = queries.labels(_iris(data))
+        data["lines"] = allegation_lines(queries, [row["allegation"] for row in data["allegations"]])
+        data["labels"] = queries.labels(iris_in({key: value for key, value in data.items() if key != "counts"}))
         return data, queries.log
-
-
-def _iris(data: dict[str, Any]) -> list[Any]:
-    return [value for key, rows in data.items() if key != "counts" for row in rows for value in row.values()]

@@ -3,7 +3,7 @@ Also the page of a named graph: its size, what it holds, its provenance, and its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from rdflib.term import Node
@@ -50,7 +50,7 @@ def graph_summary(queries: PageQueries, graph: str) -> dict[str, Any]:
 
 
 def iris_in(value: Any) -> list[Node]:
-    """Every rdflib term inside a page's data (dicts, lists, rows), to label them all with one query."""
+    """Every rdflib term inside a page's data (dicts, lists, rows, dataclasses), to label them all with one query."""
     found: list[Node] = []
     stack = [value]
     while stack:
@@ -60,6 +60,8 @@ def iris_in(value: Any) -> list[Node]:
             stack.extend(item.values())
         elif isinstance(item, (list, tuple, set)):
             stack.extend(item)
+        elif is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, f.name) for f in fields(item))
         elif isinstance(item, Node):
             found.append(item)
     return found

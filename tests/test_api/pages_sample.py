@@ -1,9 +1,12 @@
 """A small hand-made dataset for the page, dump and dereferencing tests: two articles mapped by ingest.mapping
 from Extraction objects, plus the ontology and the actor registry, written the way the pipeline writes them.
 
-It holds an allegation with a claimant, an accused and a beneficiary; a supporting statement; a denial and a
-downplaying reaction; a quote reported by both articles (a quote cluster); an event; and, in the second article,
-text carrying HTML and a <script> element, which every page must show as text.
+It holds an allegation (the first article's central one) with a claimant, an accused, a beneficiary and a target; a
+supporting statement; a denial and a downplaying reaction; a second, unattributed allegation against Turkey, which only
+Turkey's foreign ministry answers (each statement responds to one of the two, never to both); the same allegation as the
+first one in the second article, in that outlet's own voice, so that the two form an allegation cluster; a quote
+reported by both articles (a quote cluster); an event; and, in the second article, text carrying HTML and a <script>
+element, which every page must show as text.
 """
 
 from __future__ import annotations
@@ -33,12 +36,18 @@ Alexander Lavrentiev, Russia's presidential envoy for Syria, claimed that specia
 
 A Turkish source denied that HTS relies on Ukrainian assistance.
 
+There are reports that Turkey supplied HTS with armoured vehicles.
+
+Turkey's foreign ministry said the reports were baseless.
+
 The rebels captured Aleppo on 30 November.
 """
 
 SECOND_TEXT = f"""Kyiv's hand in Syria?
 
 "{QUOTE}," a Ukrainian official said, according to the report.
+
+The GUR has trained HTS drone pilots in Idlib, the Courier has learned.
 
 Readers asked about <b>markup</b> and {SCRIPT} in comments.
 """
@@ -72,8 +81,39 @@ class Sample:
         return self.first.allegations[0].iri
 
     @property
+    def against_turkey(self) -> str:
+        """The unattributed allegation against Turkey, answered only by Turkey's foreign ministry."""
+        return self.first.allegations[1].iri
+
+    @property
+    def in_second(self) -> str:
+        """The first allegation again, in the second article, in the outlet's own voice."""
+        return self.second.allegations[0].iri
+
+    @property
+    def allegation_cluster(self) -> str:
+        cluster = self.first.allegations[0].cluster
+        assert cluster is not None
+        return cluster
+
+    @property
+    def supporting(self) -> str:
+        return self.first.statements[0].iri
+
+    @property
     def denial(self) -> str:
         return self.first.statements[2].iri
+
+    @property
+    def turkish_dismissal(self) -> str:
+        return self.first.statements[3].iri
+
+    @property
+    def second_downplaying(self) -> str:
+        return self.second.statements[0].iri
+
+    def actor(self, name: str) -> str:
+        return str(self.minter.actor(name))
 
     @property
     def downplaying(self) -> str:
@@ -88,7 +128,7 @@ class Sample:
         return str(self.minter.article(self.second.article.key))
 
 
-def _first(minter: IriMinter, cluster: str) -> Extraction:
+def _first(minter: IriMinter, cluster: str, allegation_cluster: str) -> Extraction:
     text = FIRST_TEXT
     doc = ArticleDoc(key=IriMinter.article_key("https://example.org/first", text), text=text,
                      title="Russia says Ukraine helped the rebels", publisher="Middle East Eye",
@@ -98,14 +138,20 @@ def _first(minter: IriMinter, cluster: str) -> Extraction:
                        mentions=[span(text, "Alexander Lavrentiev")])
     gur = Actor(str(minter.actor("GUR")), "GUR", "IntelligenceAgency", known=True, mentions=[span(text, "GUR")])
     hts = Actor(str(minter.actor("HTS")), "HTS", "ArmedGroup", known=True, mentions=[span(text, "HTS")])
+    syria = Actor(str(minter.actor("Syrian government")), "Syrian government", "GovernmentBody", known=True)
+    turkey = Actor(str(minter.actor("Turkey")), "Turkey", "State", known=True, mentions=[span(text, "Turkey")])
+    ministry = Actor(str(minter.actor("Turkish foreign ministry")), "Turkish foreign ministry", "GovernmentBody",
+                     known=False, mentions=[span(text, "Turkey's foreign ministry")])
     official = Actor(str(minter.anonymous_source(key, "a Ukrainian official")), "a Ukrainian official",
                      "AnonymousSource", known=False, mentions=[span(text, "a Ukrainian official")])
     turkish = Actor(str(minter.anonymous_source(key, "a Turkish source")), "a Turkish source", "AnonymousSource",
                     known=False, mentions=[span(text, "A Turkish source")])
     allegation_iri = str(minter.allegation(key, "gur-in-idlib"))
+    turkey_iri = str(minter.allegation(key, "turkish-vehicles"))
     claim = span(text, "specialists from the GUR were operating in Idlib")
     quote = span(text, QUOTE)
     denied = span(text, "HTS relies on Ukrainian assistance")
+    dismissed = span(text, "the reports were baseless")
     statements = [
         Statement(str(minter.statement(key, claim.start, claim.end)), lavrentiev.iri, lavrentiev.label,
                   span(text, "claimed"), claim, sentence_of(text, claim), direct=False, stance="supports",
@@ -116,20 +162,31 @@ def _first(minter: IriMinter, cluster: str) -> Extraction:
         Statement(str(minter.statement(key, denied.start, denied.end)), turkish.iri, turkish.label,
                   span(text, "denied"), denied, sentence_of(text, denied), direct=False, stance="denies",
                   about=[allegation_iri]),
+        # answers the allegation against Turkey only: towards the central allegation it is neutral
+        Statement(str(minter.statement(key, dismissed.start, dismissed.end)), ministry.iri, ministry.label,
+                  span(text, "said"), dismissed, sentence_of(text, dismissed), direct=False, stance="neutral",
+                  about=[turkey_iri]),
     ]
     allegation = Allegation(allegation_iri, "Ukraine's GUR specialists operate in Idlib and help HTS", claim,
                             claim_type=None, claimants=[lavrentiev.iri], accused=[gur.iri], beneficiaries=[hts.iri],
-                            supported_by=[statements[0].iri], contested_by=[statements[1].iri, statements[2].iri])
+                            targets=[syria.iri], supported_by=[statements[0].iri],
+                            contested_by=[statements[1].iri, statements[2].iri], cluster=allegation_cluster)
+    against_turkey = Allegation(turkey_iri, "Turkey supplied armoured vehicles to HTS",
+                                span(text, "Turkey supplied HTS with armoured vehicles"), claimant_note="unattributed",
+                                accused=[turkey.iri], beneficiaries=[hts.iri], contested_by=[statements[3].iri])
+    responses = [Response(statements[0].iri, allegation_iri, "supports"),
+                 Response(statements[1].iri, allegation_iri, "downplays"),
+                 Response(statements[2].iri, allegation_iri, "denies"),
+                 Response(statements[3].iri, turkey_iri, "dismisses")]
     capture = span(text, "The rebels captured Aleppo on 30 November")
     event = Event(str(minter.event(key, "capture-of-aleppo")), "capture of Aleppo", "capture-territory", capture,
                   date="2024-11-30", granularity="day", places=[Place(str(minter.place("Aleppo")), "Aleppo")],
                   participants=[hts.iri])
-    responses = [Response(statement.iri, allegation_iri, statement.stance) for statement in statements]
-    return Extraction(doc, [lavrentiev, gur, hts, official, turkish], statements, [allegation], [event],
-                      responses=responses, central_allegation=allegation_iri)
+    return Extraction(doc, [lavrentiev, gur, hts, syria, turkey, ministry, official, turkish], statements,
+                      [allegation, against_turkey], [event], responses, central_allegation=allegation_iri)
 
 
-def _second(minter: IriMinter, cluster: str) -> Extraction:
+def _second(minter: IriMinter, cluster: str, allegation_cluster: str) -> Extraction:
     text = SECOND_TEXT
     hostile_url = "javascript:alert('pwned')"  # metadata is input too: it must never become a live link
     doc = ArticleDoc(key=IriMinter.article_key(hostile_url, text), text=text,
@@ -137,16 +194,26 @@ def _second(minter: IriMinter, cluster: str) -> Extraction:
                      url=hostile_url)
     official = Actor(str(minter.anonymous_source(doc.key, "a Ukrainian official")), "a Ukrainian official",
                      "AnonymousSource", known=False, mentions=[span(text, "a Ukrainian official")])
+    gur = Actor(str(minter.actor("GUR")), "GUR", "IntelligenceAgency", known=True, mentions=[span(text, "GUR")])
+    hts = Actor(str(minter.actor("HTS")), "HTS", "ArmedGroup", known=True, mentions=[span(text, "HTS")])
+    claim = span(text, "The GUR has trained HTS drone pilots in Idlib")
+    allegation_iri = str(minter.allegation(doc.key, "gur-trains-hts"))
     quote = span(text, QUOTE)
     statement = Statement(str(minter.statement(doc.key, quote.start, quote.end)), official.iri, official.label,
-                          span(text, "said"), quote, sentence_of(text, quote), direct=True, stance="neutral",
-                          cluster=cluster)
-    return Extraction(doc, [official], [statement])
+                          span(text, "said"), quote, sentence_of(text, quote), direct=True, stance="downplays",
+                          about=[allegation_iri], cluster=cluster)
+    allegation = Allegation(allegation_iri, "Ukraine's GUR trained HTS drone pilots in Idlib", claim,
+                            claimant_note="outlet", accused=[gur.iri], beneficiaries=[hts.iri],
+                            contested_by=[statement.iri], cluster=allegation_cluster)
+    return Extraction(doc, [official, gur, hts], [statement], [allegation],
+                      responses=[Response(statement.iri, allegation_iri, "downplays")],
+                      central_allegation=allegation_iri)
 
 
 def build_sample(minter: IriMinter) -> Sample:
     cluster = str(minter.cluster("quote", QUOTE.lower()))
-    return Sample(minter, _first(minter, cluster), _second(minter, cluster))
+    allegation_cluster = str(minter.cluster("allegation", "provide-military-aid|gur|hts"))
+    return Sample(minter, _first(minter, cluster, allegation_cluster), _second(minter, cluster, allegation_cluster))
 
 
 def publisher(minter: IriMinter, name: str) -> Actor:

@@ -24,8 +24,9 @@ PREFIX stance: <https://newskg.org/vocab/stance/>
 REFERENCE = {
     "allegations-by-claimant": """
 SELECT DISTINCT ?claimantLabel ?summary ?accusedLabel ?headline ?date ?allegation WHERE {
-  ?allegation a nkg:Allegation ; nkg:claimant ?claimant ; nkg:summary ?summary .
-  ?claimant rdfs:label ?claimantLabel .
+  ?allegation a nkg:Allegation ; nkg:summary ?summary .
+  { ?allegation nkg:claimant/rdfs:label ?claimantLabel }
+  UNION { ?allegation nkg:claimSource/skos:prefLabel ?claimantLabel }
   OPTIONAL { ?allegation nkg:accused ?accused . ?accused rdfs:label ?accusedLabel }
   OPTIONAL { ?allegation nkg:inArticle ?article .
              OPTIONAL { ?article nkg:headline ?headline }
@@ -34,17 +35,21 @@ SELECT DISTINCT ?claimantLabel ?summary ?accusedLabel ?headline ?date ?allegatio
     "denied-or-downplayed": """
 SELECT DISTINCT ?speakerLabel ?stance ?cue ?quote ?allegationSummary ?headline WHERE {
   VALUES ?stance { stance:denies stance:dismisses stance:downplays }
-  ?statement nkg:stance ?stance ; nkg:evidence/nkg:exact ?quote .
+  ?statement nkg:hasResponse ?response ; nkg:evidence/nkg:exact ?quote .
+  ?response nkg:responseStance ?stance ; nkg:responseTo ?allegation .
   OPTIONAL { ?statement nkg:speaker/rdfs:label ?speakerLabel }
   OPTIONAL { ?statement nkg:cue ?cue }
-  OPTIONAL { ?statement nkg:about/nkg:summary ?allegationSummary }
+  OPTIONAL { ?allegation nkg:summary ?allegationSummary }
   OPTIONAL { ?statement nkg:inArticle/nkg:headline ?headline }
 } ORDER BY ?speakerLabel LIMIT 200""",
     "statements-about-actor": """
-SELECT DISTINCT ?actor ?speakerLabel ?stance ?quote ?headline WHERE {
+SELECT DISTINCT ?actor ?speakerLabel ?stance ?allegationSummary ?quote ?headline WHERE {
   VALUES ?name { "NAME" }
   ?actor rdfs:label|skos:prefLabel|skos:altLabel ?name .
-  { ?allegation nkg:claimant|nkg:accused|nkg:beneficiary ?actor . ?statement nkg:about ?allegation . }
+  { ?allegation nkg:claimant|nkg:accused|nkg:beneficiary|nkg:target ?actor .
+    ?statement nkg:hasResponse ?response .
+    ?response nkg:responseTo ?allegation ; nkg:responseStance ?stance .
+    OPTIONAL { ?allegation nkg:summary ?allegationSummary } }
   UNION {
     ?mention nkg:refersTo ?actor ; nkg:evidence ?mentionAt .
     ?mentionAt nkg:start ?mStart ; nkg:end ?mEnd ; nkg:source ?article .
@@ -52,10 +57,12 @@ SELECT DISTINCT ?actor ?speakerLabel ?stance ?quote ?headline WHERE {
     VALUES ?statementType { nkg:Statement nkg:Reaction }
     ?quoteAt nkg:source ?article ; nkg:start ?qStart ; nkg:end ?qEnd .
     FILTER (?mStart >= ?qStart && ?mEnd <= ?qEnd)
+    OPTIONAL { ?statement nkg:hasResponse ?response .
+               ?response nkg:responseStance ?stance ; nkg:responseTo ?answered .
+               OPTIONAL { ?answered nkg:summary ?allegationSummary } }
   }
   ?statement nkg:evidence/nkg:exact ?quote .
   OPTIONAL { ?statement nkg:speaker/rdfs:label ?speakerLabel }
-  OPTIONAL { ?statement nkg:stance ?stance }
   OPTIONAL { ?statement nkg:inArticle/nkg:headline ?headline }
 } LIMIT 200""",
 }

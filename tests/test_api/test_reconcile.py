@@ -157,7 +157,7 @@ def test_suggest_completes_prefixes_of_entities_types_and_properties(site: Site)
 
 
 def test_data_extension_fetches_properties_of_reconciled_actors(site: Site) -> None:
-    """On the hand-made sample, whose allegation accuses the agency (the seeds' extraction may find none)."""
+    """On the hand-made sample, whose two allegations accuse the agency (the seeds' extraction may find none)."""
     query = {"ids": ["actor/gur", "actor/ukraine", "actor/nobody"],
              "properties": [{"id": "affiliation"}, {"id": "wikidata"}, {"id": "allegations_against"},
                             {"id": "kind"}]}
@@ -168,7 +168,7 @@ def test_data_extension_fetches_properties_of_reconciled_actors(site: Site) -> N
     gur, ukraine, nobody = (extension["rows"][i] for i in query["ids"])
     assert gur["affiliation"] == [{"id": "actor/ukraine", "name": "Ukraine"}]
     assert ukraine["wikidata"] == [{"str": "Q212"}]
-    assert gur["allegations_against"] == [{"int": 1}] and ukraine["allegations_against"] == [{"int": 0}]
+    assert gur["allegations_against"] == [{"int": 2}] and ukraine["allegations_against"] == [{"int": 0}]
     assert gur["kind"] == [{"str": "intelligence agency"}]
     assert all(values == [] for values in nobody.values())
 
