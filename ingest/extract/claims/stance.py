@@ -229,4 +229,14 @@ class StanceReader:
         negation = accused_side and any(
             self.lexicon.words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1]
         )
-        return self._stance(a, cue_stance, accused_side, self.sides.side(speaker, claims[main].claimants), negation)
+        stance = self._stance(a, cue_stance, accused_side, self.sides.side(speaker, claims[main].claimants), negation)
+        if stance == NEUTRAL and not accused_side and self._tells_of_wrongdoing(a):
+            return SUPPORTS  # a witness or an official telling of the wrong done bears it out
+        return stance
+
+    def _tells_of_wrongdoing(self, a: Attribution) -> bool:
+        """The content tells of a wrong as done (an act of the lexicon, not negated, not yet to come)."""
+        tokens = self.model.tokens
+        if any(self.lexicon.words.is_("future-modal", t.norm) and t.verb for t in tokens[a.content_first : a.content_last + 1]):
+            return False
+        return any(not act.negated for act in self.acts.find(a.content_first, a.content_last))
