@@ -1,4 +1,4 @@
-"""Linked-data pages: home, search, and every minted IRI (/id/..., /graph/...) as HTML or RDF.
+"""Linked-data pages: home, and every minted IRI (/id/..., /graph/...) as HTML or RDF.
 
 Included last by create_app(): it owns `/` and the catch-all resource routes. Handlers are plain `def` (FastAPI runs
 them in its thread pool) and every query behind them is bounded.
@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 
 from api.context import AppContext
 from api.negotiation import choose
@@ -26,7 +26,6 @@ from api.pages_deref import (GRAPH_MEDIA_TYPES, RESOURCE_MEDIA_TYPES, SAFE_SEGME
 from api.pages_home import HomeSummary
 from api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, Renderer
 from api.pages_resource import IncomingRequest, graph_summary, iris_in, resource_links
-from api.pages_search import SearchService
 from ingest.namespaces import NKG
 from ingest.term_pages import term_page
 
@@ -55,7 +54,6 @@ class Pages:
         self.store = context.store
         self.minter = context.minter
         self.renderer = Renderer(context.minter)
-        self.search_service = SearchService(context.store, context.minter)
         self.home_summary = HomeSummary(context.store)
 
     def not_found(self, request: Request, what: str) -> Response:
@@ -69,20 +67,6 @@ class Pages:
         data, queries = self.home_summary.get()
         return self.renderer.page("home.html", title="newskg", data=data, labels=data["labels"], queries=queries,
                                   refreshing=self.home_summary.cache.stale)
-
-    def search(self, request: Request, q: str) -> Response:
-        hits = self.search_service.search(q) if q.strip() else []
-        media = choose(request.headers.get("accept"), ("text/html", "application/json"),
-                       format=request.query_params.get("format"))
-        if media == "application/json":
-            return JSONResponse({"query": q, "results": [
-                {"iri": h.iri, "label": h.label, "kind": h.kind, "score": round(h.score, 1)} for h in hits]},
-                headers={"Vary": "Accept"})
-        queries = PageQueries(self.store)
-        labels = queries.labels([h.iri for h in hits]) if hits else {}
-        json_link = "/search?" + urlencode({"q": q, "format": "json"})
-        return self.renderer.page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits,
-                                  labels=labels, json_link=json_link, headers={"Vary": "Accept"})
 
     def resource(self, request: Request, path: str, incoming: IncomingRequest) -> Response:
         stem, _ = split_suffix(path)
@@ -165,10 +149,9 @@ class Pages:
 
 
 def _warm_up(pages: Pages) -> None:
-    """Compute the home figures and the label index before the first visitor asks (seconds on a big store)."""
+    """Compute the home figures before the first visitor asks (seconds on a big store)."""
     try:
         pages.home_summary.get()
-        pages.search_service.index()
     except Exception:  # the store closed under it (a short-lived app); the first request computes instead
         log.debug("warming the page caches stopped", exc_info=True)
 
@@ -182,13 +165,6 @@ def build_router(context: AppContext) -> APIRouter:
     @router.get("/", include_in_schema=False)
     def home() -> Response:
         return pages.home()
-
-    @router.get("/search", summary="Search actors, articles and allegations by name, forgiving of spelling",
-                response_class=Response,
-                responses={200: answer("the hits, as a page or as JSON", ["text/html", "application/json"], ["Vary"]),
-                           **errors(400, 406)})
-    def search(request: Request, q: str = Query("", max_length=200)) -> Response:
-        return pages.search(request, q)
 
     @router.get("/resource", summary="Page (or RDF) of any resource in the store, minted by newskg or not",
                 response_class=Response,
