@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from api import pictures
 from api.context import AppContext
 from api.negotiation import choose
 from api.openapi_responses import answer, errors
@@ -132,6 +133,7 @@ class Pages:
                     "cluster": lambda: cluster_page(queries, iri), "article": lambda: article_page(queries, iri, href),
                     "statement": lambda: statement_page(queries, iri, href)}
         data: dict[str, Any] = builders[kind]() if kind in builders else {}
+        drawn = pictures.for_page(kind, queries, href, iri)
         labels = queries.labels(iris_in([links, data]) + [iri])
         if want.path == "/resource":
             rdf_links = [(name, "/resource?" + urlencode({"iri": iri, "format": suffix}))
@@ -141,7 +143,8 @@ class Pages:
         return self.renderer.page(
             f"{kind}.html", headers=headers, title=labels.get(iri) or self.renderer.short(iri), iri=iri,
             path=want.path, kind=kind, links=links, data=data, labels=labels, queries=queries.log,
-            describe_query=queries.text(DESCRIBE, s=iri), rdf_links=rdf_links, incoming_request=incoming)
+            describe_query=queries.text(DESCRIBE, s=iri), rdf_links=rdf_links, incoming_request=incoming,
+            pictures=drawn)
 
     @staticmethod
     def _rdf_links(path: str, alternates: list[tuple[str, str, str]]) -> list[tuple[str, str]]:

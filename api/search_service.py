@@ -17,10 +17,21 @@ from api.search_query import ParsedQuery, parse
 from api.search_results import SORTS, Filters, Results, search
 from api.search_sync import SearchSync
 from ingest.errors import InputError
+from ingest.iris import IriMinter
 
 OVERVIEW_SIZE = 5       # hits per kind when every kind is shown
 PAGE_SIZE = 20          # hits per page of one kind
 ACTOR_KINDS = ("actor", "source")   # the /id/<kind>/ of actors and anonymous sources
+
+
+def actor_iri(minter: IriMinter, value: str, parameter: str) -> str:
+    """An actor's IRI from its IRI or the path of its page: 'actor/gur', '/id/actor/gur' ("" for "")."""
+    if not value or minter.is_minted(value):
+        return value
+    path = value.strip().strip("/").removeprefix("id/")
+    if path.count("/") == 1 and path.split("/")[0] in ACTOR_KINDS:
+        return str(minter.iri_for_path(f"/id/{path}"))
+    raise InputError(f"parameter '{parameter}' must be an actor's IRI or page path (actor/<key>): {value!r}")
 
 
 @dataclass(frozen=True)
@@ -80,13 +91,7 @@ class TextSearch:
         return SearchAnswer(request, query, names, results, filters, matched, complete)
 
     def _iri(self, value: str, parameter: str) -> str:
-        """An IRI from an IRI or the path of a page: 'actor/gur', '/id/actor/gur'."""
-        if not value or self.minter.is_minted(value):
-            return value
-        path = value.strip().strip("/").removeprefix("id/")
-        if path.count("/") == 1 and path.split("/")[0] in ACTOR_KINDS:
-            return str(self.minter.iri_for_path(f"/id/{path}"))
-        raise InputError(f"parameter '{parameter}' must be an actor's IRI or page path (actor/<key>): {value!r}")
+        return actor_iri(self.minter, value, parameter)
 
     def _actor(self, value: str) -> tuple[str, str]:
         if not value:
