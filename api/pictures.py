@@ -13,8 +13,9 @@ from api.page_queries import PageQueries, Row, as_int, local_name_of, values_blo
 from api.pages_claims import CONTESTING, SUPPORTING
 from api.pictures_queries import (ACTOR_IS_PARTY, ACTOR_KINDS, ACTOR_TIMELINE, APPEARANCES, COUNT_EDGES, EDGES,
                                   EVERY_ALLEGATION, RESPONSES)
+from ingest.namespaces import NKG
 
-STORE_EDGES = 300       # the whole store's network shows its newest allegations
+STORE_EDGES = 200       # the whole store's network shows its newest allegations
 ACTOR_EDGES = 150
 TIMELINE_ITEMS = 300
 APPEARANCES_LIMIT = 300
@@ -59,7 +60,7 @@ def network(queries: PageQueries, href: Href, actor: str | None = None) -> dict[
     responses = _responses(queries, allegations)
     actors = sorted({str(r[k]) for r in rows for k in ("claimant", "accused")} | ({actor} if actor else set()))
     kinds = _kinds(queries, actors)
-    labels = queries.labels(actors + allegations)
+    labels = queries.labels(actors + allegations + [str(NKG[kind]) for kind in set(kinds.values())])
     degree: Counter[str] = Counter()
     edges = []
     for row in sorted(rows, key=lambda r: (str(r.get("date", "")), str(r["allegation"])), reverse=True):
@@ -70,7 +71,8 @@ def network(queries: PageQueries, href: Href, actor: str | None = None) -> dict[
                       "label": labels.get(allegation, ""), "status": local_name_of(row.get("status")) or "alleged",
                       "date": str(row.get("date", ""))[:10], "supporting": counts["supporting"],
                       "contesting": counts["contesting"]})
-    nodes = [{"id": iri, "name": labels.get(iri, href(iri).rsplit("/", 1)[-1]), "kind": kinds.get(iri, "Actor"),
+    nodes = [{"id": iri, "name": labels.get(iri, href(iri).rsplit("/", 1)[-1]),
+              "kind": labels.get(str(NKG[kinds[iri]]), kinds[iri]) if iri in kinds else "actor",
               "href": href(iri), "allegations": degree[iri], "focus": iri == actor} for iri in actors]
     return {"picture": "network", "nodes": nodes, "edges": edges, "total": total, "shown": len(allegations)}
 

@@ -6,6 +6,8 @@
   if (!window.echarts) { return; }
   var STATUS_COLOURS = { alleged: "#5f6b76", disputed: "#b3261e", denied: "#a15c00", confirmed: "#1f7a3a" };
   var MAX_EDGE_WIDTH = 5;
+  var SMALL_NETWORK = 40;  // nodes: a bigger network is drawn smaller, tighter, and names only its busiest actors
+  var LABELLED_FROM = 4;   // in a big network, only actors party to this many allegations are named (all on hover)
 
   function unique(values) {
     return values.filter(function (value, index) { return values.indexOf(value) === index; }).sort();
@@ -23,6 +25,7 @@
 
   function networkOption(data) {
     var kinds = unique(data.nodes.map(function (node) { return node.kind; }));
+    var small = data.nodes.length <= SMALL_NETWORK;
     var position = {};
     data.nodes.forEach(function (node, index) { position[node.id] = String(index); });  // names may repeat
     return {
@@ -41,16 +44,18 @@
       legend: [{ data: kinds, top: 4, type: "scroll" }],
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true, autoCurveness: true, top: 40, bottom: 10,
-        zoom: data.nodes.length > 40 ? 0.8 : 1,
-        force: { repulsion: 170, edgeLength: [40, 120], gravity: 0.2, layoutAnimation: false },
+        zoom: small ? 1 : Math.max(0.3, Math.sqrt(SMALL_NETWORK / data.nodes.length)),
+        force: small ? { repulsion: 420, edgeLength: [110, 220], gravity: 0.08, layoutAnimation: false }
+                     : { repulsion: 170, edgeLength: [40, 120], gravity: 0.2, layoutAnimation: false },
         categories: kinds.map(function (kind) { return { name: kind }; }),
         edgeSymbol: ["none", "arrow"], edgeSymbolSize: 10,
-        label: { show: true, position: "right", fontSize: 11, width: 140, overflow: "truncate" },
-        emphasis: { focus: "adjacency", lineStyle: { opacity: 1 } },
+        label: { position: "right", fontSize: 11, width: 140, overflow: "truncate" },
+        emphasis: { focus: "adjacency", label: { show: true }, lineStyle: { opacity: 1 } },
         data: data.nodes.map(function (node) {
           return {
             id: position[node.id], name: node.name, kind: node.kind, href: node.href, allegations: node.allegations,
-            category: kinds.indexOf(node.kind), symbolSize: 10 + 4 * Math.sqrt(node.allegations),
+            category: kinds.indexOf(node.kind), symbolSize: 12 + 5 * Math.sqrt(node.allegations),
+            label: { show: small || node.focus || node.allegations >= LABELLED_FROM },
             itemStyle: node.focus ? { borderColor: "#1d2125", borderWidth: 3 } : undefined
           };
         }),
