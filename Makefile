@@ -69,4 +69,4 @@ soak: setup
 	$(BIN)/python -m bench.soak
 
 clean:
-	rm -rf $(STORE) $(STORE).dumps tests/artifacts .pytest_cache
+	rm -rf $(STORE) $(STORE).dumps $(STORE).search tests/artifacts .pytest_cache
