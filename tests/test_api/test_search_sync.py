@@ -37,7 +37,7 @@ def post_article(url: str, text: str) -> None:
 
 
 def test_search_follows_posts_replacements_updates_and_deletes(live_server: Callable[..., Any]) -> None:
-    server = live_server()
+    server = live_server(allow_open_writes=True)
     assert search(server.url, f'"{PHRASE}"') == []
 
     post_article(server.url, QIOSK)
