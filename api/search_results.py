@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from api.search_documents import KINDS
 from api.search_index import MARK_END, MARK_START, SearchIndex
 from api.search_query import ParsedQuery
-from ingest.errors import InputError
+from ingest.errors import InputError, StoreError
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0    # a word in a headline, a speaker's name or a summary counts four times
 SNIPPET_TOKENS = 32
@@ -76,7 +76,6 @@ class Results:
     groups: dict[str, Group]
     facets: dict[str, list[tuple[str, int]]]        # facet → (value, count), most frequent first; "date" too
     level: str = ""                                  # which loosening of the words found them ("" for a list)
-    tried: list[str] = field(default_factory=list)   # the FTS5 expressions tried, strictest first
 
 
 def segments(marked: str) -> list[Segment]:
@@ -137,9 +136,11 @@ def search(index: SearchIndex, query: ParsedQuery, filters: Filters, kinds: tupl
         groups = {kind: Group(kind, totals.get(kind, 0),
                               _hits(connection, selection, kind, page, size, sort) if totals.get(kind) else [])
                   for kind in kinds}
-        return Results(groups, _facets(connection, selection, filters), level, [e for _, e in steps])
+        return Results(groups, _facets(connection, selection, filters), level)
     except sqlite3.OperationalError as error:
-        raise InputError(f"the search index could not read this query: {error}") from error
+        if "fts5" in str(error):   # what was typed, though quoted, is more than FTS5 takes
+            raise InputError(f"the search cannot read this query: {error}") from error
+        raise StoreError(f"the search index failed: {error}") from error
     finally:
         connection.close()
 
