@@ -75,12 +75,10 @@ MENTIONED = """SELECT DISTINCT ?g ?article ?actor WHERE {
   GRAPH ?g { ?mention nkg:refersTo ?actor ; nkg:inArticle ?article }
 }"""
 
-# in any graph: an actor's kinds (the ontology's subclasses of nkg:Actor) and its preferred name
-ACTORS = """SELECT ?actor ?type ?label WHERE {
-  $actors
-  OPTIONAL { ?actor a ?type . ?type rdfs:subClassOf* nkg:Actor }
-  OPTIONAL { ?actor skos:prefLabel ?label }
-}"""
+# in any graph (an actor is typed and named again in every article that names it): its kinds and its preferred name
+ACTOR_TYPES = """SELECT DISTINCT ?actor ?type WHERE { $actors ?actor a ?type }"""
+ACTOR_NAMES = """SELECT DISTINCT ?actor ?label WHERE { $actors ?actor skos:prefLabel ?label }"""
+ACTOR_CLASSES = """SELECT DISTINCT ?class WHERE { ?class rdfs:subClassOf* nkg:Actor }"""
 
 
 @dataclass(frozen=True)
@@ -182,12 +180,14 @@ class SparqlDocumentSource:
         return [GraphDocuments(graph, tuple(by_graph.get(graph, ()))) for graph in graphs]
 
     def _describe_actors(self, actors: list[str], facts: _Facts) -> None:
+        classes = {row["class"] for row in select(self.store, ACTOR_CLASSES)}
         for batch in _batches(actors):
-            for row in select(self.store, ACTORS.replace("$actors", iri_values("actor", batch))):
-                if "type" in row:
+            values = iri_values("actor", batch)
+            for row in select(self.store, ACTOR_TYPES.replace("$actors", values)):
+                if row["type"] in classes:
                     facts.kinds[row["actor"]].add(local_name(row["type"]))
-                if "label" in row:
-                    facts.names.setdefault(row["actor"], row["label"])
+            for row in select(self.store, ACTOR_NAMES.replace("$actors", values)):
+                facts.names.setdefault(row["actor"], row["label"])
 
 
 def _actor_facets(actors: Iterable[str], facts: _Facts) -> set[tuple[str, str]]:

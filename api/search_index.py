@@ -8,6 +8,11 @@ never wait for the writer (write-ahead log). tantivy would rank as well and matc
 package and keeps the facets in a second place.
 
 Each article graph's documents are replaced whole, with the graph's signatures (search_sync decides when).
+
+The index is fed only through search_documents.DocumentSource (SPARQL SELECTs), so it works as it is over a remote
+SPARQL store too, one index file per server. Where a remote engine has a text index of its own (Fuseki's jena-text
+on Lucene, GraphDB's Lucene connector, Virtuoso's bif:contains, QLever's ql:contains-word), a search that asks the
+engine would spare the copy but not the facets, which would become SPARQL group-bys on every search.
 """
 
 from __future__ import annotations

@@ -44,7 +44,8 @@ class SearchSync:
         generation = self.store.generation
         with self._lock:
             if generation != self._quick_generation:
-                self._quick_pass()
+                if self._quick_pass():   # every graph re-indexed (a first build): their full signatures are new
+                    self._full_generation = generation
                 self._quick_generation = generation
             if generation == self._full_generation:
                 return True
@@ -58,7 +59,8 @@ class SearchSync:
             return False
 
     # --- the passes --------------------------------------------------------------------------------------
-    def _quick_pass(self) -> None:
+    def _quick_pass(self) -> bool:
+        """True when it re-indexed every article graph there is."""
         quick = self.source.quick_signatures()
         held = self.index.signatures()
         gone = sorted(held.keys() - quick.keys())
@@ -66,6 +68,7 @@ class SearchSync:
             self.index.remove(gone)
         changed = sorted(graph for graph, signature in quick.items() if held.get(graph, ("",))[0] != signature)
         self._reindex(changed, quick)
+        return bool(changed) and len(changed) == len(quick)
 
     def _full_pass_locked(self, generation: int) -> None:
         started = time.perf_counter()
