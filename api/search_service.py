@@ -2,7 +2,7 @@
 articles, statements and allegations by their words (the full-text index, kept in step by api/search_sync.py).
 
 Filters name outlets and actors by their IRI or the path of their page (`actor/gur`); an actor may also be named as
-a person would type it (`Lavrentyev`), and is then found by the same forgiving name search.
+a person would type it (`Aleksandr Petrov` for Alexander Petrov), and is then found by the same forgiving name search.
 """
 
 from __future__ import annotations
