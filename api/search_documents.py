@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from exports.rows import Row, iri_values, local_name, select
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 KINDS = ("article", "statement", "allegation")
 BATCH = 200                         # graphs per extraction query
@@ -121,7 +121,7 @@ class _Facts:
 class SparqlDocumentSource:
     """Documents and signatures by SPARQL SELECT over the store (embedded, or remote through the same interface)."""
 
-    def __init__(self, store: OxigraphStore, id_base: str) -> None:
+    def __init__(self, store: Store, id_base: str) -> None:
         self.store = store
         self.id_base = id_base
 

@@ -21,14 +21,14 @@ from typing import Iterable
 from api.generation_cache import CHEAP_SECONDS
 from api.search_documents import DocumentSource
 from api.search_index import SearchIndex
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 log = logging.getLogger("newskg.api")
 REINDEX_BATCH = 100     # graphs per transaction: a first build of a big store becomes searchable as it goes
 
 
 class SearchSync:
-    def __init__(self, store: OxigraphStore, index: SearchIndex, source: DocumentSource) -> None:
+    def __init__(self, store: Store, index: SearchIndex, source: DocumentSource) -> None:
         self.store = store
         self.index = index
         self.source = source

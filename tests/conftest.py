@@ -185,7 +185,7 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> CorpusStore:
     from ingest.inputs import collect_inputs
     from ingest.outcome import Status
     from ingest.parallel_ingest import ingest_in_parallel
-    from ingest.store import open_store
+    from store.embedded import open_store
 
     root = tmp_path_factory.mktemp("corpus")
     articles = list(generate_corpus(CORPUS_SEED, CORPUS_GENERATED))

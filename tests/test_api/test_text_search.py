@@ -12,14 +12,14 @@ import pytest
 
 from exports.rows import select
 from ingest.settings import Settings
-from ingest.store import OxigraphStore
+from store.interface import Store
 
 pytestmark = pytest.mark.slow
 JSON = {"accept": "application/json"}
 
 
 class Corpus:
-    def __init__(self, url: str, store: OxigraphStore) -> None:
+    def __init__(self, url: str, store: Store) -> None:
         self.url = url
         self.store = store
 
