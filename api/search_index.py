@@ -18,7 +18,9 @@ engine would spare the copy but not the facets, which would become SPARQL group-
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
+import tempfile
 import threading
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -42,16 +44,21 @@ MARK_START, MARK_END = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def default_index_path(store_dir: Path) -> Path:
-    """Beside the store, never inside it: <store_dir>.search/index.sqlite"""
+def default_index_path(store_dir: Path, *, remote: bool = False) -> Path:
+    """Beside the embedded store, never inside it: <store_dir>.search/index.sqlite. Over a remote store, in a folder
+    of this server's own (several servers may share one remote store, each with its index), built at startup."""
+    if remote:
+        return Path(tempfile.mkdtemp(prefix="newskg-search-")) / "index.sqlite"
     return store_dir.with_name(store_dir.name + ".search") / "index.sqlite"
 
 
 class SearchIndex:
     """One writer (the sync, under its lock); any number of readers, each query on a connection of its own."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, temporary: bool = False) -> None:
+        """temporary: the index's folder is removed when it is closed."""
         self.path = path
+        self.temporary = temporary
         path.parent.mkdir(parents=True, exist_ok=True)
         self._writer = self._connect()
         self._lock = threading.Lock()
@@ -108,6 +115,8 @@ class SearchIndex:
     def close(self) -> None:
         with self._lock:
             self._writer.close()
+        if self.temporary:
+            shutil.rmtree(self.path.parent, ignore_errors=True)
 
 
 class _transaction:

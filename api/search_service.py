@@ -75,7 +75,9 @@ class TextSearch:
         settings = context.settings
         self.minter = context.minter
         self.names = names
-        self.index = SearchIndex(settings.search_index or default_index_path(settings.store_dir))
+        remote = settings.store_url is not None
+        self.index = SearchIndex(settings.search_index or default_index_path(settings.store_dir, remote=remote),
+                                 temporary=remote and settings.search_index is None)
         self.sync = SearchSync(context.store, self.index, SparqlDocumentSource(context.store, self.minter.id_base))
 
     def answer(self, request: SearchRequest) -> SearchAnswer:

@@ -8,6 +8,7 @@ from contextlib import redirect_stdout
 from typing import Any, Callable
 
 import httpx
+import pytest
 
 from api.search_index import SearchIndex, default_index_path
 from ingest.cli import main
@@ -36,6 +37,7 @@ def post_article(url: str, text: str) -> None:
     assert response.status_code == 201, response.text
 
 
+@pytest.mark.backends
 def test_search_follows_posts_replacements_updates_and_deletes(live_server: Callable[..., Any]) -> None:
     server = live_server(allow_open_writes=True)
     assert search(server.url, f'"{PHRASE}"') == []
