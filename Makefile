@@ -12,7 +12,7 @@ PYTEST := W3C_SPARQL11=$(abspath $(W3C_DIR)) $(BIN)/python -m pytest
 # make test runs the W3C suites' protocol tests, every syntax test and a fixed quarter of the others
 W3C_SHARE := (not w3c_suite or w3c_sample)
 
-.PHONY: setup setup-test browser yasgui engines run ingest-seeds test test-fast conformance fuzz score bench soak clean
+.PHONY: setup setup-test browser yasgui charts engines run ingest-seeds test test-fast conformance fuzz score bench soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,10 +28,13 @@ browser:               ## Debian's chromium for the browser tests
 yasgui:                ## the YASGUI query editor from the npm registry, served by /sparql
 	bash scripts/install_yasgui.sh
 
+charts:                ## Apache ECharts from the npm registry: the network and timeline pictures
+	bash scripts/install_echarts.sh
+
 engines:               ## Debian's Virtuoso 7.2 and Redis for the remote-store and queue tests (started by the tests)
 	bash scripts/install_engines.sh
 
-setup-test: setup browser yasgui engines
+setup-test: setup browser yasgui charts engines
 
 ingest-seeds: setup
 	$(BIN)/newskg --store $(STORE) ingest seeds/
@@ -40,7 +43,7 @@ ingest-seeds: setup
 # reach refuses them unless NEWSKG_WRITE_TOKEN is set
 OPEN_WRITES := $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),--allow-open-writes,)
 
-run: setup yasgui ingest-seeds
+run: setup yasgui charts ingest-seeds
 	$(BIN)/newskg --store $(STORE) serve --host $(HOST) --port $(PORT) $(OPEN_WRITES)
 
 # make test skips the W3C suites (saying why, in the summary's skip reasons) where a checkout has no ../shared
@@ -66,4 +69,4 @@ soak: setup
 	$(BIN)/python -m bench.soak
 
 clean:
-	rm -rf $(STORE) $(STORE).dumps tests/artifacts .pytest_cache
+	rm -rf $(STORE) $(STORE).dumps $(STORE).search tests/artifacts .pytest_cache

@@ -65,8 +65,8 @@ def _document_bad_requests_as_400(app: FastAPI) -> None:
 
 def _include_routers(app: FastAPI, context: AppContext) -> None:
     # imported here so that importing api.app does no work
-    from api import (articles, claimreview_download, dumps, feeds, gsp, jobs, middleware, pages, pages_terms,
-                     reconcile, sparql)
+    from api import (articles, claimreview_download, dumps, feeds, gsp, jobs, middleware, network_page, pages,
+                     pages_terms, reconcile, search, sparql)
 
     middleware.install(app, context)
     app.include_router(sparql.build_router(context))
@@ -75,6 +75,8 @@ def _include_routers(app: FastAPI, context: AppContext) -> None:
     app.include_router(jobs.build_router(context))
     app.include_router(reconcile.build_router(context))
     app.include_router(feeds.build_router(context))
+    app.include_router(search.build_router(context))
+    app.include_router(network_page.build_router(context))
     app.include_router(claimreview_download.build_router(context))   # before dumps: not one of its data files
     app.include_router(dumps.build_router(context))
     app.include_router(pages_terms.build_router(context))

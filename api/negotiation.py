@@ -181,7 +181,7 @@ def _aliases(media_type: str) -> tuple[str, ...]:
 def _alias_target(wanted: str | None, offered: Sequence[str]) -> str | None:
     if not wanted:
         return None
-    for media_type in offered:
-        if wanted in _aliases(media_type):
+    for media_type in offered:   # format=json names SPARQL results JSON, whose alias a page may offer instead
+        if wanted in _aliases(media_type) or media_type in _aliases(wanted):
             return media_type
     return None

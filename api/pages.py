@@ -1,4 +1,4 @@
-"""Linked-data pages: home, search, and every minted IRI (/id/..., /graph/...) as HTML or RDF.
+"""Linked-data pages: home, and every minted IRI (/id/..., /graph/...) as HTML or RDF.
 
 Included last by create_app(): it owns `/` and the catch-all resource routes. Handlers are plain `def` (FastAPI runs
 them in its thread pool) and every query behind them is bounded.
@@ -12,10 +12,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
-from rdflib import URIRef
+from fastapi.responses import RedirectResponse, Response
 
-from api.allegation_lines import allegation_lines
+from api import pictures
 from api.context import AppContext
 from api.negotiation import choose
 from api.openapi_responses import answer, errors
@@ -28,7 +27,6 @@ from api.pages_deref import (GRAPH_MEDIA_TYPES, RESOURCE_MEDIA_TYPES, SAFE_SEGME
 from api.pages_home import HomeSummary
 from api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, Renderer
 from api.pages_resource import IncomingRequest, graph_summary, iris_in, resource_links
-from api.pages_search import SearchService
 from ingest.namespaces import NKG
 from ingest.term_pages import term_page
 
@@ -57,7 +55,6 @@ class Pages:
         self.store = context.store
         self.minter = context.minter
         self.renderer = Renderer(context.minter)
-        self.search_service = SearchService(context.store, context.minter)
         self.home_summary = HomeSummary(context.store)
 
     def not_found(self, request: Request, what: str) -> Response:
@@ -71,21 +68,6 @@ class Pages:
         data, queries = self.home_summary.get()
         return self.renderer.page("home.html", title="newskg", data=data, labels=data["labels"], queries=queries,
                                   refreshing=self.home_summary.cache.stale)
-
-    def search(self, request: Request, q: str) -> Response:
-        hits = self.search_service.search(q) if q.strip() else []
-        media = choose(request.headers.get("accept"), ("text/html", "application/json"),
-                       format=request.query_params.get("format"))
-        if media == "application/json":
-            return JSONResponse({"query": q, "results": [
-                {"iri": h.iri, "label": h.label, "kind": h.kind, "score": round(h.score, 1)} for h in hits]},
-                headers={"Vary": "Accept"})
-        queries = PageQueries(self.store)
-        lines = allegation_lines(queries, [URIRef(h.iri) for h in hits if h.kind == "allegation"])
-        labels = queries.labels([h.iri for h in hits] + iris_in(lines)) if hits else {}
-        json_link = "/search?" + urlencode({"q": q, "format": "json"})
-        return self.renderer.page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits,
-                                  labels=labels, lines=lines, json_link=json_link, headers={"Vary": "Accept"})
 
     def resource(self, request: Request, path: str, incoming: IncomingRequest) -> Response:
         stem, _ = split_suffix(path)
@@ -151,6 +133,7 @@ class Pages:
                     "cluster": lambda: cluster_page(queries, iri), "article": lambda: article_page(queries, iri, href),
                     "statement": lambda: statement_page(queries, iri, href)}
         data: dict[str, Any] = builders[kind]() if kind in builders else {}
+        drawn = pictures.for_page(kind, queries, href, iri)
         labels = queries.labels(iris_in([links, data]) + [iri])
         if want.path == "/resource":
             rdf_links = [(name, "/resource?" + urlencode({"iri": iri, "format": suffix}))
@@ -160,7 +143,8 @@ class Pages:
         return self.renderer.page(
             f"{kind}.html", headers=headers, title=labels.get(iri) or self.renderer.short(iri), iri=iri,
             path=want.path, kind=kind, links=links, data=data, labels=labels, queries=queries.log,
-            describe_query=queries.text(DESCRIBE, s=iri), rdf_links=rdf_links, incoming_request=incoming)
+            describe_query=queries.text(DESCRIBE, s=iri), rdf_links=rdf_links, incoming_request=incoming,
+            pictures=drawn)
 
     @staticmethod
     def _rdf_links(path: str, alternates: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
@@ -168,10 +152,9 @@ class Pages:
 
 
 def _warm_up(pages: Pages) -> None:
-    """Compute the home figures and the label index before the first visitor asks (seconds on a big store)."""
+    """Compute the home figures before the first visitor asks (seconds on a big store)."""
     try:
         pages.home_summary.get()
-        pages.search_service.index()
     except Exception:  # the store closed under it (a short-lived app); the first request computes instead
         log.debug("warming the page caches stopped", exc_info=True)
 
@@ -185,13 +168,6 @@ def build_router(context: AppContext) -> APIRouter:
     @router.get("/", include_in_schema=False)
     def home() -> Response:
         return pages.home()
-
-    @router.get("/search", summary="Search actors, articles and allegations by name, forgiving of spelling",
-                response_class=Response,
-                responses={200: answer("the hits, as a page or as JSON", ["text/html", "application/json"], ["Vary"]),
-                           **errors(400, 406)})
-    def search(request: Request, q: str = Query("", max_length=200)) -> Response:
-        return pages.search(request, q)
 
     @router.get("/resource", summary="Page (or RDF) of any resource in the store, minted by newskg or not",
                 response_class=Response,

@@ -16,6 +16,7 @@ from ingest.iris import IriMinter
 from ingest.term_pages import term_page
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+CHARTS_SCRIPT = Path(__file__).resolve().parent / "static" / "vendor" / "echarts" / "echarts.min.js"
 # the RDF twins of every resource page: (suffix, media type, name shown)
 RDF_ALTERNATES = [
     ("ttl", "text/turtle", "Turtle"),
@@ -45,7 +46,8 @@ class Renderer:
                                trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(href=self.href, short=self.short, sparql_link=sparql_link,
                                 is_iri=lambda v: isinstance(v, URIRef), is_literal=lambda v: isinstance(v, Literal),
-                                is_wikidata=lambda v: str(v).startswith(WIKIDATA_PREFIX))
+                                is_wikidata=lambda v: str(v).startswith(WIKIDATA_PREFIX),
+                                charts_installed=CHARTS_SCRIPT.is_file)  # scripts/install_echarts.sh
         self.env.filters["local_name"] = local_name_of
         self.env.filters["clip"] = clip
         self.env.filters["when"] = when

@@ -45,6 +45,8 @@ class Settings:
         kept as failed, with its error.
     job_timeout: seconds one queued article may take; a worker silent for longer (and a few seconds more) is
         taken for dead, and its article is delivered to another worker.
+    search_index: the full-text search index (an SQLite file, rebuilt from the store when missing); None puts it
+        beside the store, in <store_dir>.search/index.sqlite.
     """
 
     store_dir: Path = Path("data/store")
@@ -73,6 +75,7 @@ class Settings:
     queue_url: str | None = field(default=None, repr=False)   # a Redis URL may carry a password
     job_retries: int = 2
     job_timeout: float = 300.0
+    search_index: Path | None = None
 
     @property
     def store_locator(self) -> str | Path:
@@ -125,6 +128,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         allow_remote=_flag(env.get("NEWSKG_ALLOW_REMOTE")),
         cors_origins=tuple(o for o in env.get("NEWSKG_CORS_ORIGINS", "").split(",") if o),
         dump_cache_dir=Path(env["NEWSKG_DUMP_CACHE"]) if env.get("NEWSKG_DUMP_CACHE") else None,
+        search_index=Path(env["NEWSKG_SEARCH_INDEX"]) if env.get("NEWSKG_SEARCH_INDEX") else None,
     )
 
 
