@@ -9,10 +9,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Callable
 
+from api.allegation_responses import SIDE_OF
 from api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
-from api.pages_claims import CONTESTING, SUPPORTING
-from api.pictures_queries import (ACTOR_IS_PARTY, ACTOR_KINDS, ACTOR_TIMELINE, APPEARANCES, COUNT_EDGES, EDGES,
-                                  EVERY_ALLEGATION, RESPONSES)
+from api.pictures_queries import (
+    ACTOR_IS_PARTY,
+    ACTOR_KINDS,
+    ACTOR_TIMELINE,
+    APPEARANCES,
+    COUNT_EDGES,
+    EDGES,
+    EVERY_ALLEGATION,
+    RESPONSES,
+)
 from ingest.namespaces import NKG
 
 STORE_EDGES = 200       # the whole store's network shows its newest allegations
@@ -35,7 +43,7 @@ def _responses(queries: PageQueries, allegations: list[str]) -> dict[str, Counte
         block = values_block("allegation", allegations[start:start + 200])
         for row in queries.select(RESPONSES.replace("$allegations", block)):
             stance = local_name_of(row["stance"])
-            side = "supporting" if stance in SUPPORTING else "contesting" if stance in CONTESTING else "other"
+            side = SIDE_OF.get(stance, "other")
             counted[str(row["allegation"])][side] += as_int(row["n"])
     return counted
 

@@ -12,12 +12,15 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from rdflib import URIRef
 
+from api.allegation_lines import allegation_lines
 from api.context import AppContext
 from api.negotiation import choose
 from api.openapi_responses import answer, errors
 from api.page_queries import PageQueries
 from api.pages_render import Renderer
+from api.pages_resource import iris_in
 from api.pages_search import SearchService
 from api.search_results import FACETS, Hit, Segment
 from api.search_service import SearchAnswer, SearchRequest, TextSearch
@@ -96,7 +99,10 @@ class SearchPage:
         iris += [hit.article for group in found.results.groups.values() for hit in group.hits if hit.article]
         iris += [str(NKG[v]) for v, _ in facets["actor_type"]] + ([str(NKG[found.filters.actor_type])]
                                                                      if found.filters.actor_type else [])
-        labels = queries.labels([i for i in iris if i])
+        group = found.results.groups.get("allegation")
+        allegations = [URIRef(hit.iri) for hit in group.hits] if group is not None else []
+        lines = allegation_lines(queries, allegations) if allegations else {}
+        labels = queries.labels([i for i in iris if i] + iris_in(lines))
         links = _Links(request)
         wanted = found.request
         title = f"Search: {wanted.q}" if wanted.q else "Search"
@@ -104,7 +110,7 @@ class SearchPage:
         values = {"outlet": filters.outlet, "actor": filters.actor, "from": filters.date_from, "to": filters.date_to}
         active = [(name, values.get(name) or links.params[name]) for name in FILTER_PARAMETERS if links.params.get(name)]
         return self.renderer.page(
-            "search.html", title=title, q=wanted.q, found=found, labels=labels, links=links, active=active,
+            "search.html", title=title, q=wanted.q, found=found, labels=labels, lines=lines, links=links, active=active,
             kind_names=KIND_NAMES, facet_names=FACET_NAMES, nkg=str(NKG), selected=self._selected,
             pages={kind: max(1, math.ceil(group.total / wanted.size)) for kind, group in found.results.groups.items()},
             json_link=links.with_changes(format="json"), headers={"Vary": "Accept"})
