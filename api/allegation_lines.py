@@ -12,7 +12,7 @@ from typing import Iterable
 
 from rdflib import URIRef
 
-from api.page_queries import PageQueries, local_name_of, values_block
+from newskg.api.page_queries import PageQueries, local_name_of, values_block
 
 LINE_FACTS = """SELECT ?allegation ?role ?value WHERE {
   $allegations

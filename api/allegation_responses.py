@@ -15,8 +15,8 @@ from typing import Iterable
 from markupsafe import Markup, escape
 from rdflib import URIRef
 
-from api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
-from api.pages_text import Highlight, highlighted_text
+from newskg.api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
+from newskg.api.pages_text import Highlight, highlighted_text
 
 # $allegations is a group pattern binding ?allegation: VALUES for one or a few, or the members of a cluster.
 # One path per OPTIONAL: a group of several triples in an OPTIONAL is joined over the whole store first (seconds at

@@ -6,14 +6,14 @@ from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
 from fastapi import FastAPI
-
-from api.auth import announce_write_policy
-from api.context import AppContext
-from api.errors import install_error_handlers
-from ingest.iris import IriMinter
-from ingest.settings import Settings, settings_from_env
-from ingest.service_graphs import write_service_graphs
-from ingest.store_access import open_configured_store
+from newskg.api.auth import announce_write_policy
+from newskg.api.context import AppContext
+from newskg.api.errors import install_error_handlers
+from newskg.ingest import __version__
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.service_graphs import write_service_graphs
+from newskg.ingest.settings import Settings, settings_from_env
+from newskg.ingest.store_access import open_configured_store
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -34,7 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     close()
             store.close()
 
-    app = FastAPI(title="newskg", version=__import__("ingest").__version__, lifespan=lifespan,
+    app = FastAPI(title="newskg", version=__version__, lifespan=lifespan,
                   description="Knowledge graph of who alleged what, about whom, where it was reported, and who contests it.")
     app.state.context = context
     install_error_handlers(app)
@@ -65,8 +65,21 @@ def _document_bad_requests_as_400(app: FastAPI) -> None:
 
 def _include_routers(app: FastAPI, context: AppContext) -> None:
     # imported here so that importing api.app does no work
-    from api import (articles, claimreview_download, dumps, feeds, gsp, jobs, middleware, network_page, pages,
-                     pages_terms, reconcile, search, sparql)
+    from newskg.api import (
+        articles,
+        claimreview_download,
+        dumps,
+        feeds,
+        gsp,
+        jobs,
+        middleware,
+        network_page,
+        pages,
+        pages_terms,
+        reconcile,
+        search,
+        sparql,
+    )
 
     middleware.install(app, context)
     app.include_router(sparql.build_router(context))

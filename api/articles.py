@@ -14,14 +14,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.auth import require_write_token
-from api.context import AppContext
-from api.jobs import enqueue_article
-from api.openapi_responses import WHY, answer, content, errors, request_body
-from ingest.errors import InputError
-from ingest.extract.read import MetadataOverrides
-from ingest.outcome import Status
-from ingest.pipeline import Pipeline
+from newskg.api.auth import require_write_token
+from newskg.api.context import AppContext
+from newskg.api.jobs import enqueue_article
+from newskg.api.openapi_responses import WHY, answer, content, errors, request_body
+from newskg.ingest.errors import InputError
+from newskg.ingest.extract.read import MetadataOverrides
+from newskg.ingest.outcome import Status
+from newskg.ingest.pipeline import Pipeline
 
 MEDIA_TYPES = {"text/plain", "text/html", "application/xhtml+xml", "application/json"}
 

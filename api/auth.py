@@ -12,8 +12,8 @@ import logging
 
 from fastapi import HTTPException, Request
 
-from ingest.errors import Forbidden
-from ingest.settings import Settings
+from newskg.ingest.errors import Forbidden
+from newskg.ingest.settings import Settings
 
 log = logging.getLogger("newskg.api")
 WRITES_SWITCHED_OFF = ("writes are switched off on this server: it has no write token. Start it with "

@@ -8,10 +8,10 @@ import json
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from api.context import AppContext
-from api.openapi_responses import answer
-from api.pages_deref import SAFE_SEGMENT
-from exports.claimreview import MEDIA_TYPE, claimreview_document
+from newskg.api.context import AppContext
+from newskg.api.openapi_responses import answer
+from newskg.api.pages_deref import SAFE_SEGMENT
+from newskg.exports.claimreview import MEDIA_TYPE, claimreview_document
 
 
 def claimreview_path(allegation_key: str) -> str:

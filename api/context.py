@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.iris import IriMinter
-from ingest.settings import Settings
-from store.interface import Store
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.settings import Settings
+from newskg.store.interface import Store
 
 
 @dataclass

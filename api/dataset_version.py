@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from typing import Mapping
 
-from store.interface import Store
+from newskg.store.interface import Store
 
 
 @dataclass(frozen=True)

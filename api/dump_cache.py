@@ -26,8 +26,8 @@ from typing import Callable, Iterator, Mapping
 
 import pyoxigraph as ox
 
-from ingest.distinct_triples import distinct_triples
-from store.interface import Store
+from newskg.ingest.distinct_triples import distinct_triples
+from newskg.store.interface import Store
 
 BASE_SUFFIX = "nq"
 PREFIX = "newskg-"

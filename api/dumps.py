@@ -16,14 +16,14 @@ from typing import Any, Callable
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
-from api.context import AppContext
-from api.dataset_version import DatasetVersion
-from api.dump_cache import DumpCache, default_cache_dir
-from api.openapi_responses import answer
-from api.pages_render import Renderer
-from exports.formats import TOOL_FORMATS, ToolFormat
-from ingest.resources import REGISTRY_FILES, ontology_files, shape_files
-from store.terms import rdf_format
+from newskg.api.context import AppContext
+from newskg.api.dataset_version import DatasetVersion
+from newskg.api.dump_cache import DumpCache, default_cache_dir
+from newskg.api.openapi_responses import answer
+from newskg.api.pages_render import Renderer
+from newskg.exports.formats import TOOL_FORMATS, ToolFormat
+from newskg.ingest.resources import REGISTRY_FILES, ontology_files, shape_files
+from newskg.store.terms import rdf_format
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def build_router(context: AppContext) -> APIRouter:
     def data_file(request: Request, folder: str, name: str) -> Response:
         return dumps.data_file(request, folder, name)
 
-    from api import void  # void imports this module's table of formats
+    from newskg.api import void  # void imports this module's table of formats
 
     router.include_router(void.build_router(context, dumps.renderer))
     return router

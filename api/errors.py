@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ingest.errors import (
+from newskg.ingest.errors import (
     ExtractionError,
     Forbidden,
     InputError,

@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 
 import xml.etree.ElementTree as ET
 
-from ingest import __version__
+from newskg.ingest import __version__
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 MEDIA_TYPE = "application/atom+xml"

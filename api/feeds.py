@@ -10,15 +10,15 @@ from datetime import datetime, timezone
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from api.context import AppContext
-from api.dataset_version import DatasetVersion
-from api.feed_atom import MEDIA_TYPE, Entry, Feed, atom_document, entry_time
-from api.feed_queries import (ACCUSING, ALLEGATIONS, ARTICLES, EVERY_ALLEGATION, IS_ACTOR, MADE_BY, PARTIES,
+from newskg.api.context import AppContext
+from newskg.api.dataset_version import DatasetVersion
+from newskg.api.feed_atom import MEDIA_TYPE, Entry, Feed, atom_document, entry_time
+from newskg.api.feed_queries import (ACCUSING, ALLEGATIONS, ARTICLES, EVERY_ALLEGATION, IS_ACTOR, MADE_BY, PARTIES,
                               STATEMENTS_BY)
-from api.openapi_responses import answer
-from api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
-from api.pages_deref import SAFE_SEGMENT
-from api.pages_render import Renderer
+from newskg.api.openapi_responses import answer
+from newskg.api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
+from newskg.api.pages_deref import SAFE_SEGMENT
+from newskg.api.pages_render import Renderer
 
 LIMIT = 50
 ACTOR_KINDS = ("actor", "source")    # the /id/<kind>/ of actors and anonymous sources

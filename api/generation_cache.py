@@ -13,7 +13,7 @@ import threading
 import time
 from typing import Callable, Generic, TypeVar
 
-from store.interface import Store
+from newskg.store.interface import Store
 
 T = TypeVar("T")
 log = logging.getLogger("newskg.api")

@@ -17,12 +17,12 @@ from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from api.auth import require_write_token
-from api.context import AppContext
-from api.negotiation import choose
-from api.openapi_responses import answer, errors, query_parameters, request_body
-from ingest.errors import InputError
-from store.terms import GraphName
+from newskg.api.auth import require_write_token
+from newskg.api.context import AppContext
+from newskg.api.negotiation import choose
+from newskg.api.openapi_responses import answer, errors, query_parameters, request_body
+from newskg.ingest.errors import InputError
+from newskg.store.terms import GraphName
 
 GRAPH_MEDIA_TYPES = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
 CHUNK = 1 << 16

@@ -10,9 +10,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.context import AppContext
-from api.openapi_responses import answer, errors
-from ingest.extract.read import MetadataOverrides
+from newskg.api.context import AppContext
+from newskg.api.openapi_responses import answer, errors
+from newskg.ingest.extract.read import MetadataOverrides
 
 
 class QueueConnection:
@@ -24,7 +24,7 @@ class QueueConnection:
         self._lock = threading.Lock()
 
     def get(self) -> Any:
-        from ingest.jobs import connect
+        from newskg.ingest.jobs import connect
 
         with self._lock:
             if self._connection is None:
@@ -45,7 +45,7 @@ def queue_of(context: AppContext) -> QueueConnection | None:
 def enqueue_article(context: AppContext, request: Request, body: bytes, name: str, media_type: str,
                     overrides: MetadataOverrides | None) -> Response:
     """202 Accepted, Location: the job's URL; the article is ingested by a `newskg worker`."""
-    from ingest.jobs import ArticlePayload, enqueue
+    from newskg.ingest.jobs import ArticlePayload, enqueue
 
     queue = queue_of(context)
     assert queue is not None
@@ -65,7 +65,7 @@ def build_router(context: AppContext) -> APIRouter:
                 responses={200: answer("the job's state (queued, running, accepted, rejected with its report, "
                                        "failed with its error)", ["application/json"]), **errors(404)})
     def job_state(job_id: str) -> Response:
-        from ingest.jobs import job_state as state_of
+        from newskg.ingest.jobs import job_state as state_of
 
         queue = queue_of(context)
         state = state_of(queue.get(), job_id) if queue is not None and len(job_id) <= 100 else None

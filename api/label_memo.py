@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 
-from store.interface import Store
+from newskg.store.interface import Store
 
 MAX_ENTRIES = 200_000   # about 40 MB of IRIs and labels at the most; the memo starts afresh beyond it
 

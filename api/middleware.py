@@ -14,7 +14,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.context import AppContext
+from newskg.api.context import AppContext
 
 STATIC_DIR = Path(__file__).parent / "static"
 GZIP_MINIMUM_BYTES = 4096

@@ -8,13 +8,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.context import AppContext
-from api.negotiation import choose
-from api.openapi_responses import answer, errors
-from api.page_queries import PageQueries
-from api.pages_render import Renderer
-from api.pictures import network
-from api.search_service import actor_iri
+from newskg.api.context import AppContext
+from newskg.api.negotiation import choose
+from newskg.api.openapi_responses import answer, errors
+from newskg.api.page_queries import PageQueries
+from newskg.api.pages_render import Renderer
+from newskg.api.pictures import network
+from newskg.api.search_service import actor_iri
 
 
 class NetworkPage:

@@ -14,9 +14,9 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import BNode, Node
 
-from api import label_memo
-from ingest.namespaces import NKG
-from store.interface import Store
+from newskg.api import label_memo
+from newskg.ingest.namespaces import NKG
+from newskg.store.interface import Store
 
 PREFIXES = {
     "nkg": str(NKG),

@@ -14,21 +14,21 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from api import pictures
-from api.context import AppContext
-from api.negotiation import choose
-from api.openapi_responses import answer, errors
-from api.page_queries import DESCRIBE, EXISTS, PageQueries
-from api.pages_actor import actor_page
-from api.pages_article import article_page, statement_page
-from api.pages_claims import allegation_page, cluster_page
-from api.pages_deref import (GRAPH_MEDIA_TYPES, RESOURCE_MEDIA_TYPES, SAFE_SEGMENT, Wanted, graph_rdf,
+from newskg.api import pictures
+from newskg.api.context import AppContext
+from newskg.api.negotiation import choose
+from newskg.api.openapi_responses import answer, errors
+from newskg.api.page_queries import DESCRIBE, EXISTS, PageQueries
+from newskg.api.pages_actor import actor_page
+from newskg.api.pages_article import article_page, statement_page
+from newskg.api.pages_claims import allegation_page, cluster_page
+from newskg.api.pages_deref import (GRAPH_MEDIA_TYPES, RESOURCE_MEDIA_TYPES, SAFE_SEGMENT, Wanted, graph_rdf,
                              representation_headers, resource_rdf, split_suffix, wanted)
-from api.pages_home import HomeSummary
-from api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, Renderer
-from api.pages_resource import IncomingRequest, graph_summary, iris_in, resource_links
-from ingest.namespaces import NKG
-from ingest.term_pages import term_page
+from newskg.api.pages_home import HomeSummary
+from newskg.api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, Renderer
+from newskg.api.pages_resource import IncomingRequest, graph_summary, iris_in, resource_links
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.term_pages import term_page
 
 log = logging.getLogger("newskg.api")
 ACTOR_CLASSES = frozenset(str(NKG[name]) for name in (

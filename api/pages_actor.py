@@ -10,10 +10,10 @@ from typing import Any
 
 from rdflib import OWL, RDFS, SKOS
 
-from api.allegation_lines import allegation_lines
-from api.allegation_responses import responses_of, tallies
-from api.page_queries import PageQueries, Row, as_int, values_block
-from ingest.namespaces import NKG, SCHEMA
+from newskg.api.allegation_lines import allegation_lines
+from newskg.api.allegation_responses import responses_of, tallies
+from newskg.api.page_queries import PageQueries, Row, as_int, values_block
+from newskg.ingest.namespaces import NKG, SCHEMA
 
 NAMES = """SELECT DISTINCT ?p ?o WHERE {
   VALUES ?p { skos:prefLabel skos:altLabel rdfs:label nkg:role nkg:affiliation owl:sameAs skos:exactMatch

@@ -7,10 +7,10 @@ from typing import Any, Callable
 from markupsafe import Markup
 from rdflib import URIRef
 
-from api.allegation_lines import allegation_lines
-from api.allegation_responses import addressed_by_statement, responses_of
-from api.page_queries import PageQueries, Row, as_int, local_name_of
-from api.pages_text import Highlight, highlighted_text
+from newskg.api.allegation_lines import allegation_lines
+from newskg.api.allegation_responses import addressed_by_statement, responses_of
+from newskg.api.page_queries import PageQueries, Row, as_int, local_name_of
+from newskg.api.pages_text import Highlight, highlighted_text
 
 ARTICLE_FACTS = """SELECT ?p ?o WHERE {
   VALUES ?p { nkg:headline nkg:standfirst nkg:datePublished nkg:url nkg:language nkg:sourceFormat nkg:textHash

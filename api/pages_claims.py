@@ -13,9 +13,9 @@ from typing import Any
 
 from rdflib import URIRef
 
-from api.allegation_lines import allegation_lines
-from api.allegation_responses import by_stance, responses_of, responses_to, tallies
-from api.page_queries import PageQueries, Row, local_name_of, values_block
+from newskg.api.allegation_lines import allegation_lines
+from newskg.api.allegation_responses import by_stance, responses_of, responses_to, tallies
+from newskg.api.page_queries import PageQueries, Row, local_name_of, values_block
 
 ROLES = ("claimant", "claimSource", "accused", "beneficiary", "target")
 # $members is a group pattern binding ?allegation: the allegation itself, or the members of a cluster

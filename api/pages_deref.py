@@ -10,12 +10,12 @@ import pyoxigraph as ox
 from fastapi import Request
 from fastapi.responses import Response, StreamingResponse
 
-from api.dump_stream import stream_dump
-from api.negotiation import choose
-from api.page_queries import DESCRIBE, PREFIXES, PageQueries
-from api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, link_header
-from ingest.formats import RDF_BY_MEDIA_TYPE
-from store.interface import Store
+from newskg.api.dump_stream import stream_dump
+from newskg.api.negotiation import choose
+from newskg.api.page_queries import DESCRIBE, PREFIXES, PageQueries
+from newskg.api.pages_render import GRAPH_ALTERNATES, RDF_ALTERNATES, link_header
+from newskg.ingest.formats import RDF_BY_MEDIA_TYPE
+from newskg.store.interface import Store
 
 RESOURCE_MEDIA_TYPES = ("text/html",) + tuple(media for _, media, _ in RDF_ALTERNATES)
 GRAPH_MEDIA_TYPES = ("text/html",) + tuple(media for _, media, _ in GRAPH_ALTERNATES)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.allegation_lines import allegation_lines
-from api.generation_cache import GenerationCache
-from api.page_queries import PageQueries, as_int
-from api.pages_resource import iris_in
-from ingest.namespaces import NKG
-from store.interface import Store
+from newskg.api.allegation_lines import allegation_lines
+from newskg.api.generation_cache import GenerationCache
+from newskg.api.page_queries import PageQueries, as_int
+from newskg.api.pages_resource import iris_in
+from newskg.ingest.namespaces import NKG
+from newskg.store.interface import Store
 
 # What a reader counts: articles, the outlets that published them, the actors they name, what was said and alleged.
 # Not internal classes (text selectors, extraction runs) or registry entries no article names.

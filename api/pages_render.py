@@ -11,9 +11,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Literal, URIRef
 
-from api.page_queries import PREFIXES, local_name_of
-from ingest.iris import IriMinter
-from ingest.term_pages import term_page
+from newskg.api.page_queries import PREFIXES, local_name_of
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.term_pages import term_page
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 CHARTS_SCRIPT = Path(__file__).resolve().parent / "static" / "vendor" / "echarts" / "echarts.min.js"

@@ -8,7 +8,7 @@ from typing import Any
 
 from rdflib.term import Node
 
-from api.page_queries import (GRAPH_PROVENANCE, GRAPH_SIZE, GRAPH_TYPES, INCOMING_COUNTS, OUTGOING, TYPES,
+from newskg.api.page_queries import (GRAPH_PROVENANCE, GRAPH_SIZE, GRAPH_TYPES, INCOMING_COUNTS, OUTGOING, TYPES,
                               PageQueries, as_int, incoming_page)
 
 OUTGOING_LIMIT = 1000

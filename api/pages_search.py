@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from api.generation_cache import GenerationCache
-from api.page_queries import PageQueries
-from ingest.iris import IriMinter
-from store.interface import Store
+from newskg.api.generation_cache import GenerationCache
+from newskg.api.page_queries import PageQueries
+from newskg.ingest.iris import IriMinter
+from newskg.store.interface import Store
 
 # kinds of minted resources worth finding by name, in the order results are ranked on equal scores
 SEARCHABLE_KINDS = {"actor": 0, "source": 1, "article": 2, "allegation": 3, "cluster": 4, "event": 5, "place": 6}

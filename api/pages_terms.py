@@ -15,15 +15,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from rdflib.term import Node
 
-from api.context import AppContext
-from api.openapi_responses import answer, errors
-from api.page_queries import PREFIXES, PageQueries, Row, as_int, values_block
-from api.pages_deref import RESOURCE_MEDIA_TYPES, Wanted, representation_headers, triples_rdf, wanted
-from api.pages_render import RDF_ALTERNATES, Renderer
-from api.term_index import TermDoc, TermIndex
-from ingest.namespaces import LEXICON, SHAPES_NS, VOCAB_BASE
-from store.terms import TermConverter
-from ingest.term_pages import SHAPES_PAGE, term_iri, term_page
+from newskg.api.context import AppContext
+from newskg.api.openapi_responses import answer, errors
+from newskg.api.page_queries import PREFIXES, PageQueries, Row, as_int, values_block
+from newskg.api.pages_deref import RESOURCE_MEDIA_TYPES, Wanted, representation_headers, triples_rdf, wanted
+from newskg.api.pages_render import RDF_ALTERNATES, Renderer
+from newskg.api.term_index import TermDoc, TermIndex
+from newskg.ingest.namespaces import LEXICON, SHAPES_NS, VOCAB_BASE
+from newskg.store.terms import TermConverter
+from newskg.ingest.term_pages import SHAPES_PAGE, term_iri, term_page
 
 EXAMPLES = 6
 COUNT_UP_TO = 1000

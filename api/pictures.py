@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Callable
 
-from api.allegation_responses import SIDE_OF
-from api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
-from api.pictures_queries import (
+from newskg.api.allegation_responses import SIDE_OF
+from newskg.api.page_queries import PageQueries, Row, as_int, local_name_of, values_block
+from newskg.api.pictures_queries import (
     ACTOR_IS_PARTY,
     ACTOR_KINDS,
     ACTOR_TIMELINE,
@@ -21,7 +21,7 @@ from api.pictures_queries import (
     EVERY_ALLEGATION,
     RESPONSES,
 )
-from ingest.namespaces import NKG
+from newskg.ingest.namespaces import NKG
 
 STORE_EDGES = 200       # the whole store's network shows its newest allegations
 ACTOR_EDGES = 150

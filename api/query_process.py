@@ -16,9 +16,9 @@ from typing import IO, Iterator, cast
 
 import pyoxigraph as ox
 
-from ingest.errors import NewskgError, QueryError, ResultTooLarge, StoreError
-from ingest.sparql_errors import evaluation_error
-from store.embedded import run_query
+from newskg.ingest.errors import NewskgError, QueryError, ResultTooLarge, StoreError
+from newskg.ingest.sparql_errors import evaluation_error
+from newskg.store.embedded import run_query
 
 INLINE_LIMIT = 1 << 20  # results up to this size travel through the pipe; larger ones through a spool file
 

@@ -22,18 +22,18 @@ from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 
-import ingest.errors
-from api.idle_pool import IdlePool
-from api.query_process import QueryAnswer, QueryFailure, QueryJob, serve
-from ingest.errors import QueryTimeout, StoreError
-from store.embedded import OxigraphStore
+from newskg.ingest import errors as ingest_errors
+from newskg.api.idle_pool import IdlePool
+from newskg.api.query_process import QueryAnswer, QueryFailure, QueryJob, serve
+from newskg.ingest.errors import QueryTimeout, StoreError
+from newskg.store.embedded import OxigraphStore
 
 log = logging.getLogger("newskg.queries")
 SNAPSHOT_WAIT_SECONDS = 1.0
 _context = multiprocessing.get_context("forkserver")
 # workers fork from a clean server process that has already imported the query code: fast (re)starts, and no
 # inherited locks from this process's threads or its open RocksDB
-_context.set_forkserver_preload(["api.query_process"])
+_context.set_forkserver_preload(["newskg.api.query_process"])
 
 
 @dataclass
@@ -213,7 +213,7 @@ class QueryPool:
     def _settle(self, worker: _Worker, reply: QueryAnswer | QueryFailure) -> QueryAnswer:
         self._idle.put(worker)
         if isinstance(reply, QueryFailure):
-            error_type = getattr(ingest.errors, reply.kind, StoreError)
+            error_type = getattr(ingest_errors, reply.kind, StoreError)
             raise error_type(reply.message)
         return reply
 

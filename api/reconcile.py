@@ -14,19 +14,19 @@ from typing import Any, Literal
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from api.context import AppContext
-from api.errors import error_response
-from api.openapi_responses import answer, content, errors
-from api.pages_render import Renderer
-from api.reconcile_index import ReconcileIndex, ReconcileIndexCache, fold
-from api.reconcile_match import reconcile, suggest_entities
-from api.reconcile_protocol import (COUNTED, PROPERTIES, PROPERTY_BY_ID, candidate_json, describe, jsonp_callback,
+from newskg.api.context import AppContext
+from newskg.api.errors import error_response
+from newskg.api.openapi_responses import answer, content, errors
+from newskg.api.pages_render import Renderer
+from newskg.api.reconcile_index import ReconcileIndex, ReconcileIndexCache, fold
+from newskg.api.reconcile_match import reconcile, suggest_entities
+from newskg.api.reconcile_protocol import (COUNTED, PROPERTIES, PROPERTY_BY_ID, candidate_json, describe, jsonp_callback,
                                     kind_id, manifest, parse_batch, parse_extension, suggest_entity_json, type_json)
-from api.reconcile_queries import COUNTS
-from exports.rows import iri_values, select
-from ingest import __version__
-from ingest.errors import InputError
-from ingest.namespaces import NKG
+from newskg.api.reconcile_queries import COUNTS
+from newskg.exports.rows import iri_values, select
+from newskg.ingest import __version__
+from newskg.ingest.errors import InputError
+from newskg.ingest.namespaces import NKG
 
 CORS = {"Access-Control-Allow-Origin": "*"}
 SUGGEST_PAGE = 10

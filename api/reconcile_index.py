@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
-from api.generation_cache import GenerationCache
-from api.reconcile_queries import ACTOR_CLASSES, ACTOR_FACTS, ACTOR_NAMES, MENTION_FORMS
-from exports.rows import local_name, select
-from ingest.extract.text.folding import name_key
-from ingest.iris import IriMinter
-from ingest.namespaces import NKG
-from store.interface import Store
+from newskg.api.generation_cache import GenerationCache
+from newskg.api.reconcile_queries import ACTOR_CLASSES, ACTOR_FACTS, ACTOR_NAMES, MENTION_FORMS
+from newskg.exports.rows import local_name, select
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.namespaces import NKG
+from newskg.store.interface import Store
 
 ONTOLOGY = str(NKG)
 MENTION_WEIGHT = 0.95   # a name an article used counts a little less than a label the graph gives

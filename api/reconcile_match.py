@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from api.reconcile_index import ActorEntry, ReconcileIndex, fold
+from newskg.api.reconcile_index import ActorEntry, ReconcileIndex, fold
 
 PART_WEIGHT = 0.85
 NAME_CUTOFF = 60.0

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from api.reconcile_index import ActorEntry, ReconcileIndex
-from api.reconcile_match import Candidate, EntityValue, PropertyValue, ReconcileQuery
-from ingest.errors import InputError
+from newskg.api.reconcile_index import ActorEntry, ReconcileIndex
+from newskg.api.reconcile_match import Candidate, EntityValue, PropertyValue, ReconcileQuery
+from newskg.ingest.errors import InputError
 
 VERSIONS = ["0.2"]
 DEFAULT_LIMIT = 5

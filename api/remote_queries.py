@@ -14,11 +14,11 @@ from typing import Protocol
 
 from starlette.concurrency import run_in_threadpool
 
-from api.query_process import QueryAnswer, QueryJob, write_answer
-from ingest.errors import NewskgError
-from store.embedded import OxigraphStore
-from store.interface import Store
-from store.remote import RemoteStore
+from newskg.api.query_process import QueryAnswer, QueryJob, write_answer
+from newskg.ingest.errors import NewskgError
+from newskg.store.embedded import OxigraphStore
+from newskg.store.interface import Store
+from newskg.store.remote import RemoteStore
 
 
 class QueryRunner(Protocol):
@@ -55,7 +55,7 @@ class RemoteQueries:
 def query_runner(store: Store, workers: int) -> QueryRunner:
     """Worker processes over snapshots for the embedded store; the engine itself for a remote one."""
     if isinstance(store, OxigraphStore):
-        from api.query_workers import QueryPool
+        from newskg.api.query_workers import QueryPool
 
         return QueryPool(store, workers)
     assert isinstance(store, RemoteStore), f"no query runner for {type(store).__name__}"

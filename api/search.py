@@ -14,17 +14,17 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from rdflib import URIRef
 
-from api.allegation_lines import allegation_lines
-from api.context import AppContext
-from api.negotiation import choose
-from api.openapi_responses import answer, errors
-from api.page_queries import PageQueries
-from api.pages_render import Renderer
-from api.pages_resource import iris_in
-from api.pages_search import SearchService
-from api.search_results import FACETS, Hit, Segment
-from api.search_service import SearchAnswer, SearchRequest, TextSearch
-from ingest.namespaces import NKG
+from newskg.api.allegation_lines import allegation_lines
+from newskg.api.context import AppContext
+from newskg.api.negotiation import choose
+from newskg.api.openapi_responses import answer, errors
+from newskg.api.page_queries import PageQueries
+from newskg.api.pages_render import Renderer
+from newskg.api.pages_resource import iris_in
+from newskg.api.pages_search import SearchService
+from newskg.api.search_results import FACETS, Hit, Segment
+from newskg.api.search_service import SearchAnswer, SearchRequest, TextSearch
+from newskg.ingest.namespaces import NKG
 
 log = logging.getLogger("newskg.api")
 KIND_NAMES = {"article": "Articles", "statement": "Quotes and statements", "allegation": "Allegations"}

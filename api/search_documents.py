@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
-from exports.rows import Row, iri_values, local_name, select
-from store.interface import Store
+from newskg.exports.rows import Row, iri_values, local_name, select
+from newskg.store.interface import Store
 
 KINDS = ("article", "statement", "allegation")
 BATCH = 200                         # graphs per extraction query

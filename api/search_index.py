@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from api.search_documents import Document, GraphDocuments
+from newskg.api.search_documents import Document, GraphDocuments
 
 SCHEMA_VERSION = 1
 SCHEMA = """

@@ -12,10 +12,10 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
-from api.search_documents import KINDS
-from api.search_index import MARK_END, MARK_START, SearchIndex
-from api.search_query import ParsedQuery
-from ingest.errors import InputError, StoreError
+from newskg.api.search_documents import KINDS
+from newskg.api.search_index import MARK_END, MARK_START, SearchIndex
+from newskg.api.search_query import ParsedQuery
+from newskg.ingest.errors import InputError, StoreError
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0    # a word in a headline, a speaker's name or a summary counts four times
 SNIPPET_TOKENS = 32

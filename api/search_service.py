@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.context import AppContext
-from api.pages_search import SearchHit, SearchService
-from api.search_documents import KINDS, SparqlDocumentSource
-from api.search_index import SearchIndex, default_index_path
-from api.search_query import ParsedQuery, parse
-from api.search_results import SORTS, Filters, Results, search
-from api.search_sync import SearchSync
-from ingest.errors import InputError
-from ingest.iris import IriMinter
+from newskg.api.context import AppContext
+from newskg.api.pages_search import SearchHit, SearchService
+from newskg.api.search_documents import KINDS, SparqlDocumentSource
+from newskg.api.search_index import SearchIndex, default_index_path
+from newskg.api.search_query import ParsedQuery, parse
+from newskg.api.search_results import SORTS, Filters, Results, search
+from newskg.api.search_sync import SearchSync
+from newskg.ingest.errors import InputError
+from newskg.ingest.iris import IriMinter
 
 OVERVIEW_SIZE = 5       # hits per kind when every kind is shown
 PAGE_SIZE = 20          # hits per page of one kind

@@ -18,10 +18,10 @@ import threading
 import time
 from typing import Iterable
 
-from api.generation_cache import CHEAP_SECONDS
-from api.search_documents import DocumentSource
-from api.search_index import SearchIndex
-from store.interface import Store
+from newskg.api.generation_cache import CHEAP_SECONDS
+from newskg.api.search_documents import DocumentSource
+from newskg.api.search_index import SearchIndex
+from newskg.store.interface import Store
 
 log = logging.getLogger("newskg.api")
 REINDEX_BATCH = 100     # graphs per transaction: a first build of a big store becomes searchable as it goes

@@ -15,18 +15,18 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
-from api.auth import require_write_token
-from api.context import AppContext
-from api.negotiation import BOOLEAN_MEDIA_TYPES, RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, choose
-from api.openapi_responses import TEXT_SCHEMA, answer, errors, query_parameters
-from api.query_process import QueryAnswer, QueryJob
-from api.remote_queries import query_runner
-from api.service_description import service_description
-from api.sparql_page import QueryPage
-from api.sparql_request import (FORM, GRAPH_PARAMETERS, QUERY_BODY, UPDATE_BODY, ProtocolRequest,
+from newskg.api.auth import require_write_token
+from newskg.api.context import AppContext
+from newskg.api.negotiation import BOOLEAN_MEDIA_TYPES, RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, choose
+from newskg.api.openapi_responses import TEXT_SCHEMA, answer, errors, query_parameters
+from newskg.api.query_process import QueryAnswer, QueryJob
+from newskg.api.remote_queries import query_runner
+from newskg.api.service_description import service_description
+from newskg.api.sparql_page import QueryPage
+from newskg.api.sparql_request import (FORM, GRAPH_PARAMETERS, QUERY_BODY, UPDATE_BODY, ProtocolRequest,
                                  read_protocol_request)
-from ingest.errors import Forbidden, QueryError
-from store.sparql_text import (keyword_set, query_form, remote_operations, with_using_clauses,
+from newskg.ingest.errors import Forbidden, QueryError
+from newskg.store.sparql_text import (keyword_set, query_form, remote_operations, with_using_clauses,
                                 without_silent_remote_operations)
 
 HTML = "text/html"

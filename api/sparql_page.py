@@ -6,8 +6,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from api.canned_queries import load_canned_queries
-from ingest.settings import Settings
+from newskg.api.canned_queries import load_canned_queries
+from newskg.ingest.settings import Settings
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATE_DIR = Path(__file__).parent / "templates"

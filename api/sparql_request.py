@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from fastapi import HTTPException, Request
 
-from ingest.errors import QueryError
+from newskg.ingest.errors import QueryError
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"

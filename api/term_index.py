@@ -16,10 +16,10 @@ from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from api.term_shapes import ShapeNote, ShapeNotes
-from ingest.namespaces import ONTOLOGY_IRI
-from ingest.resources import lexicon_files, ontology_files, shape_files
-from ingest.term_pages import term_page
+from newskg.api.term_shapes import ShapeNote, ShapeNotes
+from newskg.ingest.namespaces import ONTOLOGY_IRI
+from newskg.ingest.resources import lexicon_files, ontology_files, shape_files
+from newskg.ingest.term_pages import term_page
 
 # A value shown on a page: IRIs (linked) and words, in order; "nkg:speaker some nkg:Actor" is three parts.
 Expression = tuple[Node | str, ...]

@@ -13,7 +13,7 @@ from rdflib import RDFS, SH, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ingest.shapes_graph import named_shapes
+from newskg.ingest.shapes_graph import named_shapes
 
 
 @dataclass(frozen=True)

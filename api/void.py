@@ -13,18 +13,18 @@ from fastapi.responses import Response
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
-from api.context import AppContext
-from api.dataset_version import DatasetVersion
-from api.dumps import DUMP_FORMATS, dump_path
-from exports.formats import TOOL_FORMATS
-from api.negotiation import choose
-from api.openapi_responses import answer, errors
-from api.generation_cache import GenerationCache
-from api.page_queries import PageQueries, as_int
-from api.pages_render import Renderer
-from ingest.distinct_triples import count_distinct_triples
-from ingest.namespaces import NKG, SCHEMA
-from store.interface import Store
+from newskg.api.context import AppContext
+from newskg.api.dataset_version import DatasetVersion
+from newskg.api.dumps import DUMP_FORMATS, dump_path
+from newskg.exports.formats import TOOL_FORMATS
+from newskg.api.negotiation import choose
+from newskg.api.openapi_responses import answer, errors
+from newskg.api.generation_cache import GenerationCache
+from newskg.api.page_queries import PageQueries, as_int
+from newskg.api.pages_render import Renderer
+from newskg.ingest.distinct_triples import count_distinct_triples
+from newskg.ingest.namespaces import NKG, SCHEMA
+from newskg.store.interface import Store
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 # The licence of the graph newskg builds (not of the articles it quotes); a deployment may need another.

@@ -40,7 +40,7 @@ def start_servers(context: BenchContext) -> None:
 
 
 def _base_iri() -> str:
-    from ingest.settings import Settings
+    from newskg.ingest.settings import Settings
 
     return Settings().base_iri   # the pipeline minted the bench store's IRIs under the default base
 
@@ -98,7 +98,7 @@ def cheap_load(context: BenchContext) -> None:
 
 
 def rdflib_comparison(context: BenchContext) -> None:
-    from store.embedded import open_store
+    from newskg.store.embedded import open_store
 
     scale = context.need("scale", "the scale graph")
     subset = scale.subsets.get("rdflib")

@@ -19,15 +19,15 @@ SCALING_TARGET = Target("ratio", ">=", 1.8, "≥ 1.8× one process")
 
 
 def _settings(store_dir: Path | None) -> Any:
-    from ingest.settings import Settings
+    from newskg.ingest.settings import Settings
 
     return Settings(store_dir=store_dir) if store_dir else Settings()
 
 
 def ingest_one_process(context: BenchContext) -> None:
-    from ingest.outcome import Status
-    from ingest.pipeline import Pipeline
-    from store.embedded import open_store
+    from newskg.ingest.outcome import Status
+    from newskg.ingest.pipeline import Pipeline
+    from newskg.store.embedded import open_store
 
     paths: list[Path] = context.need("corpus_paths", "the generated corpus")
     store_dir = context.path("ingest-store")
@@ -94,10 +94,10 @@ def _dump_graphs(store: Any, context: BenchContext, base: str) -> tuple[Path, Pa
 def extraction_alone(context: BenchContext) -> None:
     """Reference: the same articles read and extracted only; also times the stages the pipeline reports together
     (read, extract, map) with the pipeline's own objects."""
-    from ingest.extract.read import read_file
-    from ingest.mapping import article_graph
-    from ingest.metadata_actors import metadata_actors
-    from ingest.pipeline import Pipeline
+    from newskg.ingest.extract.read import read_file
+    from newskg.ingest.mapping import article_graph
+    from newskg.ingest.metadata_actors import metadata_actors
+    from newskg.ingest.pipeline import Pipeline
 
     paths: list[Path] = context.need("corpus_paths", "the generated corpus")
     count = context.artifacts.get("ingest_count", len(paths) - 1)
@@ -142,8 +142,8 @@ def extraction_alone(context: BenchContext) -> None:
 def _extraction_stages(context: BenchContext, paths: list[Path], stages: dict[str, float], done: int) -> None:
     """Each extraction stage's cost per article; the text model beside a reference measured in the same run on the
     same texts: spaCy's bare rule-based tokenizer (what the text model adds: sentences, tags, chunks, lemmas)."""
-    from ingest.extract.read import read_file
-    from ingest.extract.text.build import _nlp
+    from newskg.ingest.extract.read import read_file
+    from newskg.ingest.extract.text.build import _nlp
 
     tokenizer = _nlp().tokenizer
     texts = [read_file(path).text for path in paths]
@@ -171,14 +171,14 @@ _worker_pipeline: Any = None
 
 def _worker_init() -> None:
     global _worker_pipeline
-    from ingest.pipeline import Pipeline
+    from newskg.ingest.pipeline import Pipeline
 
     _worker_pipeline = Pipeline(_settings(None), None)
 
 
 def _worker_prepare(path: str) -> tuple[str, bytes] | None:
-    from ingest.errors import NewskgError
-    from ingest.extract.read import read_file
+    from newskg.ingest.errors import NewskgError
+    from newskg.ingest.extract.read import read_file
 
     try:
         doc = read_file(Path(path))
@@ -191,7 +191,7 @@ def _worker_prepare(path: str) -> tuple[str, bytes] | None:
 
 
 def ingest_two_workers(context: BenchContext) -> None:
-    from store.embedded import open_store
+    from newskg.store.embedded import open_store
 
     paths: list[Path] = context.need("corpus_paths", "the generated corpus")
     single = context.need("ingest_rate", "the one-process ingest figure")

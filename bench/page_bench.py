@@ -36,8 +36,8 @@ def incoming_links(iri: str) -> str:
 
 
 def page_latency(context: BenchContext) -> None:
-    from ingest.iris import IriMinter
-    from ingest.settings import Settings
+    from newskg.ingest.iris import IriMinter
+    from newskg.ingest.settings import Settings
 
     newskg = healthy(context.need("newskg_server", "the newskg server"), context.report.note)
     oxigraph = context.artifacts.get("oxigraph_server")

@@ -20,8 +20,8 @@ def disk_bytes(directory: Path) -> int:
 
 
 def build_scale(context: BenchContext) -> None:
-    from ingest.settings import Settings
-    from store.embedded import open_store
+    from newskg.ingest.settings import Settings
+    from newskg.store.embedded import open_store
 
     base_nq = context.need("base_nq", "article graphs from the pipeline")
     service_nq = context.need("service_nq", "the service graphs")

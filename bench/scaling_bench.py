@@ -37,10 +37,10 @@ def _env(**variables: str) -> dict[str, str]:
 
 
 def queue_throughput(context: BenchContext) -> None:
-    from ingest import jobs
-    from ingest.pipeline import Pipeline
-    from ingest.settings import Settings
-    from ingest.store_access import open_configured_store
+    from newskg.ingest import jobs
+    from newskg.ingest.pipeline import Pipeline
+    from newskg.ingest.settings import Settings
+    from newskg.ingest.store_access import open_configured_store
     from tests.engine_pool import empty
     from tests.engines import oxigraph_server, redis_server
 
@@ -79,8 +79,8 @@ def queue_throughput(context: BenchContext) -> None:
 
 def _queued_run(context: BenchContext, store_locator: str, queue_url: str, connection: Any,
                 articles: list[Path], workers: int) -> float:
-    from ingest import jobs
-    from ingest.settings import Settings
+    from newskg.ingest import jobs
+    from newskg.ingest.settings import Settings
     from rq import Worker
     from tests.engines import stop_worker
 
@@ -114,8 +114,8 @@ def _queued_run(context: BenchContext, store_locator: str, queue_url: str, conne
 
 
 def _dump(locator: str, path: Path) -> Path:
-    from ingest.settings import Settings
-    from ingest.store_access import open_configured_store
+    from newskg.ingest.settings import Settings
+    from newskg.ingest.store_access import open_configured_store
 
     store = open_configured_store(Settings(store_url=locator))
     try:
@@ -161,7 +161,7 @@ def backend_latency(context: BenchContext) -> None:
 
 
 def _embedded_copy(context: BenchContext, dump: Path) -> Path:
-    from store.embedded import open_store
+    from newskg.store.embedded import open_store
 
     directory = context.path("latency-embedded")
     store = open_store(directory)
@@ -176,8 +176,8 @@ def _load(context: BenchContext, name: str, locator: str, variables: dict[str, s
     """Graph by graph through the Graph Store Protocol, as workers write; the write rate is a figure."""
     import pyoxigraph as ox
 
-    from ingest.settings import Settings
-    from ingest.store_access import open_configured_store
+    from newskg.ingest.settings import Settings
+    from newskg.ingest.store_access import open_configured_store
 
     settings = Settings(store_url=locator, store_user=variables.get("NEWSKG_STORE_USER"),
                         store_password=variables.get("NEWSKG_STORE_PASSWORD"))
@@ -198,9 +198,9 @@ def _load(context: BenchContext, name: str, locator: str, variables: dict[str, s
 
 
 def _measure(context: BenchContext, base: str) -> dict[str, tuple[float, float]]:
-    from ingest.iris import IriMinter
-    from ingest.namespaces import NKG
-    from ingest.settings import Settings
+    from newskg.ingest.iris import IriMinter
+    from newskg.ingest.namespaces import NKG
+    from newskg.ingest.settings import Settings
 
     minter = IriMinter(Settings().base_iri)
     repeats, seconds = context.size.page_repeats, context.size.query_seconds

@@ -15,7 +15,7 @@ from bench.bounded import run_bounded
 from bench.context import BenchContext, NotAvailable
 from bench.report import Figure
 from bench.scale_graph import read_article_graphs
-from ingest.settings import Settings
+from newskg.ingest.settings import Settings
 
 
 def sample_graphs(base_nq: Path, count: int) -> list[rdflib.Graph]:
@@ -32,7 +32,7 @@ def sample_graphs(base_nq: Path, count: int) -> list[rdflib.Graph]:
 def _raw_pyshacl(data: bytes) -> float:
     import pyshacl
 
-    from ingest.resources import shape_files
+    from newskg.ingest.resources import shape_files
 
     shapes = rdflib.Graph()
     for path in shape_files():
@@ -49,9 +49,9 @@ def raw_pyshacl_seconds(graph: rdflib.Graph, limit: float) -> float | None:
 
 
 def per_article(context: BenchContext) -> None:
-    from ingest.iris import IriMinter
-    from ingest.service_graphs import registry_graph
-    from ingest.validation import Validator
+    from newskg.ingest.iris import IriMinter
+    from newskg.ingest.service_graphs import registry_graph
+    from newskg.ingest.validation import Validator
 
     seconds = context.need("validate_seconds", "the pipeline's validate timings")
     if not seconds:
@@ -90,11 +90,11 @@ def check_sizes(context: BenchContext) -> dict[int, int]:
 
 
 def _check(store_dir: str, reason: bool) -> dict[str, Any]:
-    from ingest.check import check_store
-    from ingest.iris import IriMinter
-    from ingest.service_graphs import registry_graph
-    from store.embedded import open_store
-    from ingest.validation import Validator
+    from newskg.ingest.check import check_store
+    from newskg.ingest.iris import IriMinter
+    from newskg.ingest.service_graphs import registry_graph
+    from newskg.store.embedded import open_store
+    from newskg.ingest.validation import Validator
 
     validator = Validator.load(registry_graph(IriMinter(Settings().base_iri)))
     store = open_store(Path(store_dir))
@@ -110,7 +110,7 @@ def _check(store_dir: str, reason: bool) -> dict[str, Any]:
 
 
 def _store_from(context: BenchContext, name: str, nquads: Path) -> Path:
-    from store.embedded import open_store
+    from newskg.store.embedded import open_store
 
     store_dir = context.path(f"{name}-store")
     store = open_store(store_dir)

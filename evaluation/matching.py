@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.text.folding import name_key
-from ingest.model import Actor
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.model import Actor
 
 _LEADING = re.compile(r"^(?:a|an|the|other|dr)\s+")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 
 from evaluation.matching import actor_names, locate, name_form, names_match
 from evaluation.sets import GoldArticle
-from ingest.model import Actor, Extraction
+from newskg.ingest.model import Actor, Extraction
 
 REPORT_STANCE = {"confirms": "supports", "dismisses": "denies", "assesses": "neutral"}
 SUPPORT, CONTEST = frozenset({"supports", "confirms"}), frozenset({"denies", "dismisses", "downplays"})

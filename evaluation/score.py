@@ -20,8 +20,8 @@ from pathlib import Path
 
 from evaluation import sets
 from evaluation.metrics import Counts, count
-from ingest.extract import Extractor, read_file
-from ingest.iris import IriMinter
+from newskg.ingest.extract import Extractor, read_file
+from newskg.ingest.iris import IriMinter
 
 SETS = ("seeds", "project", "dev", "test")
 

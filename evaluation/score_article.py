@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import NewskgError
-from ingest.extract.read.page import read_file
-from ingest.resources import PROJECT_ROOT, SEEDS_DIR
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.extract.read.page import read_file
+from newskg.ingest.resources import PROJECT_ROOT, SEEDS_DIR
 
 GOLD_DIR = PROJECT_ROOT / "evaluation" / "gold"
 GOLD_SUFFIX = ".article.json"

@@ -15,11 +15,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.extract import Extractor
-from ingest.extract.events.merge import related
-from ingest.iris import IriMinter
-from ingest.model import Event
-from ingest.resources import PROJECT_ROOT
+from newskg.ingest.extract import Extractor
+from newskg.ingest.extract.events.merge import related
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Event
+from newskg.ingest.resources import PROJECT_ROOT
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "unseen"
 PATTERN = "attr*.statements.json"

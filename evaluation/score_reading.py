@@ -26,10 +26,10 @@ from typing import Any
 
 from evaluation.real import SPLITS_FILE, load_gold, sha256_text, text_path
 from evaluation.real import GOLD_DIR as REAL_GOLD_DIR
-from ingest.errors import NewskgError
-from ingest.extract.read import read_bytes, read_file
-from ingest.model import ArticleDoc
-from ingest.resources import PROJECT_ROOT, SEEDS_DIR
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.extract.read import read_bytes, read_file
+from newskg.ingest.model import ArticleDoc
+from newskg.ingest.resources import PROJECT_ROOT, SEEDS_DIR
 
 SEED_GOLD_DIR = PROJECT_ROOT / "evaluation" / "gold"
 BEFORE_FILE = Path(__file__).with_name("score_reading_before.json")

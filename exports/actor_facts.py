@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from exports.rows import iri_values, select
-from ingest.namespaces import NKG
-from store.interface import Store
+from newskg.exports.rows import iri_values, select
+from newskg.ingest.namespaces import NKG
+from newskg.store.interface import Store
 
 FACTS = """SELECT DISTINCT ?actor ?kind ?value WHERE {
   $actors

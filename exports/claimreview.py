@@ -13,11 +13,11 @@ import json
 from collections import defaultdict
 from typing import Any, BinaryIO
 
-from exports.actor_facts import ActorFacts, load_actor_facts
-from exports.claimreview_queries import ALLEGATIONS, APPEARANCES, PARTIES
-from exports.rows import Row, iri_values, local_name, select
-from exports.schemaorg_context import SCHEMA_ORG
-from store.interface import Store
+from newskg.exports.actor_facts import ActorFacts, load_actor_facts
+from newskg.exports.claimreview_queries import ALLEGATIONS, APPEARANCES, PARTIES
+from newskg.exports.rows import Row, iri_values, local_name, select
+from newskg.exports.schemaorg_context import SCHEMA_ORG
+from newskg.store.interface import Store
 
 MEDIA_TYPE = "application/ld+json"
 Node = dict[str, Any]

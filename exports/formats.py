@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, Callable
 
 if TYPE_CHECKING:   # the CLI reads the names at start-up: nothing heavy is imported for them
-    from store.interface import Store
+    from newskg.store.interface import Store
 
 Writer = Callable[["Store", BinaryIO, str], None]   # store, output, base IRI
 
@@ -23,13 +23,13 @@ class ToolFormat:
 
 
 def _write_stix(store: "Store", output: BinaryIO, base_iri: str) -> None:
-    from exports.stix import write_stix_bundle
+    from newskg.exports.stix import write_stix_bundle
 
     write_stix_bundle(store, output, base_iri)
 
 
 def _write_claimreview(store: "Store", output: BinaryIO, base_iri: str) -> None:
-    from exports.claimreview import write_claimreview
+    from newskg.exports.claimreview import write_claimreview
 
     write_claimreview(store, output)
 

@@ -6,8 +6,8 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from ingest.namespaces import NKG
-from store.interface import Store
+from newskg.ingest.namespaces import NKG
+from newskg.store.interface import Store
 
 PREFIXES = f"""PREFIX nkg: <{NKG}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import InputError
+from newskg.ingest.errors import InputError
 
 CONTEXT_FILE = Path(__file__).resolve().parent / "contexts" / "schemaorg-context.jsonld"
 SCHEMA_ORG = "https://schema.org"

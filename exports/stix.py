@@ -14,12 +14,12 @@ import uuid
 from collections import defaultdict
 from typing import Any, BinaryIO
 
-from exports.actor_facts import load_actor_facts
-from exports.rows import Row, local_name, select
-from exports.stix_objects import (NAMESPACE, StixObject, actor_object, actor_type, creator_identity, note_object,
+from newskg.exports.actor_facts import load_actor_facts
+from newskg.exports.rows import Row, local_name, select
+from newskg.exports.stix_objects import (NAMESPACE, StixObject, actor_object, actor_type, creator_identity, note_object,
                                   opinion_object, report_object, stix_id, timestamp)
-from exports.stix_queries import ACTORS_OF_ARTICLES, ALLEGATIONS, ARTICLES, PARTIES, STANCES
-from store.interface import Store
+from newskg.exports.stix_queries import ACTORS_OF_ARTICLES, ALLEGATIONS, ARTICLES, PARTIES, STANCES
+from newskg.store.interface import Store
 
 MEDIA_TYPE = "application/stix+json;version=2.1"
 

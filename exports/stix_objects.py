@@ -12,8 +12,8 @@ import re
 import uuid
 from typing import Any
 
-from exports.actor_facts import ActorFacts
-from exports.rows import local_name
+from newskg.exports.actor_facts import ActorFacts
+from newskg.exports.rows import local_name
 
 StixObject = dict[str, Any]
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newskg.org/stix")

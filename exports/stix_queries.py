@@ -4,7 +4,7 @@ one module to adapt."""
 
 from __future__ import annotations
 
-from ingest.namespaces import STANCE
+from newskg.ingest.namespaces import STANCE
 
 ARTICLES = """SELECT ?article ?label ?headline ?standfirst ?date ?url ?publisher WHERE {
   ?article a nkg:NewsArticle .

@@ -13,13 +13,13 @@ from typing import Any, BinaryIO, Protocol
 import pyoxigraph as ox
 from rdflib import SKOS, Graph
 
-from ingest.indexed_graph import IndexedGraph
-from ingest.namespaces import NKG
-from ingest.reasoning import ConsistencyReport, check_consistency, ontology_graph
-from ingest.shapes_graph import load_shapes_graph
-from store.terms import rdflib_triples
-from ingest.validation import ValidationReport, Validator
-from ingest.validation_context import ValidationContext
+from newskg.ingest.indexed_graph import IndexedGraph
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.reasoning import ConsistencyReport, check_consistency, ontology_graph
+from newskg.ingest.shapes_graph import load_shapes_graph
+from newskg.store.terms import rdflib_triples
+from newskg.ingest.validation import ValidationReport, Validator
+from newskg.ingest.validation_context import ValidationContext
 
 # Long literals that no OWL axiom of the ontology constrains beyond "a string": left out of the reasoner's input.
 _NOT_FOR_REASONING = (NKG.text, NKG.exact, SKOS.altLabel)

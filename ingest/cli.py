@@ -10,16 +10,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from exports.formats import TOOL_FORMAT_BY_NAME
-from ingest import __version__, queue_cli
-from ingest.errors import InputError, NewskgError
-from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
-from ingest.settings import Settings, settings_from_env
+from newskg.exports.formats import TOOL_FORMAT_BY_NAME
+from newskg.ingest import __version__, queue_cli
+from newskg.ingest.errors import InputError, NewskgError
+from newskg.ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
+from newskg.ingest.settings import Settings, settings_from_env
 
 if TYPE_CHECKING:
-    from ingest.extract.read import MetadataOverrides
-    from ingest.inputs import BatchInputs
-    from ingest.outcome import BatchResult, Outcome
+    from newskg.ingest.extract.read import MetadataOverrides
+    from newskg.ingest.inputs import BatchInputs
+    from newskg.ingest.outcome import BatchResult, Outcome
 
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -29,7 +29,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _overrides(args: argparse.Namespace) -> "MetadataOverrides | None":
-    from ingest.extract.read import MetadataOverrides
+    from newskg.ingest.extract.read import MetadataOverrides
 
     if not any([args.title, args.publisher, args.author, args.date, args.url]):
         return None
@@ -39,10 +39,10 @@ def _overrides(args: argparse.Namespace) -> "MetadataOverrides | None":
 
 
 def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
-    from ingest.fetch import FetchLimits, feed_links, is_url
-    from ingest.inputs import collect_inputs
-    from ingest.outcome import BatchResult, Outcome, Status
-    from ingest.progress import BatchProgress
+    from newskg.ingest.fetch import FetchLimits, feed_links, is_url
+    from newskg.ingest.inputs import collect_inputs
+    from newskg.ingest.outcome import BatchResult, Outcome, Status
+    from newskg.ingest.progress import BatchProgress
 
     settings = _settings(args)
     if not dry_run and args.queue:
@@ -74,16 +74,16 @@ def cmd_ingest(args: argparse.Namespace, *, dry_run: bool = False) -> int:
 def _ingest_inputs(args: argparse.Namespace, settings: Settings, inputs: "BatchInputs", urls: list[str],
                    dry_run: bool, progress: Callable[["Outcome"], None]) -> "BatchResult":
     """Files (in `--workers` processes when asked) then pages fetched over HTTP, into one batch."""
-    from ingest.outcome import BatchResult
-    from ingest.pipeline import Pipeline
-    from ingest.store_access import open_configured_store
+    from newskg.ingest.outcome import BatchResult
+    from newskg.ingest.pipeline import Pipeline
+    from newskg.ingest.store_access import open_configured_store
 
     overrides = _overrides(args)
     quarantine = None if dry_run else args.quarantine
     store = None if dry_run else open_configured_store(settings)
     try:
         if args.workers > 1 and inputs.articles:
-            from ingest.parallel_ingest import ingest_in_parallel
+            from newskg.ingest.parallel_ingest import ingest_in_parallel
 
             files = ingest_in_parallel(settings, store, inputs, overrides, workers=args.workers, dry_run=dry_run,
                                        quarantine=quarantine, on_outcome=progress)
@@ -100,18 +100,18 @@ def _ingest_inputs(args: argparse.Namespace, settings: Settings, inputs: "BatchI
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from ingest.extract.extractor import Extractor
-    from ingest.iris import IriMinter
-    from ingest.report import extraction_report
+    from newskg.ingest.extract.extractor import Extractor
+    from newskg.ingest.iris import IriMinter
+    from newskg.ingest.report import extraction_report
 
     settings = _settings(args)
     minter = IriMinter(settings.base_iri)
     extractor = Extractor.load(minter, with_registry=not args.no_registry)
-    from ingest.fetch import is_url
+    from newskg.ingest.fetch import is_url
 
     if is_url(args.path):
-        from ingest.extract.read import read_bytes
-        from ingest.fetch import FetchLimits, fetch
+        from newskg.ingest.extract.read import read_bytes
+        from newskg.ingest.fetch import FetchLimits, fetch
 
         page = fetch(args.path, FetchLimits(settings.max_body_bytes, settings.fetch_timeout))
         extraction = extractor.extract(read_bytes(page.data, page.url, page.media_type, _overrides(args),
@@ -129,8 +129,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from ingest.query_output import write_query_result
-    from ingest.store_access import open_configured_store
+    from newskg.ingest.query_output import write_query_result
+    from newskg.ingest.store_access import open_configured_store
 
     sparql = sys.stdin.read() if args.sparql == "-" else args.sparql
     if sparql.startswith("@"):
@@ -153,7 +153,7 @@ def _read_query_file(path: Path) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ingest.store_access import open_configured_store
+    from newskg.ingest.store_access import open_configured_store
 
     if args.format in TOOL_FORMAT_BY_NAME:
         return cmd_export_for_tools(args)
@@ -176,8 +176,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_export_for_tools(args: argparse.Namespace) -> int:
     """`export --format stix|claimreview`: the whole store in an analysts' tool's format (exports/)."""
-    from ingest.errors import InputError
-    from ingest.store_access import open_configured_store
+    from newskg.ingest.errors import InputError
+    from newskg.ingest.store_access import open_configured_store
 
     if args.graph:
         raise InputError(f"--graph is for the RDF formats; --format {args.format} exports the whole store")
@@ -196,11 +196,11 @@ def cmd_export_for_tools(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ingest.check import check_store
-    from ingest.iris import IriMinter
-    from ingest.service_graphs import registry_graph
-    from ingest.store_access import open_configured_store
-    from ingest.validation import Validator
+    from newskg.ingest.check import check_store
+    from newskg.ingest.iris import IriMinter
+    from newskg.ingest.service_graphs import registry_graph
+    from newskg.ingest.store_access import open_configured_store
+    from newskg.ingest.validation import Validator
 
     settings = _settings(args)
     store = open_configured_store(settings, existing=True)
@@ -216,7 +216,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from store.embedded import store_exists
+    from newskg.store.embedded import store_exists
 
     # the app reads its settings from the environment; ingest never imports api (api depends on ingest)
     if args.store:
@@ -228,7 +228,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
               file=sys.stderr)
     if args.allow_open_writes:
         os.environ["NEWSKG_ALLOW_OPEN_WRITES"] = "1"
-    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
+    uvicorn.run("newskg.api.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
     return EXIT_OK
 
 

@@ -13,8 +13,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from ingest import __version__
-from ingest.errors import FetchError
+from newskg.ingest import __version__
+from newskg.ingest.errors import FetchError
 
 MAX_REDIRECTS = 5
 USER_AGENT = f"newskg/{__version__} (+https://w3id.org/newskg)"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.extract.read import article_files
+from newskg.ingest.extract.read import article_files
 
 _ARTICLE_APPLICATION_TYPES = {"application/json", "application/xhtml+xml", "application/xml", "application/ld+json",
                               "application/rss+xml", "application/atom+xml"}

@@ -14,10 +14,10 @@ from typing import Any
 from rq import SimpleWorker, get_current_job
 from rq.job import Job
 
-from ingest.errors import NewskgError, StoreError
-from ingest.jobs import ArticlePayload, article_queue, connect
-from ingest.pipeline import Pipeline
-from ingest.settings import Settings
+from newskg.ingest.errors import NewskgError, StoreError
+from newskg.ingest.jobs import ArticlePayload, article_queue, connect
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.settings import Settings
 
 WORKER_TTL = 20                 # seconds: an idle worker looks at the queue's upkeep at least every 5 s
 SERVICE_GRAPHS_LOCK = "newskg:service-graphs"
@@ -36,7 +36,7 @@ class ArticleWorker(SimpleWorker):
 def run_worker(settings: Settings, queue_url: str, *, burst: bool = False) -> None:
     """Work until stopped (SIGINT/SIGTERM finish the current article first); burst: until the queue is empty."""
     global _PIPELINE
-    from ingest.store_access import open_configured_store
+    from newskg.ingest.store_access import open_configured_store
 
     connection = connect(queue_url)
     store = open_configured_store(settings)
@@ -74,7 +74,7 @@ def ingest_article(payload: ArticlePayload) -> dict[str, Any]:
 
 
 def _ingest(pipeline: Pipeline, payload: ArticlePayload, source: str) -> Any:
-    from ingest.extract.read import MetadataOverrides, sidecar_path
+    from newskg.ingest.extract.read import MetadataOverrides, sidecar_path
 
     if payload.base_iri != pipeline.settings.base_iri:
         raise NewskgError(f"this worker mints IRIs under {pipeline.settings.base_iri}, the job was sent for "

@@ -23,8 +23,8 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry
 
-from ingest.errors import InputError, NewskgError, StoreError
-from ingest.settings import Settings
+from newskg.ingest.errors import InputError, NewskgError, StoreError
+from newskg.ingest.settings import Settings
 
 QUEUE_NAME = "newskg-articles"
 JOBS_KEY = "newskg:jobs"                 # sorted set: job id → enqueue time
@@ -82,7 +82,7 @@ def article_queue(connection: redis.Redis) -> Queue:
 
 
 def payload_of_file(path: Path, settings: Settings, overrides: dict[str, Any] | None = None) -> ArticlePayload:
-    from ingest.extract.read import sidecar_path
+    from newskg.ingest.extract.read import sidecar_path
 
     try:
         size = path.stat().st_size
@@ -99,7 +99,7 @@ def payload_of_file(path: Path, settings: Settings, overrides: dict[str, Any] | 
 def enqueue(connection: redis.Redis, payload: ArticlePayload, settings: Settings, *, source: str,
             batch: str | None = None) -> str:
     job = article_queue(connection).enqueue(
-        "ingest.job_worker.ingest_article", payload, job_timeout=int(settings.job_timeout),
+        "newskg.ingest.job_worker.ingest_article", payload, job_timeout=int(settings.job_timeout),
         retry=Retry(max=settings.job_retries) if settings.job_retries > 0 else None,
         result_ttl=KEEP_SECONDS, failure_ttl=KEEP_SECONDS, ttl=KEEP_SECONDS,
         meta={"source": source, "batch": batch})

@@ -15,10 +15,10 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from ingest.indexed_graph import IndexedGraph
-from ingest.iris import IriMinter
-from ingest.model import Actor, Allegation, Event, Extraction, Place, Response, Span, Statement
-from ingest.namespaces import ACTOR_KIND, ALLEGATION_STATUS, CERTAINTY, CLAIM_SOURCE, EVENT_TYPE, GRANULARITY, NKG, STANCE
+from newskg.ingest.indexed_graph import IndexedGraph
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Actor, Allegation, Event, Extraction, Place, Response, Span, Statement
+from newskg.ingest.namespaces import ACTOR_KIND, ALLEGATION_STATUS, CERTAINTY, CLAIM_SOURCE, EVENT_TYPE, GRANULARITY, NKG, STANCE
 
 REACTION_STANCES = frozenset({"confirms", "denies", "dismisses", "downplays", "assesses"})
 DATE_GRANULARITY = {4: "year", 7: "month", 10: "day"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors.registry import Registry
-from ingest.iris import IriMinter
-from ingest.model import Actor, ArticleDoc, Place
+from newskg.ingest.extract.actors.registry import Registry
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Actor, ArticleDoc, Place
 
 
 def _resolve(name: str, default_type: str, actors: list[Actor], registry: Registry, minter: IriMinter) -> Actor:

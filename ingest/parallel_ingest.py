@@ -26,19 +26,19 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ingest.errors import NewskgError
-from ingest.extract.read import MetadataOverrides
-from ingest.inputs import BatchInputs
-from ingest.iris import IriMinter
-from ingest.outcome import BatchResult, Outcome, Status
-from ingest.pipeline import Pipeline, accepted_message, record_outcome, record_unread, write_unless_unchanged
-from ingest.service_graphs import write_service_graphs
-from ingest.settings import Settings
-from ingest.shacl_report import ValidationReport, Violation
-from store.interface import Store
-from store.terms import TermConverter
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.extract.read import MetadataOverrides
+from newskg.ingest.inputs import BatchInputs
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.outcome import BatchResult, Outcome, Status
+from newskg.ingest.pipeline import Pipeline, accepted_message, record_outcome, record_unread, write_unless_unchanged
+from newskg.ingest.service_graphs import write_service_graphs
+from newskg.ingest.settings import Settings
+from newskg.ingest.shacl_report import ValidationReport, Violation
+from newskg.store.interface import Store
+from newskg.store.terms import TermConverter
 
-_PRELOADED_MODULES = ["ingest.pipeline"]
+_PRELOADED_MODULES = ["newskg.ingest.pipeline"]
 IN_FLIGHT_PER_WORKER = 2   # enough to keep a worker busy while the parent writes, few enough to bound memory
 WORKER_DIED = "the worker process died while ingesting this article (killed or out of memory); nothing written"
 MAX_DEATHS_IN_A_ROW = 3     # more articles than this failing so in a row: the workers cannot run at all

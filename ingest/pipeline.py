@@ -11,22 +11,22 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 from rdflib import Graph
 
-import ingest
-from ingest.errors import InputError, NewskgError, StoreError
-from ingest.extract.extractor import Extractor
-from ingest.extract.read import MetadataOverrides, read_bytes, read_file
-from ingest.fetch import FetchLimits, fetch
-from ingest.inputs import BatchInputs, collect_inputs
-from ingest.iris import IriMinter
-from ingest.mapping import Provenance, article_graph
-from ingest.metadata_actors import metadata_actors
-from ingest.model import ArticleDoc, Extraction
-from ingest.outcome import BatchResult, Outcome, Status
-from ingest.service_graphs import ontology_version, registry_graph, write_service_graphs
-from ingest.settings import Settings
-from store.interface import Store
-from store.terms import TermConverter
-from ingest.validation import Validator
+from newskg import ingest
+from newskg.ingest.errors import InputError, NewskgError, StoreError
+from newskg.ingest.extract.extractor import Extractor
+from newskg.ingest.extract.read import MetadataOverrides, read_bytes, read_file
+from newskg.ingest.fetch import FetchLimits, fetch
+from newskg.ingest.inputs import BatchInputs, collect_inputs
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.mapping import Provenance, article_graph
+from newskg.ingest.metadata_actors import metadata_actors
+from newskg.ingest.model import ArticleDoc, Extraction
+from newskg.ingest.outcome import BatchResult, Outcome, Status
+from newskg.ingest.service_graphs import ontology_version, registry_graph, write_service_graphs
+from newskg.ingest.settings import Settings
+from newskg.store.interface import Store
+from newskg.store.terms import TermConverter
+from newskg.ingest.validation import Validator
 
 
 @dataclass

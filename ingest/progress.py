@@ -12,7 +12,7 @@ from types import TracebackType
 
 from tqdm import tqdm
 
-from ingest.outcome import Outcome, Status
+from newskg.ingest.outcome import Outcome, Status
 
 
 class BatchProgress:

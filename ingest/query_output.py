@@ -6,9 +6,9 @@ from typing import BinaryIO
 
 from pyoxigraph import QueryBoolean, QuerySolutions
 
-from ingest.errors import QueryError
-from ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
-from ingest.sparql_errors import evaluation_error
+from newskg.ingest.errors import QueryError
+from newskg.ingest.formats import RDF_BY_NAME, RESULTS_BY_NAME
+from newskg.ingest.sparql_errors import evaluation_error
 
 
 def write_query_result(result: object, format_name: str, output: BinaryIO) -> None:

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ingest.errors import NewskgError
-from ingest.settings import Settings
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.settings import Settings
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -54,9 +54,9 @@ def queue_url(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def cmd_enqueue(args: argparse.Namespace, settings: Settings, print_line: Callable[[str], None]) -> int:
-    from ingest import jobs
-    from ingest.fetch import is_url
-    from ingest.inputs import collect_inputs
+    from newskg.ingest import jobs
+    from newskg.ingest.fetch import is_url
+    from newskg.ingest.inputs import collect_inputs
 
     if args.feed or any(is_url(text) for text in args.inputs):
         raise NewskgError("--queue takes files and folders; fetch pages and feeds without it (or save them first)")
@@ -85,14 +85,14 @@ def cmd_enqueue(args: argparse.Namespace, settings: Settings, print_line: Callab
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.job_worker import run_worker
+    from newskg.ingest.job_worker import run_worker
 
     run_worker(settings, queue_url(args, settings), burst=args.burst)
     return EXIT_OK
 
 
 def cmd_jobs(args: argparse.Namespace, settings: Settings, print_line: Callable[[str], None]) -> int:
-    from ingest import jobs
+    from newskg.ingest import jobs
 
     connection = jobs.connect(queue_url(args, settings))
     if args.requeue_failed:
@@ -106,7 +106,7 @@ def cmd_jobs(args: argparse.Namespace, settings: Settings, print_line: Callable[
 
 
 def _report(states: list["object"], as_json: bool, print_line: Callable[[str], None], header: str = "") -> int:
-    from ingest.jobs import JobState
+    from newskg.ingest.jobs import JobState
 
     shown: list[JobState] = [s for s in states if isinstance(s, JobState)]
     if as_json:

@@ -20,9 +20,9 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ingest.errors import ReasonerError
-from ingest.namespaces import NKG
-from ingest.resources import ontology_files
+from newskg.ingest.errors import ReasonerError
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.resources import ontology_files
 
 # The ontology IRI owlready2 files the loaded triples under; the triples keep their own IRIs.
 _SCRATCH_ONTOLOGY = "https://w3id.org/newskg/check/scratch#"

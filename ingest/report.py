@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.iris import IriMinter
-from ingest.model import Actor, Extraction, Span
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Actor, Extraction, Span
 
 # the four stances of the report; the ontology keeps finer ones (vocabularies.ttl nkg:reportStance)
 REPORT_STANCE = {"supports": "supports", "confirms": "supports", "denies": "denies", "dismisses": "denies",

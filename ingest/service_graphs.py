@@ -8,10 +8,10 @@ from pathlib import Path
 
 from rdflib import DCTERMS, OWL, Graph, Literal, URIRef
 
-from ingest.iris import IriMinter
-from ingest.namespaces import ONTOLOGY_IRI
-from ingest.resources import REGISTRY_FILES, ontology_files
-from store.interface import Store
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.namespaces import ONTOLOGY_IRI
+from newskg.ingest.resources import REGISTRY_FILES, ontology_files
+from newskg.store.interface import Store
 
 
 @lru_cache(maxsize=1)

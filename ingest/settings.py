@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
-from store.locator import is_remote
+from newskg.store.locator import is_remote
 
 DEFAULT_BASE = "http://127.0.0.1:8000/"
 

@@ -25,8 +25,8 @@ from pyshacl.shape import Shape
 from rdflib import RDF, RDFS, SH, BNode, Literal, URIRef
 from rdflib.term import Node
 
-from ingest.indexed_graph import IndexedGraph
-from ingest.shacl_checks import SIMPLE_PARAMETERS, Check, all_of, any_of, in_
+from newskg.ingest.indexed_graph import IndexedGraph
+from newskg.ingest.shacl_checks import SIMPLE_PARAMETERS, Check, all_of, any_of, in_
 
 RDF_TYPE, RDF_FIRST, RDFS_SUBCLASS_OF = RDF.type, RDF.first, RDFS.subClassOf   # (namespace attributes cost a call)
 SH_INVERSE_PATH, SH_ALTERNATIVE_PATH = SH.inversePath, SH.alternativePath

@@ -11,7 +11,7 @@ from rdflib import RDF, RDFS, SH, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ingest.namespaces import NKG, SHAPES_NS, VOCAB_BASE
+from newskg.ingest.namespaces import NKG, SHAPES_NS, VOCAB_BASE
 
 _PREFIXES = {SHAPES_NS: "nkgsh:", str(NKG): "nkg:", VOCAB_BASE: "vocab:",
              str(RDFS): "rdfs:", str(RDF): "rdf:", str(SKOS): "skos:", "http://www.w3.org/ns/prov#": "prov:",

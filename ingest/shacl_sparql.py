@@ -21,7 +21,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
-from store.terms import TermConverter, from_ox
+from newskg.store.terms import TermConverter, from_ox
 
 _PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
 _PROJECTS_THIS = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?[^{]*[?$]this\b", re.IGNORECASE)

@@ -9,7 +9,7 @@ import pyshacl
 from rdflib import RDF, SH, Graph, URIRef
 from rdflib.term import Node
 
-from ingest.resources import shape_files
+from newskg.ingest.resources import shape_files
 
 # constraint parameters of SHACL core: a shape with none of these left after removing sh:sparql checks nothing
 _CORE_PARAMETERS = {SH[name] for name in (

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from ingest.errors import QueryError
-from ingest.namespaces import NKG, VOCAB_BASE
-from store.sparql_text import Token, is_bare_word, tokens
+from newskg.ingest.errors import QueryError
+from newskg.ingest.namespaces import NKG, VOCAB_BASE
+from newskg.store.sparql_text import Token, is_bare_word, tokens
 
 KEYWORDS = frozenset("""
     BASE PREFIX SELECT CONSTRUCT DESCRIBE ASK DISTINCT REDUCED AS FROM NAMED WHERE ORDER BY ASC DESC LIMIT OFFSET

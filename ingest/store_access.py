@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from ingest.settings import Settings
-from store import Credentials, RemoteEndpoints, connect
-from store.interface import Store
+from newskg.ingest.settings import Settings
+from newskg.store import Credentials, RemoteEndpoints, connect
+from newskg.store.interface import Store
 
 
 def open_configured_store(settings: Settings, *, existing: bool = False) -> Store:
     """existing: only a store that is there already (read commands never create an embedded one: a typo in a path
     must not answer with an empty store). A remote store is there or cannot be reached."""
     if existing and settings.store_url is None:
-        from store.embedded import open_existing_store
+        from newskg.store.embedded import open_existing_store
 
         return open_existing_store(settings.store_dir)
     return connect(settings.store_locator,

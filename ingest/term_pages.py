@@ -13,7 +13,7 @@ deployment's /X), so a term opens on its page whether it is followed from this s
 
 from __future__ import annotations
 
-from ingest.namespaces import ONTOLOGY_IRI, SHAPES_NS, VOCAB_BASE
+from newskg.ingest.namespaces import ONTOLOGY_IRI, SHAPES_NS, VOCAB_BASE
 
 # (namespace, the local path it maps to); a term is the namespace itself or the namespace, "/" and a name
 TERM_SPACES: tuple[tuple[str, str], ...] = (

@@ -16,13 +16,13 @@ import pyshacl
 from pyshacl.graph_abstraction import DataGraph
 from rdflib import RDF, SH, BNode, Graph, Literal
 
-from ingest.indexed_graph import IndexedGraph
-from ingest.resources import ontology_files
-from ingest.shacl_precheck import CorePrecheck
-from ingest.shacl_report import ValidationReport, Violation, violations_from
-from ingest.shacl_sparql import SparqlConstraintRunner, SparqlResult, sparql_constraints
-from ingest.shapes_graph import core_shapes, load_shapes_graph
-from ingest.validation_context import ValidationContext
+from newskg.ingest.indexed_graph import IndexedGraph
+from newskg.ingest.resources import ontology_files
+from newskg.ingest.shacl_precheck import CorePrecheck
+from newskg.ingest.shacl_report import ValidationReport, Violation, violations_from
+from newskg.ingest.shacl_sparql import SparqlConstraintRunner, SparqlResult, sparql_constraints
+from newskg.ingest.shapes_graph import core_shapes, load_shapes_graph
+from newskg.ingest.validation_context import ValidationContext
 
 __all__ = ["Validator", "ValidationReport", "Violation"]
 

@@ -22,8 +22,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ingest.indexed_graph import IndexedGraph
-from ingest.namespaces import NKG
+from newskg.ingest.indexed_graph import IndexedGraph
+from newskg.ingest.namespaces import NKG
 
 Triple = tuple[Node, Node, Node]
 

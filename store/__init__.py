@@ -10,17 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.locator import Credentials, RemoteEndpoints, is_remote
+from newskg.store.locator import Credentials, RemoteEndpoints, is_remote
 
 if TYPE_CHECKING:
-    from store.interface import Store
+    from newskg.store.interface import Store
 
 
 def __getattr__(name: str) -> Any:
     """`store.Store` without loading pyoxigraph and rdflib when the package is imported (`newskg --help` loads no
     library)."""
     if name == "Store":
-        from store.interface import Store
+        from newskg.store.interface import Store
 
         return Store
     raise AttributeError(name)
@@ -31,11 +31,11 @@ def connect(locator: str | Path | None, *, endpoints: RemoteEndpoints | None = N
             version_poll: float = 1.0) -> "Store":
     """The store a locator names: a directory (created if missing; None: in memory) or ENGINE+http(s)://..."""
     if locator is not None and is_remote(str(locator)):
-        from store.remote import open_remote
+        from newskg.store.remote import open_remote
 
         return open_remote(str(locator), endpoints=endpoints, credentials=credentials, timeout=timeout,
                            query_timeout=query_timeout, version_poll=version_poll)
-    from store.embedded import open_store
+    from newskg.store.embedded import open_store
 
     return open_store(Path(locator) if locator is not None else None)
 

@@ -16,12 +16,12 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
-from ingest.distinct_triples import distinct_triples
-from ingest.errors import QueryError, StoreError
-from ingest.sparql_errors import evaluation_error, syntax_error
-from store.interface import TriplesSource
-from store.sparql_text import names_dataset
-from store.terms import (GraphName, TermConverter, graph_term, insert_data_text, rdf_format, rdflib_graph,
+from newskg.ingest.distinct_triples import distinct_triples
+from newskg.ingest.errors import QueryError, StoreError
+from newskg.ingest.sparql_errors import evaluation_error, syntax_error
+from newskg.store.interface import TriplesSource
+from newskg.store.sparql_text import names_dataset
+from newskg.store.terms import (GraphName, TermConverter, graph_term, insert_data_text, rdf_format, rdflib_graph,
                          rdflib_triples, with_fresh_blank_nodes)
 
 

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
-from store.terms import GraphName
+from newskg.store.terms import GraphName
 
 TriplesSource = Union[Iterable[Sequence[Node]], rdflib.Graph]
 QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from ingest.errors import StoreError
-from store.engines import PRESETS, EnginePreset
+from newskg.ingest.errors import StoreError
+from newskg.store.engines import PRESETS, EnginePreset
 
 _REMOTE = re.compile(r"^(?P<engine>[A-Za-z][A-Za-z0-9_-]*)\+(?P<url>https?://.+)$")
 AUTH_SCHEMES = ("bearer", "basic", "digest")

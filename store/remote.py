@@ -18,14 +18,14 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
-from ingest.errors import QueryError, QueryTimeout, StoreError
-from store.interface import QueryResult, TriplesSource
-from store.locator import Credentials, RemoteEndpoints, RemoteLocation, parse_remote
-from store.remote_dump import dump_dataset, dump_graph
-from store.remote_http import EngineClient, form, http_auth
-from store.sparql_text import has_relative_iris, names_dataset, query_form
-from store.terms import GraphName, TermConverter, graph_term, insert_data_text, rdflib_graph, rdflib_triples
-from store.embedded import _triples
+from newskg.ingest.errors import QueryError, QueryTimeout, StoreError
+from newskg.store.interface import QueryResult, TriplesSource
+from newskg.store.locator import Credentials, RemoteEndpoints, RemoteLocation, parse_remote
+from newskg.store.remote_dump import dump_dataset, dump_graph
+from newskg.store.remote_http import EngineClient, form, http_auth
+from newskg.store.sparql_text import has_relative_iris, names_dataset, query_form
+from newskg.store.terms import GraphName, TermConverter, graph_term, insert_data_text, rdflib_graph, rdflib_triples
+from newskg.store.embedded import _triples
 
 VERSION_GRAPH = "urn:newskg:store-version"
 VERSION_PREDICATE = "urn:newskg:version"
@@ -168,7 +168,7 @@ class RemoteStore:
         return sorted(n for n in names if n != VERSION_GRAPH and not n.startswith(self.preset.own_graph_prefixes))
 
     def quads(self) -> Iterator[ox.Quad]:
-        from store.remote_dump import dataset_quads
+        from newskg.store.remote_dump import dataset_quads
 
         return dataset_quads(self)
 

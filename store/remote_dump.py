@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 import pyoxigraph as ox
 
-from ingest.distinct_triples import distinct_triples
-from store.remote_http import ResponseReader
-from store.terms import GraphName, rdf_format
+from newskg.ingest.distinct_triples import distinct_triples
+from newskg.store.remote_http import ResponseReader
+from newskg.store.terms import GraphName, rdf_format
 
 if TYPE_CHECKING:
-    from store.remote import RemoteStore
+    from newskg.store.remote import RemoteStore
 
 N_QUADS = "application/n-quads"
 EXPECTED_QUADS = 1_000_000   # sizes distinct_triples' bit table: a low guess costs time, never correctness
@@ -49,7 +49,7 @@ def dump_dataset(store: "RemoteStore", output: BinaryIO, media_type: str) -> Non
 
 
 def dataset_quads(store: "RemoteStore") -> Iterator[ox.Quad]:
-    from store.remote import VERSION_GRAPH
+    from newskg.store.remote import VERSION_GRAPH
 
     if store.location.dataset_url is None:
         yield from _graph_by_graph(store)

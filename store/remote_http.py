@@ -17,8 +17,8 @@ from typing import IO, Iterator, Mapping
 
 import httpx
 
-from ingest.errors import QueryError, QueryTimeout, StoreError
-from store.locator import Credentials
+from newskg.ingest.errors import QueryError, QueryTimeout, StoreError
+from newskg.store.locator import Credentials
 
 # Virtuoso answers 500 to a well-formed request it refuses (no such graph, bad value): its SQL state tells a
 # client's mistake (22xxx data, 37xxx syntax, 42xxx access rule) from its own failure

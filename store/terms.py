@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from ingest.errors import QueryError, StoreError
+from newskg.ingest.errors import QueryError, StoreError
 
 GraphName = Union[ox.NamedNode, ox.DefaultGraph]
 

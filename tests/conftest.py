@@ -61,7 +61,7 @@ settings.register_profile("fuzz", max_examples=400, deadline=None, print_blob=Tr
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-from ingest.settings import Settings
+from newskg.ingest.settings import Settings
 
 AppFactory = Callable[[Settings], FastAPI]
 BACKENDS = ("embedded", "oxigraph", "virtuoso")
@@ -134,7 +134,7 @@ def make_settings(tmp_path: Path, store_fields: StoreLease) -> Callable[..., Set
 def run_live_server(settings: Settings, app_factory: AppFactory | None = None) -> Iterator[LiveServer]:
     """A real uvicorn server on 127.0.0.1 for these settings, until the with-block ends."""
     if app_factory is None:
-        from api.app import create_app
+        from newskg.api.app import create_app
 
         app_factory = create_app
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -171,7 +171,7 @@ class CorpusStore:
     base_iri: str
 
     def app_factory(self, settings: Settings) -> FastAPI:
-        from api.app import create_app
+        from newskg.api.app import create_app
 
         return create_app(settings.with_overrides(base_iri=self.base_iri))
 
@@ -182,10 +182,10 @@ CORPUS_SEED, CORPUS_SIZE, CORPUS_GENERATED = 11, 200, 204   # a few spare: extra
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> CorpusStore:
     from bench.corpus import generate_corpus
-    from ingest.inputs import collect_inputs
-    from ingest.outcome import Status
-    from ingest.parallel_ingest import ingest_in_parallel
-    from store.embedded import open_store
+    from newskg.ingest.inputs import collect_inputs
+    from newskg.ingest.outcome import Status
+    from newskg.ingest.parallel_ingest import ingest_in_parallel
+    from newskg.store.embedded import open_store
 
     root = tmp_path_factory.mktemp("corpus")
     articles = list(generate_corpus(CORPUS_SEED, CORPUS_GENERATED))

@@ -13,7 +13,7 @@ from typing import Callable, ContextManager, Iterator
 
 import httpx
 
-from store.engines import PRESETS
+from newskg.store.engines import PRESETS
 from tests.engines import Engine, oxigraph_server, virtuoso_server
 
 LAUNCHERS: dict[str, Callable[[Path], ContextManager[Engine]]] = {"oxigraph": oxigraph_server,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from ingest.cli import build_parser, main
+from newskg.ingest.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -37,7 +37,7 @@ def test_console_script_is_installed() -> None:
 
 
 def test_store_location_comes_from_option_then_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from ingest.cli import _settings
+    from newskg.ingest.cli import _settings
 
     monkeypatch.setenv("NEWSKG_STORE", str(tmp_path / "env-store"))
     assert _settings(build_parser().parse_args(["check"])).store_dir == tmp_path / "env-store"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.cli import build_parser, main
-from ingest.outcome import Outcome, Status
-from ingest.progress import BatchProgress
+from newskg.ingest.cli import build_parser, main
+from newskg.ingest.outcome import Outcome, Status
+from newskg.ingest.progress import BatchProgress
 
 ROOT = Path(__file__).resolve().parent.parent
 # an article the extractor and the shapes accept (what is tested here is the command, not the extraction)
@@ -30,7 +30,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_global_options_are_taken_before_or_after_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ingest.cli import _settings
+    from newskg.ingest.cli import _settings
 
     monkeypatch.setenv("NEWSKG_STORE", "from-env")
     parse = build_parser().parse_args

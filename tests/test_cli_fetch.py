@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from http_site import FIRST, SECOND, HttpSite
 
-from ingest.cli import main
+from newskg.ingest.cli import main
 
 
 def test_pages_and_feeds_are_fetched_and_failures_are_counted(local_site: HttpSite, tmp_path: Path,

@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from ingest.cli import build_parser
+from newskg.ingest.cli import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import QuerySolutions
 
-from ingest.pipeline import Pipeline
-from ingest.settings import Settings
-from store.embedded import OxigraphStore, open_store
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.settings import Settings
+from newskg.store.embedded import OxigraphStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 

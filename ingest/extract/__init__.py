@@ -11,7 +11,7 @@
 extractor.Extractor runs them in that order; lexicon/ holds the word data they match by lemma.
 """
 
-from ingest.extract.extractor import Extractor
-from ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
+from newskg.ingest.extract.extractor import Extractor
+from newskg.ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
 
 __all__ = ["Extractor", "MetadataOverrides", "article_files", "read_bytes", "read_file"]

@@ -13,19 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ingest.extract.actors import ActorFinder, Registry, load_registry
-from ingest.extract.actors.coreference import Resolver
-from ingest.extract.attribution import find_statements
-from ingest.extract.claims import find_claims
-from ingest.extract.events import EventFinder
-from ingest.extract.lexicon import Lexicon, load_lexicon
-from ingest.extract.output import actor_iris, build_extraction
-from ingest.extract.read import MetadataOverrides, read_bytes, read_file
-from ingest.extract.read.dateline import opening_dateline_end
-from ingest.extract.text import build_text_model
-from ingest.extract.text.model import TextModel
-from ingest.iris import IriMinter
-from ingest.model import ArticleDoc, Extraction
+from newskg.ingest.extract.actors import ActorFinder, Registry, load_registry
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.attribution import find_statements
+from newskg.ingest.extract.claims import find_claims
+from newskg.ingest.extract.events import EventFinder
+from newskg.ingest.extract.lexicon import Lexicon, load_lexicon
+from newskg.ingest.extract.output import actor_iris, build_extraction
+from newskg.ingest.extract.read import MetadataOverrides, read_bytes, read_file
+from newskg.ingest.extract.read.dateline import opening_dateline_end
+from newskg.ingest.extract.text import build_text_model
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import ArticleDoc, Extraction
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 Result = TypeVar("Result")

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from ingest.extract.actors.values import (
+from newskg.ingest.extract.actors.values import (
     ANONYMOUS,
     DESCRIBED,
     KNOWN_PREFIX,
     ActorRecord,
     ActorSet,
 )
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.stances import backs, contests
-from ingest.extract.claims.values import ClaimsResult
-from ingest.extract.events.stage import EventsResult
-from ingest.extract.text.folding import name_key
-from ingest.iris import IriMinter
-from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Statement
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.stances import backs, contests
+from newskg.ingest.extract.claims.values import ClaimsResult
+from newskg.ingest.extract.events.stage import EventsResult
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Statement
 
 
 def actor_iris(doc: ArticleDoc, actors: ActorSet, minter: IriMinter) -> dict[str, str]:

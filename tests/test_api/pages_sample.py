@@ -17,12 +17,12 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
-from ingest.iris import IriMinter
-from ingest.mapping import Provenance, article_graph
-from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
-from ingest.service_graphs import service_graphs
-from ingest.settings import Settings
-from store.interface import Store
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.mapping import Provenance, article_graph
+from newskg.ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
+from newskg.ingest.service_graphs import service_graphs
+from newskg.ingest.settings import Settings
+from newskg.store.interface import Store
 
 PROVENANCE = Provenance(software_version="newskg test", ontology_version="test")
 QUOTE = "We might claim less than a fraction of help for this offensive"
@@ -259,9 +259,9 @@ def site(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFa
 def seeded_site(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory,
                 module_store_fields: Callable[[], dict[str, Any]]) -> Iterator[Site]:
     """A real server whose store holds the two seed articles, ingested by the real pipeline."""
-    from ingest.outcome import Status
-    from ingest.pipeline import Pipeline
-    from ingest.resources import SEEDS_DIR
+    from newskg.ingest.outcome import Status
+    from newskg.ingest.pipeline import Pipeline
+    from newskg.ingest.resources import SEEDS_DIR
 
     settings = Settings(store_dir=tmp_path_factory.mktemp("seeded") / "store", query_timeout=10.0, query_workers=1,
                         **module_store_fields())

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pyoxigraph import QuerySolutions
 
-from api.canned_queries import QUERY_DIR
+from newskg.api.canned_queries import QUERY_DIR
 from bench.corpus import write_corpus
-from ingest.pipeline import Pipeline
-from ingest.settings import Settings
-from store.embedded import OxigraphStore, open_store
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.settings import Settings
+from newskg.store.embedded import OxigraphStore, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ontology/>

@@ -8,7 +8,7 @@ from pages_sample import Site, seeded_site, site  # noqa: F401  (fixtures)
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from api.page_queries import PageQueries
+from newskg.api.page_queries import PageQueries
 
 RDF_PARSERS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
                "application/rdf+xml": "xml"}

@@ -12,9 +12,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from api.dump_cache import default_cache_dir
-from ingest.settings import Settings
-from store.embedded import OxigraphStore
+from newskg.api.dump_cache import default_cache_dir
+from newskg.ingest.settings import Settings
+from newskg.store.embedded import OxigraphStore
 
 IDENTITY = {"accept-encoding": "identity"}
 EXTRA = "http://example.org/extra"

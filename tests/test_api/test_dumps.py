@@ -16,9 +16,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, RDFS, VOID
 
-from api.dump_stream import stream_dump
-from exports.formats import TOOL_FORMATS
-from ingest.resources import shape_files
+from newskg.api.dump_stream import stream_dump
+from newskg.exports.formats import TOOL_FORMATS
+from newskg.ingest.resources import shape_files
 
 pytestmark = pytest.mark.backends
 

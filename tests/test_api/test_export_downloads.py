@@ -12,7 +12,7 @@ from rdflib import Graph
 from rdflib.namespace import DCAT
 from stix2validator import ValidationOptions, validate_instance
 
-from exports.schemaorg_context import schema_org_document_loader
+from newskg.exports.schemaorg_context import schema_org_document_loader
 
 STIX = "dumps/newskg.stix.json"
 CLAIMREVIEW = "dumps/newskg.claimreview.jsonld"

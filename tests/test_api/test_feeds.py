@@ -12,7 +12,7 @@ import httpx
 import pyoxigraph as ox
 from pages_sample import Site, site  # noqa: F401  (fixture)
 
-from ingest.namespaces import NKG
+from newskg.ingest.namespaces import NKG
 
 ATOM = "application/atom+xml"
 

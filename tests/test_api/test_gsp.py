@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ingest.settings import Settings
+from newskg.ingest.settings import Settings
 
 TURTLE = b"""@prefix ex: <http://example.org/> .
 ex:alice ex:name "Alice"@en ; ex:knows [ ex:name "Bob" ] ."""

@@ -10,8 +10,8 @@ import httpx
 from pages_sample import Site, site  # noqa: F401  (fixture)
 from test_pages import HTML, Page
 
-from ingest.outcome import Status
-from ingest.pipeline import Pipeline
+from newskg.ingest.outcome import Status
+from newskg.ingest.pipeline import Pipeline
 
 UNDATED = """Officials in Velmar said on Monday that the northern port would reopen to grain ships.
 

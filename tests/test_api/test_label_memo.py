@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rdflib import RDFS, Graph, Literal, URIRef
 
-from api.label_memo import LabelMemo
-from store.embedded import open_store
+from newskg.api.label_memo import LabelMemo
+from newskg.store.embedded import open_store
 
 ACTOR = "http://example.org/actor/a"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi import HTTPException
 
-from api.negotiation import RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, choose, media_type_for
+from newskg.api.negotiation import RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, choose, media_type_for
 
 PAGE = ("text/html", *RDF_MEDIA_TYPES)
 

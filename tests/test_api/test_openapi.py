@@ -10,9 +10,9 @@ from typing import Any, Callable, Iterator
 import httpx
 import pytest
 
-from api.app import create_app
-from api.openapi_responses import ERROR_SCHEMA
-from ingest.settings import Settings
+from newskg.api.app import create_app
+from newskg.api.openapi_responses import ERROR_SCHEMA
+from newskg.ingest.settings import Settings
 
 Operations = dict[tuple[str, str], dict[str, Any]]
 # no parameters, no body, no negotiation: nothing a client can get wrong

@@ -11,7 +11,7 @@ import pytest
 from pages_sample import QUOTE, SCRIPT, Site, seeded_site, site  # noqa: F401  (fixtures)
 from rdflib import RDFS, Graph, Literal
 
-from ingest.namespaces import NKG
+from newskg.ingest.namespaces import NKG
 
 pytestmark = pytest.mark.backends
 

@@ -7,9 +7,9 @@ import time
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from api import generation_cache
-from api.generation_cache import GenerationCache
-from store.embedded import OxigraphStore, open_store
+from newskg.api import generation_cache
+from newskg.api.generation_cache import GenerationCache
+from newskg.store.embedded import OxigraphStore, open_store
 
 GRAPH = "http://example.org/graph/g"
 

@@ -13,8 +13,8 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 from pages_sample import PROVENANCE, Site, sentence_of, site, span  # noqa: F401  (fixture)
 
-from ingest.mapping import article_graph
-from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Statement
+from newskg.ingest.mapping import article_graph
+from newskg.ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Statement
 
 
 def page(site: Site, iri_or_path: str) -> HtmlElement:

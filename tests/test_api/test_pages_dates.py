@@ -7,8 +7,8 @@ import pytest
 from pages_sample import Site, site  # noqa: F401  (fixture)
 from test_pages import get_page
 
-from api.pages_render import when
-from ingest.namespaces import GRANULARITY
+from newskg.api.pages_render import when
+from newskg.ingest.namespaces import GRANULARITY
 
 
 @pytest.mark.parametrize(("value", "granularity", "shown"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.pages_search import LabelIndex, normalise
+from newskg.api.pages_search import LabelIndex, normalise
 
 
 @pytest.mark.parametrize("raw, expected", [

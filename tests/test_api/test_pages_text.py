@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from api.pages_text import Highlight, highlighted_text
+from newskg.api.pages_text import Highlight, highlighted_text
 
 
 class _Checker(HTMLParser):

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from pages_sample import Site, site  # noqa: F401  (fixture)
 
-from ingest.namespaces import NKG
+from newskg.ingest.namespaces import NKG
 
 OPENREFINE_FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 

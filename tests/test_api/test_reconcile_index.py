@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from api.reconcile_index import MENTION_WEIGHT, build_index
-from api.reconcile_match import PART_WEIGHT, ReconcileQuery, reconcile
-from ingest.iris import IriMinter
-from ingest.mapping import Provenance, article_graph
-from ingest.model import Actor, ArticleDoc, Extraction, Span
-from ingest.service_graphs import service_graphs
-from store.embedded import open_store
+from newskg.api.reconcile_index import MENTION_WEIGHT, build_index
+from newskg.api.reconcile_match import PART_WEIGHT, ReconcileQuery, reconcile
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.mapping import Provenance, article_graph
+from newskg.ingest.model import Actor, ArticleDoc, Extraction, Span
+from newskg.ingest.service_graphs import service_graphs
+from newskg.store.embedded import open_store
 
 BASE = "http://127.0.0.1:8000/"
 TEXT = "Port reopens\n\nMinister Okonjo said the port would reopen. The minister spoke in Tavira.\n"

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from api.search_query import LEVELS, parse
+from newskg.api.search_query import LEVELS, parse
 
 TEXTS = {
     1: "Foreign Minister Bruno Pasternak refuted any involvement, saying the claims were pure fiction.",

@@ -10,9 +10,9 @@ from typing import Any, Callable
 import httpx
 import pytest
 
-from api.search_index import SearchIndex, default_index_path
-from ingest.cli import main
-from ingest.resources import SEEDS_DIR
+from newskg.api.search_index import SearchIndex, default_index_path
+from newskg.ingest.cli import main
+from newskg.ingest.resources import SEEDS_DIR
 
 QIOSK = (SEEDS_DIR / "qiosk-ukraine-helping-hts.txt").read_text(encoding="utf-8")
 MEE = SEEDS_DIR / "mee-ukraine-hts-aleppo.txt"

@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from api.canned_queries import load_canned_queries
-from ingest.settings import Settings
+from newskg.api.canned_queries import load_canned_queries
+from newskg.ingest.settings import Settings
 
 pytestmark = pytest.mark.backends
 
@@ -178,10 +178,10 @@ def test_browsers_get_the_query_page_with_security_headers(http: httpx.Client) -
 
 
 def test_the_page_works_without_yasgui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import api.sparql_page
+    from newskg.api import sparql_page
 
-    monkeypatch.setattr(api.sparql_page, "STATIC_DIR", tmp_path)
-    html = api.sparql_page.QueryPage(Settings()).render("http://127.0.0.1:8000/sparql")
+    monkeypatch.setattr(sparql_page, "STATIC_DIR", tmp_path)
+    html = sparql_page.QueryPage(Settings()).render("http://127.0.0.1:8000/sparql")
     assert "yasgui.min.js" not in html and 'id="plain-form"' in html and 'action="/sparql"' in html
 
 

@@ -9,9 +9,9 @@ from typing import Any, Callable
 import httpx
 import pytest
 
-from ingest.cli import main
-from ingest.errors import QueryError
-from store.embedded import OxigraphStore
+from newskg.ingest.cli import main
+from newskg.ingest.errors import QueryError
+from newskg.store.embedded import OxigraphStore
 
 UNKNOWN_FUNCTION = "SELECT (<http://example.org/fn>(?o) AS ?x) WHERE { ?s ?p ?o } LIMIT 1"
 

@@ -9,8 +9,8 @@ from typing import Any, Callable
 import httpx
 import pytest
 
-from ingest.cli import build_parser
-from ingest.settings import Settings, settings_from_env
+from newskg.ingest.cli import build_parser
+from newskg.ingest.settings import Settings, settings_from_env
 
 TOKEN = "s3cret-token"
 UPDATE = {"Content-Type": "application/sparql-update"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from store.sparql_text import (names_dataset, query_form, remote_operations, with_using_clauses,
+from newskg.store.sparql_text import (names_dataset, query_form, remote_operations, with_using_clauses,
                                 without_silent_remote_operations)
 
 

@@ -13,10 +13,10 @@ from pages_sample import Site, site  # noqa: F401  (fixture)
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from test_pages import HTML, Page, get_page
 
-from api.term_index import TermIndex
-from ingest.namespaces import NKG, ONTOLOGY_IRI, SHAPES_NS, STANCE, VOCAB_BASE
-from ingest.resources import ontology_files
-from ingest.term_pages import SHAPES_PAGE, TERM_SPACES, term_iri, term_page
+from newskg.api.term_index import TermIndex
+from newskg.ingest.namespaces import NKG, ONTOLOGY_IRI, SHAPES_NS, STANCE, VOCAB_BASE
+from newskg.ingest.resources import ontology_files
+from newskg.ingest.term_pages import SHAPES_PAGE, TERM_SPACES, term_iri, term_page
 
 TURTLE = {"accept": "text/turtle"}
 

@@ -10,9 +10,9 @@ from typing import Any, Callable, Iterator
 import httpx
 import pytest
 
-from exports.rows import select
-from ingest.settings import Settings
-from store.interface import Store
+from newskg.exports.rows import select
+from newskg.ingest.settings import Settings
+from newskg.store.interface import Store
 
 pytestmark = pytest.mark.slow
 JSON = {"accept": "application/json"}

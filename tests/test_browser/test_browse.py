@@ -14,10 +14,10 @@ from typing import Any, Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from ingest.outcome import Status
-from ingest.pipeline import Pipeline
-from ingest.resources import SEEDS_DIR
-from ingest.settings import Settings
+from newskg.ingest.outcome import Status
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.resources import SEEDS_DIR
+from newskg.ingest.settings import Settings
 
 pytestmark = pytest.mark.browser
 

@@ -14,10 +14,10 @@ import pytest
 from evaluation import sets
 from evaluation.metrics import count
 from evaluation.score import figures, score_set
-from ingest.extract import Extractor
-from ingest.iris import IriMinter
-from ingest.model import ArticleDoc, Extraction
-from ingest.resources import PROJECT_ROOT
+from newskg.ingest.extract import Extractor
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import ArticleDoc, Extraction
+from newskg.ingest.resources import PROJECT_ROOT
 
 RECORDED = json.loads((PROJECT_ROOT / "evaluation" / "recorded.json").read_text(encoding="utf-8"))
 MARGIN = 0.02  # one or two items on a set of a few hundred; more than that is a regression

@@ -12,14 +12,14 @@ from typing import Any, Iterator
 import pytest
 
 from export_sample import BASE, ExportSample, build_export_sample, export_sample_graphs
-from ingest.iris import IriMinter
-from ingest.outcome import Status
-from ingest.pipeline import Pipeline
-from ingest.resources import PROJECT_ROOT, SEEDS_DIR
-from ingest.service_graphs import registry_graph
-from ingest.settings import Settings
-from store.embedded import OxigraphStore, open_store
-from ingest.validation import Validator
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.outcome import Status
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.resources import PROJECT_ROOT, SEEDS_DIR
+from newskg.ingest.service_graphs import registry_graph
+from newskg.ingest.settings import Settings
+from newskg.store.embedded import OxigraphStore, open_store
+from newskg.ingest.validation import Validator
 
 FIXTURE_ARTICLES = PROJECT_ROOT / "tests" / "fixtures" / "articles"
 

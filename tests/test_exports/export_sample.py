@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.iris import IriMinter
-from ingest.mapping import Provenance, article_graph
-from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Span, Statement
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.mapping import Provenance, article_graph
+from newskg.ingest.model import Actor, Allegation, ArticleDoc, Extraction, Response, Span, Statement
 
 BASE = "http://127.0.0.1:8000/"     # what the sample store mints under
 PROVENANCE = Provenance(software_version="newskg test", ontology_version="test")

@@ -10,11 +10,11 @@ import pytest
 from pyld import jsonld
 
 from export_sample import ExportSample
-from exports.claimreview import claimreview_document
-from exports.rows import select
-from exports.schemaorg_context import CONTEXT_URLS, schema_org_document_loader
-from ingest.errors import InputError
-from store.embedded import OxigraphStore
+from newskg.exports.claimreview import claimreview_document
+from newskg.exports.rows import select
+from newskg.exports.schemaorg_context import CONTEXT_URLS, schema_org_document_loader
+from newskg.ingest.errors import InputError
+from newskg.store.embedded import OxigraphStore
 
 SCHEMA = "http://schema.org/"
 OPTIONS = {"documentLoader": schema_org_document_loader}

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from export_sample import BASE
-from exports.claimreview import write_claimreview
-from exports.stix import write_stix_bundle
-from ingest.cli import main
-from store.embedded import open_store
+from newskg.exports.claimreview import write_claimreview
+from newskg.exports.stix import write_stix_bundle
+from newskg.ingest.cli import main
+from newskg.store.embedded import open_store
 
 
 @pytest.mark.parametrize("fmt", ["stix", "claimreview"])

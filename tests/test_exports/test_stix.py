@@ -11,10 +11,10 @@ import stix2
 from stix2validator import ValidationOptions, validate_instance
 
 from export_sample import BASE, ExportSample
-from exports.rows import select
-from exports.stix import stix_bundle, write_stix_bundle
-from exports.stix_objects import stix_id
-from store.embedded import OxigraphStore
+from newskg.exports.rows import select
+from newskg.exports.stix import stix_bundle, write_stix_bundle
+from newskg.exports.stix_objects import stix_id
+from newskg.store.embedded import OxigraphStore
 
 # Two SHOULDs the export departs from on purpose: ids are UUIDv5 of the newskg IRIs (deterministic, as asked), not
 # random v4; and references to newskg's own pages carry no hash (a page is not a fixed file). Every other

@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from ingest.extract import Extractor
-from ingest.extract.actors import ActorFinder, Registry, RegistryEntry
-from ingest.iris import IriMinter
-from ingest.model import Actor, Allegation, ArticleDoc, Extraction, Statement
+from newskg.ingest.extract import Extractor
+from newskg.ingest.extract.actors import ActorFinder, Registry, RegistryEntry
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Actor, Allegation, ArticleDoc, Extraction, Statement
 
 MINTER = IriMinter("http://127.0.0.1:8000/")
 BASE = MINTER.id_base

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fiction import BASE, Read, extract, extractor
 
-from ingest.extract import read_bytes
+from newskg.ingest.extract import read_bytes
 
 ORGANISATION_TYPES = frozenset({"Organization", "GovernmentBody", "ThinkTank", "MediaOutlet", "ArmedGroup",
                                 "IntelligenceAgency", "AcademicInstitution"})

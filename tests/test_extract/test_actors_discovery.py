@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from fiction import MINTER, Read
 
-from ingest.extract import Extractor
-from ingest.extract.actors import ActorFinder, Registry
-from ingest.model import Actor, ArticleDoc
+from newskg.ingest.extract import Extractor
+from newskg.ingest.extract.actors import ActorFinder, Registry
+from newskg.ingest.model import Actor, ArticleDoc
 
 ARTICLE = Path(__file__).parent / "data" / "trade-dispute.txt"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from fiction import BASE, MINTER, extract, extractor
 
-from ingest.model import ArticleDoc
+from newskg.ingest.model import ArticleDoc
 
 
 def mentions(read, surface: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import NewskgError
-from ingest.extract.actors import Registry, RegistryEntry, load_registry
-from ingest.iris import IriMinter
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.extract.actors import Registry, RegistryEntry, load_registry
+from newskg.ingest.iris import IriMinter
 
 MINTER = IriMinter("https://example.org/")
 BASE = MINTER.id_base

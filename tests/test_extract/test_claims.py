@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from fiction import Read, extract
 
-from ingest.model import Allegation
+from newskg.ingest.model import Allegation
 
 FALLBACK_TYPES = frozenset({"other-wrongdoing", "other-support"})
 MILITARY_TYPES = frozenset({"supply-weapons", "provide-military-aid", "train-forces", "deploy-personnel",

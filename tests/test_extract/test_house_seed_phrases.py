@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.resources import PROJECT_ROOT, SEEDS_DIR
+from newskg.ingest.resources import PROJECT_ROOT, SEEDS_DIR
 
 SEARCHED = ("ingest", "ontology/lexicon", "shapes", "api")
 SUFFIXES = frozenset({".py", ".ttl", ".toml", ".txt", ".tsv", ".json", ".rq", ".html"})

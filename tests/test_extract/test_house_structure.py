@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.resources import PROJECT_ROOT
+from newskg.ingest.resources import PROJECT_ROOT
 
 INGEST_DIR = PROJECT_ROOT / "ingest"
 EXTRACT_DIR = INGEST_DIR / "extract"
@@ -21,7 +21,8 @@ MAX_POSITIONAL_FIELDS = 3
 
 
 def module_name(path: Path) -> str:
-    parts = list(path.relative_to(PROJECT_ROOT).with_suffix("").parts)
+    """The installed name: newskg.ingest.extract.text.build for ingest/extract/text/build.py."""
+    parts = ["newskg", *path.relative_to(PROJECT_ROOT).with_suffix("").parts]
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -97,9 +98,9 @@ def test_the_cycle_finder_finds_a_cycle_and_only_cycles() -> None:
 
 def test_the_import_graph_sees_imports_of_every_form() -> None:
     graph = import_graph()
-    assert "ingest.extract.text.build" in graph["ingest.extract.text"]  # from ingest.extract.text.build import ...
-    assert "ingest.extract.lexicon" in graph["ingest.extract.extractor"]  # from ingest.extract.lexicon import Lexicon
-    assert "ingest.model" in graph["ingest.extract.output"]
+    assert "newskg.ingest.extract.text.build" in graph["newskg.ingest.extract.text"]
+    assert "newskg.ingest.extract.lexicon" in graph["newskg.ingest.extract.extractor"]
+    assert "newskg.ingest.model" in graph["newskg.ingest.extract.output"]
 
 
 def test_ingest_has_no_import_cycles() -> None:
@@ -122,8 +123,8 @@ def result_classes() -> Iterator[tuple[str, type]]:
 
 
 def test_each_stage_with_results_has_a_values_module() -> None:
-    assert {"ingest.extract.actors.values", "ingest.extract.attribution.values",
-            "ingest.extract.claims.values"} <= set(result_modules())
+    assert {"newskg.ingest.extract.actors.values", "newskg.ingest.extract.attribution.values",
+            "newskg.ingest.extract.claims.values"} <= set(result_modules())
 
 
 @pytest.mark.parametrize(("module", "cls"), list(result_classes()), ids=lambda v: getattr(v, "__name__", v))
@@ -202,8 +203,8 @@ def positional_calls(path: Path, wide: dict[tuple[str, str], int]) -> Iterator[s
 
 def test_the_rule_knows_the_wide_dataclasses() -> None:
     wide = wide_dataclasses()
-    assert wide[("ingest.extract.attribution.values", "Attribution")] >= 8
-    assert ("ingest.model", "Span") not in wide  # three fields: positional is fine
+    assert wide[("newskg.ingest.extract.attribution.values", "Attribution")] >= 8
+    assert ("newskg.ingest.model", "Span") not in wide  # three fields: positional is fine
 
 
 def test_constructors_of_more_than_three_fields_take_keyword_arguments() -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.resources import PROJECT_ROOT
+from newskg.ingest.resources import PROJECT_ROOT
 
 EXTRACT_DIR = PROJECT_ROOT / "ingest" / "extract"
 MIN_WORDS = 3

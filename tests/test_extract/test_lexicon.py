@@ -11,13 +11,13 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from ingest.extract.lexicon import LemmaMatcher, Lexicon, load_lexicon
-from ingest.extract.lexicon.words import WORDS_DIR, WordTables, key
-from ingest.extract.text import build_text_model
-from ingest.extract.text.folding import name_key
-from ingest.extract.text.tagging import lemma as base_form
-from ingest.namespaces import CERTAINTY, EVENT_TYPE, LEXICON, STANCE
-from ingest.resources import VOCABULARIES_FILE, lexicon_files
+from newskg.ingest.extract.lexicon import LemmaMatcher, Lexicon, load_lexicon
+from newskg.ingest.extract.lexicon.words import WORDS_DIR, WordTables, key
+from newskg.ingest.extract.text import build_text_model
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.tagging import lemma as base_form
+from newskg.ingest.namespaces import CERTAINTY, EVENT_TYPE, LEXICON, STANCE
+from newskg.ingest.resources import VOCABULARIES_FILE, lexicon_files
 
 LANGUAGE_TAGS = frozenset({"en"})
 

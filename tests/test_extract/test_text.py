@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.text import TextModel, build_text_model
+from newskg.ingest.extract.text import TextModel, build_text_model
 
 ARTICLE = (
     "VELSK — Two senior officials asserted on Monday that the port authority had hidden its losses.\n\n"

@@ -14,9 +14,9 @@ from typing import Any, Callable, Iterator
 import httpx
 import pytest
 
-from ingest.pipeline import Pipeline
-from ingest.settings import Settings
-from ingest.store_access import open_configured_store
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.settings import Settings
+from newskg.ingest.store_access import open_configured_store
 
 WARM_UP_ARTICLE = """Harbour of Velmar reopens
 

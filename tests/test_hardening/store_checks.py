@@ -9,9 +9,9 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from ingest.namespaces import NKG
-from store.embedded import OxigraphStore
-from store.interface import Store
+from newskg.ingest.namespaces import NKG
+from newskg.store.embedded import OxigraphStore
+from newskg.store.interface import Store
 
 ARTICLE_GRAPH_PART = "/graph/article/"
 

@@ -20,11 +20,11 @@ from xml.etree import ElementTree
 import httpx
 import pytest
 
-from ingest.cli import main
-from ingest.namespaces import NKG
-from ingest.outcome import Status
-from ingest.pipeline import Pipeline
-from store.embedded import OxigraphStore
+from newskg.ingest.cli import main
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.outcome import Status
+from newskg.ingest.pipeline import Pipeline
+from newskg.store.embedded import OxigraphStore
 from store_checks import (
     graph_from_store,
     graphs_of,

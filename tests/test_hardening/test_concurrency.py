@@ -17,8 +17,8 @@ from typing import Any, Callable
 import httpx
 import pytest
 
-from ingest.errors import StoreError
-from ingest.settings import Settings
+from newskg.ingest.errors import StoreError
+from newskg.ingest.settings import Settings
 from small_articles import small_article
 from store_checks import article_graph_names, graphs_of, nquads_of_dir
 
@@ -153,7 +153,7 @@ def test_the_command_is_refused_while_a_server_holds_the_store(
 
 @pytest.mark.slow
 def test_a_server_cannot_open_the_store_a_command_is_writing(tmp_path: Path) -> None:
-    from api.app import create_app
+    from newskg.api.app import create_app
 
     store = tmp_path / "store"
     batch = tmp_path / "batch"

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from ingest.errors import NewskgError
-from ingest.extract.read.page import MetadataOverrides, read_bytes
-from ingest.model import Extraction, Span
-from ingest.pipeline import Pipeline
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.extract.read.page import MetadataOverrides, read_bytes
+from newskg.ingest.model import Extraction, Span
+from newskg.ingest.pipeline import Pipeline
 from store_checks import ungrounded_selectors
 
 FIRST = ["Anna", "Omar", "Li", "Sofia", "Kwame", "Ines", "Dmytro", "Aylin", "José", "Mei-Ling", "Seán", "Zoë"]

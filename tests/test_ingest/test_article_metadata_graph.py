@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.cli import main
+from newskg.ingest.cli import main
 
 STORY = ("Port closes after clashes\n\n"
          "ARDENNE, Valmora (Reuters) - Police in the northern town made four arrests on Friday, a spokeswoman said.\n\n"

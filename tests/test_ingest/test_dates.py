@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from ingest.extract.events.dates import DateIndex, DateMention, DateReader
-from ingest.extract.lexicon import load_lexicon
+from newskg.ingest.extract.events.dates import DateIndex, DateMention, DateReader
+from newskg.ingest.extract.lexicon import load_lexicon
 
 TUESDAY = date(2024, 12, 10)
 

@@ -6,8 +6,8 @@ import io
 
 import pyoxigraph as ox
 
-from ingest.distinct_triples import count_distinct_triples, distinct_triples
-from store.embedded import OxigraphStore
+from newskg.ingest.distinct_triples import count_distinct_triples, distinct_triples
+from newskg.store.embedded import OxigraphStore
 
 
 def quads(count: int, graphs: int) -> list[ox.Quad]:

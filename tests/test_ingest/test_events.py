@@ -9,15 +9,15 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
-from ingest.extract import Extractor
-from ingest.extract.actors import ActorFinder, Registry, RegistryEntry
-from ingest.extract.events import EventFinder
-from ingest.extract.lexicon import Lexicon, load_lexicon
-from ingest.extract.lexicon.entries import EventWord
-from ingest.iris import IriMinter
-from ingest.model import ArticleDoc, Event, Extraction
-from ingest.namespaces import EVENT_TYPE, LEXICON
-from ingest.resources import LEXICON_DIR, VOCABULARIES_FILE
+from newskg.ingest.extract import Extractor
+from newskg.ingest.extract.actors import ActorFinder, Registry, RegistryEntry
+from newskg.ingest.extract.events import EventFinder
+from newskg.ingest.extract.lexicon import Lexicon, load_lexicon
+from newskg.ingest.extract.lexicon.entries import EventWord
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import ArticleDoc, Event, Extraction
+from newskg.ingest.namespaces import EVENT_TYPE, LEXICON
+from newskg.ingest.resources import LEXICON_DIR, VOCABULARIES_FILE
 
 MINTER = IriMinter("http://127.0.0.1:8000/")
 TEXT = ("The Northern Brigade's sudden offensive in Port Kessa, which began on Monday, has surprised observers. "

@@ -8,8 +8,8 @@ import socket
 import pytest
 from http_site import FIRST, SECOND, HttpSite
 
-from ingest.errors import FetchError
-from ingest.fetch import FetchLimits, feed_links, fetch, is_url
+from newskg.ingest.errors import FetchError
+from newskg.ingest.fetch import FetchLimits, feed_links, fetch, is_url
 
 LIMITS = FetchLimits(max_bytes=100_000, seconds=1.0)
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ingest.iris import IriMinter, slugify
+from newskg.ingest.iris import IriMinter, slugify
 
 
 def test_slugs_are_ascii_and_forgiving_of_apostrophes_and_diacritics() -> None:

@@ -8,10 +8,10 @@ import pytest
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ingest.iris import IriMinter
-from ingest.mapping import Provenance, article_graph, date_literal
-from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
-from ingest.namespaces import CLAIM_SOURCE, GRANULARITY, NKG, STANCE
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.mapping import Provenance, article_graph, date_literal
+from newskg.ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Response, Span, Statement
+from newskg.ingest.namespaces import CLAIM_SOURCE, GRANULARITY, NKG, STANCE
 
 TEXT = 'The ministry accused Ruritania of sending drones. "We sent nothing," a Ruritanian official said.'
 MINTER = IriMinter("http://127.0.0.1:8000/")

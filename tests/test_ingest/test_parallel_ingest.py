@@ -16,13 +16,13 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from ingest.cli import main
-from ingest.inputs import collect_inputs
-from ingest.outcome import Outcome
-from ingest.parallel_ingest import ingest_in_parallel
-from ingest.resources import SEEDS_DIR
-from ingest.settings import Settings
-from store.embedded import open_store
+from newskg.ingest.cli import main
+from newskg.ingest.inputs import collect_inputs
+from newskg.ingest.outcome import Outcome
+from newskg.ingest.parallel_ingest import ingest_in_parallel
+from newskg.ingest.resources import SEEDS_DIR
+from newskg.ingest.settings import Settings
+from newskg.store.embedded import open_store
 
 pytestmark = pytest.mark.slow
 TESTS = Path(__file__).parent.parent

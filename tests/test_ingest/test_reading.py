@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import ExtractionError, InputError
-from ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
-from ingest.iris import IriMinter
+from newskg.ingest.errors import ExtractionError, InputError
+from newskg.ingest.extract.read import MetadataOverrides, article_files, read_bytes, read_file
+from newskg.ingest.iris import IriMinter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 

@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 
-from ingest.extract.read.byline import parse_byline, read_names
-from ingest.extract.read.credits import credit_line, sign_off
-from ingest.extract.read.dateline import dateline_line, read_opening
-from ingest.extract.read.dates import date_in, opening_stamp
+from newskg.ingest.extract.read.byline import parse_byline, read_names
+from newskg.ingest.extract.read.credits import credit_line, sign_off
+from newskg.ingest.extract.read.dateline import dateline_line, read_opening
+from newskg.ingest.extract.read.dates import date_in, opening_stamp
 
 
 @pytest.mark.parametrize(

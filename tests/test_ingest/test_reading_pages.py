@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract.read import read_file
-from ingest.model import ArticleDoc
+from newskg.ingest.extract.read import read_file
+from newskg.ingest.model import ArticleDoc
 
 FIRST = "Dock workers in the northern port ended their strike on Monday after a deal on pay was reached late on Sunday."
 SECOND = "Union leaders said the agreement would be put to a vote of members before the end of the month."

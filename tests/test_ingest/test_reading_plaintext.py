@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from evaluation.score_article import COLUMNS, GOLD_DIR, score
-from ingest.extract.read import read_file
-from ingest.resources import SEEDS_DIR
+from newskg.ingest.extract.read import read_file
+from newskg.ingest.resources import SEEDS_DIR
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 

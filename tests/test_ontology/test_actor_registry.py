@@ -9,10 +9,10 @@ from collections import defaultdict
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-from ingest.iris import IriMinter
-from ingest.namespaces import NKG, WD
-from ingest.reasoning import ontology_graph
-from ingest.resources import REGISTRY_FILES
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.namespaces import NKG, WD
+from newskg.ingest.reasoning import ontology_graph
+from newskg.ingest.resources import REGISTRY_FILES
 
 MINTER = IriMinter("http://127.0.0.1:8000")
 

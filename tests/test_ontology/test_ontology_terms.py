@@ -7,9 +7,9 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 
-from ingest.namespaces import NKG, ONTOLOGY_IRI
-from ingest.reasoning import ontology_graph
-from ingest.resources import ONTOLOGY_FILE
+from newskg.ingest.namespaces import NKG, ONTOLOGY_IRI
+from newskg.ingest.reasoning import ontology_graph
+from newskg.ingest.resources import ONTOLOGY_FILE
 
 TERM_KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
 NKG_NAMES = sorted(NKG.__annotations__)

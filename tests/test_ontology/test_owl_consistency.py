@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from ingest.iris import IriMinter
-from ingest.namespaces import EVENT_TYPE, GRANULARITY, NKG, STANCE
-from ingest.reasoning import OWL2_DATATYPES, check_consistency, explain_inconsistency, ontology_graph
-from ingest.resources import REGISTRY_FILES
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.namespaces import EVENT_TYPE, GRANULARITY, NKG, STANCE
+from newskg.ingest.reasoning import OWL2_DATATYPES, check_consistency, explain_inconsistency, ontology_graph
+from newskg.ingest.resources import REGISTRY_FILES
 
 MINTER = IriMinter("http://127.0.0.1:8000")
 KEY = "0123456789abcdef"

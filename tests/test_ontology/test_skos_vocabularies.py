@@ -7,8 +7,8 @@ import re
 import pytest
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
-from ingest.namespaces import ALLEGATION_STATUS, CERTAINTY, EVENT_TYPE, GRANULARITY, NKG, STANCE, VOCAB_BASE
-from ingest.resources import VOCABULARIES_FILE
+from newskg.ingest.namespaces import ALLEGATION_STATUS, CERTAINTY, EVENT_TYPE, GRANULARITY, NKG, STANCE, VOCAB_BASE
+from newskg.ingest.resources import VOCABULARIES_FILE
 
 SCHEMES = {"stance": STANCE, "certainty": CERTAINTY, "event-type": EVENT_TYPE, "granularity": GRANULARITY,
            "allegation-status": ALLEGATION_STATUS}

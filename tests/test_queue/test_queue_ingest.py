@@ -21,12 +21,12 @@ from processes import NEWSKG, newskg_env
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from ingest.cli import main
-from ingest.jobs import job_state, job_ids
-from ingest.resources import SEEDS_DIR
-from ingest.settings import Settings
-from ingest.store_access import open_configured_store
-from ingest.jobs import article_queue
+from newskg.ingest.cli import main
+from newskg.ingest.jobs import job_state, job_ids
+from newskg.ingest.resources import SEEDS_DIR
+from newskg.ingest.settings import Settings
+from newskg.ingest.store_access import open_configured_store
+from newskg.ingest.jobs import article_queue
 from rq import Worker
 from tests.engines import Engine, free_port, oxigraph_server
 

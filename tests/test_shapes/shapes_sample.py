@@ -10,9 +10,9 @@ from datetime import date
 
 from rdflib import Graph
 
-from ingest.iris import IriMinter
-from ingest.mapping import Provenance, article_graph
-from ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Span, Statement
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.mapping import Provenance, article_graph
+from newskg.ingest.model import Actor, Allegation, ArticleDoc, Event, Extraction, Place, Span, Statement
 
 MINTER = IriMinter("http://127.0.0.1:8000/")
 PROVENANCE = Provenance("newskg test", "0.1.0")

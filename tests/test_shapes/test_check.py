@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from ingest.check import check_store, reasoning_input_query
-from ingest.reasoning import check_consistency, ontology_graph
-from ingest.extract.read.page import read_file
-from ingest.namespaces import NKG
-from ingest.pipeline import Pipeline
-from ingest.resources import SEEDS_DIR
-from ingest.service_graphs import service_graphs
-from ingest.settings import Settings
-from store.embedded import OxigraphStore
+from newskg.ingest.check import check_store, reasoning_input_query
+from newskg.ingest.reasoning import check_consistency, ontology_graph
+from newskg.ingest.extract.read.page import read_file
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.resources import SEEDS_DIR
+from newskg.ingest.service_graphs import service_graphs
+from newskg.ingest.settings import Settings
+from newskg.store.embedded import OxigraphStore
 
 pytestmark = pytest.mark.slow
 

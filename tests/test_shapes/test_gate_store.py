@@ -9,13 +9,13 @@ from typing import Any, Callable, Iterator
 import pytest
 from rdflib import Graph
 
-from ingest.extract.read.page import read_file
-from ingest.outcome import Status
-from ingest.pipeline import Pipeline, PreparedArticle
-from ingest.resources import SEEDS_DIR
-from ingest.settings import Settings
-from ingest.store_access import open_configured_store
-from store.interface import Store
+from newskg.ingest.extract.read.page import read_file
+from newskg.ingest.outcome import Status
+from newskg.ingest.pipeline import Pipeline, PreparedArticle
+from newskg.ingest.resources import SEEDS_DIR
+from newskg.ingest.settings import Settings
+from newskg.ingest.store_access import open_configured_store
+from newskg.store.interface import Store
 from test_mutations import MUTATIONS, Mutation
 
 pytestmark = [pytest.mark.slow, pytest.mark.backends]

@@ -8,8 +8,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.paths import InvPath, MulPath, SequencePath
 
-from ingest.indexed_graph import IndexedGraph
-from ingest.namespaces import NKG
+from newskg.ingest.indexed_graph import IndexedGraph
+from newskg.ingest.namespaces import NKG
 from shapes_sample import sample_graph
 
 TOP = URIRef("urn:test:Top")

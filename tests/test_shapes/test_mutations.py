@@ -13,11 +13,11 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
-from ingest.extract.read.page import read_file
-from ingest.namespaces import EVENT_TYPE, GRANULARITY, NKG, STANCE
-from ingest.pipeline import Pipeline
-from ingest.resources import SEEDS_DIR
-from ingest.settings import Settings
+from newskg.ingest.extract.read.page import read_file
+from newskg.ingest.namespaces import EVENT_TYPE, GRANULARITY, NKG, STANCE
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.resources import SEEDS_DIR
+from newskg.ingest.settings import Settings
 from shapes_sample import sample_graph
 
 Mutation = Callable[[Graph], None]

@@ -14,13 +14,13 @@ import pytest
 from rdflib import SH, Graph
 from rdflib.term import Node
 
-from ingest.extract.read.page import read_file
-from ingest.indexed_graph import IndexedGraph
-from ingest.pipeline import Pipeline
-from ingest.resources import SEEDS_DIR, SHAPES_DIR
-from ingest.settings import Settings
-from ingest.shacl_precheck import CorePrecheck
-from ingest.shapes_graph import core_shapes, load_shapes_graph
+from newskg.ingest.extract.read.page import read_file
+from newskg.ingest.indexed_graph import IndexedGraph
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.resources import SEEDS_DIR, SHAPES_DIR
+from newskg.ingest.settings import Settings
+from newskg.ingest.shacl_precheck import CorePrecheck
+from newskg.ingest.shapes_graph import core_shapes, load_shapes_graph
 from shapes_sample import sample_graph
 from test_mutations import MUTATIONS, SOURCES
 

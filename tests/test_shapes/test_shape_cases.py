@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, SH, Graph, URIRef
 
-from ingest.resources import SHAPES_DIR, ontology_files
-from ingest.shacl_report import compact
-from ingest.shapes_graph import named_shapes
-from ingest.validation import Validator
+from newskg.ingest.resources import SHAPES_DIR, ontology_files
+from newskg.ingest.shacl_report import compact
+from newskg.ingest.shapes_graph import named_shapes
+from newskg.ingest.validation import Validator
 
 CASES = Path(__file__).parent / "cases"
 SHAPE_FILES = sorted(p.stem for p in SHAPES_DIR.glob("*.ttl") if p.stem != "shapes")

@@ -8,11 +8,11 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SH, SKOS, Graph, URIRef
 from rdflib.collection import Collection
 
-from ingest.namespaces import NKG, VOCAB_BASE
-from ingest.resources import ontology_files
-from ingest.shacl_report import compact
-from ingest.shapes_graph import check_shapes_graph, load_shapes_graph, named_shapes
-from ingest.validation import Validator
+from newskg.ingest.namespaces import NKG, VOCAB_BASE
+from newskg.ingest.resources import ontology_files
+from newskg.ingest.shacl_report import compact
+from newskg.ingest.shapes_graph import check_shapes_graph, load_shapes_graph, named_shapes
+from newskg.ingest.validation import Validator
 
 # sh:in lists that are deliberately a part of their scheme: a reaction cannot "support" or be "neutral".
 SUBSET_LISTS = {"nkgsh:Reaction-stance"}

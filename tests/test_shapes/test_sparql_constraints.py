@@ -8,10 +8,10 @@ from pathlib import Path
 import pyshacl
 from rdflib import RDF, SH, Graph, URIRef
 
-from ingest.resources import ontology_files
-from ingest.shacl_sparql import SparqlConstraintRunner, sparql_constraints
-from ingest.shapes_graph import load_shapes_graph
-from ingest.validation_context import ValidationContext
+from newskg.ingest.resources import ontology_files
+from newskg.ingest.shacl_sparql import SparqlConstraintRunner, sparql_constraints
+from newskg.ingest.shapes_graph import load_shapes_graph
+from newskg.ingest.validation_context import ValidationContext
 
 CASES = Path(__file__).parent / "cases"
 

@@ -8,8 +8,8 @@ import pytest
 from rdflib import RDF, SH, SKOS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ingest.namespaces import NKG
-from ingest.validation import Validator
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.validation import Validator
 from shapes_sample import sample_graph
 
 CASES = Path(__file__).parent / "cases"

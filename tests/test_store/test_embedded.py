@@ -11,8 +11,8 @@ import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from ingest.errors import QueryError, StoreError
-from store.embedded import OxigraphStore, open_store
+from newskg.ingest.errors import QueryError, StoreError
+from newskg.store.embedded import OxigraphStore, open_store
 
 EX = Namespace("http://example.org/")
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import StoreError
-from ingest.settings import Settings, settings_from_env
-from store.locator import RemoteEndpoints, is_remote, parse_remote
+from newskg.ingest.errors import StoreError
+from newskg.ingest.settings import Settings, settings_from_env
+from newskg.store.locator import RemoteEndpoints, is_remote, parse_remote
 
 
 def test_a_directory_is_the_embedded_store_and_a_url_a_remote_one() -> None:

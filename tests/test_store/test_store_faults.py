@@ -11,13 +11,13 @@ import httpx
 import pytest
 from rdflib import Dataset
 
-from ingest.cli import main
-from ingest.namespaces import NKG
-from ingest.outcome import Outcome, Status
-from ingest.pipeline import Pipeline
-from ingest.resources import SEEDS_DIR
-from ingest.settings import Settings
-from ingest.store_access import open_configured_store
+from newskg.ingest.cli import main
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.outcome import Outcome, Status
+from newskg.ingest.pipeline import Pipeline
+from newskg.ingest.resources import SEEDS_DIR
+from newskg.ingest.settings import Settings
+from newskg.ingest.store_access import open_configured_store
 from tests.engines import oxigraph_server
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"

@@ -12,10 +12,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ingest.errors import QueryError, StoreError
-from ingest.settings import Settings
-from ingest.store_access import open_configured_store
-from store.interface import Store
+from newskg.ingest.errors import QueryError, StoreError
+from newskg.ingest.settings import Settings
+from newskg.ingest.store_access import open_configured_store
+from newskg.store.interface import Store
 
 pytestmark = pytest.mark.backends
 EX = "http://example.org/"
@@ -118,7 +118,7 @@ def test_a_store_that_is_not_there_is_a_clear_store_error(tmp_path: Path) -> Non
 @pytest.mark.backends("oxigraph")
 def test_a_service_without_graph_store_is_written_by_updates_and_read_by_construct(engine_pool: Any) -> None:
     """As newskg uses QLever, or any `sparql+` service named by its query and update endpoints alone."""
-    from store import RemoteEndpoints, connect
+    from newskg.store import RemoteEndpoints, connect
 
     with engine_pool.lease("oxigraph") as engine:
         plain = connect("sparql" + engine.locator.removeprefix("oxigraph"),

@@ -41,7 +41,7 @@ SERVICE_DESCRIPTION = load_manifest(W3C_DIR / "service-description" / "manifest.
 
 @pytest.fixture(scope="module")
 def server(server_starter: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from ingest.settings import Settings
+    from newskg.ingest.settings import Settings
 
     settings = Settings(store_dir=tmp_path_factory.mktemp("w3c") / "store", write_token=TOKEN, query_timeout=10,
                         query_workers=2)

@@ -18,8 +18,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from ingest.settings import Settings
-from store.sparql_text import keywords, query_form
+from newskg.ingest.settings import Settings
+from newskg.store.sparql_text import keywords, query_form
 from w3c_results import actual_results, difference, expected_results, rdf_graph, same_results
 from w3c_suite import SuiteTest, load_suite, suite_root_or_fail
 

@@ -6,20 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ingest.extract.actors.coreference import (
+from newskg.ingest.extract.actors.coreference import (
     acronym_after,
     initials,
     role_anaphors,
     short_forms,
 )
-from ingest.extract.actors.described import DescribedCandidate, find_described
-from ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
-from ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
-from ingest.extract.actors.names import find_name_runs, run_text
-from ingest.extract.actors.places import Gazetteer
-from ingest.extract.actors.registry import Registry
-from ingest.extract.actors.roles import RoleFound, description_after, role_after, role_before
-from ingest.extract.actors.values import (
+from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
+from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
+from newskg.ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
+from newskg.ingest.extract.actors.names import find_name_runs, run_text
+from newskg.ingest.extract.actors.places import Gazetteer
+from newskg.ingest.extract.actors.registry import Registry
+from newskg.ingest.extract.actors.roles import RoleFound, description_after, role_after, role_before
+from newskg.ingest.extract.actors.values import (
     ANONYMOUS,
     COLLECTIVE,
     DESCRIBED,
@@ -29,9 +29,9 @@ from ingest.extract.actors.values import (
     ActorSet,
     Mention,
 )
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.folding import name_key
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import TextModel
 
 
 @dataclass

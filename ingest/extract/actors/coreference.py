@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors.values import ActorRecord, ActorSet, Mention
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.lexicon.words import Institution, WordTables
-from ingest.extract.text.folding import name_key
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.actors.values import ActorRecord, ActorSet, Mention
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.lexicon.words import Institution, WordTables
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import TextModel
 
 ORGANISATION_TYPES = frozenset(
     {

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingest.extract.actors.known import KnownHit, Use
-from ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED
-from ingest.extract.lexicon.words import Institution, WordTables
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.actors.known import KnownHit, Use
+from newskg.ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, NAMED
+from newskg.ingest.extract.lexicon.words import Institution, WordTables
+from newskg.ingest.extract.text.model import TextModel
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ingest.extract.actors.registry import PLACE, RegistryEntry
-from ingest.extract.lexicon.matcher import entry_words
-from ingest.extract.lexicon.words import WordTables
-from ingest.extract.text.model import TextModel, Token
+from newskg.ingest.extract.actors.registry import PLACE, RegistryEntry
+from newskg.ingest.extract.lexicon.matcher import entry_words
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.model import TextModel, Token
 
 _JOINERS = frozenset("-‑–")
 _APOSTROPHES = frozenset("'’")

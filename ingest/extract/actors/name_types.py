@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors.names import (
+from newskg.ingest.extract.actors.names import (
     NameRun,
     is_place_context,
     run_text,
     sentence_initial,
 )
-from ingest.extract.actors.places import Gazetteer
-from ingest.extract.lexicon.words import WordTables
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.actors.places import Gazetteer
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.model import TextModel
 
 GUESSED = 0.55  # the confidence of a lone capitalised word whose kind nothing in the text tells
 

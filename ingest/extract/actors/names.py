@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors.known import KnownHit, Use, joined
-from ingest.extract.lexicon.words import WordTables
-from ingest.extract.text.model import TextModel, Token
+from newskg.ingest.extract.actors.known import KnownHit, Use, joined
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.model import TextModel, Token
 
 _OPENERS = frozenset("\"“‘'([—–:")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest.extract.actors.registry import Registry
-from ingest.extract.lexicon.words import WordTables
-from ingest.extract.text.folding import name_key
+from newskg.ingest.extract.actors.registry import Registry
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.folding import name_key
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
-from ingest.errors import NewskgError
-from ingest.extract.text.folding import name_key
-from ingest.iris import IriMinter
-from ingest.namespaces import NKG
-from ingest.resources import REGISTRY_FILES
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.namespaces import NKG
+from newskg.ingest.resources import REGISTRY_FILES
 
 PLACE = "Place"
 STATE = "State"

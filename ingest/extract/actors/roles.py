@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.lexicon.words import WordTables
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.model import TextModel
 
 _ROLE_TAGS = ("JJ", "NN", "VBN", "CD")
 _MAX_ROLE_WORDS = 8

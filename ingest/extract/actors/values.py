@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.model import Span
+from newskg.ingest.model import Span
 
 NAMED, DESCRIBED, ANONYMOUS, COLLECTIVE = (
     "named",

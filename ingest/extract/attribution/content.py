@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from ingest.extract.attribution.cue import QUOTE_MARKS, CueHit
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 _EDGE = ",;:—–-"
 _ADVERBIAL_REACH = 10

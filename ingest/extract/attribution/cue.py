@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingest.extract.lexicon.entries import Cue, Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.lexicon.entries import Cue, Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 QUOTE_MARKS = "\"“”‘’'«»"
 

@@ -10,16 +10,16 @@ after "S said:").
 
 from __future__ import annotations
 
-from ingest.extract.actors.coreference import Resolver
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.content import before_frame, complement, trim
-from ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
-from ingest.extract.attribution.source import SourceFinder
-from ingest.extract.attribution.values import Attribution, Speaker
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.folding import name_key
-from ingest.extract.text.model import Quote, Sentence, TextModel
-from ingest.model import Span
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.content import before_frame, complement, trim
+from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
+from newskg.ingest.extract.attribution.source import SourceFinder
+from newskg.ingest.extract.attribution.values import Attribution, Speaker
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import Quote, Sentence, TextModel
+from newskg.ingest.model import Span
 
 MEDIUM_TYPES = frozenset({"MediaOutlet", "SocialMediaAccount"})
 MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue' trader"), not statements

@@ -4,11 +4,11 @@ clauses), the subject after it ("…,” said the minister), the source of "acco
 
 from __future__ import annotations
 
-from ingest.extract.actors.coreference import Resolver
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.values import Speaker
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Speaker
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 _MAX_APPOSITION = 16
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.lexicon.entries import Cue
-from ingest.model import Span
+from newskg.ingest.extract.lexicon.entries import Cue
+from newskg.ingest.model import Span
 
 
 @dataclass(frozen=True)

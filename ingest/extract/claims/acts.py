@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ingest.extract.claims.syntax import Syntax
-from ingest.extract.claims.values import VAGUE
-from ingest.extract.lexicon.entries import ActEntry, Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.claims.syntax import Syntax
+from newskg.ingest.extract.claims.values import VAGUE
+from newskg.ingest.extract.lexicon.entries import ActEntry, Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 _GIVE_REACH = 6  # tokens after a give verb in which what is handed over is named
 CLAIM_NOUNS = frozenset({"noun-accusing", "noun-rumour"})  # cue classes of nouns that name a claim

@@ -3,10 +3,10 @@ stated early, made by many statements."""
 
 from __future__ import annotations
 
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.claims.values import Claim
-from ingest.extract.text.folding import name_key
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.claims.values import Claim
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import TextModel
 
 LEAD_SENTENCES = 3
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.extract.claims.speech import Draft
-from ingest.extract.claims.values import VAGUE, Claim
-from ingest.model import Span
+from newskg.ingest.extract.claims.speech import Draft
+from newskg.ingest.extract.claims.values import VAGUE, Claim
+from newskg.ingest.model import Span
 
 
 def compatible(a: str, b: str, broader: dict[str, str]) -> bool:

@@ -4,14 +4,14 @@ reports as only alleged ("X allegedly paid bribes"). The claimant is the authori
 
 from __future__ import annotations
 
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.acts import ActReader
-from ingest.extract.claims.speech import GENERIC, Draft
-from ingest.extract.claims.summary import clause, fallback
-from ingest.extract.claims.values import UNATTRIBUTED
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import Sentence, TextModel
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.acts import ActReader
+from newskg.ingest.extract.claims.speech import GENERIC, Draft
+from newskg.ingest.extract.claims.summary import clause, fallback
+from newskg.ingest.extract.claims.values import UNATTRIBUTED
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import Sentence, TextModel
 
 _CHARGE_NOUN_CLASS = "noun-accusing"
 _HEDGE_REACH = 3

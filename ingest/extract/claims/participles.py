@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 _PERFECT = "have"
 _REACH = 2  # tokens between the auxiliary and the participle ("had never doped")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ingest.extract.actors.values import NAMED, ActorSet
-from ingest.extract.text.folding import name_key
+from newskg.ingest.extract.actors.values import NAMED, ActorSet
+from newskg.ingest.extract.text.folding import name_key
 
 PERSON = "Person"
 

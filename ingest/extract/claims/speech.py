@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.acts import Act, ActReader
-from ingest.extract.claims.summary import clause, fallback
-from ingest.extract.claims.syntax import Syntax
-from ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
-from ingest.model import Span
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.acts import Act, ActReader
+from newskg.ingest.extract.claims.summary import clause, fallback
+from newskg.ingest.extract.claims.syntax import Syntax
+from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.model import Span
 
 ACCUSING = frozenset({"accusing", "accusing-object", "noun-accusing", "noun-rumour"})
 DENYING = frozenset({"denying", "dismissing", "noun-denying"})

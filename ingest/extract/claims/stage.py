@@ -8,21 +8,21 @@ import unicodedata
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ingest.extract.actors.coreference import Resolver
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.acts import ActReader
-from ingest.extract.claims.central import central
-from ingest.extract.claims.merge import merge
-from ingest.extract.claims.narrative import NarrativeClaims
-from ingest.extract.claims.participles import with_participles
-from ingest.extract.claims.speech import SpeechClaims
-from ingest.extract.claims.stance import StanceReader
-from ingest.extract.claims.syntax import Syntax
-from ingest.extract.claims.values import ClaimsResult
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
-from ingest.model import ArticleDoc
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.acts import ActReader
+from newskg.ingest.extract.claims.central import central
+from newskg.ingest.extract.claims.merge import merge
+from newskg.ingest.extract.claims.narrative import NarrativeClaims
+from newskg.ingest.extract.claims.participles import with_participles
+from newskg.ingest.extract.claims.speech import SpeechClaims
+from newskg.ingest.extract.claims.stance import StanceReader
+from newskg.ingest.extract.claims.syntax import Syntax
+from newskg.ingest.extract.claims.values import ClaimsResult
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.model import ArticleDoc
 
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 _WORD = re.compile(r"[a-z0-9]+")

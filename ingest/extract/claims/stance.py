@@ -15,16 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.acts import CLAIM_NOUNS, Act, ActReader
-from ingest.extract.claims.merge import VAGUE, compatible
-from ingest.extract.claims.sides import Sides
-from ingest.extract.claims.stances import ASSESSES, DENIES, DOWNPLAYS, NEUTRAL, SUPPORTS
-from ingest.extract.claims.values import Claim, StanceLink
-from ingest.extract.claims.wording import Wording
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.acts import CLAIM_NOUNS, Act, ActReader
+from newskg.ingest.extract.claims.merge import VAGUE, compatible
+from newskg.ingest.extract.claims.sides import Sides
+from newskg.ingest.extract.claims.stances import ASSESSES, DENIES, DOWNPLAYS, NEUTRAL, SUPPORTS
+from newskg.ingest.extract.claims.values import Claim, StanceLink
+from newskg.ingest.extract.claims.wording import Wording
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 ECHOING = "echoing"
 

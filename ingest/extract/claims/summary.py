@@ -7,8 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ingest.extract.claims.acts import Act
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.claims.acts import Act
+from newskg.ingest.extract.text.model import TextModel
 
 MAX_WORDS = 16
 

@@ -4,10 +4,10 @@ Ardenne took bribes" the mayor took them, not Ardenne; in "hacked the accounts o
 
 from __future__ import annotations
 
-from ingest.extract.actors.coreference import Resolver
-from ingest.extract.actors.values import NAMED, ActorSet
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.values import NAMED, ActorSet
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 _POSSESSIVE = ("'s", "’s")
 _NEGATION_REACH = 4  # tokens before a verb in which its negation stands ("did not ever supply")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.model import Span
+from newskg.ingest.model import Span
 
 UNATTRIBUTED = "unattributed"
 OUTLET = "outlet"

@@ -5,9 +5,9 @@ mislabelled") is an assessment. Restricting words ("only") count only from the a
 
 from __future__ import annotations
 
-from ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
+from newskg.ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
 
 _NEGATION_REACH = 3  # tokens between a negation and the word it turns round ("not an isolated", "without providing")
 

@@ -1,5 +1,5 @@
 """Events: what the article says happened (typed, dated against the publication date, placed)."""
 
-from ingest.extract.events.stage import EventFinder
+from newskg.ingest.extract.events.stage import EventFinder
 
 __all__ = ["EventFinder"]

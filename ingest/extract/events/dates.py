@@ -20,8 +20,8 @@ from functools import lru_cache
 
 import dateparser
 
-from ingest.extract.lexicon.words import WordTables
-from ingest.model import Span
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.model import Span
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 WINDOW = 48  # characters around an anchor word that a date expression can span

@@ -7,10 +7,10 @@ possessor); a mention with nothing of its own ("the offensive") refers to the mo
 
 from __future__ import annotations
 
-from ingest.extract.events.nouns import lineage
-from ingest.extract.events.values import EventMention
-from ingest.iris import IriMinter
-from ingest.model import Event, Place
+from newskg.ingest.extract.events.nouns import lineage
+from newskg.ingest.extract.events.values import EventMention
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Event, Place
 
 
 def related(first: str, second: str, broader: dict[str, str]) -> bool:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.events.dates import DateIndex, DateMention
-from ingest.extract.events.places import PlaceReader
-from ingest.extract.events.values import EventMention
-from ingest.extract.lexicon.entries import EventWord, Lexicon
-from ingest.extract.lexicon.matcher import Match, entry_words
-from ingest.extract.text.model import TextModel, Token
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.events.dates import DateIndex, DateMention
+from newskg.ingest.extract.events.places import PlaceReader
+from newskg.ingest.extract.events.values import EventMention
+from newskg.ingest.extract.lexicon.entries import EventWord, Lexicon
+from newskg.ingest.extract.lexicon.matcher import Match, entry_words
+from newskg.ingest.extract.text.model import TextModel, Token
 
 SPEECH_ACTS = ("make-statement", "accuse")  # event types whose nouns name an event only when dated
 MODIFIER_TAGS = ("JJ", "NN", "CD", "VBN", "VBG")

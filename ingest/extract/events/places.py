@@ -4,12 +4,12 @@ invasion"), the actors the actor stage found there, and place names the registry
 
 from __future__ import annotations
 
-from ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.events.values import Parties, PlaceRef
-from ingest.extract.lexicon.words import WordTables
-from ingest.extract.text.model import TextModel
-from ingest.iris import IriMinter
+from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.events.values import Parties, PlaceRef
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.iris import IriMinter
 
 NOT_PARTICIPANTS = frozenset({"MediaOutlet", "SocialMediaAccount"})  # where an event is reported, not who took part
 

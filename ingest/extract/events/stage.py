@@ -5,22 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.actors import Registry
-from ingest.extract.actors.known import KnownNameMatcher
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.values import ClaimsResult
-from ingest.extract.events.dates import DateIndex, DateMention, DateReader
-from ingest.extract.events.merge import build_event, group, related
-from ingest.extract.events.nouns import NounReader
-from ingest.extract.events.places import PlaceReader
-from ingest.extract.events.statements import statement_acts, statement_events
-from ingest.extract.events.timing import StatementTimes
-from ingest.extract.events.values import EventMention
-from ingest.extract.lexicon.entries import Lexicon
-from ingest.extract.text.model import TextModel
-from ingest.iris import IriMinter
-from ingest.model import ArticleDoc, Event, Span
+from newskg.ingest.extract.actors import Registry
+from newskg.ingest.extract.actors.known import KnownNameMatcher
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.values import ClaimsResult
+from newskg.ingest.extract.events.dates import DateIndex, DateMention, DateReader
+from newskg.ingest.extract.events.merge import build_event, group, related
+from newskg.ingest.extract.events.nouns import NounReader
+from newskg.ingest.extract.events.places import PlaceReader
+from newskg.ingest.extract.events.statements import statement_acts, statement_events
+from newskg.ingest.extract.events.timing import StatementTimes
+from newskg.ingest.extract.events.values import EventMention
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import ArticleDoc, Event, Span
 
 
 @dataclass(frozen=True)

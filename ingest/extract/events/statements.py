@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from ingest.extract.actors.values import ActorSet
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.claims.values import ClaimsResult
-from ingest.extract.events.dates import DateMention
-from ingest.extract.events.timing import StatementTimes
-from ingest.extract.text.folding import name_key
-from ingest.iris import IriMinter
-from ingest.model import Event
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.values import ClaimsResult
+from newskg.ingest.extract.events.dates import DateMention
+from newskg.ingest.extract.events.timing import StatementTimes
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import Event
 
 DENYING = frozenset({"denies", "dismisses"})
 PRIORITY = ("deny-responsibility", "accuse", "make-statement")

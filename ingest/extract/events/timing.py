@@ -9,11 +9,11 @@ the claims on Wednesday", not "recalled the 2019 invasion").
 
 from __future__ import annotations
 
-from ingest.extract.attribution.values import Attribution
-from ingest.extract.events.dates import DateIndex, DateMention
-from ingest.extract.lexicon.words import WordTables
-from ingest.extract.text.model import TextModel
-from ingest.model import Span
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.events.dates import DateIndex, DateMention
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.model import Span
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 CLAUSE_MARKS = frozenset({",", ";", "(", ")", "—", "–"})

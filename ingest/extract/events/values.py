@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.events.dates import DateMention
-from ingest.model import Span
+from newskg.ingest.extract.events.dates import DateMention
+from newskg.ingest.model import Span
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon.matcher import LemmaMatcher
-from ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.lexicon.matcher import LemmaMatcher
+from newskg.ingest.extract.lexicon.words import WordTables
 
 
 @dataclass(frozen=True)

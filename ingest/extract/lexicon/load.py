@@ -8,12 +8,12 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from ingest.errors import NewskgError
-from ingest.extract.lexicon.entries import ActEntry, Cue, EventWord, Hedge, Lexicon, Pronoun, StanceWord
-from ingest.extract.lexicon.matcher import LemmaMatcher
-from ingest.extract.lexicon.words import LANGUAGE, load_word_tables
-from ingest.namespaces import LEXICON, NKG
-from ingest.resources import LEXICON_DIR, VOCABULARIES_FILE
+from newskg.ingest.errors import NewskgError
+from newskg.ingest.extract.lexicon.entries import ActEntry, Cue, EventWord, Hedge, Lexicon, Pronoun, StanceWord
+from newskg.ingest.extract.lexicon.matcher import LemmaMatcher
+from newskg.ingest.extract.lexicon.words import LANGUAGE, load_word_tables
+from newskg.ingest.namespaces import LEXICON, NKG
+from newskg.ingest.resources import LEXICON_DIR, VOCABULARIES_FILE
 
 
 def _local(node: object) -> str:

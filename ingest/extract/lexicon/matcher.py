@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
-from ingest.extract.text.folding import fold
-from ingest.extract.text.model import TextModel, Token
+from newskg.ingest.extract.text.folding import fold
+from newskg.ingest.extract.text.model import TextModel, Token
 
 POS_TAGS = {
     "verb": ("VB", "MD"),

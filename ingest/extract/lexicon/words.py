@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.extract.lexicon.matcher import entry_words
-from ingest.extract.text.folding import name_key
-from ingest.resources import LEXICON_DIR
+from newskg.ingest.extract.lexicon.matcher import entry_words
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.resources import LEXICON_DIR
 
 WORDS_DIR = LEXICON_DIR / "words"
 LANGUAGE = "en"

@@ -7,6 +7,6 @@
     body        the body's paragraphs without the dateline, date stamp, sign-offs and author note inside them
 """
 
-from ingest.extract.read.page import MetadataOverrides, article_files, read_bytes, read_file, sidecar_path
+from newskg.ingest.extract.read.page import MetadataOverrides, article_files, read_bytes, read_file, sidecar_path
 
 __all__ = ["MetadataOverrides", "article_files", "read_bytes", "read_file", "sidecar_path"]

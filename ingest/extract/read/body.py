@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from ingest.extract.read.conventions import conventions
-from ingest.extract.read.credits import sign_off
-from ingest.extract.read.dateline import Dateline, read_opening
-from ingest.extract.read.dates import opening_stamp
-from ingest.extract.read.lines import Line, normalised
+from newskg.ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.credits import sign_off
+from newskg.ingest.extract.read.dateline import Dateline, read_opening
+from newskg.ingest.extract.read.dates import opening_stamp
+from newskg.ingest.extract.read.lines import Line, normalised
 
 
 @dataclass(frozen=True)

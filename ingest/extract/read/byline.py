@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.conventions import conventions
 
 MAX_NAME_WORDS = 5
 _NAME_WORD = r"[A-Z][\w'’.-]*"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.extract.read.vocabulary import ReadingWords, reading_words
+from newskg.ingest.extract.read.vocabulary import ReadingWords, reading_words
 
 RULES_FILE = Path(__file__).with_name("clutter.toml")
 MAX_LABEL_WORDS = 12  # whole-line patterns (buttons, headings, markers) are never matched by longer lines

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.extract.read.vocabulary import ReadingWords, reading_words
+from newskg.ingest.extract.read.vocabulary import ReadingWords, reading_words
 
 CONVENTIONS_FILE = Path(__file__).with_name("metadata.toml")
 

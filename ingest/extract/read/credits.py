@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.read.byline import Byline, read_names
-from ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.byline import Byline, read_names
+from newskg.ingest.extract.read.conventions import conventions
 
 MAX_SIGN_OFF_CHARS = 60
 MAX_CREDIT_WORDS = 40

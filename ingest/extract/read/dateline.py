@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.conventions import conventions
 
 _DASH = r"(?:[—–―]|--?)"
 _SEPARATOR = rf"\s*(?:{_DASH}|:)\s*(?=\S)"

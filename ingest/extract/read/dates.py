@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.read.conventions import conventions
-from ingest.extract.read.lines import Kind, Line
+from newskg.ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.lines import Kind, Line
 
 MAX_DATE_LINE_EXTRA_WORDS = 3
 _ISO_DATE = r"(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)"

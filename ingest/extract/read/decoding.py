@@ -7,7 +7,7 @@ import re
 
 import charset_normalizer
 
-from ingest.errors import InputError
+from newskg.ingest.errors import InputError
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -9,7 +9,7 @@ from typing import Any
 
 import dateparser
 
-from ingest.errors import InputError
+from newskg.ingest.errors import InputError
 
 TITLE_KEYS = ("title", "headline")
 PUBLISHER_KEYS = ("publisher", "source", "site_name", "sitename")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.read.conventions import conventions
-from ingest.extract.read.dateline import dateline_line
-from ingest.extract.read.dates import date_in
-from ingest.extract.read.lines import Kind, Line, is_numbered, is_post_heading, normalised, word_count
+from newskg.ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.dateline import dateline_line
+from newskg.ingest.extract.read.dates import date_in
+from newskg.ingest.extract.read.lines import Kind, Line, is_numbered, is_post_heading, normalised, word_count
 
 MIN_HEADLINE_WORDS = 3
 MIN_STANDFIRST_WORDS = 8

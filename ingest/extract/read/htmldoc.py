@@ -14,7 +14,7 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
-from ingest.extract.read.fields import PageMetadata, parse_date
+from newskg.ingest.extract.read.fields import PageMetadata, parse_date
 
 ARTICLE_TYPES = {
     "newsarticle",

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.errors import InputError
-from ingest.extract.read.fields import PageMetadata, metadata_from_mapping
+from newskg.ingest.errors import InputError
+from newskg.ingest.extract.read.fields import PageMetadata, metadata_from_mapping
 
 
 @dataclass(frozen=True)

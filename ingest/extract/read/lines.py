@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 
-from ingest.extract.read.clutter import ClutterRules
-from ingest.extract.read.conventions import conventions
-from ingest.extract.read.credits import credit_line, sign_off
+from newskg.ingest.extract.read.clutter import ClutterRules
+from newskg.ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.credits import credit_line, sign_off
 
 # A sentence ends the line: terminal punctuation, then any closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")

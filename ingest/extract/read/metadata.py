@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.extract.read.body import read_first
-from ingest.extract.read.byline import Byline, parse_byline, read_names
-from ingest.extract.read.conventions import conventions
-from ingest.extract.read.credits import credit_line, sign_off
-from ingest.extract.read.dateline import Dateline, dateline_line
-from ingest.extract.read.dates import date_in, publication_date
-from ingest.extract.read.fields import PageMetadata
-from ingest.extract.read.headline import KICKER, headline_and_standfirst
-from ingest.extract.read.lines import Kind, Line
-from ingest.extract.read.plaintext import PageParts
+from newskg.ingest.extract.read.body import read_first
+from newskg.ingest.extract.read.byline import Byline, parse_byline, read_names
+from newskg.ingest.extract.read.conventions import conventions
+from newskg.ingest.extract.read.credits import credit_line, sign_off
+from newskg.ingest.extract.read.dateline import Dateline, dateline_line
+from newskg.ingest.extract.read.dates import date_in, publication_date
+from newskg.ingest.extract.read.fields import PageMetadata
+from newskg.ingest.extract.read.headline import KICKER, headline_and_standfirst
+from newskg.ingest.extract.read.lines import Kind, Line
+from newskg.ingest.extract.read.plaintext import PageParts
 
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _COPYRIGHT = re.compile(

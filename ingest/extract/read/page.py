@@ -12,18 +12,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.errors import ExtractionError, InputError
-from ingest.extract.read.body import body_paragraphs
-from ingest.extract.read.clutter import load_rules
-from ingest.extract.read.decoding import decode
-from ingest.extract.read.fields import PageMetadata
-from ingest.extract.read.htmldoc import read_html
-from ingest.extract.read.jsondoc import read_json, read_sidecar
-from ingest.extract.read.lines import Line
-from ingest.extract.read.metadata import metadata_from_page
-from ingest.extract.read.plaintext import split_page
-from ingest.iris import IriMinter
-from ingest.model import ArticleDoc
+from newskg.ingest.errors import ExtractionError, InputError
+from newskg.ingest.extract.read.body import body_paragraphs
+from newskg.ingest.extract.read.clutter import load_rules
+from newskg.ingest.extract.read.decoding import decode
+from newskg.ingest.extract.read.fields import PageMetadata
+from newskg.ingest.extract.read.htmldoc import read_html
+from newskg.ingest.extract.read.jsondoc import read_json, read_sidecar
+from newskg.ingest.extract.read.lines import Line
+from newskg.ingest.extract.read.metadata import metadata_from_page
+from newskg.ingest.extract.read.plaintext import split_page
+from newskg.ingest.iris import IriMinter
+from newskg.ingest.model import ArticleDoc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SIDECAR_SUFFIX = ".meta.json"

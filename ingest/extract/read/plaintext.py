@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.extract.read.clutter import ClutterRules, load_rules
-from ingest.extract.read.lines import SENTENCE_END, Kind, Line, classify, is_post_marker, normalised
+from newskg.ingest.extract.read.clutter import ClutterRules, load_rules
+from newskg.ingest.extract.read.lines import SENTENCE_END, Kind, Line, classify, is_post_marker, normalised
 
 MAX_HEADINGS_IN_ARTICLE_GAP = 1  # one crosshead can sit inside an article; two headings start another piece
 MAX_POST_HEADING_LINES = 3  # a live blog post's time or number with its heading, or its author and the author's role

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.extract.lexicon.words import WORDS_DIR, load_word_tables
+from newskg.ingest.extract.lexicon.words import WORDS_DIR, load_word_tables
 
 
 def _alternation(words: set[str] | frozenset[str]) -> str:

@@ -10,11 +10,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.extract.text.folding import fold
-from ingest.extract.text.model import Chunk, Quote, Sentence, TextModel, Token
-from ingest.extract.text.quotes import QuoteSpan, find_quotes
-from ingest.extract.text.tagging import known_common_word, lemma, tag_and_chunk
-from ingest.model import Span
+from newskg.ingest.extract.text.folding import fold
+from newskg.ingest.extract.text.model import Chunk, Quote, Sentence, TextModel, Token
+from newskg.ingest.extract.text.quotes import QuoteSpan, find_quotes
+from newskg.ingest.extract.text.tagging import known_common_word, lemma, tag_and_chunk
+from newskg.ingest.model import Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from ingest.model import Span
+from newskg.ingest.model import Span
 
 
 @dataclass(frozen=True, slots=True)
