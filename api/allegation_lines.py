@@ -31,7 +31,7 @@ class AllegationLine:
     act: str
     claimants: tuple[URIRef, ...] = ()
     accused: tuple[URIRef, ...] = ()
-    claim_source: URIRef | None = None    # a concept of https://newskg.org/vocab/claim-source, when no actor claims
+    claim_source: URIRef | None = None    # a concept of https://w3id.org/newskg/vocab/claim-source, when no actor claims
     outlet: URIRef | None = None          # the publisher of the allegation's article
 
     @property

@@ -27,7 +27,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "schema": "https://schema.org/",
-    "stance": "https://newskg.org/vocab/stance/",
+    "stance": "https://w3id.org/newskg/vocab/stance/",
 }
 _IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]+")
 LABEL_PATH = "skos:prefLabel|rdfs:label"
@@ -66,7 +66,7 @@ def as_int(term: object, default: int = 0) -> int:
 
 
 def local_name_of(term: object | None) -> str:
-    """'https://newskg.org/vocab/stance/denies' → 'denies'; '' for None."""
+    """'https://w3id.org/newskg/vocab/stance/denies' → 'denies'; '' for None."""
     if term is None:
         return ""
     text = str(term)

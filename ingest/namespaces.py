@@ -11,9 +11,8 @@ from rdflib.namespace import DefinedNamespace
 TERMS_BASE = "https://w3id.org/newskg/"
 ONTOLOGY_IRI = TERMS_BASE + "ontology"
 SHAPES_NS = TERMS_BASE + "shapes#"   # the SHACL shapes of shapes/, one document
-# The SKOS schemes (ontology/vocabularies.ttl) and the lexicon (ontology/lexicon/, which names their concepts) still
-# mint under the project's first domain; they move to TERMS_BASE + "vocab/" together, in one change of these files.
-VOCAB_BASE = "https://newskg.org/vocab/"
+# The SKOS schemes (ontology/vocabularies.ttl) and the lexicon (ontology/lexicon/, which names their concepts)
+VOCAB_BASE = TERMS_BASE + "vocab/"
 
 
 class NKG(DefinedNamespace):

@@ -2,9 +2,9 @@
 
     https://w3id.org/newskg/ontology                → /ontology          (the ontology: its classes and properties)
     https://w3id.org/newskg/ontology/Allegation     → /ontology/Allegation
-    https://newskg.org/vocab/stance                 → /vocab/stance      (a SKOS concept scheme)
-    https://newskg.org/vocab/stance/denies          → /vocab/stance/denies
-    https://newskg.org/vocab/lexicon/saying         → /vocab/lexicon/saying (a lexicon entry)
+    https://w3id.org/newskg/vocab/stance                 → /vocab/stance      (a SKOS concept scheme)
+    https://w3id.org/newskg/vocab/stance/denies          → /vocab/stance/denies
+    https://w3id.org/newskg/vocab/lexicon/saying         → /vocab/lexicon/saying (a lexicon entry)
     https://w3id.org/newskg/shapes#Event-date       → /shapes#Event-date (one document, an anchor per shape)
 
 The same paths follow the namespace on w3id.org (docs/w3id/.htaccess redirects https://w3id.org/newskg/X to the

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ontology/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX stance: <https://newskg.org/vocab/stance/>
+PREFIX stance: <https://w3id.org/newskg/vocab/stance/>
 """
 REFERENCE = {
     "allegations-by-claimant": """

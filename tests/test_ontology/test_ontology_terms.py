@@ -108,4 +108,4 @@ def test_key_disjointness_is_declared(onto: Graph) -> None:
 def test_ontology_graph_includes_the_vocabularies() -> None:
     graph = ontology_graph()
     assert (URIRef(ONTOLOGY_IRI), RDF.type, OWL.Ontology) in graph
-    assert (URIRef("https://newskg.org/vocab/stance"), RDF.type, SKOS.ConceptScheme) in graph
+    assert (URIRef("https://w3id.org/newskg/vocab/stance"), RDF.type, SKOS.ConceptScheme) in graph

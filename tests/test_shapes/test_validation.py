@@ -46,7 +46,7 @@ def test_validation_leaves_the_graph_as_it_was_given(validator: Validator) -> No
 
 def test_the_report_names_shape_node_label_path_value_message_and_sentence(validator: Validator) -> None:
     graph = _case("base.ttl")
-    graph.set((URIRef(EX + "claim"), NKG.stance, URIRef("https://newskg.org/vocab/stance/furious")))
+    graph.set((URIRef(EX + "claim"), NKG.stance, URIRef("https://w3id.org/newskg/vocab/stance/furious")))
     report = validator.validate(graph)
     assert not report.conforms
     [violation] = report.violations
@@ -54,7 +54,7 @@ def test_the_report_names_shape_node_label_path_value_message_and_sentence(valid
     assert violation.focus == EX + "claim"
     assert violation.focus_label == "The ministry accused: Ruritania of sending drones"
     assert violation.path == "nkg:stance"
-    assert violation.value == "<https://newskg.org/vocab/stance/furious>"
+    assert violation.value == "<https://w3id.org/newskg/vocab/stance/furious>"
     assert "stance scheme" in violation.message
     assert violation.severity == "Violation"
     assert violation.sentence == "The ministry accused Ruritania of sending drones in May 2024."
