@@ -198,20 +198,7 @@ class ActorFinder:
             own = "name:" + name_key(candidate.label)
             alias = aliases.get(name_key(candidate.label))
             key = alias if alias is not None and alias != own else own
-            group = put(
-                key,
-                candidate.first,
-                candidate.last,
-                lambda c=candidate, k=key: _Group(
-                    key=k,
-                    label=c.label,
-                    type=self._type_told(model, c),
-                    kind=NAMED,
-                    confidence=c.confidence,
-                    role=c.title,
-                    gender=c.gender,
-                ),
-            )
+            group = self._put_named(model, candidate, key, put)
             if group.gender is None and candidate.gender is not None:
                 group.gender = candidate.gender
             if group.role is None and candidate.type == "Person":
@@ -259,19 +246,7 @@ class ActorFinder:
             acts = self._speaks(model, candidate.last) or relative
             explained = self._told(model, candidate.first) or self._led_to(model, candidate.first) or counts[form] >= 2
             if acts or explained and not candidate.place:
-                key = "name:" + form
-                put(
-                    key,
-                    candidate.first,
-                    candidate.last,
-                    lambda c=candidate, k=key: _Group(
-                        key=k,
-                        label=c.label,
-                        type=self._type_told(model, c),
-                        kind=NAMED,
-                        confidence=c.confidence,
-                    ),
-                )
+                self._put_named(model, candidate, "name:" + form, put)
 
     def _speaks(self, model: TextModel, i: int) -> bool:
         """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported")."""
@@ -319,6 +294,23 @@ class ActorFinder:
             for i in range(group.mentions[0].first, end + 1):
                 at_token[i] = other_key
             del groups[key]
+
+    def _put_named(self, model: TextModel, candidate: NamedCandidate, key: str, put) -> _Group:  # type: ignore[no-untyped-def]
+        """A name's mention added to its actor's group, the group made from the name when it is the first."""
+        return put(
+            key,
+            candidate.first,
+            candidate.last,
+            lambda: _Group(
+                key=key,
+                label=candidate.label,
+                type=self._type_told(model, candidate),
+                kind=NAMED,
+                confidence=candidate.confidence,
+                role=candidate.title,
+                gender=candidate.gender,
+            ),
+        )
 
     def _type_told(self, model: TextModel, candidate: NamedCandidate) -> str:
         """A lone name someone tells, with nothing else said of what it is, is the medium ("told Dispatchwire")."""

@@ -110,19 +110,24 @@ class NarrativeClaims:
             verb = next((j for j in range(match.first - 1, sentence.first - 1, -1) if tokens[j].verb), None)
             claimants = self.acts.syntax.subject(verb, sentence.first)[0] if verb is not None else ()
             claimants = tuple(c for c in claimants if c not in accused)
-            drafts.append(
-                Draft(
-                    accused=accused,
-                    claim_type=claim_type,
-                    evidence=model.span(sentence.first, sentence.last),
-                    summary=fallback(model, self._label(accused), match.first, sentence.last),
-                    claimants=claimants,
-                    claimant_note=None if claimants else UNATTRIBUTED,
-                    statement=None,
-                    wrongful=True,
-                )
-            )
+            drafts.append(self._narrated(sentence, accused, claim_type, match.first, claimants))
         return drafts
+
+    def _narrated(
+        self, sentence: Sentence, accused: tuple[str, ...], claim_type: str, first: int, claimants: tuple[str, ...]
+    ) -> Draft:
+        """A wrong the article's own narration names (a legal action, a penalty), from token first to the sentence's
+        end; unattributed when no one in the sentence brings it."""
+        return Draft(
+            accused=accused,
+            claim_type=claim_type,
+            evidence=self.model.span(sentence.first, sentence.last),
+            summary=fallback(self.model, self._label(accused), first, sentence.last),
+            claimants=claimants,
+            claimant_note=None if claimants else UNATTRIBUTED,
+            statement=None,
+            wrongful=True,
+        )
 
     def penalties(self, sentence: Sentence) -> list[Draft]:
         """'BA faces a record fine for the breach', 'a fine imposed on Facebook for its role', 'a criminal
@@ -160,18 +165,7 @@ class NarrativeClaims:
             if not accused:
                 continue
             claim_type, _ = self._charge(match.last + 1, sentence.last)
-            drafts.append(
-                Draft(
-                    accused=accused,
-                    claim_type=claim_type,
-                    evidence=model.span(sentence.first, sentence.last),
-                    summary=fallback(model, self._label(accused), match.first, sentence.last),
-                    claimants=claimants,
-                    claimant_note=None if claimants else UNATTRIBUTED,
-                    statement=None,
-                    wrongful=True,
-                )
-            )
+            drafts.append(self._narrated(sentence, accused, claim_type, match.first, claimants))
         return drafts
 
     def attributed(self, sentence: Sentence) -> list[Draft]:

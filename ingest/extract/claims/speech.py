@@ -210,44 +210,30 @@ class SpeechClaims:
 
     def _negated_act(self, n: int, a: Attribution, act: Act) -> list[Draft]:
         """'We did not supply weapons': the speaker denies an act, which implies someone alleges it."""
-        label = self._label(act.accused)
-        return [
-            Draft(
-                accused=act.accused,
-                claim_type=act.event_type,
-                evidence=a.content,
-                summary=clause(self.model, act, label, a.content_last),
-                claimants=(),
-                claimant_note=UNATTRIBUTED,
-                statement=None,
-                beneficiaries=act.beneficiaries,
-                targets=act.targets,
-                implied=True,
-                wrongful=act.entry.wrongful,
-            )
-        ]
+        return [self._implied(a, act)]
+
+    def _implied(self, a: Attribution, act: Act) -> Draft:
+        """The allegation a denial of the act implies: unattributed, joining an explicit one when there is one."""
+        return Draft(
+            accused=act.accused,
+            claim_type=act.event_type,
+            evidence=a.content,
+            summary=clause(self.model, act, self._label(act.accused), a.content_last),
+            claimants=(),
+            claimant_note=UNATTRIBUTED,
+            statement=None,
+            beneficiaries=act.beneficiaries,
+            targets=act.targets,
+            implied=True,
+            wrongful=act.entry.wrongful,
+        )
 
     def _denial(self, n: int, a: Attribution) -> list[Draft]:
         """'X denied C': an allegation against the subject of C's act, else against X itself."""
         acts = [act for act in self.acts.find(a.content_first, a.content_last) if act.accused]
         drafts = []
         for act in acts:
-            label = self._label(act.accused)
-            drafts.append(
-                Draft(
-                    accused=act.accused,
-                    claim_type=act.event_type,
-                    evidence=a.content,
-                    summary=clause(self.model, act, label, a.content_last),
-                    claimants=(),
-                    claimant_note=UNATTRIBUTED,
-                    statement=None,
-                    beneficiaries=act.beneficiaries,
-                    targets=act.targets,
-                    implied=True,
-                    wrongful=act.entry.wrongful,
-                )
-            )
+            drafts.append(self._implied(a, act))
         if drafts or a.speaker is None or a.speaker.actor_key is None:
             return drafts
         act = next(iter(self.acts.find(a.content_first, a.content_last)), None)
