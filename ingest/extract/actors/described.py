@@ -261,7 +261,7 @@ def find_described(
             lemma in words.documents
             and token.tag not in ("NNS", "NNPS")
             and (
-                speaks(head)
+                speaks(head) and not (head + 1 < len(tokens) and tokens[head + 1].tag == "VBN")  # "a study published"
                 or _speaks_after_participle(model, head, speaks)
                 or _speaks_after_of_phrase(model, head, speaks)
             )
