@@ -13,6 +13,7 @@ from newskg.ingest.extract.actors.coreference import (
     short_forms,
 )
 from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
+from newskg.ingest.extract.actors.house_roles import in_house, owner_before
 from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
 from newskg.ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
 from newskg.ingest.extract.actors.names import find_name_runs, run_text
@@ -148,6 +149,7 @@ class ActorFinder:
         self._merge_apposed_names(model, groups, at_token)
         for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
             group.affiliation = self._affiliation(model, found, groups, hits) or group.affiliation
+        self._house_affiliations(model, groups)
         actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
         anaphors = role_anaphors(model, actors, words)
         for anaphor in anaphors:
@@ -249,7 +251,8 @@ class ActorFinder:
                 self._put_named(model, candidate, "name:" + form, put)
 
     def _speaks(self, model: TextModel, i: int) -> bool:
-        """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported")."""
+        """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported") or of
+        legal action ("prosecutors charged", "police filed charges")."""
         tokens = model.tokens
         j = i + 1
         while (
@@ -258,10 +261,12 @@ class ActorFinder:
             and (tokens[j].tag in ("MD", "RB") or self.lexicon.words.is_("auxiliary", tokens[j].lemma))
         ):
             j += 1
+        if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence or not tokens[j].verb:
+            return False
         return (
-            j < len(tokens)
-            and tokens[j].sentence == tokens[i].sentence
-            and any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+            any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+            or bool(self.lexicon.legal_actions.at(model, j))  # "prosecutors charged", "police arrested"
+            or self.lexicon.words.is_("proceeding-verb", tokens[j].lemma)  # "prosecutors filed charges"
         )
 
     def _merge_apposed_names(self, model: TextModel, groups: dict[str, _Group], at_token: dict[int, str]) -> None:
@@ -339,6 +344,16 @@ class ActorFinder:
                 if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
                     return True
         return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
+
+    def _house_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
+        words = self.lexicon.words
+        organisations = [(m.last, key, g.type) for key, g in groups.items() for m in g.mentions]
+        for group in groups.values():
+            if group.affiliation is None and group.mentions and in_house(group.role, group.label, words):
+                first = min(m.first for m in group.mentions)
+                owner = owner_before(model, first, organisations)
+                if owner is not None and owner != group.key:
+                    group.affiliation = owner
 
     def _affiliation(
         self,

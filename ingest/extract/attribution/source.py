@@ -180,6 +180,9 @@ class SourceFinder:
         if start - 2 >= floor and tokens[start - 1].norm == "by" and tokens[start - 2].tag == "VBN":
             return self.before(start - 2, floor)  # "a leaked memo seen by the Courier shows": the memo
         head = j
+        member = self._member_before(j, floor)
+        if member is not None:
+            return member  # "Robert Kalu of the Centre for Arms Control said": Kalu, not the Centre
         # "the president of the local industry association": the head is the noun before "of"
         while (
             start - 2 >= floor
@@ -197,6 +200,30 @@ class SourceFinder:
         if speaker is not None and speaker.actor_key is None and head != j:
             speaker = Speaker(actor_key=None, label=speaker.label, first=speaker.first, last=head)
         return speaker if speaker is not None and self.plausible(speaker) else None
+
+    def _member_before(self, last: int, floor: int) -> Speaker | None:
+        """A person or a role noun right before "of"/"at" and the organisation ending at token last ("Ida Sawyer of
+        HRW", "a whistleblower at the bank"): the speaker is the member, the organisation only their affiliation."""
+        tokens = self.model.tokens
+        organisation = self.actors.at(last)
+        if organisation is None or organisation.type == "Person":
+            return None
+        start = next(m.first for m in organisation.mentions if m.first <= last <= m.last)
+        while start - 1 > floor and self.lexicon.words.is_("definite", tokens[start - 1].norm):
+            start -= 1
+        if start - 2 < floor or tokens[start - 1].norm not in ("of", "at"):
+            return None
+        k = start - 2
+        actor = self.actors.at(k)
+        member_first = self._np_start(k)
+        if actor is organisation or member_first > floor and tokens[member_first - 1].tag == "IN":
+            return None  # "the lawyer for the mayor of Trenton": the mayor is not the subject
+        if actor is not None and actor.type == "Person":
+            return Speaker(actor_key=actor.key, label=actor.label, first=member_first, last=k)
+        if actor is None and tokens[k].noun and tokens[k].lemma in self.lexicon.words.roles:
+            speaker = self.at(member_first, k)
+            return speaker if speaker is not None and self.plausible(speaker) else None
+        return None
 
     def relative_antecedent(self, cue_first: int, floor: int) -> Speaker | None:
         """'The company that won the tender for the power station has denied …': the subject is the noun a relative

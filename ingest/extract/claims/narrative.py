@@ -143,10 +143,12 @@ class NarrativeClaims:
             accused: tuple[str, ...] = ()
             for k in range(match.last + 1, min(match.last + 5, sentence.last + 1)):
                 if words.is_("target-preposition", tokens[k].norm):
-                    accused = self.acts.syntax.actor_keys_at(k + 1, min(k + 6, sentence.last))[:2]
+                    syntax = self.acts.syntax
+                    accused = syntax.head_keys(k + 1, syntax.np_end(k + 1, min(k + 6, sentence.last)))[:2]
                     break
-                if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN":
-                    break
+                auxiliary = words.is_("auxiliary", tokens[k].lemma) or tokens[k].tag == "MD"
+                if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN" and not auxiliary:
+                    break  # "charges were filed against X" reaches X; "a fine, which X paid" does not
             verb = next(
                 (j for j in range(match.first - 1, max(sentence.first, match.first - 6) - 1, -1) if tokens[j].verb),
                 None,

@@ -13,8 +13,13 @@ PERSON = "Person"
 
 
 class Sides:
-    def __init__(self, actors: ActorSet) -> None:
+    def __init__(self, actors: ActorSet, dissenting: frozenset[str] = frozenset()) -> None:
         self.actors = actors
+        self.dissenting = dissenting  # "a whistleblower at the bank" speaks against the bank, not for it
+
+    def _dissents(self, key: str) -> bool:
+        actor = self.actors.by_key.get(key)
+        return actor is not None and any(w in self.dissenting for w in name_key(actor.role or actor.label).split())
 
     @cached_property
     def _short_forms(self) -> dict[str, set[str]]:
@@ -39,7 +44,7 @@ class Sides:
             current = todo.pop()
             actor = self.actors.by_key.get(current)
             related = set(self._short_forms.get(current, ()))
-            if actor is not None and actor.affiliation:
+            if actor is not None and actor.affiliation and not self._dissents(current):
                 related.add(actor.affiliation)
             for other in related - camp:
                 camp.add(other)

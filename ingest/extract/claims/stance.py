@@ -64,7 +64,7 @@ class StanceReader:
         self.lexicon = lexicon
         self.acts = acts
         self.attributions = attributions
-        self.sides = Sides(actors)
+        self.sides = Sides(actors, lexicon.words.grammar.get("dissenting", frozenset()))
         self.wording = Wording(model, lexicon)
 
     def _refers(self, a: Attribution) -> bool:
@@ -218,10 +218,12 @@ class StanceReader:
         ]
         if related:  # an allegation against the same camp ("Varenia's intelligence service" and Varenia)
             return next((s for s in related if s != NEUTRAL), related[0])
-        if mine:
-            return NEUTRAL
         a = self.attributions[n]
         speaker = a.speaker.actor_key if a.speaker else None
+        if mine:
+            # the central allegation's claimant backing another claim of its own backs the story it tells
+            backs = any(s in (SUPPORTS, "confirms") for s in mine.values())
+            return SUPPORTS if backs and self.sides.side(speaker, claims[main].claimants) else NEUTRAL
         accused_side = self.sides.side(speaker, claims[main].accused)
         cue_stance = cue_stance_of(a)
         if cue_stance == SUPPORTS and accused_side:
