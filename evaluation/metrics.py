@@ -177,7 +177,9 @@ def _allegations(gold: GoldArticle, extraction: Extraction, counts: Counts, matc
             pairs[g.id] = right[0]
         elif candidates:
             pairs[g.id] = candidates[0]
-            counts.misses.append(f"allegation claimant: gold {list(g.claimants)} against {list(g.accused)}")
+            found = predicted[candidates[0]]
+            got = [actors[i].label for i in found.claimants if i in actors] or [found.claimant_note]
+            counts.misses.append(f"allegation claimant: gold {list(g.claimants)}, got {got} against {list(g.accused)}")
         else:
             counts.misses.append(f"allegation missed: {list(g.claimants)} → {list(g.accused)}: {g.evidence[:1]}")
     for n, p in enumerate(predicted):

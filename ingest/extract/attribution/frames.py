@@ -239,6 +239,8 @@ class StatementFinder:
         speaker = subject or inverted
         if speaker is None and not cue.passive:
             return  # a verb of saying with no one saying it ("all things considered")
+        if subject is not None and self._no_one(subject.first, sentence.first):
+            return  # "no one at the hospital had mentioned it", "nobody said": no one says anything
         medium = None
         if cue.entry.addressee:
             medium = self._medium(cue.last + 1, min(cue.last + 6, limit))
@@ -276,6 +278,18 @@ class StatementFinder:
         if not self._says_something(cue, *content):
             return
         self._add(speaker, cue, *content, sentence, False, medium=medium)
+
+    def _no_one(self, first: int, floor: int) -> bool:
+        """The subject starting at token first is "no one", "nobody" or "none", or is the object of a preposition
+        after one ("no one at the hospital")."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        if words.is_("negation", tokens[first].norm):
+            return True
+        k = first - 1
+        if k < floor or tokens[k].tag != "IN":
+            return False
+        return any(words.is_("negation", tokens[i].norm) for i in range(max(floor, k - 2), k))
 
     def _says_something(self, cue: CueHit, first: int, last: int) -> bool:
         """Not an adverbial left over after the cue ("on Monday", "in a report published in May", "speaking on

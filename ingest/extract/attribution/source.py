@@ -90,12 +90,29 @@ class SourceFinder:
                     k -= 1
                 if k >= floor and tokens[k].text == "," and j - k <= _MAX_APPOSITION:
                     if self._is_name(k + 1, j - 1):
-                        return j - 1  # "Varenia's envoy, Ada Moreno, told": the name is the subject
+                        relative = self._relative_clause_start(k, floor)
+                        if relative is None:
+                            return j - 1  # "Varenia's envoy, Ada Moreno, told": the name is the subject
+                        j = relative - 1  # "Jane Doe, whose father, John, died …, said": Jane Doe
+                        continue
                     j = k - 1  # "X, a spokesman for Y, said" / "X, who ..., said"
+                    if self._is_name(j, j) and (relative := self._relative_clause_start(j, floor)) is not None:
+                        j = relative - 1  # "Jane Doe, whose father, John, died in May, said"
                     continue
                 return j - 1
             return j
         return j
+
+    def _relative_clause_start(self, i: int, floor: int) -> int | None:
+        """The comma opening a relative clause ("…, whose father, John, …") that token i lies inside, if the clause
+        starts within the apposition limit before i."""
+        tokens = self.model.tokens
+        for k in range(i - 1, max(floor, i - _MAX_APPOSITION) - 1, -1):
+            if tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].tag in ("WP", "WP$"):
+                return k
+            if tokens[k].text in (";", ":") or tokens[k].verb and tokens[k].tag in ("VBD", "VBZ", "VBP"):
+                return None
+        return None
 
     def is_time(self, i: int) -> bool:
         words = self.lexicon.words

@@ -3,7 +3,7 @@ several claimants and pieces of evidence; a denial's implied allegation joins th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newskg.ingest.extract.claims.speech import Draft
 from newskg.ingest.extract.claims.values import VAGUE, Claim
@@ -86,9 +86,17 @@ class _Building:
         )
 
 
-def merge(drafts: list[Draft], broader: dict[str, str]) -> list[Claim]:
+def with_owners(draft: Draft, owners: dict[str, str]) -> Draft:
+    """An unnamed group inside an organisation ("senior executives", "hospital managers") is accused together with
+    the organisation: it is the party an analyst can name."""
+    added = tuple(owners[k] for k in draft.accused if k in owners and owners[k] not in draft.accused)
+    added = tuple(dict.fromkeys(k for k in added if k not in draft.claimants))
+    return replace(draft, accused=draft.accused + added) if added else draft
+
+
+def merge(drafts: list[Draft], broader: dict[str, str], owners: dict[str, str] | None = None) -> list[Claim]:
     building: list[_Building] = []
-    ordered = sorted(drafts, key=lambda d: (d.implied, d.evidence.start))
+    ordered = sorted((with_owners(d, owners or {}) for d in drafts), key=lambda d: (d.implied, d.evidence.start))
     for draft in ordered:
         same = next(
             (

@@ -7,6 +7,7 @@ from __future__ import annotations
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import ActReader
+from newskg.ingest.extract.claims.authority import acting_authority
 from newskg.ingest.extract.claims.speech import GENERIC, Draft
 from newskg.ingest.extract.claims.summary import clause, fallback
 from newskg.ingest.extract.claims.values import UNATTRIBUTED
@@ -35,6 +36,9 @@ class NarrativeClaims:
 
     def _label(self, keys: tuple[str, ...]) -> str:
         return " and ".join(self.actors.by_key[k].label for k in keys if k in self.actors.by_key) or "someone"
+
+    def _authority(self, accused: tuple[str, ...], token: int) -> tuple[str, ...]:
+        return acting_authority(self.actors, self.lexicon.words, accused, token)
 
     def _charge(self, start: int, last: int) -> tuple[str, int | None]:
         for act in self.acts.find(start, last):
@@ -71,6 +75,7 @@ class NarrativeClaims:
             accused = tuple(k for k in accused if k not in claimants)
             if not accused or syntax.negated(match.first, sentence.first):
                 continue
+            claimants = claimants or self._authority(accused, match.first)
             act = self.acts.charge(accused, match.last + 1, sentence.last)
             label = self._label(accused)
             drafts.append(
@@ -117,7 +122,8 @@ class NarrativeClaims:
         self, sentence: Sentence, accused: tuple[str, ...], claim_type: str, first: int, claimants: tuple[str, ...]
     ) -> Draft:
         """A wrong the article's own narration names (a legal action, a penalty), from token first to the sentence's
-        end; unattributed when no one in the sentence brings it."""
+        end; brought by the authority the article names when no one in the sentence brings it, else unattributed."""
+        claimants = claimants or self._authority(accused, first)
         return Draft(
             accused=accused,
             claim_type=claim_type,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import Act, ActReader
+from newskg.ingest.extract.claims.authority import acting_authority
 from newskg.ingest.extract.claims.summary import clause, fallback
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
@@ -108,6 +109,9 @@ class SpeechClaims:
         accused = tuple(k for k in accused if k not in claimants)
         if not accused:
             return []
+        if not claimants and a.passive and self.lexicon.legal_actions.at(model, cue_first):
+            claimants = acting_authority(self.actors, self.lexicon.words, accused, cue_first)  # "X was charged"
+            note = None if claimants else note
         act = self.acts.charge(accused, a.content_first, a.content_last)
         label = self._label(accused)
         summary = (

@@ -9,7 +9,7 @@ import unicodedata
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newskg.ingest.extract.actors.coreference import Resolver
-from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import ActReader
 from newskg.ingest.extract.claims.central import central
@@ -52,7 +52,12 @@ def find_claims(
             + narrative.attributed(sentence)
             + narrative.hedged(sentence)
         )
-    claims = merge(drafts, lexicon.event_types)
+    owners = {
+        a.key: a.affiliation
+        for a in actors.actors
+        if a.affiliation and a.kind in (COLLECTIVE, DESCRIBED, ANONYMOUS) and not a.document
+    }
+    claims = merge(drafts, lexicon.event_types, owners)
     reader = StanceReader(model, actors, lexicon, acts, attributions)
     main = central(claims, model, actors, doc.title)
     links = reader.links(claims, lexicon.event_types, main)
