@@ -13,7 +13,7 @@ from newskg.ingest.extract.actors.coreference import (
     short_forms,
 )
 from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
-from newskg.ingest.extract.actors.house_roles import in_house, owner_before
+from newskg.ingest.extract.actors.house_roles import business, in_house, owner_before
 from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
 from newskg.ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
 from newskg.ingest.extract.actors.names import find_name_runs, run_text
@@ -149,11 +149,11 @@ class ActorFinder:
         self._merge_apposed_names(model, groups, at_token)
         for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
             group.affiliation = self._affiliation(model, found, groups, hits) or group.affiliation
-        self._house_affiliations(model, groups)
         actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
         anaphors = role_anaphors(model, actors, words)
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
+        self._house_affiliations(model, groups)  # after "the company" joined the company it refers to
         for group in groups.values():  # a dateline names where the story was filed and its wire, no actor
             group.mentions = [m for m in group.mentions if m.span.start >= model.dateline_end]
         records = tuple(
@@ -252,7 +252,7 @@ class ActorFinder:
 
     def _speaks(self, model: TextModel, i: int) -> bool:
         """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported") or of
-        legal action ("prosecutors charged", "police filed charges")."""
+        legal action ("prosecutors charged", "police filed charges") or of a wrong ("managers hid the files")."""
         tokens = model.tokens
         j = i + 1
         while (
@@ -266,6 +266,7 @@ class ActorFinder:
         return (
             any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
             or bool(self.lexicon.legal_actions.at(model, j))  # "prosecutors charged", "police arrested"
+            or any(m.entry.wrongful for m in self.lexicon.acts.at(model, j))  # "managers hid the files"
             or self.lexicon.words.is_("proceeding-verb", tokens[j].lemma)  # "prosecutors filed charges"
         )
 
@@ -347,11 +348,11 @@ class ActorFinder:
 
     def _house_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
         words = self.lexicon.words
-        organisations = [(m.last, key, g.type) for key, g in groups.items() for m in g.mentions]
+        organisations = [(m.last, key, g.type) for key, g in groups.items() if not g.document for m in g.mentions]
         for group in groups.values():
             if group.affiliation is None and group.mentions and in_house(group.role, group.label, words):
                 first = min(m.first for m in group.mentions)
-                owner = owner_before(model, first, organisations)
+                owner = owner_before(model, first, organisations, business(group.label, words))
                 if owner is not None and owner != group.key:
                     group.affiliation = owner
 

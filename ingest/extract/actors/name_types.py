@@ -185,6 +185,8 @@ def _org_class(model: TextModel, first: int, last: int, words: WordTables) -> st
         kind = "Organization"
     if kind is None and len(norms) >= 2 and words.is_("masthead-opener", norms[0]):
         kind = "MediaOutlet"  # "Daily Star", "Sunday Herald"
+    if kind is None and run_text(model, first, last).casefold() in words.agencies:
+        kind = "MediaOutlet"  # "Agence France Presse", "Kyodo": a news agency
     if kind is None:
         return None
     for norm in norms:

@@ -25,6 +25,9 @@ MEDIUM_TYPES = frozenset({"MediaOutlet", "SocialMediaAccount"})
 MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue' trader"), not statements
 
 
+_MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
+
+
 class StatementFinder:
     def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> None:
         self.model = model
@@ -212,8 +215,13 @@ class StatementFinder:
             and tokens[cue.first - 1].tag == "PRP"
         ):
             return
+        if self._as_saying_follows(cue, sentence):
+            return  # "quoted investigators as saying that …": the investigators say it, at "saying"
+        as_saying = cue.first - 1 > sentence.first and tokens[cue.first - 1].norm == "as" and tokens[cue.first].tag == "VBG"
         if cue.passive:
             subject = None
+        elif as_saying:
+            subject = self.sources.before(cue.first - 1, sentence.first)
         elif antecedent is not None:
             subject = antecedent
         elif cue.participle:
@@ -278,6 +286,16 @@ class StatementFinder:
         if not self._says_something(cue, *content):
             return
         self._add(speaker, cue, *content, sentence, False, medium=medium)
+
+    def _as_saying_follows(self, cue: CueHit, sentence: Sentence) -> bool:
+        """'quoted X as saying', 'cited sources as saying': the cue's object is the speaker of the cue after "as"."""
+        tokens = self.model.tokens
+        for k in range(cue.last + 1, min(sentence.last, cue.last + _MAX_QUOTED_SOURCE)):
+            if tokens[k].norm == "as" and tokens[k + 1].tag == "VBG" and self.lexicon.cues.at(self.model, k + 1):
+                return True
+            if tokens[k].verb or tokens[k].text in ",;:" or tokens[k].quote >= 0:
+                return False
+        return False
 
     def _no_one(self, first: int, floor: int) -> bool:
         """The subject starting at token first is "no one", "nobody" or "none", or is the object of a preposition

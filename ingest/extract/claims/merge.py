@@ -86,17 +86,23 @@ class _Building:
         )
 
 
-def with_owners(draft: Draft, owners: dict[str, str]) -> Draft:
+def _with_owners(claim: Claim, owners: dict[str, str]) -> Claim:
     """An unnamed group inside an organisation ("senior executives", "hospital managers") is accused together with
-    the organisation: it is the party an analyst can name."""
-    added = tuple(owners[k] for k in draft.accused if k in owners and owners[k] not in draft.accused)
-    added = tuple(dict.fromkeys(k for k in added if k not in draft.claimants))
-    return replace(draft, accused=draft.accused + added) if added else draft
+    the organisation, the party an analyst can name; added once claims are merged, so that the group's acts and the
+    organisation's stay apart."""
+    added = tuple(
+        dict.fromkeys(
+            owners[k]
+            for k in claim.accused
+            if k in owners and owners[k] not in claim.accused and owners[k] not in claim.claimants
+        )
+    )
+    return replace(claim, accused=claim.accused + added) if added else claim
 
 
 def merge(drafts: list[Draft], broader: dict[str, str], owners: dict[str, str] | None = None) -> list[Claim]:
     building: list[_Building] = []
-    ordered = sorted((with_owners(d, owners or {}) for d in drafts), key=lambda d: (d.implied, d.evidence.start))
+    ordered = sorted(drafts, key=lambda d: (d.implied, d.evidence.start))
     for draft in ordered:
         same = next(
             (
@@ -114,4 +120,4 @@ def merge(drafts: list[Draft], broader: dict[str, str], owners: dict[str, str] |
             )
             building.append(same)
         same.take(draft, broader)
-    return [b.claim() for b in sorted(building, key=lambda b: b.evidence.start)]
+    return [_with_owners(b.claim(), owners or {}) for b in sorted(building, key=lambda b: b.evidence.start)]

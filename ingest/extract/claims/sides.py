@@ -13,13 +13,20 @@ PERSON = "Person"
 
 
 class Sides:
-    def __init__(self, actors: ActorSet, dissenting: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, actors: ActorSet, dissenting: frozenset[str] = frozenset(), former: frozenset[str] = frozenset()
+    ) -> None:
         self.actors = actors
         self.dissenting = dissenting  # "a whistleblower at the bank" speaks against the bank, not for it
+        self.former = former  # "two former employees", unnamed, speak as outsiders
 
     def _dissents(self, key: str) -> bool:
+        """A whistleblower, or an unnamed former insider ("two former employees"), speaks against the body."""
         actor = self.actors.by_key.get(key)
-        return actor is not None and any(w in self.dissenting for w in name_key(actor.role or actor.label).split())
+        if actor is None:
+            return False
+        words = name_key(actor.role or actor.label).split()
+        return any(w in self.dissenting for w in words) or actor.kind != NAMED and any(w in self.former for w in words)
 
     @cached_property
     def _short_forms(self) -> dict[str, set[str]]:

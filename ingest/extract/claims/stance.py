@@ -64,7 +64,8 @@ class StanceReader:
         self.lexicon = lexicon
         self.acts = acts
         self.attributions = attributions
-        self.sides = Sides(actors, lexicon.words.grammar.get("dissenting", frozenset()))
+        grammar = lexicon.words.grammar
+        self.sides = Sides(actors, grammar.get("dissenting", frozenset()), grammar.get("former", frozenset()))
         self.wording = Wording(model, lexicon)
 
     def _refers(self, a: Attribution) -> bool:

@@ -1,0 +1,74 @@
+"""People inside organisations, as news writes them (issues 12 and 13): a member named before "of/at ORG" speaks, not
+the organisation; an in-house post with no organisation beside it belongs to the one named just before; a
+whistleblower or unnamed former insiders speak against their own body; legal actions the article narrates are
+brought by the authority it names. All texts are fiction written for the project."""
+
+from __future__ import annotations
+
+from fiction import REPORT_STANCE, extract
+
+BANK = (
+    "Harrow Mutual Bank faces questions over a data leak.\n\n"
+    "A whistleblower at Harrow Mutual Bank has claimed that senior executives concealed the leak for three months.\n\n"
+    "\"We were told to keep it quiet until the results were out,\" the whistleblower said.\n\n"
+    "Harrow Mutual Bank admitted that an incident had taken place.\n\n"
+    "\"There was no cover-up,\" said chief executive Lena Marsh.\n\n"
+    "Analyst Tomas Reyd of the Kestrel Research Group said the leak was serious."
+)
+
+
+def test_a_member_before_of_or_at_an_organisation_is_the_speaker() -> None:
+    read = extract(BANK)
+    assert read.speaker("the leak was serious") == "Tomas Reyd"
+    assert read.speaker("concealed the leak") not in ("Harrow Mutual Bank", None)
+
+
+def test_an_in_house_post_belongs_to_the_organisation_named_just_before() -> None:
+    read = extract(BANK)
+    marsh = read.actor("Lena Marsh")
+    assert read.label(marsh.affiliation) == "Harrow Mutual Bank", read.summary()
+
+
+def test_a_whistleblower_supports_and_the_chief_executive_denies() -> None:
+    read = extract(BANK, title="Bank hid data leak, whistleblower claims")
+    against_bank = read.against("Harrow Mutual Bank")
+    assert against_bank, read.summary()
+    assert REPORT_STANCE[read.statement("keep it quiet").stance] == "supports", read.summary()
+    assert REPORT_STANCE[read.statement("There was no cover-up").stance] == "denies", read.summary()
+
+
+def test_a_past_tense_verb_after_a_plural_noun_is_read_as_an_act() -> None:
+    read = extract("A whistleblower said that managers hid the inspection files from the regulator.")
+    [allegation] = read.extraction.allegations or [None]
+    assert allegation is not None and allegation.claim_type == "cover-up", read.summary()
+
+
+def test_charges_filed_against_someone_are_brought_by_the_authority_the_article_names() -> None:
+    read = extract(
+        "The Ostrian Anti-Corruption Commission has ordered that charges be filed against Teodor Brask.\n\n"
+        "Brask was charged with taking bribes from a road builder."
+    )
+    allegations = read.against("Teodor Brask")
+    assert allegations, read.summary()
+    assert all(read.labels(a.claimants) == {"Ostrian Anti-Corruption Commission"} for a in allegations), read.summary()
+
+
+def test_prosecutors_filing_charges_are_the_claimant() -> None:
+    read = extract("Prosecutors filed charges against Teodor Brask on Monday.")
+    [allegation] = read.against("Teodor Brask")
+    assert read.labels(allegation.claimants) == {"Prosecutors"}, read.summary()
+
+
+def test_no_one_says_what_no_one_said() -> None:
+    read = extract("Mara Voss said no one at the plant had mentioned the leak. Nobody told the families about it.")
+    assert [s.content.text for s in read.extraction.statements] == ["no one at the plant had mentioned the leak"]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker() -> None:
+    read = extract("Ines Falk, whose brother, Piet, died in the flood, said the warnings came too late.")
+    assert read.speaker("the warnings came too late") == "Ines Falk"
+
+
+def test_quoted_as_saying_gives_the_quoted_source() -> None:
+    read = extract("The Velsk Courier quoted investigators as saying that Teodor Brask had passed files to Valmora.")
+    assert read.statement("passed files").speaker_label == "investigators", read.summary()
