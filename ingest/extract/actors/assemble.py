@@ -153,6 +153,7 @@ class ActorFinder:
         anaphors = role_anaphors(model, actors, words)
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
+        self._possessor_affiliations(model, groups)
         self._house_affiliations(model, groups)  # after "the company" joined the company it refers to
         for group in groups.values():  # a dateline names where the story was filed and its wire, no actor
             group.mentions = [m for m in group.mentions if m.span.start >= model.dateline_end]
@@ -345,6 +346,20 @@ class ActorFinder:
                 if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
                     return True
         return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
+
+    def _possessor_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
+        """"the UAE's Ministry of Foreign Affairs", "Ostria's Central Bank": a named body a state or an
+        organisation possesses belongs to it."""
+        tokens = model.tokens
+        owner_at = {i: key for key, g in groups.items() if g.type != "Person" for m in g.mentions for i in (m.last,)}
+        for key, group in groups.items():
+            if group.affiliation is not None or group.type == "Person" or group.kind != NAMED:
+                continue
+            for mention in group.mentions:
+                k = mention.first - 1
+                if k >= 1 and tokens[k].text in ("'s", "’s") and owner_at.get(k - 1) not in (None, key):
+                    group.affiliation = owner_at[k - 1]
+                    break
 
     def _house_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
         words = self.lexicon.words
