@@ -72,3 +72,19 @@ def test_a_name_inside_a_relative_clause_is_not_the_speaker() -> None:
 def test_quoted_as_saying_gives_the_quoted_source() -> None:
     read = extract("The Velsk Courier quoted investigators as saying that Teodor Brask had passed files to Valmora.")
     assert read.statement("passed files").speaker_label == "investigators", read.summary()
+
+
+def test_a_quotation_inside_a_reported_clause_is_part_of_the_clause_and_the_next_quotation_continues_it() -> None:
+    read = extract(
+        'Mara Voss noted that "routine contacts" between the two agencies "were dressed up as an alliance".\n\n'
+        '"Of course the agencies talk to each other, but that is all there is to it."'
+    )
+    contents = [s.content.text for s in read.extraction.statements]
+    assert contents[0].startswith('"routine contacts" between the two agencies'), read.summary()
+    assert "routine contacts" not in contents[1:], read.summary()
+    assert read.speaker("Of course the agencies talk") == "Mara Voss", read.summary()
+
+
+def test_a_progressive_after_been_is_a_verb() -> None:
+    read = extract("Mara Voss said Valmoran officers had been teaching Sable Brigade fighters to fly drones.")
+    assert any(a.claim_type == "train-forces" for a in read.extraction.allegations), read.summary()

@@ -70,10 +70,21 @@ class StatementFinder:
             k += 1
         if k > sentence.last or tokens[k].text[:1] not in QUOTE_MARKS:
             return None
+        after_that = k > position and tokens[k - 1].norm == "that"
         for quote in self.model.quotes:
             if quote.open == tokens[k].start and quote.index not in self.consumed:
+                if after_that and self._clause_goes_on(quote, sentence):
+                    return None  # 'noted that "usual contacts" between them were …': the quote is inside a clause
                 return quote
         return None
+
+    def _clause_goes_on(self, quote: Quote, sentence: Sentence) -> bool:
+        """Words of the same clause follow the quotation's closing mark."""
+        tokens = self.model.tokens
+        after = quote.last + 1
+        while after <= sentence.last and tokens[after].start < quote.close:
+            after += 1  # the closing mark
+        return quote.terminated and after <= sentence.last and tokens[after].is_word
 
     def _medium(self, first: int, last: int) -> str | None:
         for actor, mention in self.actors.within(first, last):
@@ -517,8 +528,10 @@ class StatementFinder:
             if not before or before[-1].speaker is None:
                 continue
             last = before[-1]
+            quoting = any(t.quote >= 0 for t in model.tokens[last.content_first : last.content_last + 1])
             if (
                 not last.direct
+                and not quoting  # 'noted that "usual contacts" … "were passed off …"' goes on like a quotation
                 and model.tokens[last.content_first].paragraph == paragraph - 1
                 and not model.text[last.sentence.end - 1 : last.sentence.end + 1].strip().endswith(":")
             ):
@@ -535,8 +548,26 @@ def find_statements(
     for sentence in model.sentences:
         finder.sentence(sentence)
     finder.continuations()
-    kept = [a for a in finder.found if not _cites_another(a, finder.found, lexicon)]
+    kept = [
+        a for a in finder.found if not _cites_another(a, finder.found, lexicon) and not _quoted_within(a, finder.found)
+    ]
     return tuple(sorted(kept, key=lambda a: (a.content.start, a.content.end)))
+
+
+def _quoted_within(quote: Attribution, found: list[Attribution]) -> bool:
+    """'X noted that "usual contacts" between A and B were …': a quotation inside a longer statement of the same
+    speaker is part of that statement, not one of its own."""
+    if not quote.direct or quote.speaker is None:
+        return False
+    return any(
+        other is not quote
+        and other.speaker is not None
+        and (other.speaker.actor_key, other.speaker.label) == (quote.speaker.actor_key, quote.speaker.label)
+        and other.content.start <= quote.content.start
+        and quote.content.end <= other.content.end
+        and other.content.end - other.content.start > quote.content.end - quote.content.start
+        for other in found
+    )
 
 
 def _cites_another(outer: Attribution, found: list[Attribution], lexicon: Lexicon) -> bool:

@@ -60,9 +60,14 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
     shouting = all(w.isupper() for w in alphabetic)
     title_case = sum(w[:1].isupper() for w in alphabetic) > 0.6 * len(alphabetic)  # a headline
     for position, (word, tag) in enumerate(tagged):
-        if position > 0 and not shouting and len(word) >= 2 and word.isupper() and not tag.startswith("NN"):
-            tagged[position][1] = "NNP"  # "IT", "US" in running text are names, not "it" and "us"
+        if position > 0 and not shouting and len(word) >= 2 and word.isupper() and not tag.startswith("NNP"):
+            tagged[position][1] = "NNP"  # "IT", "US", "HTS" in running text are names, not "it", "us" or a noun
             continue
+        if tag == "NN" and word.endswith("ing") and position > 0:
+            previous_word, previous_tag = tagged[position - 1]
+            if previous_tag.startswith("VB") and lemma(previous_word, previous_tag) == "be":
+                tagged[position][1] = "VBG"  # "had been teaching": a progressive, not the noun "teaching"
+                continue
         name_part = position > 1 and tagged[position - 1][0][:1].isupper() and tagged[position - 1][1] != "."
         if name_part and not title_case and word[:1].isupper() and not word.isupper() and tag.startswith("VB"):
             tagged[position][1] = "NNP"  # "Fair Pay": a capitalised word after a capitalised one is a name's
