@@ -88,3 +88,14 @@ def test_a_quotation_inside_a_reported_clause_is_part_of_the_clause_and_the_next
 def test_a_progressive_after_been_is_a_verb() -> None:
     read = extract("Mara Voss said Valmoran officers had been teaching Sable Brigade fighters to fly drones.")
     assert any(a.claim_type == "train-forces" for a in read.extraction.allegations), read.summary()
+
+
+def test_an_official_telling_of_the_act_as_done_supports_the_allegation() -> None:
+    read = extract(
+        "Korlin Holdings denied that its plant was dumping waste into the Kell river.\n\n"
+        "The environment agency said the water being discharged from the plant was thick and grey, and that the "
+        "plant was polluting the river."
+    )
+    central = read.central
+    assert central is not None, read.summary()
+    assert read.stance(read.statement("polluting the river"), central) == "supports", read.summary()

@@ -180,12 +180,26 @@ class StanceReader:
         if not addressed:
             return None
         negated = negated or accused_side and reading.negation or reading.unsaid and bool(kind)
+        # a witness, an official or a report telling of the act as done bears the allegation out
+        tells = not accused_side and not reading.future and (bool(by_accused) or any(not x.negated for x in same_kind))
         return self._stance(
-            a, reading.cue_stance, accused_side and not reading.future, claimant_side and not reading.future, negated
+            a,
+            reading.cue_stance,
+            accused_side and not reading.future,
+            claimant_side and not reading.future,
+            negated,
+            tells=tells,
         )
 
     def _stance(
-        self, a: Attribution, cue_stance: str | None, accused_side: bool, claimant_side: bool, negated: bool
+        self,
+        a: Attribution,
+        cue_stance: str | None,
+        accused_side: bool,
+        claimant_side: bool,
+        negated: bool,
+        *,
+        tells: bool = False,
     ) -> str:
         words = self._words(a, accused_side)
         if cue_stance == "confirms" and accused_side and words in (DENIES, DOWNPLAYS):
@@ -196,7 +210,7 @@ class StanceReader:
             return words
         if negated:
             return DENIES
-        if claimant_side:
+        if claimant_side or tells:
             return SUPPORTS
         if accused_side:
             return DENIES  # the accused's side answering: a denial unless it says otherwise
