@@ -99,3 +99,15 @@ def test_an_official_telling_of_the_act_as_done_supports_the_allegation() -> Non
     central = read.central
     assert central is not None, read.summary()
     assert read.stance(read.statement("polluting the river"), central) == "supports", read.summary()
+
+
+def test_a_penalty_a_regulator_reports_is_its_allegation() -> None:
+    read = extract("Korlin Holdings is facing a record fine for the leak, the Information Commissioner's Office said.")
+    assert read.find_actor("Information Commissioner's Office") is not None, read.summary()
+    [allegation] = read.against("Korlin Holdings")
+    assert read.labels(allegation.claimants) == {"Information Commissioner's Office"}, read.summary()
+
+
+def test_a_legal_action_reaches_the_one_it_is_against_past_a_time_phrase() -> None:
+    read = extract("Korlin Holdings initiated legal action earlier this month against its former director, Teodor Brask.")
+    assert read.against("Teodor Brask"), read.summary()

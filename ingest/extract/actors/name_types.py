@@ -35,6 +35,8 @@ class NamedCandidate:
 def _title_length(model: TextModel, run: NameRun, words: WordTables) -> int:
     """How many words at the start of the run form a title or honorific ("Foreign Minister", "Dr.")."""
     tokens = model.tokens
+    if any(tokens[i].text in ("'s", "’s") for i in range(run.first, run.last + 1)):
+        return 0  # "Information Commissioner's Office": a title owning the body, not a title before a name
     norms = [tokens[i].norm for i in range(run.first, run.last + 1) if tokens[i].text not in ".-"]
     for length in range(min(words.longest_title, len(norms) - 1), 0, -1):
         if " ".join(norms[:length]) in words.titles | words.honorifics:

@@ -124,6 +124,21 @@ def _plural_possessive_inside(model: TextModel, i: int, words: WordTables) -> bo
     )
 
 
+def _office_possessive_inside(model: TextModel, i: int, words: WordTables) -> bool:
+    """The "'s" between a title and the word heading an organisation's name: "Information Commissioner's Office",
+    "Attorney General's Office" are one name."""
+    tokens = model.tokens
+    return (
+        tokens[i].text in ("'s", "’s")
+        and tokens[i].gap == ""
+        and tokens[i - 1].norm in words.titles
+        and i + 1 < len(tokens)
+        and tokens[i + 1].capitalised
+        and tokens[i + 1].norm in words.org_heads
+        and name_word(model, i + 1, words)
+    )
+
+
 def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) -> list[NameRun]:
     tokens = model.tokens
     blocked = [False] * len(tokens)
@@ -163,8 +178,8 @@ def find_name_runs(model: TextModel, hits: list[KnownHit], words: WordTables) ->
                     continue
                 j += 1
                 continue
-            if _plural_possessive_inside(model, j, words):
-                j += 1  # "Dock Workers' Union"
+            if _plural_possessive_inside(model, j, words) or _office_possessive_inside(model, j, words):
+                j += 1  # "Dock Workers' Union", "Information Commissioner's Office"
                 continue
             if t.gap == "" and tokens[j - 1].text not in "-‑–" and not t.text[:1].isalpha():
                 break  # "X’s", "X." end the name

@@ -16,6 +16,7 @@ from newskg.ingest.extract.text.model import Sentence, TextModel
 
 _CHARGE_NOUN_CLASS = "noun-accusing"
 _HEDGE_REACH = 3
+_PENALTY_REACH = 9  # tokens from a penalty to the one it falls on ("the biggest fine ever imposed on X")
 
 
 class NarrativeClaims:
@@ -32,6 +33,13 @@ class NarrativeClaims:
         self.lexicon = lexicon
         self.acts = acts
         self.quoted = {i for a in attributions for i in range(a.content_first, a.content_last + 1)}
+        # the speaker of the statement each quoted token belongs to: a penalty someone reports is theirs to claim
+        self.reporter = {
+            i: a.speaker.actor_key
+            for a in attributions
+            if a.speaker is not None and a.speaker.actor_key is not None
+            for i in range(a.content_first, a.content_last + 1)
+        }
         self.cues = {model.token_at(a.cue.start) for a in attributions if a.cue is not None}
 
     def _label(self, keys: tuple[str, ...]) -> str:
@@ -144,10 +152,8 @@ class NarrativeClaims:
         words = self.lexicon.words
         drafts = []
         for match in self.lexicon.penalties.find(model, sentence.first, sentence.last):
-            if match.first in self.quoted:
-                continue
             accused: tuple[str, ...] = ()
-            for k in range(match.last + 1, min(match.last + 5, sentence.last + 1)):
+            for k in range(match.last + 1, min(match.last + _PENALTY_REACH, sentence.last + 1)):
                 if words.is_("target-preposition", tokens[k].norm):
                     syntax = self.acts.syntax
                     accused = syntax.head_keys(k + 1, syntax.np_end(k + 1, min(k + 6, sentence.last)))[:2]
@@ -169,6 +175,8 @@ class NarrativeClaims:
                     claimants = subject
             if not claimants:
                 claimants = self.acts.syntax.after(match.last + 1, sentence.last, "agent-preposition")
+            if not claimants and match.first in self.reporter:
+                claimants = (self.reporter[match.first],)  # "X faces a record fine for the breach, the regulator said"
             accused = tuple(k for k in accused if k not in claimants)
             if not accused:
                 continue

@@ -1,5 +1,6 @@
-"""A view of the text model in which a past participle the tagger took for an adjective after a perfect auxiliary
-("had doped", "has rigged") is a participle again, with its verb's lemma, so acts are found by their verb."""
+"""A view of the text model for the claims stage: a past participle the tagger took for an adjective after a perfect
+auxiliary ("had doped", "has rigged") is a participle again, with its verb's lemma, so acts are found by their verb;
+a penalty the tagger took for an adjective ("a record fine for", "the fine is") is a noun again."""
 
 from __future__ import annotations
 
@@ -23,11 +24,29 @@ def _verb_lemma(word: str) -> str | None:
     return lemmas["VERB"][0]
 
 
+_NOUN_PHRASE_TAGS = ("DT", "NN", "PRP$", "POS")
+_AFTER_A_NOUN_TAGS = ("IN", "VBZ", "VBD", "VBP", "MD")
+
+
+def _penalty_noun(model: TextModel, lexicon: Lexicon, i: int) -> bool:
+    tokens = model.tokens
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].tag in _NOUN_PHRASE_TAGS
+        and tokens[i + 1].tag in _AFTER_A_NOUN_TAGS
+        and any(m.first == m.last == i for m in lexicon.penalties.at(model, i, lenient=True))
+    )
+
+
 def with_participles(model: TextModel, lexicon: Lexicon) -> TextModel:
     tokens = list(model.tokens)
     changed = False
     for i, token in enumerate(tokens):
         if token.tag != "JJ":
+            continue
+        if _penalty_noun(model, lexicon, i):
+            tokens[i] = replace(token, tag="NN")
+            changed = True
             continue
         auxiliary = next(
             (k for k in range(i - 1, max(-1, i - 1 - _REACH), -1) if not tokens[k].tag.startswith("RB")), None
