@@ -111,3 +111,16 @@ def test_a_penalty_a_regulator_reports_is_its_allegation() -> None:
 def test_a_legal_action_reaches_the_one_it_is_against_past_a_time_phrase() -> None:
     read = extract("Korlin Holdings initiated legal action earlier this month against its former director, Teodor Brask.")
     assert read.against("Teodor Brask"), read.summary()
+
+
+def test_the_report_says_is_said_by_who_presented_the_report() -> None:
+    read = extract(
+        "Abuses in the border region amount to war crimes, the Kell Rights Centre has charged in a new report.\n\n"
+        "The abuses are \"part of a systematic campaign against civilians in Ardenne,\" the report says."
+    )
+    assert read.speaker("part of a systematic campaign") == "Kell Rights Centre", read.summary()
+
+
+def test_adding_after_a_quotation_takes_the_subject_outside_the_quotation() -> None:
+    read = extract('"There is no truth to the report," Teodor Brask wrote, adding that: "The ministry will be cleared."')
+    assert read.speaker("The ministry will be cleared") == "Teodor Brask", read.summary()

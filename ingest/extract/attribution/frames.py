@@ -398,6 +398,9 @@ class StatementFinder:
             if author is not None and author.actor_key is not None and not possessed:
                 return Speaker(actor_key=author.actor_key, label=author.label, first=subject.first, last=subject.last)
             return subject  # its author is someone the text does not name: the document speaks
+        presenter = self._presented_by(head.lemma, subject.first)
+        if presenter is not None:  # "X charged in a new report. … the report says": X's report
+            return Speaker(actor_key=presenter.actor_key, label=presenter.label, first=subject.first, last=subject.last)
         if makers:  # "the ruling" is the court's, "the audit" the auditor's: the party named so before it
             for actor, _ in self.actors.mentions_before(subject.first):
                 words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
@@ -421,6 +424,19 @@ class StatementFinder:
             if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
                 return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
         return subject
+
+    def _presented_by(self, lemma: str, before: int) -> Speaker | None:
+        """The speaker of the latest earlier statement whose frame names a document of this kind ("the rights groups
+        say in the report", "X said in a statement")."""
+        tokens = self.model.tokens
+        for earlier in reversed(self.found):
+            if earlier.speaker is None or earlier.speaker.actor_key is None or earlier.content.start >= tokens[before].start:
+                continue
+            sentence = self.model.tokens_within(earlier.sentence.start, earlier.sentence.end)
+            frame = [k for k in sentence if not earlier.content_first <= k <= earlier.content_last]
+            if any(tokens[k].lemma == lemma and tokens[k].quote < 0 for k in frame):
+                return earlier.speaker
+        return None
 
     def _is_document(self, key: str) -> bool:
         actor = self.actors.by_key.get(key)

@@ -291,6 +291,8 @@ class SourceFinder:
         """The subject of the sentence's first verb (for ", alleging that ..." and ", adding ...")."""
         tokens = self.model.tokens
         for k in range(sentence_first, before):
+            if tokens[k].quote >= 0:
+                continue  # '"There is no truth to it," Busingye wrote, adding that …': the quotation's verbs are not
             if tokens[k].verb and not (tokens[k].tag in ("VBN", "VBG") and k == sentence_first):
                 return self.before(k, sentence_first)
         return None
