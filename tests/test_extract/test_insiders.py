@@ -124,3 +124,11 @@ def test_the_report_says_is_said_by_who_presented_the_report() -> None:
 def test_adding_after_a_quotation_takes_the_subject_outside_the_quotation() -> None:
     read = extract('"There is no truth to the report," Teodor Brask wrote, adding that: "The ministry will be cleared."')
     assert read.speaker("The ministry will be cleared") == "Teodor Brask", read.summary()
+
+
+def test_a_concession_taken_back_downplays() -> None:
+    read = extract(
+        "Korlin Holdings was accused of leaking customer records.\n\n"
+        "Korlin Holdings said about 3,000 accounts were affected, but the stolen data did not include card numbers."
+    )
+    assert REPORT_STANCE[read.statement("3,000 accounts were affected").stance] == "downplays", read.summary()

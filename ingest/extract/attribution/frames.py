@@ -331,9 +331,11 @@ class StatementFinder:
         charge = cue.passive and cue.entry.accuses_object or opener.tag == "VBG" and cue.entry.stance != "neutral"
         # "rejected as \"baseless\"", "described the report as lies": what the thing is called is the content
         charge = charge or opener.norm == "as" and (cue.entry.stance != "neutral" or cue.entry.characterises)
+        approximate = first < last and tokens[first + 1].tag == "CD"  # "said about 3,000 accounts were hit"
         if not charge and (
             opener.tag in ("IN", "TO")
             and not self.lexicon.words.is_("complementizer", opener.norm)
+            and not approximate
             or opener.tag == "VBG"
         ):
             return False

@@ -204,6 +204,8 @@ class StanceReader:
         words = self._words(a, accused_side)
         if cue_stance == "confirms" and accused_side and words in (DENIES, DOWNPLAYS):
             return words
+        if cue_stance is None and self._concedes_then_limits(a):
+            return DOWNPLAYS  # "some transactions were affected, but no card numbers were taken"
         if cue_stance is not None and not (cue_stance == SUPPORTS and accused_side):
             return cue_stance
         if words is not None and not (words == SUPPORTS and accused_side):
@@ -217,6 +219,25 @@ class StanceReader:
         if a.cue_entry is not None and a.cue_entry.cue_class == "assessing":
             return ASSESSES
         return NEUTRAL
+
+    def _concedes_then_limits(self, a: Attribution) -> bool:
+        """'A, but not B' / 'A, but only B': the content grants something, then a "but" or "however" inside it
+        takes most of it back with a negation or a restricting word."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        first, last = a.content_first, a.content_last
+        turn = next((k for k in range(first + 2, last) if words.is_("turning", tokens[k].norm)), None)
+        if turn is None:
+            return False
+        granted = tokens[first:turn]
+        if not any(t.verb for t in granted) or any(words.is_("negation", t.norm) for t in granted):
+            return False
+        if any(words.is_("negation", t.norm) for t in tokens[turn + 1 : last + 1]):
+            return True
+        return any(
+            m.entry.restrictive or m.entry.stance == DOWNPLAYS
+            for m in self.lexicon.stance_words.find(self.model, turn + 1, last, lenient=True)
+        )
 
     def toward_central(self, n: int, main: int | None, claims: list[Claim], links: list[StanceLink]) -> str:
         """Statement n's stance toward the central allegation: its response to it; else, when it answers no other
