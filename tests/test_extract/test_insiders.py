@@ -132,3 +132,8 @@ def test_a_concession_taken_back_downplays() -> None:
         "Korlin Holdings said about 3,000 accounts were affected, but the stolen data did not include card numbers."
     )
     assert REPORT_STANCE[read.statement("3,000 accounts were affected").stance] == "downplays", read.summary()
+
+
+def test_a_nationality_before_a_noun_of_support_names_its_state_as_the_doer() -> None:
+    read = extract("Valmora's defence ministry said it had found traces of Ostrian involvement in the raid.")
+    assert read.against("Ostria"), read.summary()

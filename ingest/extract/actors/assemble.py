@@ -125,6 +125,23 @@ class ActorFinder:
                         plural=e.type == "ActorGroup",
                     ),
                 )
+        for hit in hits:
+            if hit.use is Use.DEMONYM and self._names_a_doer(model, hit.last):
+                entry = hit.entry  # "traces of Ukrainian involvement": the state, said to have done it
+                put(
+                    KNOWN_PREFIX + entry.iri,
+                    hit.first,
+                    hit.last,
+                    lambda e=entry: _Group(
+                        key=KNOWN_PREFIX + e.iri,
+                        label=e.label,
+                        type=e.type,
+                        kind=NAMED,
+                        confidence=0.8,
+                        registry_iri=e.iri,
+                        wikidata=e.wikidata,
+                    ),
+                )
         runs = find_name_runs(model, hits, words)
         things = {name_key(run_text(model, r.first, r.last)) for r in runs if names_a_thing(model, r, words)}
         named = [
@@ -250,6 +267,17 @@ class ActorFinder:
             explained = self._told(model, candidate.first) or self._led_to(model, candidate.first) or counts[form] >= 2
             if acts or explained and not candidate.place:
                 self._put_named(model, candidate, "name:" + form, put)
+
+    def _names_a_doer(self, model: TextModel, demonym_last: int) -> bool:
+        """A nationality word right before a noun of a wrong or of support ("Ukrainian involvement", "Russian
+        meddling", "Iranian assistance") names its state as the one who did it."""
+        tokens = model.tokens
+        k = demonym_last + 1
+        if k >= len(tokens) or tokens[k].sentence != tokens[demonym_last].sentence or not tokens[k].noun:
+            return False
+        if k + 1 < len(tokens) and tokens[k + 1].noun:
+            return False  # "Ukrainian support staff": the noun is not the head
+        return any(m.last == k and m.entry.pos != "verb" for m in self.lexicon.acts.at(model, k, lenient=True))
 
     def _speaks(self, model: TextModel, i: int) -> bool:
         """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported") or of
