@@ -137,3 +137,11 @@ def test_a_concession_taken_back_downplays() -> None:
 def test_a_nationality_before_a_noun_of_support_names_its_state_as_the_doer() -> None:
     read = extract("Valmora's defence ministry said it had found traces of Ostrian involvement in the raid.")
     assert read.against("Ostria"), read.summary()
+
+
+def test_a_wrong_committed_by_someone_accuses_them() -> None:
+    read = extract(
+        "Mara Voss said she had collected evidence of war crimes committed by the commander of the Sable Brigade, "
+        "Teodor Brask."
+    )
+    assert read.against("Teodor Brask"), read.summary()

@@ -105,11 +105,24 @@ class Syntax:
         tokens = self.model.tokens
         words = self.lexicon.words
         for k in range(start, limit + 1):
-            if tokens[k].text in ";." or tokens[k].verb and k > start:
+            # "war crimes (were) committed by X": the agent may stand past a participle and its auxiliary
+            passing = category == "agent-preposition" and (
+                tokens[k].tag == "VBN" or words.is_("auxiliary", tokens[k].lemma)
+            )
+            if tokens[k].text in ";." or tokens[k].verb and k > start and not passing:
                 break
             if words.is_(category, tokens[k].norm):
-                return self.head_keys(k + 1, self.np_end(k + 1, limit))
+                return self.head_keys(k + 1, self.phrase_end(k + 1, limit))
         return ()
+
+    def phrase_end(self, start: int, limit: int) -> int:
+        """The end of the noun phrase at start with its "of" modifiers and a name in apposition ("the leader of
+        the Wagner group, Yevgeny Prigozhin")."""
+        tokens = self.model.tokens
+        end = self.np_end(start, limit)
+        while end + 2 <= limit and tokens[end + 1].norm == "of" and tokens[end + 2].sentence == tokens[start].sentence:
+            end = self.np_end(end + 2, limit)
+        return end
 
     def object(self, start: int, limit: int) -> tuple[str, ...]:
         """The actors of the object right after the verb ("tortured detainees", "helped the rebels"); for an object
