@@ -145,3 +145,14 @@ def test_a_wrong_committed_by_someone_accuses_them() -> None:
         "Teodor Brask."
     )
     assert read.against("Teodor Brask"), read.summary()
+
+
+def test_the_agent_of_a_wrong_or_an_accusation_is_an_actor() -> None:
+    read = extract(
+        "The killings were perpetrated by security officials from the border region.\n\n"
+        "Teodor Brask has been accused by critics of nepotism."
+    )
+    assert read.against("security officials"), read.summary()
+    [nepotism] = read.against("Teodor Brask")
+    assert read.labels(nepotism.claimants) == {"critics"}, read.summary()
+    assert read.statement("nepotism").content.text == "nepotism", read.summary()

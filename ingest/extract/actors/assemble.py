@@ -279,10 +279,29 @@ class ActorFinder:
             return False  # "Ukrainian support staff": the noun is not the head
         return any(m.last == k and m.entry.pos != "verb" for m in self.lexicon.acts.at(model, k, lenient=True))
 
+    def _agent_of(self, model: TextModel, head: int) -> bool:
+        """The words ending at token head are the agent after "by" of a wrong, a legal action or a verb of saying
+        ("perpetrated by security officials", "accused by critics", "arrested by police")."""
+        tokens = model.tokens
+        k = head
+        while k - 1 >= 0 and tokens[k - 1].tag in ("JJ", "NN", "NNS", "DT", "CD") and head - k < 5:
+            k -= 1
+        by, verb = k - 1, k - 2
+        if verb < 0 or tokens[by].norm != "by" or tokens[verb].tag != "VBN":
+            return False
+        lexicon = self.lexicon
+        return (
+            any(m.entry.wrongful for m in lexicon.acts.at(model, verb))
+            or bool(lexicon.legal_actions.at(model, verb))
+            or any(m.entry.pos == "verb" for m in lexicon.cues.at(model, verb))
+        )
+
     def _speaks(self, model: TextModel, i: int) -> bool:
         """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported") or of
         legal action ("prosecutors charged", "police filed charges") or of a wrong ("managers hid the files")."""
         tokens = model.tokens
+        if self._agent_of(model, i):
+            return True
         j = i + 1
         while (
             j < len(tokens)

@@ -122,6 +122,9 @@ def _past_adverbial(model: TextModel, i: int, limit: int, lexicon: Lexicon) -> i
     return k
 
 
+_AGENT_REACH = 8  # tokens of an accuser named after "by" before what is charged
+
+
 def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> tuple[int, int] | None:
     """The reported content after the cue, ending no later than token limit."""
     tokens = model.tokens
@@ -135,6 +138,12 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
     hearsay = cue.passive and lexicon.words.is_("hearsay-passive", cue.entry.lemma)
     if hearsay and tokens[i].tag == "TO" and i + 1 <= limit and tokens[i + 1].tag.startswith("VB"):
         return trim(model, i + 1, limit)  # "X is said to have rejected the offer": what X is said to have done
+    if cue.passive and cue.entry.accuses_object and tokens[i].norm == "by":
+        k = i + 1  # "has been accused by critics of nepotism": past the accusers
+        while k <= limit and k - i <= _AGENT_REACH and not lexicon.words.is_("charge-preposition", tokens[k].norm):
+            k += 1
+        if k <= limit and lexicon.words.is_("charge-preposition", tokens[k].norm):
+            i = k
     if cue.passive and cue.entry.accuses_object and lexicon.words.is_("charge-preposition", tokens[i].norm):
         return trim(model, i + 1, limit)  # "has been accused of carrying out the massacre": what it is accused of
     that = _that_ahead(model, i, limit)
