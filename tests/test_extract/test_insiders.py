@@ -149,7 +149,7 @@ def test_a_wrong_committed_by_someone_accuses_them() -> None:
 
 def test_the_agent_of_a_wrong_or_an_accusation_is_an_actor() -> None:
     read = extract(
-        "The killings were perpetrated by security officials from the border region.\n\n"
+        "The killings were perpetrated by security officials from the border region, the Kell Rights Centre said.\n\n"
         "Teodor Brask has been accused by critics of nepotism."
     )
     assert read.against("security officials"), read.summary()
