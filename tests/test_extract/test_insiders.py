@@ -156,3 +156,14 @@ def test_the_agent_of_a_wrong_or_an_accusation_is_an_actor() -> None:
     [nepotism] = read.against("Teodor Brask")
     assert read.labels(nepotism.claimants) == {"critics"}, read.summary()
     assert read.statement("nepotism").content.text == "nepotism", read.summary()
+
+
+def test_an_accused_named_after_a_participle_modifier_is_found() -> None:
+    read = extract("The Kell Rights Centre accused the ruling Unity Party of doctoring vote tallies.")
+    [allegation] = read.against("Unity Party")
+    assert allegation.claim_type in ("fraud", "election-interference"), read.summary()
+
+
+def test_forging_an_alliance_and_a_doctor_are_no_fraud() -> None:
+    read = extract("The two states forged an alliance, Mara Voss said. A doctor at the clinic said the talks went well.")
+    assert not read.extraction.allegations, read.summary()

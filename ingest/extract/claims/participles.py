@@ -1,6 +1,7 @@
 """A view of the text model for the claims stage: a past participle the tagger took for an adjective after a perfect
 auxiliary ("had doped", "has rigged") is a participle again, with its verb's lemma, so acts are found by their verb;
-a penalty the tagger took for an adjective ("a record fine for", "the fine is") is a noun again."""
+a penalty the tagger took for an adjective ("a record fine for", "the fine is") is a noun again; a gerund it took for a
+noun after a preposition ("of doctoring tallies") is a verb again."""
 
 from __future__ import annotations
 
@@ -42,6 +43,12 @@ def with_participles(model: TextModel, lexicon: Lexicon) -> TextModel:
     tokens = list(model.tokens)
     changed = False
     for i, token in enumerate(tokens):
+        if token.tag == "NN" and token.norm.endswith("ing") and i > 0 and tokens[i - 1].tag == "IN":
+            lemma = _verb_lemma(token.norm)  # "accused of doctoring tallies": a gerund, not a noun
+            if lemma is not None and lemma in lexicon.acts:
+                tokens[i] = replace(token, tag="VBG", lemma=lemma)
+                changed = True
+            continue
         if token.tag != "JJ":
             continue
         if _penalty_noun(model, lexicon, i):

@@ -57,6 +57,9 @@ class Syntax:
                 self.actors.at(k + 1) is not None
                 or tokens[k + 1].noun
                 or tokens[k + 1].tag in ("JJ", "DT", "CD", "POS", "PRP$")
+                or tokens[k + 1].tag in ("VBG", "VBN")  # "the governing party", "the embattled minister"
+                and k + 2 <= limit
+                and (tokens[k + 2].noun or self.actors.at(k + 2) is not None)
                 or tokens[k + 1].text in _POSSESSIVE
                 or tokens[k + 1].norm == "and"
                 or tokens[k + 1].text == ","
