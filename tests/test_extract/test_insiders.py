@@ -167,3 +167,15 @@ def test_an_accused_named_after_a_participle_modifier_is_found() -> None:
 def test_forging_an_alliance_and_a_doctor_are_no_fraud() -> None:
     read = extract("The two states forged an alliance, Mara Voss said. A doctor at the clinic said the talks went well.")
     assert not read.extraction.allegations, read.summary()
+
+
+def test_a_spokeswoman_denying_answers_for_her_ministry() -> None:
+    read = extract(
+        "A senator accused the Ministry of Health of covering up a cyberattack.\n\n"
+        "Ministry of Health spokeswoman Grace Wanjiru rejected the claims."
+    )
+    wanjiru = read.actor("Grace Wanjiru")
+    assert read.label(wanjiru.affiliation) == "Ministry of Health", read.summary()
+    assert not read.against("Grace Wanjiru"), read.summary()
+    [cover_up] = read.against("Ministry of Health")
+    assert read.stance(read.statement("the claims"), cover_up) == "denies", read.summary()

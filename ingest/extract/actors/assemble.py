@@ -442,6 +442,10 @@ class ActorFinder:
             for key, group in groups.items():
                 if any(span[0] <= m.first <= span[1] for m in group.mentions):
                     return key
+            written = name_key(model.span(*span).text)
+            for key, group in groups.items():  # the organisation named again, as a modifier no mention took
+                if group.type != "Person" and name_key(group.label) == written:
+                    return key
         for hit in hits:
             if found.first <= hit.first and hit.last <= found.last and hit.use is not Use.PLACE:
                 return KNOWN_PREFIX + hit.entry.iri

@@ -99,12 +99,20 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
 def _organisation_ending(model: TextModel, last: int, words: WordTables) -> tuple[int, int] | None:
     """Capitalised words ending at token last whose last word heads organisations' names ("Daily Courier")."""
     tokens = model.tokens
-    if not tokens[last].capitalised or tokens[last].norm not in words.org_heads:
+    if not tokens[last].capitalised:
         return None
     first = last
-    while first - 1 >= 0 and tokens[first - 1].capitalised and tokens[first - 1].sentence == tokens[last].sentence:
+    while first - 1 >= 0 and tokens[first - 1].sentence == tokens[last].sentence:
+        before = tokens[first - 1]
+        connector = words.is_("name-connector", before.norm) and first - 2 >= 0 and tokens[first - 2].capitalised
+        if not (before.capitalised or connector):
+            break
         first -= 1
-    return (first, last)
+    if tokens[last].norm in words.org_heads:
+        return (first, last)
+    # "Ministry of Health spokeswoman": the word heading the name stands before its "of"
+    heads = [k for k in range(first, last) if tokens[k].norm in words.org_heads and tokens[k + 1].norm == "of"]
+    return (heads[0], last) if heads else None
 
 
 def _opens_noun_phrase(model: TextModel, start: int, possessed: bool, words: WordTables) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.actors.values import ActorRecord, ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import Act, ActReader
 from newskg.ingest.extract.claims.authority import acting_authority
@@ -14,6 +14,7 @@ from newskg.ingest.extract.claims.summary import clause, fallback
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
 from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import TextModel
 from newskg.ingest.model import Span
 
@@ -232,6 +233,13 @@ class SpeechClaims:
             wrongful=act.entry.wrongful,
         )
 
+    def _principal(self, key: str) -> str:
+        """Whom a denial answers for: a spokesperson's or a lawyer's principal, else the speaker."""
+        actor = self.actors.by_key.get(key)
+        if actor is not None and actor.affiliation in self.actors.by_key and _speaks_for(actor, self.lexicon):
+            return actor.affiliation
+        return key
+
     def _denial(self, n: int, a: Attribution) -> list[Draft]:
         """'X denied C': an allegation against the subject of C's act, else against X itself."""
         acts = [act for act in self.acts.find(a.content_first, a.content_last) if act.accused]
@@ -241,7 +249,7 @@ class SpeechClaims:
         if drafts or a.speaker is None or a.speaker.actor_key is None:
             return drafts
         act = next(iter(self.acts.find(a.content_first, a.content_last)), None)
-        accused = (a.speaker.actor_key,)
+        accused = (self._principal(a.speaker.actor_key),)
         label = self._label(accused)
         summary = fallback(self.model, label, a.content_first, a.content_last)
         return [
@@ -257,6 +265,10 @@ class SpeechClaims:
                 wrongful=True,
             )
         ]
+
+
+def _speaks_for(actor: ActorRecord, lexicon: Lexicon) -> bool:
+    return any(lexicon.words.is_("speaks-for", w) for w in name_key(actor.role or actor.label).split())
 
 
 def embedded_report(model: TextModel, lexicon: Lexicon, syntax: Syntax, first: int, last: int) -> int | None:
