@@ -36,6 +36,8 @@ class Wording:
         found: list[tuple[int, str]] = []
         for match in self.lexicon.stance_words.find(self.model, first, last, lenient=True):
             entry = match.entry
+            if entry.pos == "verb" and not self.model.tokens[match.first].verb:
+                continue  # "the documents", "a record": the verb's noun backs nothing
             if entry.restrictive and not accused_side:
                 continue
             stance = entry.stance
