@@ -257,9 +257,7 @@ class StanceReader:
         a = self.attributions[n]
         speaker = a.speaker.actor_key if a.speaker else None
         if mine:
-            # the central allegation's claimant backing another claim of its own backs the story it tells
-            backs = any(s in (SUPPORTS, "confirms") for s in mine.values())
-            return SUPPORTS if backs and self.sides.side(speaker, claims[main].claimants) else NEUTRAL
+            return NEUTRAL
         accused_side = self.sides.side(speaker, claims[main].accused)
         cue_stance = cue_stance_of(a)
         if cue_stance == SUPPORTS and accused_side:
