@@ -157,7 +157,7 @@ class StanceReader:
         negated = any(
             act.negated
             and (not act.accused or sides.camps(act.accused) & accused)
-            and (act.entry.wrongful or act in same_kind)
+            and (act.entry.wrongful or act in same_kind or bool(sides.camps(act.accused) & accused))
             for act in kind
         )
         words = self._words(a, accused_side)
@@ -181,7 +181,12 @@ class StanceReader:
             return None
         negated = negated or accused_side and reading.negation or reading.unsaid and bool(kind)
         # a witness, an official or a report telling of the act as done bears the allegation out
-        tells = not accused_side and not reading.future and (bool(by_accused) or any(not x.negated for x in same_kind))
+        tells = (
+            not accused_side
+            and not reading.future
+            and not negated
+            and (bool(by_accused) or any(not x.negated for x in same_kind))
+        )
         return self._stance(
             a,
             reading.cue_stance,
