@@ -235,6 +235,8 @@ class StatementFinder:
             subject = self.sources.before(cue.first - 1, sentence.first)
         elif antecedent is not None:
             subject = antecedent
+        elif cue.participle and (reporting := self._report_before(cue, sentence)) is not None:
+            subject = reporting  # "a report published by the Journal claiming that …": the report's
         elif cue.participle:
             subject = self.sources.sentence_subject(sentence.first, cue.first) or previous_speaker
         elif self.sources.coordinated(cue.first, sentence.first):
@@ -297,6 +299,21 @@ class StatementFinder:
         if not self._says_something(cue, *content):
             return
         self._add(speaker, cue, *content, sentence, False, medium=medium)
+
+    def _report_before(self, cue: CueHit, sentence: Sentence) -> Speaker | None:
+        """The document or the outlet right before a participle with no comma between ("a report by X claiming
+        that", "the Journal reporting that"): the participle tells of it, not of the sentence's subject."""
+        tokens = self.model.tokens
+        if cue.first - 1 <= sentence.first or not tokens[cue.first - 1].noun:
+            return None
+        found = self.sources.before(cue.first, sentence.first)
+        if found is None:
+            return None
+        actor = self.actors.by_key.get(found.actor_key) if found.actor_key else None
+        reporting = actor.type in MEDIUM_TYPES or actor.document if actor is not None else (
+            tokens[found.last].lemma in self.lexicon.words.documents
+        )
+        return self._document_source(found) if reporting else None
 
     def _as_saying_follows(self, cue: CueHit, sentence: Sentence) -> bool:
         """'quoted X as saying', 'cited sources as saying': the cue's object is the speaker of the cue after "as"."""
