@@ -179,3 +179,12 @@ def test_a_spokeswoman_denying_answers_for_her_ministry() -> None:
     assert not read.against("Grace Wanjiru"), read.summary()
     [cover_up] = read.against("Ministry of Health")
     assert read.stance(read.statement("the claims"), cover_up) == "denies", read.summary()
+
+
+def test_a_quoted_title_is_no_statement() -> None:
+    read = extract(
+        'The ministry published a paper headlined "Five Persistent Smuggling Routes Through Ostria." '
+        '"These routes carry most of the arms," the ministry said.'
+    )
+    assert [s.content.text for s in read.extraction.statements] == ["These routes carry most of the arms"], \
+        read.summary()

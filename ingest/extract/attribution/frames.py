@@ -26,6 +26,9 @@ MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue
 
 
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
+_SHORT_WORD = 3  # "vs.", "on", "the" stay lower case in a title
+_TITLE_WORDS = 2
+_TITLE_SHARE = 0.8
 
 
 class StatementFinder:
@@ -136,8 +139,17 @@ class StatementFinder:
         self, quote: Quote, speaker: Speaker | None, cue: CueHit | None, sentence: Sentence, medium: str | None = None
     ) -> None:
         self.consumed.add(quote.index)
+        if self._is_title(quote):
+            return  # 'headlined “Five Persistent Disinformation Narratives”': a title, no one's words
         content = quote.content
         self._add(speaker, cue, quote.first, quote.last, sentence, True, content=content, medium=medium)
+
+    def _is_title(self, quote: Quote) -> bool:
+        """A quotation in title case ("Fact vs. Fiction: Disinformation on Ukraine") names a headline, a report or a
+        campaign; what people say is written in sentence case."""
+        words = [t for t in self.model.tokens[quote.first : quote.last + 1] if t.is_word and len(t.text) > _SHORT_WORD]
+        capitalised = sum(1 for t in words if t.text[:1].isupper())
+        return len(words) >= _TITLE_WORDS and capitalised >= _TITLE_SHARE * len(words)
 
     # --- one cue ----------------------------------------------------------------------------------------------
     def _phrase(self, cue: CueHit, sentence: Sentence) -> None:
@@ -342,7 +354,11 @@ class StatementFinder:
         condition of anonymity")."""
         tokens = self.model.tokens
         if any(t.quote >= 0 for t in tokens[first : last + 1]):
-            return True
+            # "published a paper headlined “…”": a thing with a title, unless the quotation is what was put out
+            if not cue.entry.clause_only or tokens[first].quote >= 0:
+                return True
+            titled = any(self._is_title(self.model.quotes[t.quote]) for t in tokens[first : last + 1] if t.quote >= 0)
+            return not titled and self._clause(first, last)
         opener = tokens[first]
         # "accused of carrying out …", "denied hiding anything", "admitted taking bribes": the act, a gerund
         charge = cue.passive and cue.entry.accuses_object or opener.tag == "VBG" and cue.entry.stance != "neutral"
@@ -544,6 +560,8 @@ class StatementFinder:
             if quote.index in self.consumed or quote.first < 0:
                 continue
             if sum(1 for t in model.tokens[quote.first : quote.last + 1] if t.is_word) < MIN_QUOTE_WORDS:
+                continue
+            if self._is_title(quote):
                 continue
             introduced = self._introduced_by_colon(quote)
             if introduced is not None:  # "Mara Voss was blunt about the port: “…”"
