@@ -188,3 +188,11 @@ def test_a_quoted_title_is_no_statement() -> None:
     )
     assert [s.content.text for s in read.extraction.statements] == ["These routes carry most of the arms"], \
         read.summary()
+
+
+def test_he_said_prefers_the_subject_to_the_one_told() -> None:
+    read = extract(
+        "On Monday, a senior inspector told Teodor Brask that the files were lost.\n\n"
+        "\"Nobody answered my letters for a year,\" he said."
+    )
+    assert read.statement("Nobody answered").speaker_label != "Teodor Brask", read.summary()

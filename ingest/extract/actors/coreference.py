@@ -222,7 +222,13 @@ class Resolver:
             distance = self.model.tokens[i].sentence - self.model.tokens[mention.first].sentence
             # "they" is a group or several people before it is an organisation spoken of as many
             collective_reading = entry.number == "plural" and not plural
-            candidates.append((distance * 2 - (1 if subject else 0) + (2 if collective_reading else 0), actor))
+            # "… told Open Lantern", "… of the ministry": an object is a weaker antecedent than a subject
+            before = self.model.tokens[mention.first - 1] if mention.first > 0 else None
+            governed = before is not None and before.sentence == self.model.tokens[mention.first].sentence and (
+                before.tag in ("IN", "TO") or before.verb
+            )
+            score = distance * 2 - (1 if subject else 0) + (2 if collective_reading else 0) + (1 if governed else 0)
+            candidates.append((score, actor))
             if len(candidates) >= 6:
                 break
         if not candidates:
