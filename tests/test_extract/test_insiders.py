@@ -196,3 +196,9 @@ def test_he_said_prefers_the_subject_to_the_one_told() -> None:
         "\"Nobody answered my letters for a year,\" he said."
     )
     assert read.statement("Nobody answered").speaker_label != "Teodor Brask", read.summary()
+
+
+def test_alleged_efforts_of_a_state_are_an_unattributed_allegation_against_it() -> None:
+    read = extract("The companies removed the accounts amid alleged Ostrian efforts to sway the Valmoran election.")
+    [allegation] = read.against("Ostria")
+    assert allegation.claimant_note == "unattributed" and not allegation.claimants, read.summary()

@@ -277,6 +277,9 @@ class ActorFinder:
             return False
         if k + 1 < len(tokens) and tokens[k + 1].noun:
             return False  # "Ukrainian support staff": the noun is not the head
+        if self.lexicon.words.is_("attempt-noun", tokens[k].lemma) and k + 2 < len(tokens) and tokens[k + 1].tag == "TO":
+            k += 2  # "Russian efforts to sway the election": the act the effort was for
+            return any(m.entry.wrongful for m in self.lexicon.acts.at(model, k))
         return any(m.last == k and m.entry.pos != "verb" for m in self.lexicon.acts.at(model, k, lenient=True))
 
     def _agent_of(self, model: TextModel, head: int) -> bool:

@@ -223,9 +223,12 @@ class NarrativeClaims:
         for act in self.acts.find(sentence.first, sentence.last):
             if not act.entry.wrongful or not act.accused or act.first in self.quoted:
                 continue
+            # "allegedly paid", or "alleged Russian efforts to sway": the hedge before the act or before its doer
+            starts = {act.first} | ({act.subject_first} if act.subject_first is not None else set())
             hedged = any(
                 self.lexicon.hedges.at(model, k, lenient=True)
-                for k in range(max(sentence.first, act.first - _HEDGE_REACH), act.first)
+                for start in starts
+                for k in range(max(sentence.first, start - _HEDGE_REACH), start)
             )
             if hedged:
                 drafts.append(
