@@ -175,8 +175,9 @@ class NarrativeClaims:
                     claimants = subject
             if not claimants:
                 claimants = self.acts.syntax.after(match.last + 1, sentence.last, "agent-preposition")
-            if not claimants and match.first in self.reporter:
-                claimants = (self.reporter[match.first],)  # "X faces a record fine for the breach, the regulator said"
+            reporter = self.reporter.get(match.first)
+            if not claimants and reporter is not None and reporter not in accused:
+                claimants = (reporter,)  # "X faces a record fine for the breach, the regulator said"
             accused = tuple(k for k in accused if k not in claimants)
             if not accused:
                 continue
