@@ -16,6 +16,7 @@ from newskg.ingest.extract.text.model import Sentence, TextModel
 
 _CHARGE_NOUN_CLASS = "noun-accusing"
 _HEDGE_REACH = 3
+_TARGET_REACH = 14  # "against its former managing director and chief executive officer, Lee Son Hong"
 _PENALTY_REACH = 9  # tokens from a penalty to the one it falls on ("the biggest fine ever imposed on X")
 
 
@@ -156,7 +157,7 @@ class NarrativeClaims:
             for k in range(match.last + 1, min(match.last + _PENALTY_REACH, sentence.last + 1)):
                 if words.is_("target-preposition", tokens[k].norm):
                     syntax = self.acts.syntax
-                    accused = syntax.head_keys(k + 1, syntax.np_end(k + 1, min(k + 6, sentence.last)))[:2]
+                    accused = syntax.head_keys(k + 1, syntax.phrase_end(k + 1, min(k + _TARGET_REACH, sentence.last)))[:2]
                     break
                 auxiliary = words.is_("auxiliary", tokens[k].lemma) or tokens[k].tag == "MD"
                 if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN" and not auxiliary:
