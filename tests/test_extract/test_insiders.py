@@ -202,3 +202,14 @@ def test_alleged_efforts_of_a_state_are_an_unattributed_allegation_against_it() 
     read = extract("The companies removed the accounts amid alleged Ostrian efforts to sway the Valmoran election.")
     [allegation] = read.against("Ostria")
     assert allegation.claimant_note == "unattributed" and not allegation.claimants, read.summary()
+
+
+def test_accusing_each_other_makes_an_allegation_each_way() -> None:
+    read = extract(
+        "A truce between Ostria and Valmora looked fragile on Sunday, with both countries accusing each other of "
+        "shelling border villages."
+    )
+    [by_ostria] = read.against("Valmora")
+    [by_valmora] = read.against("Ostria")
+    assert read.labels(by_ostria.claimants) == {"Ostria"} and read.labels(by_valmora.claimants) == {"Valmora"}
+    assert by_ostria.summary.endswith("shelling border villages"), read.summary()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.ingest.extract.actors.values import ActorRecord, ActorSet
+from newskg.ingest.extract.actors.values import NAMED, ActorRecord, ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import Act, ActReader
 from newskg.ingest.extract.claims.authority import acting_authority
@@ -99,6 +99,8 @@ class SpeechClaims:
         cue_first = model.token_at(a.cue.start) if a.cue else a.content_first
         cue_last = model.token_at(a.cue.end - 1) if a.cue else a.content_first - 1
         floor = model.sentence_of(cue_first).first
+        if not a.passive and self._reciprocal(cue_last + 1):
+            return self._mutual(n, a, cue_first, floor)
         if a.passive:
             accused, _ = syntax.subject(cue_first, floor)
         else:
@@ -134,6 +136,46 @@ class SpeechClaims:
                 wrongful=True,
             )
         ]
+
+    def _reciprocal(self, i: int) -> bool:
+        """'accused each other', 'accuse one another'."""
+        tokens = self.model.tokens
+        return i + 1 < len(tokens) and self.lexicon.words.is_("reciprocal", f"{tokens[i].norm} {tokens[i + 1].norm}")
+
+    def _mutual(self, n: int, a: Attribution, cue_first: int, floor: int) -> list[Draft]:
+        """'X and Y accused each other of C', 'both countries accusing each other': an allegation each way between
+        the parties the subject coordinates, else the two actors named last before the verb."""
+        parties, _ = self.acts.syntax.subject(cue_first, floor)
+        if len(parties) < 2:
+            start = self.model.sentences[max(0, self.model.tokens[cue_first].sentence - 1)].first
+            recent = [
+                actor.key
+                for actor, mention in self.actors.mentions_before(cue_first)
+                if mention.first >= start and actor.kind == NAMED and actor.type != "Person"
+            ]
+            parties = tuple(dict.fromkeys(recent))[:2][::-1]  # in the order the text names them
+        if len(parties) != 2:
+            return []
+        act = next(iter(self.acts.find(a.content_first, a.content_last)), None)
+        charge = a.content_first + 2  # past "each other"
+        if charge <= a.content_last and self.lexicon.words.is_("charge-preposition", self.model.tokens[charge].norm):
+            charge += 1  # "… of violating the truce": violating the truce
+        drafts = []
+        for claimant, accused in (parties, parties[::-1]):
+            label = self._label((accused,))
+            drafts.append(
+                Draft(
+                    accused=(accused,),
+                    claim_type=act.event_type if act is not None else GENERIC,
+                    evidence=a.content,
+                    summary=fallback(self.model, label, min(charge, a.content_last), a.content_last),
+                    claimants=(claimant,),
+                    claimant_note=None,
+                    statement=n,
+                    wrongful=True,
+                )
+            )
+        return drafts
 
     def _after_object(self, a: Attribution, cue_last: int) -> int:
         """Where the charge starts in an accusation's content: after the accused named as its object."""
