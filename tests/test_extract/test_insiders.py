@@ -213,3 +213,11 @@ def test_accusing_each_other_makes_an_allegation_each_way() -> None:
     [by_valmora] = read.against("Ostria")
     assert read.labels(by_ostria.claimants) == {"Ostria"} and read.labels(by_valmora.claimants) == {"Valmora"}
     assert by_ostria.summary.endswith("shelling border villages"), read.summary()
+
+
+def test_a_source_that_backs_the_story_backs_it_in_its_other_statements() -> None:
+    read = extract(
+        "Mara Voss accused Korlin Holdings of dumping waste into the Kell river.\n\n"
+        "\"We counted the barrels every night for a month,\" Voss said."
+    )
+    assert REPORT_STANCE[read.statement("We counted the barrels").stance] == "supports", read.summary()

@@ -18,6 +18,10 @@ from newskg.ingest.extract.claims.narrative import NarrativeClaims
 from newskg.ingest.extract.claims.participles import with_participles
 from newskg.ingest.extract.claims.speech import SpeechClaims
 from newskg.ingest.extract.claims.stance import StanceReader
+from newskg.ingest.extract.claims.stances import DENIES, DISMISSES, DOWNPLAYS, NEUTRAL, SUPPORTS
+
+_BACKING = frozenset({SUPPORTS, "confirms"})
+_CONTESTING = frozenset({DENIES, DISMISSES, DOWNPLAYS})
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import ClaimsResult
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -61,7 +65,9 @@ def find_claims(
     reader = StanceReader(model, actors, lexicon, acts, attributions)
     main = central(claims, model, actors, doc.title)
     links = reader.links(claims, lexicon.event_types, main)
-    central_stance = tuple(reader.toward_central(n, main, claims, links) for n in range(len(attributions)))
+    central_stance = speakers_keep_their_line(
+        attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))]
+    )
     certainty = tuple(_certainty(model, a, lexicon) for a in attributions)
     fingerprints = tuple(quote_fingerprint(a.content.text) if a.direct else "" for a in attributions)
     return ClaimsResult(
@@ -71,6 +77,20 @@ def find_claims(
         central_stance=central_stance,
         certainty=certainty,
         quote_fingerprints=fingerprints,
+    )
+
+
+def speakers_keep_their_line(attributions: tuple[Attribution, ...], stances: list[str]) -> tuple[str, ...]:
+    """A named source that backs the central allegation somewhere in the article, and never contests it, backs it in
+    its other statements too: a witness's details and a claimant's evidence bear the story out."""
+    by_speaker: dict[str, set[str]] = {}
+    for a, stance in zip(attributions, stances):
+        if a.speaker is not None and a.speaker.actor_key is not None:
+            by_speaker.setdefault(a.speaker.actor_key, set()).add(stance)
+    backers = {key for key, seen in by_speaker.items() if seen & _BACKING and not seen & _CONTESTING}
+    return tuple(
+        SUPPORTS if stance == NEUTRAL and a.speaker is not None and a.speaker.actor_key in backers else stance
+        for a, stance in zip(attributions, stances)
     )
 
 
