@@ -221,3 +221,13 @@ def test_a_source_that_backs_the_story_backs_it_in_its_other_statements() -> Non
         "\"We counted the barrels every night for a month,\" Voss said."
     )
     assert REPORT_STANCE[read.statement("We counted the barrels").stance] == "supports", read.summary()
+
+
+def test_an_organisation_shortened_to_its_first_words_is_the_same_actor() -> None:
+    read = extract(
+        "Nurses at Harwick Regional Medical Center said the outbreak was hidden.\n\n"
+        "Harwick Regional denied that it had hidden anything. Harwick said it followed the rules."
+    )
+    centre = read.actor("Harwick Regional Medical Center")
+    assert {m.text for m in centre.mentions} >= {"Harwick Regional", "Harwick"}, read.summary()
+    assert read.against("Harwick Regional Medical Center"), read.summary()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from newskg.ingest.extract.actors.coreference import (
     acronym_after,
     initials,
+    leading_forms,
     role_anaphors,
     short_forms,
 )
@@ -209,6 +210,8 @@ class ActorFinder:
                 aliases.setdefault(form, key)
             if candidate.type != "Person":
                 aliases.setdefault(initials(candidate.label, words), key)
+                for form in leading_forms(candidate.label):
+                    aliases.setdefault(form, key)  # "Bayview Regional", "Bayview" for "Bayview Regional Medical Center"
             acronym = acronym_after(model, candidate.last)
             if acronym is not None:
                 aliases[model.tokens[acronym[0]].norm] = key

@@ -11,6 +11,7 @@ from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.lexicon.words import Institution, WordTables
 from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.tagging import known_common_word
 
 ORGANISATION_TYPES = frozenset(
     {
@@ -49,6 +50,20 @@ def short_forms(label: str, type_: str, words: WordTables | None = None) -> set[
             core.pop()
         return {" ".join(core)}
     return set()
+
+
+def leading_forms(label: str) -> set[str]:
+    """The first words by which news shortens an organisation's name of three words or more ("Bayview Regional" and
+    "Bayview" for "Bayview Regional Medical Center"); a first word English uses on its own ("National", "Human")
+    is no short form."""
+    written = label.split()
+    parts = name_key(label).split()
+    if len(parts) < 3 or len(written) != len(parts):
+        return set()
+    forms = {" ".join(parts[:n]) for n in range(2, len(parts))}
+    if not known_common_word(written[0]):
+        forms.add(parts[0])
+    return forms
 
 
 def initials(label: str, words: WordTables) -> str:
