@@ -231,3 +231,13 @@ def test_an_organisation_shortened_to_its_first_words_is_the_same_actor() -> Non
     centre = read.actor("Harwick Regional Medical Center")
     assert {m.text for m in centre.mentions} >= {"Harwick Regional", "Harwick"}, read.summary()
     assert read.against("Harwick Regional Medical Center"), read.summary()
+
+
+def test_the_accused_playing_the_story_down_while_accusing_another_still_plays_it_down() -> None:
+    read = extract(
+        "Ostria accused Valmora of supplying drones to the Sable Brigade.\n\n"
+        "A Valmoran official said the deliveries were minor, and that Ostrian officers had trained the brigade."
+    )
+    central = read.central
+    assert central is not None and read.labels(central.accused) == {"Valmora"}, read.summary()
+    assert REPORT_STANCE[read.statement("the deliveries were minor").stance] == "downplays", read.summary()

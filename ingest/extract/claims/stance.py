@@ -20,7 +20,7 @@ from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import CLAIM_NOUNS, Act, ActReader
 from newskg.ingest.extract.claims.merge import VAGUE, compatible
 from newskg.ingest.extract.claims.sides import Sides
-from newskg.ingest.extract.claims.stances import ASSESSES, DENIES, DOWNPLAYS, NEUTRAL, SUPPORTS
+from newskg.ingest.extract.claims.stances import ASSESSES, DENIES, DISMISSES, DOWNPLAYS, NEUTRAL, SUPPORTS
 from newskg.ingest.extract.claims.values import Claim, StanceLink
 from newskg.ingest.extract.claims.wording import Wording
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -261,9 +261,11 @@ class StanceReader:
             return next((s for s in related if s != NEUTRAL), related[0])
         a = self.attributions[n]
         speaker = a.speaker.actor_key if a.speaker else None
-        if mine:
-            return NEUTRAL
         accused_side = self.sides.side(speaker, claims[main].accused)
+        if mine:
+            # answering other allegations; the accused's side playing the story down in its own words still does
+            words = self._words(a, accused_side) if accused_side else None
+            return words if words in (DENIES, DISMISSES, DOWNPLAYS) else NEUTRAL
         cue_stance = cue_stance_of(a)
         if cue_stance == SUPPORTS and accused_side:
             cue_stance = None
