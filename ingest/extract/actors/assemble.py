@@ -161,6 +161,14 @@ class ActorFinder:
                     groups[KNOWN_PREFIX + hit.entry.iri].role = found.role
                     roles_found.append((groups[KNOWN_PREFIX + hit.entry.iri], found))
         self._single_words(model, named, aliases, put, groups)
+        for group in groups.values():  # a guessed one-word name told something anywhere is the medium
+            if (
+                group.type == "Organization"
+                and group.confidence <= GUESSED
+                and len(group.label.split()) == 1
+                and any(self._told(model, m.first) for m in group.mentions)
+            ):
+                group.type = "MediaOutlet"
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
         for candidate in find_described(model, hits, taken, words, lambda i: self._speaks(model, i)):
             self._described(model, candidate, put, at_token)

@@ -213,7 +213,8 @@ class SpeechClaims:
             specific = act.event_type not in VAGUE or bool(act.beneficiaries) or not act.verbal
             if not (act.entry.wrongful or accusing or specific and self._other_camp(claimants, act.accused)):
                 continue
-            accused = tuple(k for k in act.accused if k not in claimants)
+            # the outlet the words were given to ("told the Post that …") is who reports, not who is accused
+            accused = tuple(k for k in act.accused if k not in claimants and k != a.medium_key)
             if not accused:
                 continue
             label = self._label(accused)
