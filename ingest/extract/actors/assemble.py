@@ -166,7 +166,7 @@ class ActorFinder:
                 group.type == "Organization"
                 and group.confidence <= GUESSED
                 and len(group.label.split()) == 1
-                and any(self._told(model, m.first) for m in group.mentions)
+                and any(self._told(model, m.first) and not self._plural_name(model, m.first) for m in group.mentions)
             ):
                 group.type = "MediaOutlet"
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
@@ -380,14 +380,17 @@ class ActorFinder:
             ),
         )
 
+    @staticmethod
+    def _plural_name(model: TextModel, i: int) -> bool:
+        token = model.tokens[i]
+        return token.tag.endswith("S") or token.text[:-1].isupper() and token.text.endswith("s")  # "MPs"
+
     def _type_told(self, model: TextModel, candidate: NamedCandidate) -> str:
         """A lone name someone tells, with nothing else said of what it is, is the medium ("told Dispatchwire")."""
-        token = model.tokens[candidate.first]
-        plural = token.tag.endswith("S") or token.text[:-1].isupper() and token.text.endswith("s")  # "MPs"
         guessed = (
             candidate.type == "Organization" and candidate.confidence <= GUESSED and candidate.first == candidate.last
         )
-        guessed = guessed and not plural
+        guessed = guessed and not self._plural_name(model, candidate.first)
         return "MediaOutlet" if guessed and self._told(model, candidate.first) else candidate.type
 
     def _told(self, model: TextModel, first: int) -> bool:
