@@ -1,0 +1,530 @@
+"""The actor stage: text model + registry + lexicon → ActorSet. Registry names first, then proper names the registry
+lacks, then descriptions; later mentions join the actor they refer back to; roles and affiliations come from titles,
+role phrases and appositions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from newskg.ingest.extract.actors.coreference import (
+    acronym_after,
+    initials,
+    leading_forms,
+    role_anaphors,
+    short_forms,
+)
+from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
+from newskg.ingest.extract.actors.house_roles import business, in_house, owner_before
+from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
+from newskg.ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
+from newskg.ingest.extract.actors.names import find_name_runs, run_text
+from newskg.ingest.extract.actors.places import Gazetteer
+from newskg.ingest.extract.actors.registry import Registry
+from newskg.ingest.extract.actors.roles import RoleFound, description_after, role_after, role_before
+from newskg.ingest.extract.actors.values import (
+    ANONYMOUS,
+    COLLECTIVE,
+    DESCRIBED,
+    KNOWN_PREFIX,
+    NAMED,
+    ActorRecord,
+    ActorSet,
+    Mention,
+)
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import TextModel
+
+
+@dataclass
+class _Group:
+    """Mentions gathered for one actor while the stage runs (private; the stage returns frozen records)."""
+
+    key: str
+    label: str
+    type: str
+    kind: str
+    confidence: float
+    registry_iri: str | None = None
+    wikidata: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    document: bool = False
+    described: bool = False  # found by its description ("Ostria's military intelligence agency"), not its name
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, model: TextModel, first: int, last: int) -> None:
+        if all((m.first, m.last) != (first, last) for m in self.mentions):
+            self.mentions.append(Mention(first, last, model.span(first, last)))
+
+    def record(self) -> ActorRecord:
+        mentions = tuple(sorted(self.mentions, key=lambda m: m.first))
+        return ActorRecord(
+            key=self.key,
+            label=self.label,
+            type=self.type,
+            kind=self.kind,
+            mentions=mentions,
+            registry_iri=self.registry_iri,
+            role=self.role,
+            affiliation=self.affiliation,
+            confidence=self.confidence,
+            wikidata=self.wikidata,
+            gender=self.gender,
+            plural=self.plural,
+            document=self.document,
+        )
+
+
+class ActorFinder:
+    """Holds what every article's actor stage needs (the registry's name matcher, the lexicon), built once."""
+
+    def __init__(self, registry: Registry, lexicon: Lexicon) -> None:
+        self.registry = registry
+        self.lexicon = lexicon
+        self.matcher = KnownNameMatcher(registry.entries)
+        self.gazetteer = Gazetteer(registry, lexicon.words)
+
+    def find(self, model: TextModel) -> ActorSet:
+        words = self.lexicon.words
+        hits = self.matcher.find(model, words)
+        groups: dict[str, _Group] = {}
+        at_token: dict[int, str] = {}
+
+        def put(
+            key: str,
+            first: int,
+            last: int,
+            make: callable,
+            mention_first: int | None = None,
+        ) -> _Group:  # type: ignore[valid-type]
+            group = groups.get(key) or groups.setdefault(key, make())
+            group.add(model, first if mention_first is None else mention_first, last)
+            for i in range(first, last + 1):
+                at_token[i] = key
+            return group
+
+        for hit in hits:
+            if hit.use in (Use.ACTOR, Use.METONYM):
+                entry = hit.entry
+                put(
+                    KNOWN_PREFIX + entry.iri,
+                    hit.first,
+                    hit.last,
+                    lambda e=entry, m=hit.use: _Group(
+                        key=KNOWN_PREFIX + e.iri,
+                        label=e.label,
+                        type=e.type,
+                        kind=NAMED,
+                        confidence=1.0 if m is Use.ACTOR else 0.9,
+                        registry_iri=e.iri,
+                        wikidata=e.wikidata,
+                        role=e.role,
+                        affiliation=KNOWN_PREFIX + e.affiliation if e.affiliation else None,
+                        plural=e.type == "ActorGroup",
+                    ),
+                )
+        for hit in hits:
+            if hit.use is Use.DEMONYM and self._names_a_doer(model, hit.last):
+                entry = hit.entry  # "traces of Ukrainian involvement": the state, said to have done it
+                put(
+                    KNOWN_PREFIX + entry.iri,
+                    hit.first,
+                    hit.last,
+                    lambda e=entry: _Group(
+                        key=KNOWN_PREFIX + e.iri,
+                        label=e.label,
+                        type=e.type,
+                        kind=NAMED,
+                        confidence=0.8,
+                        registry_iri=e.iri,
+                        wikidata=e.wikidata,
+                    ),
+                )
+        runs = find_name_runs(model, hits, words)
+        things = {name_key(run_text(model, r.first, r.last)) for r in runs if names_a_thing(model, r, words)}
+        named = [
+            c
+            for run in runs
+            if (c := classify(model, run, words, self.gazetteer)) is not None and name_key(c.label) not in things
+        ]
+        known_aliases = {
+            form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words)
+        }
+        aliases, roles_found = self._named_groups(model, named, put, groups, hits, known_aliases)
+        for hit in hits:  # the text's role for a registry person outranks the registry's
+            if hit.use is Use.ACTOR and hit.entry.type == "Person":
+                found = role_before(model, hit.first, words) or role_after(model, hit.last, words)
+                if found is not None:
+                    groups[KNOWN_PREFIX + hit.entry.iri].role = found.role
+                    roles_found.append((groups[KNOWN_PREFIX + hit.entry.iri], found))
+        self._single_words(model, named, aliases, put, groups)
+        for group in groups.values():  # a guessed one-word name told something anywhere is the medium
+            if (
+                group.type == "Organization"
+                and group.confidence <= GUESSED
+                and len(group.label.split()) == 1
+                and any(self._told(model, m.first) and not self._plural_name(model, m.first) for m in group.mentions)
+            ):
+                group.type = "MediaOutlet"
+        taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
+        for candidate in find_described(model, hits, taken, words, lambda i: self._speaks(model, i)):
+            self._described(model, candidate, put, at_token)
+        self._merge_apposed_names(model, groups, at_token)
+        for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
+            group.affiliation = self._affiliation(model, found, groups, hits) or group.affiliation
+        actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
+        anaphors = role_anaphors(model, actors, words)
+        for anaphor in anaphors:
+            groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
+        self._possessor_affiliations(model, groups)
+        self._house_affiliations(model, groups)  # after "the company" joined the company it refers to
+        for group in groups.values():  # a dateline names where the story was filed and its wire, no actor
+            group.mentions = [m for m in group.mentions if m.span.start >= model.dateline_end]
+        records = tuple(
+            sorted(
+                (g.record() for g in groups.values() if g.mentions),
+                key=lambda r: r.first_token,
+            )
+        )
+        demonyms = tuple(
+            (i, KNOWN_PREFIX + h.entry.iri)
+            for h in hits
+            if h.use is Use.DEMONYM and KNOWN_PREFIX + h.entry.iri in groups
+            for i in range(h.first, h.last + 1)
+        )
+        return ActorSet(records, len(model.tokens), demonyms)
+
+    def _named_groups(
+        self,
+        model: TextModel,
+        named: list[NamedCandidate],
+        put,
+        groups,
+        hits: list[KnownHit],
+        known_aliases: dict[str, str],
+    ) -> tuple[dict[str, str], list[tuple[_Group, RoleFound]]]:
+        """Names become actors; a surname, an acronym given in brackets or made of a name's initials joins the actor
+        named in full (returns short forms → the actor's key)."""
+        words = self.lexicon.words
+        aliases: dict[str, str] = dict(known_aliases)
+        roles_found: list[tuple[_Group, RoleFound]] = []
+        full = [c for c in named if not c.single and len(name_key(c.label).split()) > 1]
+        for candidate in full:
+            key = "name:" + name_key(candidate.label)
+            for form in short_forms(candidate.label, candidate.type, words):
+                aliases.setdefault(form, key)
+            if candidate.type != "Person":
+                aliases.setdefault(initials(candidate.label, words), key)
+                for form in leading_forms(candidate.label):
+                    aliases.setdefault(form, key)  # "Bayview Regional", "Bayview" for "Bayview Regional Medical Center"
+            acronym = acronym_after(model, candidate.last)
+            if acronym is not None:
+                aliases[model.tokens[acronym[0]].norm] = key
+        for candidate in named:
+            if candidate.single:
+                continue
+            own = "name:" + name_key(candidate.label)
+            alias = aliases.get(name_key(candidate.label))
+            key = alias if alias is not None and alias != own else own
+            group = self._put_named(model, candidate, key, put)
+            if group.gender is None and candidate.gender is not None:
+                group.gender = candidate.gender
+            if group.role is None and candidate.type == "Person":
+                found = role_before(model, candidate.first, words) or role_after(model, candidate.last, words)
+                if found is not None:
+                    group.role = found.role
+                    roles_found.append((group, found))
+            elif group.role is None:
+                group.role = description_after(model, candidate.last, words)  # "X, a Telegram channel that …"
+        return aliases, roles_found
+
+    def _single_words(
+        self,
+        model: TextModel,
+        named: list[NamedCandidate],
+        aliases: dict[str, str],
+        put,
+        groups,
+    ) -> None:  # type: ignore[no-untyped-def]
+        """A lone capitalised word: a short form of an actor named in full, else kept only where it speaks or recurs."""
+        counts: dict[str, int] = {}
+        for candidate in named:
+            if candidate.single:
+                counts[name_key(candidate.label)] = counts.get(name_key(candidate.label), 0) + 1
+        for candidate in named:
+            if not candidate.single:
+                continue
+            form = name_key(candidate.label)
+            if form in aliases:
+                put(
+                    aliases[form],
+                    candidate.first,
+                    candidate.last,
+                    lambda: groups[aliases[form]],
+                )
+                continue
+            known = self.registry.resolve(candidate.label)
+            if known is not None and not known.is_place:
+                continue
+            relative = (
+                candidate.last + 2 < len(model.tokens)
+                and model.tokens[candidate.last + 1].text == ","
+                and model.tokens[candidate.last + 2].tag in ("WDT", "WP")
+            )
+            acts = self._speaks(model, candidate.last) or relative
+            explained = self._told(model, candidate.first) or self._led_to(model, candidate.first) or counts[form] >= 2
+            if acts or explained and not candidate.place:
+                self._put_named(model, candidate, "name:" + form, put)
+
+    def _names_a_doer(self, model: TextModel, demonym_last: int) -> bool:
+        """A nationality word right before a noun of a wrong or of support ("Ukrainian involvement", "Russian
+        meddling", "Iranian assistance") names its state as the one who did it."""
+        tokens = model.tokens
+        k = demonym_last + 1
+        if k >= len(tokens) or tokens[k].sentence != tokens[demonym_last].sentence or not tokens[k].noun:
+            return False
+        if k + 1 < len(tokens) and tokens[k + 1].noun:
+            return False  # "Ukrainian support staff": the noun is not the head
+        if self.lexicon.words.is_("attempt-noun", tokens[k].lemma) and k + 2 < len(tokens) and tokens[k + 1].tag == "TO":
+            k += 2  # "Russian efforts to sway the election": the act the effort was for
+            return any(m.entry.wrongful for m in self.lexicon.acts.at(model, k))
+        return any(m.last == k and m.entry.pos != "verb" for m in self.lexicon.acts.at(model, k, lenient=True))
+
+    def _agent_of(self, model: TextModel, head: int) -> bool:
+        """The words ending at token head are the agent after "by" of a wrong, a legal action or a verb of saying
+        ("perpetrated by security officials", "accused by critics", "arrested by police")."""
+        tokens = model.tokens
+        k = head
+        while k - 1 >= 0 and tokens[k - 1].tag in ("JJ", "NN", "NNS", "DT", "CD") and head - k < 5:
+            k -= 1
+        by, verb = k - 1, k - 2
+        if verb < 0 or tokens[by].norm != "by" or tokens[verb].tag != "VBN":
+            return False
+        lexicon = self.lexicon
+        return (
+            any(m.entry.wrongful for m in lexicon.acts.at(model, verb))
+            or bool(lexicon.legal_actions.at(model, verb))
+            or any(m.entry.pos == "verb" for m in lexicon.cues.at(model, verb))
+        )
+
+    def _speaks(self, model: TextModel, i: int) -> bool:
+        """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported") or of
+        legal action ("prosecutors charged", "police filed charges") or of a wrong ("managers hid the files")."""
+        tokens = model.tokens
+        if self._agent_of(model, i):
+            return True
+        j = i + 1
+        while (
+            j < len(tokens)
+            and tokens[j].sentence == tokens[i].sentence
+            and (tokens[j].tag in ("MD", "RB") or self.lexicon.words.is_("auxiliary", tokens[j].lemma))
+        ):
+            j += 1
+        if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence or not tokens[j].verb:
+            return False
+        return (
+            any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+            or bool(self.lexicon.legal_actions.at(model, j))  # "prosecutors charged", "police arrested"
+            or any(m.entry.wrongful for m in self.lexicon.acts.at(model, j))  # "managers hid the files"
+            or self.lexicon.words.is_("proceeding-verb", tokens[j].lemma)  # "prosecutors filed charges"
+        )
+
+    def _merge_apposed_names(self, model: TextModel, groups: dict[str, _Group], at_token: dict[int, str]) -> None:
+        """"Ostria's military intelligence agency, the DMI, …": an institution described, then named in apposition,
+        is one actor under its name, with the kind and state the description gave it."""
+        tokens = model.tokens
+        for key, group in list(groups.items()):
+            if not group.described or group.kind != NAMED or len(group.mentions) != 1:
+                continue
+            end = group.mentions[0].last
+            k = end + 1
+            if k >= len(tokens) or tokens[k].text not in (",", "("):
+                continue
+            k += 1
+            if k < len(tokens) and tokens[k].norm == "the":
+                k += 1
+            other_key = at_token.get(k)
+            other = groups.get(other_key) if other_key else None
+            if other is None or other is group or other.kind != NAMED or other.described:
+                continue
+            named_mention = next((m for m in other.mentions if m.first == k), None)
+            closing = named_mention is not None and named_mention.last + 1 < len(tokens)
+            if not closing or tokens[named_mention.last + 1].text not in (",", ")", "."):
+                continue
+            if group.affiliation is None and other.registry_iri is None and other.type != "Person":
+                continue
+            other.mentions.extend(group.mentions)
+            other.type = group.type if other.registry_iri is None else other.type
+            other.affiliation = other.affiliation or group.affiliation
+            for i in range(group.mentions[0].first, end + 1):
+                at_token[i] = other_key
+            del groups[key]
+
+    def _put_named(self, model: TextModel, candidate: NamedCandidate, key: str, put) -> _Group:  # type: ignore[no-untyped-def]
+        """A name's mention added to its actor's group, the group made from the name when it is the first."""
+        return put(
+            key,
+            candidate.first,
+            candidate.last,
+            lambda: _Group(
+                key=key,
+                label=candidate.label,
+                type=self._type_told(model, candidate),
+                kind=NAMED,
+                confidence=candidate.confidence,
+                role=candidate.title,
+                gender=candidate.gender,
+            ),
+        )
+
+    @staticmethod
+    def _plural_name(model: TextModel, i: int) -> bool:
+        token = model.tokens[i]
+        return token.tag.endswith("S") or token.text[:-1].isupper() and token.text.endswith("s")  # "MPs"
+
+    def _type_told(self, model: TextModel, candidate: NamedCandidate) -> str:
+        """A lone name someone tells, with nothing else said of what it is, is the medium ("told Dispatchwire")."""
+        guessed = (
+            candidate.type == "Organization" and candidate.confidence <= GUESSED and candidate.first == candidate.last
+        )
+        guessed = guessed and not self._plural_name(model, candidate.first)
+        return "MediaOutlet" if guessed and self._told(model, candidate.first) else candidate.type
+
+    def _told(self, model: TextModel, first: int) -> bool:
+        """'told X', 'said in an interview with X': a name right after a cue that takes an addressee."""
+        return any(
+            match.last == first - 1 and match.entry.addressee
+            for start in range(max(first - 3, 0), first)
+            for match in self.lexicon.cues.at(model, start, lenient=True)
+        )
+
+    def _led_to(self, model: TextModel, first: int) -> bool:
+        """'told Reuters', 'according to Interfax', 'reported by Tass': a name right after a cue that takes a source
+        or an addressee."""
+        tokens = model.tokens
+        for start in range(max(first - 3, 0), first):
+            for match in self.lexicon.cues.at(model, start, lenient=True):
+                if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
+                    return True
+        return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
+
+    def _possessor_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
+        """"the UAE's Ministry of Foreign Affairs", "Ostria's Central Bank": a named body a state or an
+        organisation possesses belongs to it."""
+        tokens = model.tokens
+        owner_at = {i: key for key, g in groups.items() if g.type != "Person" for m in g.mentions for i in (m.last,)}
+        for key, group in groups.items():
+            if group.affiliation is not None or group.type == "Person" or group.kind != NAMED:
+                continue
+            for mention in group.mentions:
+                k = mention.first - 1
+                if k >= 1 and tokens[k].text in ("'s", "’s") and owner_at.get(k - 1) not in (None, key):
+                    group.affiliation = owner_at[k - 1]
+                    break
+
+    def _house_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
+        words = self.lexicon.words
+        organisations = [(m.last, key, g.type) for key, g in groups.items() if not g.document for m in g.mentions]
+        for group in groups.values():
+            if group.affiliation is None and group.mentions and in_house(group.role, group.label, words):
+                first = min(m.first for m in group.mentions)
+                owner = owner_before(model, first, organisations, business(group.label, words))
+                if owner is not None and owner != group.key:
+                    group.affiliation = owner
+
+    def _affiliation(
+        self,
+        model: TextModel,
+        found: RoleFound,
+        groups: dict[str, _Group],
+        hits: list[KnownHit],
+    ) -> str | None:
+        """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
+        ("a fellow at the Atlantic Trade Institute"), else a nationality or name inside the role ("Varenian envoy")."""
+        if found.pronoun is not None:  # "his lawyer X": the person named last before; "its president": the body
+            pronoun = self.lexicon.pronouns.get(model.tokens[found.pronoun].norm)
+            before = [
+                (max(m.last for m in group.mentions if m.last < found.pronoun), key)
+                for key, group in groups.items()
+                if (group.type in pronoun.types if pronoun is not None else group.type == "Person")
+                and any(m.last < found.pronoun for m in group.mentions)
+            ]
+            if before:
+                return max(before)[1]
+        span = found.possessor or found.organisation
+        if span is not None:
+            for key, group in groups.items():
+                if any(span[0] <= m.first <= span[1] for m in group.mentions):
+                    return key
+            written = name_key(model.span(*span).text)
+            for key, group in groups.items():  # the organisation named again, as a modifier no mention took
+                if group.type != "Person" and name_key(group.label) == written:
+                    return key
+        for hit in hits:
+            if found.first <= hit.first and hit.last <= found.last and hit.use is not Use.PLACE:
+                return KNOWN_PREFIX + hit.entry.iri
+        return None
+
+    def _described(
+        self,
+        model: TextModel,
+        candidate: DescribedCandidate,
+        put,
+        at_token: dict[int, str],
+    ) -> None:  # type: ignore[no-untyped-def]
+        if candidate.type == "State" and candidate.affiliation_hit is not None:
+            # "Ostria's army-led government", "the Valmoran government": the state itself, acting
+            entry = candidate.affiliation_hit.entry
+            put(
+                KNOWN_PREFIX + entry.iri,
+                candidate.first,
+                candidate.last,
+                lambda: _Group(
+                    key=KNOWN_PREFIX + entry.iri,
+                    label=entry.label,
+                    type=entry.type,
+                    kind=NAMED,
+                    confidence=0.9,
+                    registry_iri=entry.iri,
+                    wikidata=entry.wikidata,
+                ),
+                mention_first=candidate.mention_first,
+            )
+            return
+        prefix = {
+            ANONYMOUS: "source:",
+            COLLECTIVE: "group:",
+            DESCRIBED: "described:",
+            NAMED: "name:",
+        }[candidate.kind]
+        label = candidate.label
+        key = prefix + name_key(label)
+        affiliation = None
+        if candidate.affiliation_hit is not None:
+            affiliation = KNOWN_PREFIX + candidate.affiliation_hit.entry.iri
+        elif candidate.possessor is not None:
+            affiliation = next(
+                (at_token[i] for i in range(candidate.possessor[0], candidate.possessor[1] + 1) if i in at_token),
+                None,
+            )
+        put(
+            key,
+            candidate.first,
+            candidate.last,
+            lambda: _Group(
+                key=key,
+                label=label,
+                type=candidate.type,
+                kind=candidate.kind,
+                confidence=0.75,
+                role=candidate.role,
+                affiliation=affiliation,
+                plural=candidate.plural,
+                document=candidate.document,
+                described=True,
+            ),
+            mention_first=candidate.mention_first,
+        )

@@ -1,0 +1,251 @@
+"""Later mentions of actors already named: a surname or short form ("Naidenov" after "Miroslav Naidenov"), an acronym
+given in brackets ("the Laren Liberation Front (LLF)"), a definite role noun ("the minister", "the company"); and pronouns,
+resolved to the nearest compatible actor by number, gender and kind (Resolver)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newskg.ingest.extract.actors.values import ActorRecord, ActorSet, Mention
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.lexicon.words import Institution, WordTables
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.tagging import known_common_word
+
+ORGANISATION_TYPES = frozenset(
+    {
+        "Organization",
+        "GovernmentBody",
+        "IntelligenceAgency",
+        "ArmedGroup",
+        "MediaOutlet",
+        "ThinkTank",
+        "AcademicInstitution",
+    }
+)
+_BACK = 4000  # characters within which a role noun or pronoun looks for its antecedent
+
+
+def short_forms(label: str, type_: str, words: WordTables | None = None) -> set[str]:
+    """Folded short forms by which news refers back to a name: a person's surname (and the last two words of a long
+    name); an outlet's or organisation's last word when it is the word that heads such names ("the Post", "the
+    Times"); a company's name without its legal form and trade ("Ormond Vale" for "Ormond Vale Mining Corp")."""
+    parts = name_key(label).split()
+    if type_ == "Person" and len(parts) >= 2:
+        forms = {parts[-1]}
+        if len(parts) >= 3:
+            forms.add(" ".join(parts[-2:]))
+        last_written = label.split()[-1]
+        if "-" in last_written and last_written.split("-")[-1][:1].islower():
+            forms.add(parts[0])  # "Lee Min-jun": the family name first, the given name joined by a hyphen
+        return forms
+    if words is None or type_ == "Person" or len(parts) < 2:
+        return set()
+    if words.org_heads.get(parts[-1]) == "MediaOutlet":
+        return {parts[-1]}
+    if type_ == "Organization" and parts[-1] in words.company_suffixes:
+        core = list(parts)
+        while len(core) > 1 and (core[-1] in words.company_suffixes or words.org_heads.get(core[-1]) == type_):
+            core.pop()
+        return {" ".join(core)}
+    return set()
+
+
+def leading_forms(label: str) -> set[str]:
+    """The first words by which news shortens an organisation's name of three words or more ("Bayview Regional" and
+    "Bayview" for "Bayview Regional Medical Center"); a first word English uses on its own ("National", "Human")
+    is no short form."""
+    written = label.split()
+    parts = name_key(label).split()
+    if len(parts) < 3 or len(written) != len(parts):
+        return set()
+    forms = {" ".join(parts[:n]) for n in range(2, len(parts))}
+    if not known_common_word(written[0]):
+        forms.add(parts[0])
+    return forms
+
+
+def initials(label: str, words: WordTables) -> str:
+    """'Human Rights Watch' → 'hrw': the initials of a name's capitalised words (connectors left out)."""
+    parts = [w for w in label.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in parts).lower() if len(parts) >= 2 else ""
+
+
+def acronym_after(model: TextModel, last: int) -> tuple[int, int] | None:
+    """'(LLF)' right after a name: the acronym token."""
+    tokens = model.tokens
+    if (
+        last + 3 < len(tokens)
+        and tokens[last + 1].text == "("
+        and tokens[last + 3].text == ")"
+        and tokens[last + 2].all_caps
+    ):
+        return (last + 2, last + 2)
+    return None
+
+
+def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
+    """Can "the <lemma>" refer to this actor? By the role it was given, its label's words, or its kind."""
+    label_words = name_key(actor.label).split()
+    if lemma in label_words or (actor.role and lemma in name_key(actor.role).split()):
+        return True
+    own = _institution_of(label_words, words)
+    if own is not None:  # a state's army is "the army" or "the military", never "the militia"
+        other = words.state_institutions.get(lemma)
+        return other is not None and other.canonical is not None and other.canonical == own.canonical
+    role = words.roles.get(lemma)
+    if role is not None and role.anaphor and actor.type in role.classes and actor.type != "Person":
+        return True
+    descriptor = words.org_descriptors.get(lemma)
+    if descriptor is not None:
+        return actor.type == descriptor  # "the company" is an Organization, never a ministry or a state
+    if lemma in words.media_nouns and actor.type == "MediaOutlet":
+        return True
+    institution = words.state_institutions.get(lemma)
+    return institution is not None and institution.cls == actor.type and institution.cls != "State"
+
+
+def _rival_in_sentence(
+    model: TextModel, actors: ActorSet, actor: ActorRecord, mention: Mention, lemma: str, words: WordTables
+) -> bool:
+    """Another actor the noun fits is coordinated with the nearest one ("An Ostrian official and a Valmoran official
+    met … The official said"): which one is meant is not guessed."""
+    tokens = model.tokens
+
+    def coordinated(other: Mention) -> bool:
+        first, last = sorted((other, mention), key=lambda m: m.first)
+        between = tokens[first.last + 1 : last.first]
+        return any(t.norm in ("and", "or") for t in between) and all(
+            t.norm in ("and", "or", ",") or t.tag in ("DT", "JJ") for t in between
+        )
+
+    return any(
+        other.key != actor.key
+        and other.kind != "collective"
+        and other.plural == actor.plural
+        and coordinated(other_mention)
+        and _compatible(other, lemma, words)
+        for other, other_mention in actors.mentions_before(mention.last + 1)
+    )
+
+
+def _institution_of(label_words: list[str], words: WordTables) -> Institution | None:
+    """The state institution a label names by its last words ("Ostria's army", "the armed forces")."""
+    for length in (2, 1):
+        if len(label_words) >= length:
+            phrase = " ".join(label_words[-length:])
+            found = words.state_institutions.get(phrase) or words.state_institutions.get(phrase.removesuffix("s"))
+            if found is not None:
+                return found
+    return None
+
+
+@dataclass(frozen=True)
+class RoleAnaphor:
+    first: int
+    last: int
+    actor_key: str
+
+
+def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list[RoleAnaphor]:
+    """'the minister', 'the company', 'the newspaper' (definite, not already a mention) → the nearest actor named
+    before it that the noun fits."""
+    tokens = model.tokens
+    found: list[RoleAnaphor] = []
+    for i in range(1, len(tokens)):
+        head = tokens[i]
+        if not head.noun or head.proper and head.capitalised or actors.at(i) is not None:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].noun and tokens[i + 1].sentence == head.sentence:
+            continue
+        lemma = head.lemma
+        if (
+            lemma not in words.roles
+            and lemma not in words.org_descriptors
+            and lemma not in words.media_nouns
+            and lemma not in words.state_institutions
+        ):
+            continue
+        start = i - 1
+        while (
+            start > 0
+            and i - start <= 3
+            and tokens[start].norm != "the"
+            and actors.at(start) is None
+            and (tokens[start].tag.startswith(("JJ", "NN", "VBG", "VBN")) or tokens[start].capitalised)
+        ):  # "the neighbouring state", "the embattled minister"
+            start -= 1
+        if tokens[start].norm != "the":
+            continue
+        # nouns and capitalised words before the head must be the actor's own ("the interior ministry" after "the
+        # Ostrian interior ministry"); "the transport ministry" is another ministry; "the former minister" is not
+        distinguishing = {tokens[k].norm for k in range(start + 1, i) if tokens[k].noun or tokens[k].capitalised}
+        before = actors.mentions_before(start)
+        # an actor whose own name has the noun ("the bank" after "Harbour Savings Bank") comes before the nearest
+        # actor of the noun's kind
+        named_so = [
+            (a, m)
+            for a, m in before
+            if lemma in name_key(a.label).split() and not a.document and a.type not in ("Person", "AnonymousSource")
+        ]
+        for actor, mention in named_so[:1] + before:
+            if head.start - mention.span.end > _BACK:
+                break
+            if actor.kind == "collective" or actor.document or actor.plural != (head.tag == "NNS"):
+                continue
+            known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
+            if not distinguishing <= known_words:
+                continue
+            if _compatible(actor, lemma, words):
+                if not _rival_in_sentence(model, actors, actor, mention, lemma, words):
+                    found.append(RoleAnaphor(start, i, actor.key))
+                break
+    return found
+
+
+class Resolver:
+    """Pronoun resolution: the nearest actor before the pronoun that fits its number, gender and kinds, preferring
+    one that was the subject of a sentence (the first mention in its sentence)."""
+
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+
+    def pronoun(self, i: int) -> ActorRecord | None:
+        token = self.model.tokens[i]
+        entry = self.lexicon.pronouns.get(token.lemma) or self.lexicon.pronouns.get(token.norm)
+        if entry is None or entry.first_person:
+            return None
+        candidates: list[tuple[int, ActorRecord]] = []
+        for actor, mention in self.actors.mentions_before(i):
+            if token.start - mention.span.end > _BACK:
+                break
+            if actor.type not in entry.types or actor.document:
+                continue
+            plural = actor.plural or actor.type in ("ActorGroup",)
+            if (entry.number == "plural") != plural and not (
+                entry.number == "plural" and actor.type in ORGANISATION_TYPES
+            ):
+                continue
+            if entry.gender and actor.gender and actor.gender != entry.gender:
+                continue
+            if entry.number == "singular" and entry.gender is None and actor.type == "Person":
+                continue  # "it" never means a person
+            subject = mention.first == self.model.sentences[self.model.tokens[mention.first].sentence].first
+            distance = self.model.tokens[i].sentence - self.model.tokens[mention.first].sentence
+            # "they" is a group or several people before it is an organisation spoken of as many
+            collective_reading = entry.number == "plural" and not plural
+            # "… told Open Lantern", "… of the ministry": an object is a weaker antecedent than a subject
+            before = self.model.tokens[mention.first - 1] if mention.first > 0 else None
+            governed = before is not None and before.sentence == self.model.tokens[mention.first].sentence and (
+                before.tag in ("IN", "TO") or before.verb
+            )
+            score = distance * 2 - (1 if subject else 0) + (2 if collective_reading else 0) + (1 if governed else 0)
+            candidates.append((score, actor))
+            if len(candidates) >= 6:
+                break
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c[0])[1]

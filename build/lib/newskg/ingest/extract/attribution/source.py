@@ -1,0 +1,332 @@
+"""Who a cue attributes to: the subject before a verb of saying (past auxiliaries, adverbs, appositions and relative
+clauses), the subject after it ("…,” said the minister), the source of "according to", the possessor of a noun cue
+("the ministry's statement that"); pronouns and role nouns resolved to an actor, else the words kept unresolved."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Speaker
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+
+_MAX_APPOSITION = 16
+
+
+class SourceFinder:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.resolver = resolver
+
+    # --- the noun phrase at a token ---------------------------------------------------------------------------
+    def _np_start(self, end: int) -> int:
+        """First token of the noun phrase ending at token end."""
+        tokens = self.model.tokens
+        chunk = self.model.chunk_of(end)
+        start = chunk.first if chunk is not None and chunk.kind == "NP" else end
+        # "the company's spokesman", "Russian foreign ministry spokeswoman Maria Zakharova": join possessives
+        while (
+            start - 2 >= 0
+            and tokens[start - 1].text in ("'s", "’s")
+            and tokens[start - 1].sentence == tokens[end].sentence
+        ):
+            previous = self.model.chunk_of(start - 2)
+            start = previous.first if previous is not None and previous.kind == "NP" else start - 2
+        while start < end and tokens[start].text in (",", "(", "“", '"', "—"):
+            start += 1
+        return start
+
+    def at(self, first: int, last: int) -> Speaker | None:
+        """The speaker named by tokens first..last: the actor with a mention there (the last one, the head), a
+        pronoun's antecedent, or the words themselves."""
+        tokens = self.model.tokens
+        if first > last:
+            return None
+        if all(self.is_time(k) or not tokens[k].is_word for k in range(first, last + 1)):
+            return None
+        for i in range(last, first - 1, -1):
+            actor = self.actors.at(i)
+            if actor is not None:
+                return Speaker(actor_key=actor.key, label=actor.label, first=first, last=last)
+        if first == last and tokens[first].tag.startswith("PRP"):
+            actor = self.resolver.pronoun(first)
+            if actor is not None:
+                return Speaker(actor_key=actor.key, label=actor.label, first=first, last=last)
+            return Speaker(actor_key=None, label=tokens[first].text, first=first, last=last)
+        words = self.lexicon.words
+        start = first
+        while start < last and (words.is_("definite", tokens[start].norm) or tokens[start].norm in ("a", "an")):
+            start += 1
+        label = self.model.span(start, last).text
+        if not any(t.noun or t.tag.startswith("PRP") for t in tokens[first : last + 1]):
+            return None
+        return Speaker(actor_key=None, label=label, first=first, last=last)
+
+    # --- before the verb --------------------------------------------------------------------------------------
+    def _skip_back(self, j: int, floor: int) -> int:
+        """From token j leftwards past auxiliaries, adverbs, an apposition or relative clause between commas."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        while j >= floor:
+            token = tokens[j]
+            if token.tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", token.lemma) and token.verb:
+                j -= 1
+                continue
+            time = self._time_phrase_start(j, floor)
+            if time is not None:
+                j = time - 1  # "on Monday", "last week", "Thursday morning"
+                continue
+            if token.text == ")":
+                k = j
+                while k >= floor and tokens[k].text != "(":
+                    k -= 1
+                j = k - 1
+                continue
+            if token.text == "," and j - 1 >= floor:
+                k = j - 1
+                while k >= floor and tokens[k].text != "," and j - k <= _MAX_APPOSITION:
+                    k -= 1
+                if k >= floor and tokens[k].text == "," and j - k <= _MAX_APPOSITION:
+                    if self._is_name(k + 1, j - 1):
+                        relative = self._relative_clause_start(k, floor)
+                        if relative is None:
+                            return j - 1  # "Varenia's envoy, Ada Moreno, told": the name is the subject
+                        j = relative - 1  # "Jane Doe, whose father, John, died …, said": Jane Doe
+                        continue
+                    j = k - 1  # "X, a spokesman for Y, said" / "X, who ..., said"
+                    if self._is_name(j, j) and (relative := self._relative_clause_start(j, floor)) is not None:
+                        j = relative - 1  # "Jane Doe, whose father, John, died in May, said"
+                    continue
+                return j - 1
+            return j
+        return j
+
+    def _relative_clause_start(self, i: int, floor: int) -> int | None:
+        """The comma opening a relative clause ("…, whose father, John, …") that token i lies inside, if the clause
+        starts within the apposition limit before i."""
+        tokens = self.model.tokens
+        for k in range(i - 1, max(floor, i - _MAX_APPOSITION) - 1, -1):
+            if tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].tag in ("WP", "WP$"):
+                return k
+            if tokens[k].text in (";", ":") or tokens[k].verb and tokens[k].tag in ("VBD", "VBZ", "VBP"):
+                return None
+        return None
+
+    def is_time(self, i: int) -> bool:
+        words = self.lexicon.words
+        token = self.model.tokens[i]
+        return (
+            words.is_("weekday", token.norm)
+            or words.is_("month", token.norm)
+            and token.capitalised
+            or words.is_("time", token.lemma)
+            or words.is_("time", token.norm)
+        )
+
+    def _time_phrase_start(self, j: int, floor: int) -> int | None:
+        """The first token of a time phrase ending at j ("on Monday", "last week", "Thursday morning", "in 2019")."""
+        tokens = self.model.tokens
+        if not (self.is_time(j) or tokens[j].tag == "CD" and j > floor and tokens[j - 1].norm == "in"):
+            return None
+        k = j
+        while k - 1 >= floor and (
+            self.is_time(k - 1) or tokens[k - 1].tag in ("CD", "JJ") and not tokens[k - 1].proper
+        ):
+            k -= 1
+        if k - 1 >= floor and tokens[k - 1].tag in ("IN", "DT") and tokens[k - 1].norm not in ("of", "that"):
+            k -= 1
+            while k - 1 >= floor and tokens[k - 1].tag in ("JJ", "RB", "RBR") and not tokens[k - 1].proper:
+                k -= 1  # "late on Tuesday", "earlier this week"
+        return k
+
+    def _is_name(self, first: int, last: int) -> bool:
+        """Tokens first..last are (a title and) a person's or an organisation's name and nothing else."""
+        actor = self.actors.at(last)
+        if actor is None or actor.kind != "named":
+            return False
+        mention = next(m for m in actor.mentions if m.first <= last <= m.last)
+        return mention.last == last and all(
+            t.capitalised or not t.is_word for t in self.model.tokens[first : mention.first]
+        )
+
+    def coordinated(self, cue_first: int, floor: int) -> bool:
+        """'… and added that', '…, but explained that': the verb shares the subject of the one before it."""
+        tokens = self.model.tokens
+        j = cue_first - 1
+        while j >= floor and (
+            tokens[j].tag in ("MD", "RB", "RBR")
+            or self.lexicon.words.is_("auxiliary", tokens[j].lemma)
+            and tokens[j].verb
+        ):
+            j -= 1
+        return j >= floor and tokens[j].tag == "CC"
+
+    def plausible(self, speaker: Speaker) -> bool:
+        """Words that can speak: an actor, a pronoun, a role, a document, or a proper name."""
+        if speaker.actor_key is not None:
+            return True
+        tokens = self.model.tokens
+        head = tokens[speaker.last]
+        words = self.lexicon.words
+        return (
+            head.tag.startswith("PRP")
+            or head.proper
+            or head.lemma in words.roles
+            or head.lemma in words.documents
+            or head.lemma in words.org_descriptors
+            or head.lemma in words.media_nouns
+            or head.norm in words.org_heads
+            or head.lemma in words.state_institutions
+        )
+
+    def before(self, cue_first: int, floor: int) -> Speaker | None:
+        """The subject of the verb at cue_first, searched no further left than token floor."""
+        tokens = self.model.tokens
+        j = self._skip_back(cue_first - 1, floor)
+        if j < floor:
+            return None
+        token = tokens[j]
+        noun_like = token.tag == "VBG" and j > floor and self.lexicon.words.is_("definite", tokens[j - 1].norm)
+        if token.text in (",", ";", ":", "—", "–", "-") or token.text[:1] in "\"“”'’" or token.verb and not noun_like:
+            return None
+        if token.tag == "CC":
+            return None
+        start = self._np_start(j)
+        if start - 2 >= floor and tokens[start - 1].norm == "by" and tokens[start - 2].tag == "VBN":
+            return self.before(start - 2, floor)  # "a leaked memo seen by the Courier shows": the memo
+        head = j
+        member = self._member_before(j, floor)
+        if member is not None:
+            return member  # "Robert Kalu of the Centre for Arms Control said": Kalu, not the Centre
+        # "the president of the local industry association": the head is the noun before "of"
+        while (
+            start - 2 >= floor
+            and self.lexicon.words.is_("org-preposition", tokens[start - 1].norm)
+            and tokens[start - 2].noun
+            and self.actors.at(j) is None
+        ):
+            head = start - 2
+            start = self._np_start(start - 2)
+        if head != j:  # "a leaked audit of the port accuses": the audit, an actor of its own where it is one
+            own = self.at(max(start, floor), head)
+            if own is not None and own.actor_key is not None:
+                return own
+        speaker = self.at(max(start, floor), j)
+        if speaker is not None and speaker.actor_key is None and head != j:
+            speaker = Speaker(actor_key=None, label=speaker.label, first=speaker.first, last=head)
+        return speaker if speaker is not None and self.plausible(speaker) else None
+
+    def _member_before(self, last: int, floor: int) -> Speaker | None:
+        """A person or a role noun right before "of"/"at" and the organisation ending at token last ("Ida Sawyer of
+        HRW", "a whistleblower at the bank"): the speaker is the member, the organisation only their affiliation."""
+        tokens = self.model.tokens
+        organisation = self.actors.at(last)
+        if organisation is None or organisation.type == "Person":
+            return None
+        start = next(m.first for m in organisation.mentions if m.first <= last <= m.last)
+        while start - 1 > floor and self.lexicon.words.is_("definite", tokens[start - 1].norm):
+            start -= 1
+        if start - 2 < floor or tokens[start - 1].norm not in ("of", "at"):
+            return None
+        k = start - 2
+        actor = self.actors.at(k)
+        member_first = self._np_start(k)
+        if actor is organisation or member_first > floor and tokens[member_first - 1].tag == "IN":
+            return None  # "the lawyer for the mayor of Trenton": the mayor is not the subject
+        if actor is not None and actor.type == "Person":
+            return Speaker(actor_key=actor.key, label=actor.label, first=member_first, last=k)
+        if actor is None and tokens[k].noun and tokens[k].lemma in self.lexicon.words.roles:
+            speaker = self.at(member_first, k)
+            return speaker if speaker is not None and self.plausible(speaker) else None
+        return None
+
+    def relative_antecedent(self, cue_first: int, floor: int) -> Speaker | None:
+        """'The company that won the tender for the power station has denied …': the subject is the noun a relative
+        clause describes, before "that", "which" or "who"."""
+        tokens = self.model.tokens
+        for k in range(cue_first - 1, floor, -1):
+            if tokens[k].text in ",;:" or tokens[k].text[:1] in "\"“”":
+                return None
+            relative = tokens[k].tag in ("WDT", "WP") or tokens[k].norm == "that"
+            before = k - 1
+            if relative and tokens[before].text == ")":  # "the report by Human Rights Watch (HRW) that …"
+                while before > floor and tokens[before].text != "(":
+                    before -= 1
+                before -= 1
+            if relative and tokens[before].noun:
+                head = before
+                start = self._np_start(before)
+                if start - 2 >= floor and tokens[start - 1].norm == "by" and tokens[start - 2].tag in ("NN", "NNS"):
+                    head = start - 2  # "the latest report by X that": the report, whose author attribution finds
+                    start = self._np_start(head)
+                speaker = self.at(start, head)
+                return speaker if speaker is not None and self.plausible(speaker) else None
+        return None
+
+    def coordinated_subject(self, cue_first: int, floor: int) -> Speaker | None:
+        """'police had investigated the claims and had dismissed them': the subject of the verb before the 'and'."""
+        tokens = self.model.tokens
+        j = cue_first - 1
+        while j >= floor and tokens[j].tag != "CC":
+            j -= 1
+        for k in range(j - 1, floor - 1, -1):
+            if (
+                tokens[k].verb
+                and tokens[k].tag not in ("VBG",)
+                and not self.lexicon.words.is_("auxiliary", tokens[k].lemma)
+            ):
+                k0 = k
+                while k0 - 1 >= floor and (
+                    tokens[k0 - 1].tag in ("MD", "RB")
+                    or self.lexicon.words.is_("auxiliary", tokens[k0 - 1].lemma)
+                    and tokens[k0 - 1].verb
+                ):
+                    k0 -= 1
+                return self.before(k0, floor)
+        return None
+
+    def sentence_subject(self, sentence_first: int, before: int) -> Speaker | None:
+        """The subject of the sentence's first verb (for ", alleging that ..." and ", adding ...")."""
+        tokens = self.model.tokens
+        for k in range(sentence_first, before):
+            if tokens[k].quote >= 0:
+                continue  # '"There is no truth to it," Busingye wrote, adding that …': the quotation's verbs are not
+            if tokens[k].verb and not (tokens[k].tag in ("VBN", "VBG") and k == sentence_first):
+                return self.before(k, sentence_first)
+        return None
+
+    # --- after the verb ---------------------------------------------------------------------------------------
+    def after(self, cue_last: int, ceiling: int) -> Speaker | None:
+        """'…,” said the minister' / '…, says Jane Doe, a lawyer for the firm.': the subject after the verb."""
+        tokens = self.model.tokens
+        i = cue_last + 1
+        if i > ceiling or not (tokens[i].noun or tokens[i].tag.startswith(("DT", "PRP", "JJ", "NNP"))):
+            return None
+        end = i
+        while (
+            end + 1 <= ceiling
+            and tokens[end + 1].text not in (",", ".", ";", ":", "—")
+            and not tokens[end + 1].verb
+            and tokens[end + 1].text[:1] not in '"“”'
+        ):
+            end += 1
+        return self.at(i, end)
+
+    def possessor(self, noun_first: int) -> Speaker | None:
+        """'the ministry's claims that', 'Moreno's suggestions that': the possessor of a noun cue."""
+        tokens = self.model.tokens
+        j = noun_first - 1
+        while (
+            j >= 0
+            and tokens[j].tag.startswith(("JJ", "RB", "VBN"))
+            and tokens[j].sentence == tokens[noun_first].sentence
+        ):
+            j -= 1
+        if j >= 1 and tokens[j].text in ("'s", "’s", "'", "’") and tokens[j].gap == "":
+            return self.at(self._np_start(j - 1), j - 1)
+        if j >= 0 and tokens[j].tag == "PRP$":
+            actor = self.resolver.pronoun(j)
+            return Speaker(actor_key=actor.key, label=actor.label, first=j, last=j) if actor else None
+        return None

@@ -1,0 +1,236 @@
+"""Acts in a stretch of text and who plays which part in them, from syntax and voice, never from proximity alone:
+
+    X supplied drones to Y        accused X (subject), beneficiary Y (after "to"/"for", or the indirect object)
+    Y received drones from X      accused X (after "from"), beneficiary Y (subject)
+    X tortured detainees          accused X, target the object
+    detainees were tortured by X  accused X (after "by"), target the subject
+    X's support for Y             accused X (possessor), beneficiary Y
+An act's type comes from its word (acts.ttl), refined for a "give" act by what is handed over (drones → weapons); a
+word no class lists is no act here (the claims stage falls back to "other wrongdoing" for accusations)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from newskg.ingest.extract.claims.syntax import Syntax
+from newskg.ingest.extract.claims.values import VAGUE
+from newskg.ingest.extract.lexicon.entries import ActEntry, Lexicon
+from newskg.ingest.extract.text.model import TextModel
+
+_GIVE_REACH = 6  # tokens after a give verb in which what is handed over is named
+CLAIM_NOUNS = frozenset({"noun-accusing", "noun-rumour"})  # cue classes of nouns that name a claim
+
+
+@dataclass(frozen=True)
+class Act:
+    first: int
+    last: int
+    entry: ActEntry
+    event_type: str
+    verbal: bool
+    passive: bool
+    negated: bool
+    modal: bool  # "will", "could", "would": not something said to have happened
+    accused: tuple[str, ...] = ()
+    beneficiaries: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    subject_first: int | None = None  # where the clause naming the accused starts
+
+
+class ActReader:
+    def __init__(self, model: TextModel, lexicon: Lexicon, syntax: Syntax) -> None:
+        self.model = model
+        self.actors = syntax.actors
+        self.lexicon = lexicon
+        self.syntax = syntax
+
+    def _handed_over(self, start: int, limit: int) -> str | None:
+        for k in range(start, min(start + _GIVE_REACH, limit + 1)):
+            for match in self.lexicon.handed_over.at(self.model, k, lenient=True):
+                return match.entry.event_type
+        return None
+
+    def _modifier(self, first: int, last: int) -> bool:
+        """A participle before a noun it describes ("armed agents", "a rigged vote") names no act by itself."""
+        tokens = self.model.tokens
+        if tokens[first].tag != "VBN" or last + 1 >= len(tokens) or not tokens[last + 1].noun:
+            return False
+        return first == 0 or not (tokens[first - 1].verb or tokens[first - 1].tag.startswith("RB"))
+
+    def _names_a_claim(self, last: int) -> bool:
+        """The act word describes a claim rather than an act ("fabricated allegations", "bribery charges")."""
+        after = last + 1
+        if after >= len(self.model.tokens) or not self.model.tokens[after].noun:
+            return False
+        return any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(self.model, after, lenient=True))
+
+    def _reduced_passive(self, first: int, floor: int) -> bool:
+        """'nine people killed in the strike', 'weapons supplied by X': a participle right after its noun."""
+        tokens = self.model.tokens
+        before = first - 1
+        return (
+            tokens[first].tag == "VBN"
+            and before >= floor
+            and (tokens[before].noun or self.actors.at(before) is not None)
+        )
+
+    def find(self, first: int, last: int) -> list[Act]:
+        """Every act in tokens first..last with its parts."""
+        acts: list[Act] = []
+        model = self.model
+        tokens = model.tokens
+        syntax = self.syntax
+        for match in self.lexicon.acts.find(model, first, last, lenient=True):
+            entry = match.entry
+            head = tokens[match.first]
+            verbal = head.verb and entry.pos != "noun"
+            if entry.pos == "verb" and not verbal or verbal and self._modifier(match.first, match.last):
+                continue
+            if self.actors.at(match.first) is not None or self._names_a_claim(match.last):
+                continue  # "the Serious Fraud Office", "fabricated allegations": no act
+            if entry.pos == "noun" and not tokens[match.last].noun:
+                continue
+            floor = max(model.sentence_of(match.first).first, first)
+            passive = verbal and (syntax.passive(match.first, floor) or self._reduced_passive(match.first, floor))
+            event_type = entry.event_type
+            if entry.act_class.startswith(("act-give", "act-receive")):
+                event_type = self._handed_over(match.last + 1, last) or event_type
+            accused: tuple[str, ...] = ()
+            beneficiaries: tuple[str, ...] = ()
+            targets: tuple[str, ...] = ()
+            subject_first = None
+            after = match.last + 1
+            if verbal and passive:
+                # "the brigade was supplied with drones by X": X did it, the subject gained (or was harmed)
+                accused = syntax.after(after, last, "agent-preposition")
+                subject, subject_first = syntax.subject(match.first, floor)
+                if entry.benefits:
+                    beneficiaries = subject or syntax.after(after, last, "recipient-preposition")
+                elif entry.receives:
+                    beneficiaries, accused = subject, accused or syntax.after(after, last, "source-preposition")
+                else:
+                    targets = subject
+            elif verbal:
+                subject, subject_first = syntax.subject(match.first, floor)
+                if entry.receives:
+                    beneficiaries, accused = subject, syntax.after(after, last, "source-preposition")
+                else:
+                    accused = subject
+                    obj = syntax.object(after, last)
+                    if entry.benefits:
+                        beneficiaries = syntax.after(after, last, "recipient-preposition") or obj
+                    else:
+                        targets = obj
+            else:
+                accused = self._nominal_doer(match.first, floor)
+                beneficiaries = syntax.after(after, last, "recipient-preposition")
+                if not accused and after <= last and tokens[after].norm == "between":
+                    accused, beneficiaries = beneficiaries[:1], beneficiaries[1:]  # "contacts between X and Y"
+                if not accused:
+                    accused = syntax.after(after, last, "agent-preposition")
+            accused = tuple(k for k in accused if k not in beneficiaries)
+            acts.append(
+                Act(
+                    first=match.first,
+                    last=match.last,
+                    entry=entry,
+                    event_type=event_type,
+                    verbal=verbal,
+                    passive=passive,
+                    negated=syntax.negated(match.first, floor)
+                    or (entry.wrongful or not verbal)
+                    and syntax.negated_in_clause(match.first, floor),
+                    modal=syntax.modal(match.first, floor),
+                    accused=accused,
+                    beneficiaries=beneficiaries,
+                    targets=targets,
+                    subject_first=subject_first,
+                )
+            )
+        return self._fold(acts)
+
+    def doing(self, act: Act, doer: tuple[str, ...], limit: int) -> Act:
+        """The act with its doer given from outside ("accused X of supplying drones to Y", "X denied taking bribes"):
+        what follows it names who gained or was harmed when the act did not say already."""
+        syntax = self.syntax
+        after = act.last + 1
+        beneficiaries = () if act.entry.receives else act.beneficiaries
+        targets = act.targets
+        if not beneficiaries and not targets:
+            if act.entry.benefits:
+                beneficiaries = syntax.after(after, limit, "recipient-preposition") or syntax.object(after, limit)
+            elif act.entry.wrongful:
+                targets = syntax.object(after, limit)
+        return replace(
+            act,
+            accused=doer,
+            beneficiaries=tuple(k for k in beneficiaries if k not in doer),
+            targets=tuple(k for k in targets if k not in doer),
+        )
+
+    def charge(self, doer: tuple[str, ...], first: int, last: int) -> Act | None:
+        """The act an accusation or a legal action names after its object ("accused X of supplying drones to Y",
+        "charged X with bribery", "sued X for breach of contract"), done by the doer; None when it names none."""
+        acts = [act for act in self.find(first, last) if not act.negated]
+        act = next(
+            (a for a in acts if a.entry.wrongful and a.event_type not in VAGUE),
+            next((a for a in acts if a.entry.wrongful), acts[0] if acts else None),
+        )
+        return self.doing(act, doer, last) if act is not None else None
+
+    def _fold(self, acts: list[Act]) -> list[Act]:
+        """'paid bribes', 'committed fraud', 'took part in the attack': a wrong named by a noun in a verb's clause
+        is what the verb's subject is said to have done; the noun act takes the verb's parts and negation. A wrong
+        received ("took bribes from Y") is the receiver's, and the giver gained by it."""
+        tokens = self.model.tokens
+        folded: list[Act] = []
+        for act in acts:
+            if not act.verbal and not act.accused and act.entry.wrongful:
+                verb = next(
+                    (
+                        v
+                        for v in reversed(folded)
+                        if v.verbal
+                        and (v.accused or v.entry.receives and v.beneficiaries)
+                        and 0 < act.first - v.last <= 6
+                        and not any(tokens[k].text in ",;" for k in range(v.last + 1, act.first))
+                    ),
+                    None,
+                )
+                if verb is not None:
+                    folded.remove(verb)
+                    accused, beneficiaries = verb.accused, verb.beneficiaries
+                    if verb.entry.receives:
+                        accused, beneficiaries = verb.beneficiaries, verb.accused
+                    act = replace(
+                        verb,
+                        last=act.last,
+                        entry=act.entry,
+                        event_type=act.event_type,
+                        accused=accused,
+                        beneficiaries=beneficiaries,
+                    )
+            folded.append(act)
+        return folded
+
+    def _nominal_doer(self, noun: int, floor: int) -> tuple[str, ...]:
+        """'the Front's support', "Varenia's alleged assistance", 'Varenian meddling': the actor the act is said of."""
+        tokens = self.model.tokens
+        j = noun - 1
+        while (
+            j >= floor
+            and tokens[j].tag.startswith(("JJ", "RB", "VBN"))
+            and self.actors.at(j) is None
+            and j not in self.actors.demonyms
+        ):
+            j -= 1
+        if j >= floor and tokens[j].text in ("'s", "’s", "'", "’"):
+            return self.syntax.actor_keys_at(max(floor, j - 6), j - 1)[-1:]
+        if j >= floor and self.actors.at(j) is not None:
+            return (self.actors.at(j).key,)
+        if j >= floor and j in self.actors.demonyms:
+            return (self.actors.demonyms[j],)  # "Varenian assistance": the state, when the article names it
+        if j >= floor and tokens[j].tag == "PRP$":
+            actor = self.syntax.resolver.pronoun(j)
+            return (actor.key,) if actor else ()
+        return ()

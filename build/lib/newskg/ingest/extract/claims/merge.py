@@ -1,0 +1,123 @@
+"""Drafts → allegations: the same act against the same accused, said by several sources, is one allegation with
+several claimants and pieces of evidence; a denial's implied allegation joins the explicit one it answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from newskg.ingest.extract.claims.speech import Draft
+from newskg.ingest.extract.claims.values import VAGUE, Claim
+from newskg.ingest.model import Span
+
+
+def compatible(a: str, b: str, broader: dict[str, str]) -> bool:
+    """Same type, one of them vague, or one narrower than the other (bribery within corruption)."""
+    if a == b or a in VAGUE or b in VAGUE:
+        return True
+
+    def ancestors(t: str) -> set[str]:
+        seen = set()
+        while t in broader and t not in seen:
+            seen.add(t)
+            t = broader[t]
+        return seen | {t}
+
+    return b in ancestors(a) or a in ancestors(b)
+
+
+def _specific(a: str, b: str, broader: dict[str, str]) -> str:
+    if a in VAGUE:
+        return b
+    if b in VAGUE:
+        return a
+    return a if b in _ancestors_of(a, broader) else b
+
+
+def _ancestors_of(t: str, broader: dict[str, str]) -> set[str]:
+    seen: set[str] = set()
+    while t in broader and t not in seen:
+        seen.add(t)
+        t = broader[t]
+    return seen
+
+
+@dataclass
+class _Building:
+    accused: list[str]
+    claim_type: str
+    evidence: Span
+    summary: str
+    claimants: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    beneficiaries: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    statements: list[int] = field(default_factory=list)
+    implied_only: bool = True
+
+    def take(self, draft: Draft, broader: dict[str, str]) -> None:
+        self.claim_type = _specific(self.claim_type, draft.claim_type, broader)
+        for target, values in (
+            (self.accused, draft.accused),
+            (self.claimants, draft.claimants),
+            (self.beneficiaries, draft.beneficiaries),
+            (self.targets, draft.targets),
+        ):
+            target.extend(v for v in values if v not in target)
+        if draft.claimant_note and draft.claimant_note not in self.notes and not draft.implied:
+            self.notes.append(draft.claimant_note)
+        if draft.statement is not None and draft.statement not in self.statements:
+            self.statements.append(draft.statement)
+        if self.implied_only and not draft.implied:
+            self.evidence, self.summary, self.implied_only = draft.evidence, draft.summary, False
+
+    def claim(self) -> Claim:
+        note = None if self.claimants else (self.notes[0] if self.notes else "unattributed")
+        return Claim(
+            accused=tuple(self.accused),
+            claim_type=self.claim_type,
+            evidence=self.evidence,
+            summary=self.summary,
+            claimants=tuple(self.claimants),
+            claimant_note=note,
+            beneficiaries=tuple(b for b in self.beneficiaries if b not in self.accused),
+            targets=tuple(self.targets),
+            statements=tuple(self.statements),
+            confidence=0.6 if self.implied_only else 0.75,
+        )
+
+
+def _with_owners(claim: Claim, owners: dict[str, str]) -> Claim:
+    """An unnamed group inside an organisation ("senior executives", "hospital managers") is accused together with
+    the organisation, the party an analyst can name; added once claims are merged, so that the group's acts and the
+    organisation's stay apart."""
+    added = tuple(
+        dict.fromkeys(
+            owners[k]
+            for k in claim.accused
+            if k in owners and owners[k] not in claim.accused and owners[k] not in claim.claimants
+        )
+    )
+    return replace(claim, accused=claim.accused + added) if added else claim
+
+
+def merge(drafts: list[Draft], broader: dict[str, str], owners: dict[str, str] | None = None) -> list[Claim]:
+    building: list[_Building] = []
+    ordered = sorted(drafts, key=lambda d: (d.implied, d.evidence.start))
+    for draft in ordered:
+        same = next(
+            (
+                b
+                for b in building
+                if set(b.accused) & set(draft.accused) and compatible(b.claim_type, draft.claim_type, broader)
+            ),
+            None,
+        )
+        if same is None and draft.implied:
+            same = next((b for b in building if set(b.accused) & set(draft.accused)), None)
+        if same is None:
+            same = _Building(
+                accused=list(draft.accused), claim_type=draft.claim_type, evidence=draft.evidence, summary=draft.summary
+            )
+            building.append(same)
+        same.take(draft, broader)
+    return [_with_owners(b.claim(), owners or {}) for b in sorted(building, key=lambda b: b.evidence.start)]

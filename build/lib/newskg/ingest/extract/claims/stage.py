@@ -1,0 +1,100 @@
+"""The claims stage: drafts from statements and from the article's own sentences, merged into allegations, each
+statement's stance per allegation, the central allegation, and per-statement certainty and quote fingerprints."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, ActorSet
+from newskg.ingest.extract.attribution.values import Attribution
+from newskg.ingest.extract.claims.acts import ActReader
+from newskg.ingest.extract.claims.central import central
+from newskg.ingest.extract.claims.merge import merge
+from newskg.ingest.extract.claims.narrative import NarrativeClaims
+from newskg.ingest.extract.claims.participles import with_participles
+from newskg.ingest.extract.claims.speech import SpeechClaims
+from newskg.ingest.extract.claims.stance import StanceReader
+from newskg.ingest.extract.claims.stances import DENIES, DISMISSES, DOWNPLAYS, NEUTRAL, SUPPORTS
+
+_BACKING = frozenset({SUPPORTS, "confirms"})
+_CONTESTING = frozenset({DENIES, DISMISSES, DOWNPLAYS})
+from newskg.ingest.extract.claims.syntax import Syntax
+from newskg.ingest.extract.claims.values import ClaimsResult
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.model import ArticleDoc
+
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def quote_fingerprint(text: str) -> str:
+    """A quotation's content words in order, so "paid for this campaign" and "paid for [the] campaign"
+    agree across articles."""
+    plain = _BRACKETED.sub(" ", text).replace("’s", "").replace("'s", "")
+    folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(w for w in _WORD.findall(folded) if w not in STOP_WORDS)
+
+
+def find_claims(
+    model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...], lexicon: Lexicon, doc: ArticleDoc
+) -> ClaimsResult:
+    model = with_participles(model, lexicon)
+    resolver = Resolver(model, actors, lexicon)
+    acts = ActReader(model, lexicon, Syntax(model, actors, lexicon, resolver))
+    speech = SpeechClaims(model, actors, lexicon, acts)
+    narrative = NarrativeClaims(model, actors, lexicon, acts, attributions)
+    drafts = [d for n, a in enumerate(attributions) for d in speech.from_statement(n, a)]
+    for sentence in model.sentences:
+        drafts += (
+            narrative.legal_actions(sentence)
+            + narrative.penalties(sentence)
+            + narrative.attributed(sentence)
+            + narrative.hedged(sentence)
+        )
+    owners = {
+        a.key: a.affiliation
+        for a in actors.actors
+        if a.affiliation and a.kind in (COLLECTIVE, DESCRIBED, ANONYMOUS) and not a.document
+    }
+    claims = merge(drafts, lexicon.event_types, owners)
+    reader = StanceReader(model, actors, lexicon, acts, attributions)
+    main = central(claims, model, actors, doc.title)
+    links = reader.links(claims, lexicon.event_types, main)
+    central_stance = speakers_keep_their_line(
+        attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))]
+    )
+    certainty = tuple(_certainty(model, a, lexicon) for a in attributions)
+    fingerprints = tuple(quote_fingerprint(a.content.text) if a.direct else "" for a in attributions)
+    return ClaimsResult(
+        allegations=tuple(claims),
+        responses=tuple(links),
+        central=main,
+        central_stance=central_stance,
+        certainty=certainty,
+        quote_fingerprints=fingerprints,
+    )
+
+
+def speakers_keep_their_line(attributions: tuple[Attribution, ...], stances: list[str]) -> tuple[str, ...]:
+    """A named source that backs the central allegation somewhere in the article, and never contests it, backs it in
+    its other statements too: a witness's details and a claimant's evidence bear the story out."""
+    by_speaker: dict[str, set[str]] = {}
+    for a, stance in zip(attributions, stances):
+        if a.speaker is not None and a.speaker.actor_key is not None:
+            by_speaker.setdefault(a.speaker.actor_key, set()).add(stance)
+    backers = {key for key, seen in by_speaker.items() if seen & _BACKING and not seen & _CONTESTING}
+    return tuple(
+        SUPPORTS if stance == NEUTRAL and a.speaker is not None and a.speaker.actor_key in backers else stance
+        for a, stance in zip(attributions, stances)
+    )
+
+
+def _certainty(model: TextModel, a: Attribution, lexicon: Lexicon) -> str | None:
+    for match in lexicon.hedges.find(model, a.content_first, a.content_last, lenient=True):
+        return match.entry.certainty
+    return a.certainty

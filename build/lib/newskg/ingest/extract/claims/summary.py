@@ -1,0 +1,50 @@
+"""An allegation's title as a whole clause with the accused as its subject: "Varenia provided
+rockets to the rebels", "Petrov favoured a builder in a tender" — the act's words in the past tense and what follows
+them to the end of their clause. The clause is the content of a claim, never asserted as fact."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from newskg.ingest.extract.claims.acts import Act
+from newskg.ingest.extract.text.model import TextModel
+
+MAX_WORDS = 16
+
+
+@lru_cache(maxsize=1)
+def _inflector() -> Any:
+    import lemminflect
+
+    return lemminflect
+
+
+def past(lemma: str) -> str:
+    forms = _inflector().getInflection(lemma, tag="VBD")
+    return forms[0] if forms else lemma
+
+
+def _clause_rest(model: TextModel, start: int, limit: int) -> str:
+    tokens = model.tokens
+    end = start
+    while end <= limit and tokens[end].text not in (",", ";", ":", ".", "—") and end - start < MAX_WORDS:
+        end += 1
+    return model.span(start, end - 1).text if end > start else ""
+
+
+def clause(model: TextModel, act: Act, accused_label: str, limit: int) -> str:
+    """'<accused> <act in the past tense> <rest of its clause>'."""
+    tokens = model.tokens
+    if act.verbal and not act.passive:
+        words = " ".join([past(tokens[act.first].lemma)] + [tokens[k].text for k in range(act.first + 1, act.last + 1)])
+        rest = _clause_rest(model, act.last + 1, limit)
+        return " ".join(w for w in (accused_label, words, rest) if w)
+    phrase = model.span(act.first, act.last).text
+    rest = _clause_rest(model, act.last + 1, limit)
+    return f"{accused_label}: {phrase} {rest}".strip()
+
+
+def fallback(model: TextModel, accused_label: str, first: int, last: int) -> str:
+    text = " ".join(model.span(first, last).text.split()[:MAX_WORDS])
+    return f"{accused_label}: {text}"

@@ -1,0 +1,189 @@
+"""The parts of a clause the claims stage reads roles from: the actors of a subject, an object, a phrase after a
+preposition, and whether a verb is passive, negated or modal. Only the head of a phrase counts: in "the mayor of
+Ardenne took bribes" the mayor took them, not Ardenne; in "hacked the accounts of the union" the union was harmed."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.values import NAMED, ActorSet
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+
+_POSSESSIVE = ("'s", "’s")
+_NEGATION_REACH = 4  # tokens before a verb in which its negation stands ("did not ever supply")
+_MODAL_REACH = 3
+_CLAUSE_NEGATION_REACH = 6
+_OWNER_REACH = 6  # tokens after "of" in which the owner of an object is named
+
+
+class Syntax:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.resolver = resolver
+
+    def actor_keys_at(self, first: int, last: int) -> tuple[str, ...]:
+        """Actors named in tokens first..last, pronouns resolved; coordinated names all count."""
+        tokens = self.model.tokens
+        keys: list[str] = []
+        for i in range(first, last + 1):
+            actor = self.actors.at(i)
+            if actor is None and tokens[i].tag in ("PRP", "PRP$"):
+                actor = self.resolver.pronoun(i)
+            if actor is not None and actor.key not in keys:
+                keys.append(actor.key)
+        return tuple(keys)
+
+    def head_keys(self, first: int, last: int) -> tuple[str, ...]:
+        """The actors of a noun phrase's head, before any prepositional modifier ("the mayor of Ardenne", "prosecutors
+        in Velsk"): the modifier's actors count only when the head names none ("officials of the Ostrian army")."""
+        tokens = self.model.tokens
+        for k in range(first, last + 1):
+            if tokens[k].tag == "IN" and self.actors.at(k) is None and k > first:
+                head = self.actor_keys_at(first, k - 1)
+                if head:
+                    return head
+                break
+        return self.actor_keys_at(first, last)
+
+    def np_end(self, start: int, limit: int) -> int:
+        tokens = self.model.tokens
+        k = start
+        while (
+            k + 1 <= limit
+            and tokens[k + 1].sentence == tokens[start].sentence
+            and (
+                self.actors.at(k + 1) is not None
+                or tokens[k + 1].noun
+                or tokens[k + 1].tag in ("JJ", "DT", "CD", "POS", "PRP$")
+                or tokens[k + 1].tag in ("VBG", "VBN")  # "the governing party", "the embattled minister"
+                and k + 2 <= limit
+                and (tokens[k + 2].noun or self.actors.at(k + 2) is not None)
+                or tokens[k + 1].text in _POSSESSIVE
+                or tokens[k + 1].norm == "and"
+                or tokens[k + 1].text == ","
+                and k + 2 <= limit
+                and self.actors.at(k + 2) is not None
+            )
+        ):
+            k += 1
+        return k
+
+    def subject(self, verb: int, floor: int) -> tuple[tuple[str, ...], int | None]:
+        """The actors of the subject before the verb (past auxiliaries, adverbs and a relative clause)."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        j = verb - 1
+        while j >= floor and (
+            tokens[j].tag in ("MD", "RB", "RBR", "TO")
+            or words.is_("auxiliary", tokens[j].lemma)
+            and tokens[j].verb
+            or tokens[j].tag in ("WDT", "WP")
+            and j > floor
+        ):
+            j -= 1
+        if j < floor or tokens[j].text in ";:" or tokens[j].verb and tokens[j].tag != "VBG":
+            return (), None
+        if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
+            # "had a part in arming", "accused of providing": the doer is the governing clause's subject
+            governing = next((k for k in range(j, floor - 1, -1) if tokens[k].verb and tokens[k].tag != "VBG"), None)
+            return self.subject(governing, floor) if governing is not None else ((), None)
+        start = j
+        while (
+            start - 1 >= floor
+            and tokens[start - 1].text not in ",;:"
+            and not tokens[start - 1].verb
+            and tokens[start - 1].norm != "that"
+            and not words.is_("subordinator", tokens[start - 1].norm)
+        ):
+            start -= 1
+        if tokens[j].tag in ("WDT", "WP"):
+            return (), None
+        return self.head_keys(start, j), start
+
+    def after(self, start: int, limit: int, category: str) -> tuple[str, ...]:
+        """Actors in the phrase after a preposition of the category (grammar.tsv: agent-, recipient-,
+        source-preposition), from token start up to limit."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        for k in range(start, limit + 1):
+            # "war crimes (were) committed by X": the agent may stand past a participle and its auxiliary
+            passing = category == "agent-preposition" and (
+                tokens[k].tag == "VBN" or words.is_("auxiliary", tokens[k].lemma)
+            )
+            if tokens[k].text in ";." or tokens[k].verb and k > start and not passing:
+                break
+            if words.is_(category, tokens[k].norm):
+                return self.head_keys(k + 1, self.phrase_end(k + 1, limit))
+        return ()
+
+    def phrase_end(self, start: int, limit: int) -> int:
+        """The end of the noun phrase at start with its "of" modifiers and a name in apposition ("the leader of
+        the Wagner group, Yevgeny Prigozhin")."""
+        tokens = self.model.tokens
+        end = self.np_end(start, limit)
+        while end + 2 <= limit and tokens[end + 1].norm == "of" and tokens[end + 2].sentence == tokens[start].sentence:
+            end = self.np_end(end + 2, limit)
+        return end
+
+    def object(self, start: int, limit: int) -> tuple[str, ...]:
+        """The actors of the object right after the verb ("tortured detainees", "helped the rebels"); for an object
+        that belongs to someone ("the accounts of the union", "the union's accounts"), its owner."""
+        tokens = self.model.tokens
+        if start > limit or tokens[start].tag in ("IN", "TO") or tokens[start].text in ",;.":
+            return ()
+        end = self.np_end(start, limit)
+        head = self.actor_keys_at(start, end)
+        owner_at = end + 1
+        if owner_at <= limit and tokens[owner_at].norm == "of" and (head == () or self._thing(end)):
+            owner = self.actor_keys_at(owner_at + 1, self.np_end(owner_at + 1, min(limit, owner_at + _OWNER_REACH)))
+            if owner:
+                return owner
+        return head
+
+    def _thing(self, head: int) -> bool:
+        """The object's head is no named actor ("the email accounts", "members"): its owner is the one it concerns."""
+        actor = self.actors.at(head)
+        return actor is None or actor.kind != NAMED
+
+    # --- the verb ----------------------------------------------------------------------------------------------
+    def modal(self, first: int, floor: int) -> bool:
+        tokens = self.model.tokens
+        return any(
+            tokens[k].tag == "MD" and tokens[k].norm not in ("ca", "can")
+            for k in range(max(floor, first - _MODAL_REACH), first)
+        )
+
+    def negated(self, first: int, floor: int) -> bool:
+        words = self.lexicon.words
+        tokens = self.model.tokens
+        for k in range(first - 1, max(floor, first - _NEGATION_REACH) - 1, -1):
+            if words.is_("negation", tokens[k].norm) or words.is_("negation", tokens[k].lemma):
+                return True
+            if not (tokens[k].tag in ("MD", "RB", "TO") or words.is_("auxiliary", tokens[k].lemma)):
+                return False
+        return False
+
+    def negated_in_clause(self, first: int, floor: int) -> bool:
+        """A negation earlier in the clause of a wrong named by a noun or an adjective ("never offered anything
+        illegal", "no bribery took place")."""
+        words = self.lexicon.words
+        tokens = self.model.tokens
+        for k in range(first - 1, max(floor, first - _CLAUSE_NEGATION_REACH) - 1, -1):
+            if not tokens[k].is_word or tokens[k].norm == "that" or words.is_("subordinator", tokens[k].norm):
+                return False
+            if words.is_("negation", tokens[k].norm) or words.is_("negation", tokens[k].lemma):
+                return True
+        return False
+
+    def passive(self, first: int, floor: int) -> bool:
+        tokens = self.model.tokens
+        if tokens[first].tag != "VBN":
+            return False
+        for k in range(first - 1, max(floor, first - _NEGATION_REACH) - 1, -1):
+            if tokens[k].lemma in ("be", "get"):
+                return True
+            if not tokens[k].tag.startswith("RB"):
+                return False
+        return False

@@ -1,0 +1,51 @@
+"""What the words of a statement's content say of a claim (stance.ttl): "baseless" dismisses, "only a small part"
+downplays, "credible" supports. A negation just before a word turns it round ("not an isolated incident" supports,
+"without providing evidence" dismisses); backing followed by a concession ("credible, although the samples may be
+mislabelled") is an assessment. Restricting words ("only") count only from the accused's side."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+
+_NEGATION_REACH = 3  # tokens between a negation and the word it turns round ("not an isolated", "without providing")
+
+
+class Wording:
+    def __init__(self, model: TextModel, lexicon: Lexicon) -> None:
+        self.model = model
+        self.lexicon = lexicon
+
+    def _negated(self, first: int, floor: int) -> bool:
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        for k in range(first - 1, max(floor, first - 1 - _NEGATION_REACH), -1):
+            if not tokens[k].is_word or words.is_("concessive", tokens[k].norm):
+                return False
+            if words.is_("negation", tokens[k].norm):
+                return True
+        return False
+
+    def _conceded(self, after: int, last: int) -> bool:
+        words = self.lexicon.words
+        return any(words.is_("concessive", t.norm) for t in self.model.tokens[after + 1 : last + 1])
+
+    def stance(self, first: int, last: int, accused_side: bool) -> str | None:
+        """The stance of the content's evaluative words, the class of highest precedence winning; None without any."""
+        found: list[tuple[int, str]] = []
+        for match in self.lexicon.stance_words.find(self.model, first, last, lenient=True):
+            entry = match.entry
+            if entry.pos == "verb" and not self.model.tokens[match.first].verb:
+                continue  # "the documents", "a record": the verb's noun backs nothing
+            if entry.restrictive and not accused_side:
+                continue
+            stance = entry.stance
+            if self._negated(match.first, first):
+                stance = SUPPORTS if stance != SUPPORTS else DISMISSES
+            elif stance == SUPPORTS and not accused_side and self._conceded(match.last, last):
+                stance = ASSESSES
+            found.append((entry.precedence, stance))
+        if not found:
+            return None
+        return min(found)[1]

@@ -1,0 +1,124 @@
+"""Part of speech and phrase chunks from Pattern's Brill tagger and rule chunker as bundled in TextBlob (English, BSD;
+its lexicon and rules ship inside the wheel), and lemmas from lemminflect's tables (inside its wheel too): no model is
+downloaded. Both are imported on first use, so commands that never extract start fast."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'"})
+# Penn tag → the universal part of speech lemminflect asks for
+_UPOS = {
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "VBN": "VERB",
+    "VBP": "VERB",
+    "VBZ": "VERB",
+    "MD": "AUX",
+}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from textblob.en import parser
+
+    return parser
+
+
+def plain(word: str) -> str:
+    """The word with typographic quotes and apostrophes made plain, as the tagger's lexicon writes them."""
+    return word.translate(_QUOTE_MARKS)
+
+
+def tag_and_chunk(words: list[str]) -> list[tuple[str, str]]:
+    """(Penn tag, chunk IOB label such as "B-NP") for each word of one sentence."""
+    if not words:
+        return []
+    parser = _parser()
+    tagged = _repair([[w, t] for w, t in parser.find_tags([plain(w) for w in words])])
+    chunked = parser.find_chunks(tagged)
+    return [(row[1], row[2]) for row in chunked]
+
+
+# the two auxiliaries after which an -ed form is a participle ("was closed", "has denied")
+_PARTICIPLE_AUXILIARIES = ("be", "have")
+_NAME_TAGS = ("NNP", "NNPS")
+_COMMON_NOUN_TAGS = ("NN", "NNS")
+_OBJECT_START_TAGS = ("DT", "PRP$", "PRP")
+
+
+def _repair(tagged: list[list[str]]) -> list[list[str]]:
+    """Two slips of the Brill rules. A word in capitals in running text takes the tag of the lower-case word ("IT" a
+    pronoun). Past tense against participle is decided from the word before: "was closed" comes out VBD, and a name
+    the lexicon does not know before "denied" leaves it VBN; fixed by the auxiliary, or by a name just before a form
+    with no auxiliary and no "by" after it, or by a common noun before and an object after ("staff hid the files")."""
+    alphabetic = [w for w, _ in tagged if any(c.isalpha() for c in w)]
+    shouting = all(w.isupper() for w in alphabetic)
+    title_case = sum(w[:1].isupper() for w in alphabetic) > 0.6 * len(alphabetic)  # a headline
+    for position, (word, tag) in enumerate(tagged):
+        if position > 0 and not shouting and len(word) >= 2 and word.isupper() and not tag.startswith("NNP"):
+            tagged[position][1] = "NNP"  # "IT", "US", "HTS" in running text are names, not "it", "us" or a noun
+            continue
+        if tag == "NN" and word.endswith("ing") and position > 0:
+            previous_word, previous_tag = tagged[position - 1]
+            if previous_tag.startswith("VB") and lemma(previous_word, previous_tag) == "be":
+                tagged[position][1] = "VBG"  # "had been teaching": a progressive, not the noun "teaching"
+                continue
+        name_part = position > 1 and tagged[position - 1][0][:1].isupper() and tagged[position - 1][1] != "."
+        if name_part and not title_case and word[:1].isupper() and not word.isupper() and tag.startswith("VB"):
+            tagged[position][1] = "NNP"  # "Fair Pay": a capitalised word after a capitalised one is a name's
+            continue
+        if tag not in ("VBD", "VBN"):
+            continue
+        before = position - 1
+        while before >= 0 and tagged[before][1].startswith("RB"):
+            before -= 1
+        previous_word, previous_tag = tagged[before] if before >= 0 else ("", "")
+        after_auxiliary = (
+            previous_tag.startswith("VB") and lemma(previous_word, previous_tag) in _PARTICIPLE_AUXILIARIES
+        )
+        if tag == "VBD" and after_auxiliary:
+            tagged[position][1] = "VBN"
+        elif tag == "VBN" and before == position - 1 and previous_tag in _NAME_TAGS:
+            following = tagged[position + 1][0].lower() if position + 1 < len(tagged) else ""
+            if following != "by":
+                tagged[position][1] = "VBD"
+        elif tag == "VBN" and before == position - 1 and previous_tag in _COMMON_NOUN_TAGS:
+            following_tag = tagged[position + 1][1] if position + 1 < len(tagged) else ""
+            if following_tag in _OBJECT_START_TAGS:
+                tagged[position][1] = "VBD"  # "executives concealed a breach": a participle takes no object
+    return tagged
+
+
+def known_common_word(word: str) -> bool:
+    """The tagger's lexicon knows the lower-cased word as something other than a proper noun ("the", "prosecutors",
+    "meta" is not): a capital on it at a sentence's start says nothing about a name."""
+    tags = _parser().lexicon.get(plain(word).lower())
+    return tags is not None and not tags.startswith("NNP")
+
+
+@lru_cache(maxsize=1)
+def _lemmatiser() -> Any:
+    import lemminflect
+
+    return lemminflect
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str, tag: str) -> str:
+    """Lower-case base form: "testified"/VBD → "testify", "officials"/NNS → "official", "was"/VBD → "be"."""
+    lower = plain(word).lower()
+    if tag.startswith("NNP") or not any(c.isalpha() for c in lower):
+        return lower
+    upos = _UPOS.get(tag)
+    if upos is None:
+        return lower
+    # words outside lemminflect's dictionary keep their form: its guessing rules make "armoured" "armoure"
+    found = _lemmatiser().getLemma(lower, upos=upos, lemmatize_oov=False)
+    if not found and upos == "AUX":
+        found = _lemmatiser().getLemma(lower, upos="VERB", lemmatize_oov=False)
+    return found[0].lower() if found else lower
