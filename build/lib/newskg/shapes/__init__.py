@@ -1,1 +1,0 @@
-"""The SHACL shapes, one file per class, as data (read through importlib.resources by newskg.ingest.resources)."""
