@@ -4,7 +4,7 @@ role phrases and appositions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from newskg.ingest.extract.actors.coreference import (
     acronym_after,
@@ -19,7 +19,7 @@ from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
 from newskg.ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
 from newskg.ingest.extract.actors.names import find_name_runs, run_text
 from newskg.ingest.extract.actors.places import Gazetteer
-from newskg.ingest.extract.actors.registry import Registry
+from newskg.ingest.extract.actors.registry import Registry, RegistryEntry
 from newskg.ingest.extract.actors.roles import RoleFound, description_after, role_after, role_before
 from newskg.ingest.extract.actors.values import (
     ANONYMOUS,
@@ -78,6 +78,20 @@ class _Group:
         )
 
 
+def _known_group(entry: RegistryEntry, *, confidence: float) -> _Group:
+    """A registry actor's group, made where the text names it otherwise than by its name (a nationality, "the
+    Valmoran government")."""
+    return _Group(
+        key=KNOWN_PREFIX + entry.iri,
+        label=entry.label,
+        type=entry.type,
+        kind=NAMED,
+        confidence=confidence,
+        registry_iri=entry.iri,
+        wikidata=entry.wikidata,
+    )
+
+
 class ActorFinder:
     """Holds what every article's actor stage needs (the registry's name matcher, the lexicon), built once."""
 
@@ -133,15 +147,7 @@ class ActorFinder:
                     KNOWN_PREFIX + entry.iri,
                     hit.first,
                     hit.last,
-                    lambda e=entry: _Group(
-                        key=KNOWN_PREFIX + e.iri,
-                        label=e.label,
-                        type=e.type,
-                        kind=NAMED,
-                        confidence=0.8,
-                        registry_iri=e.iri,
-                        wikidata=e.wikidata,
-                    ),
+                    lambda e=entry: _known_group(e, confidence=0.8),
                 )
         runs = find_name_runs(model, hits, words)
         things = {name_key(run_text(model, r.first, r.last)) for r in runs if names_a_thing(model, r, words)}
@@ -482,15 +488,7 @@ class ActorFinder:
                 KNOWN_PREFIX + entry.iri,
                 candidate.first,
                 candidate.last,
-                lambda: _Group(
-                    key=KNOWN_PREFIX + entry.iri,
-                    label=entry.label,
-                    type=entry.type,
-                    kind=NAMED,
-                    confidence=0.9,
-                    registry_iri=entry.iri,
-                    wikidata=entry.wikidata,
-                ),
+                lambda: _known_group(entry, confidence=0.9),
                 mention_first=candidate.mention_first,
             )
             return
