@@ -14,10 +14,11 @@ from newskg.ingest.extract.actors.coreference import Resolver
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.content import before_frame, complement, trim
 from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
+from newskg.ingest.extract.attribution.documents import DocumentSources
+from newskg.ingest.extract.attribution.quotations import clause_goes_on, is_title, quoted_within
 from newskg.ingest.extract.attribution.source import SourceFinder
 from newskg.ingest.extract.attribution.values import Attribution, Speaker
 from newskg.ingest.extract.lexicon.entries import Lexicon
-from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import Quote, Sentence, TextModel
 from newskg.ingest.model import Span
 
@@ -26,9 +27,6 @@ MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue
 
 
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
-_SHORT_WORD = 3  # "vs.", "on", "the" stay lower case in a title
-_TITLE_WORDS = 2
-_TITLE_SHARE = 0.8
 
 
 class StatementFinder:
@@ -37,6 +35,7 @@ class StatementFinder:
         self.actors = actors
         self.lexicon = lexicon
         self.sources = SourceFinder(model, actors, lexicon, resolver)
+        self.documents = DocumentSources(model, actors, lexicon, self.sources)
         self.consumed: set[int] = set()  # quotations already attributed or inside a reported content
         self.found: list[Attribution] = []
 
@@ -76,18 +75,10 @@ class StatementFinder:
         after_that = k > position and tokens[k - 1].norm == "that"
         for quote in self.model.quotes:
             if quote.open == tokens[k].start and quote.index not in self.consumed:
-                if after_that and self._clause_goes_on(quote, sentence):
+                if after_that and clause_goes_on(self.model, quote, sentence):
                     return None  # 'noted that "usual contacts" between them were …': the quote is inside a clause
                 return quote
         return None
-
-    def _clause_goes_on(self, quote: Quote, sentence: Sentence) -> bool:
-        """Words of the same clause follow the quotation's closing mark."""
-        tokens = self.model.tokens
-        after = quote.last + 1
-        while after <= sentence.last and tokens[after].start < quote.close:
-            after += 1  # the closing mark
-        return quote.terminated and after <= sentence.last and tokens[after].is_word
 
     def _medium(self, first: int, last: int) -> str | None:
         for actor, mention in self.actors.within(first, last):
@@ -139,17 +130,10 @@ class StatementFinder:
         self, quote: Quote, speaker: Speaker | None, cue: CueHit | None, sentence: Sentence, medium: str | None = None
     ) -> None:
         self.consumed.add(quote.index)
-        if self._is_title(quote):
+        if is_title(self.model, quote):
             return  # 'headlined “Five Persistent Disinformation Narratives”': a title, no one's words
         content = quote.content
         self._add(speaker, cue, quote.first, quote.last, sentence, True, content=content, medium=medium)
-
-    def _is_title(self, quote: Quote) -> bool:
-        """A quotation in title case ("Fact vs. Fiction: Disinformation on Ukraine") names a headline, a report or a
-        campaign; what people say is written in sentence case."""
-        words = [t for t in self.model.tokens[quote.first : quote.last + 1] if t.is_word and len(t.text) > _SHORT_WORD]
-        capitalised = sum(1 for t in words if t.text[:1].isupper())
-        return len(words) >= _TITLE_WORDS and capitalised >= _TITLE_SHARE * len(words)
 
     # --- one cue ----------------------------------------------------------------------------------------------
     def _phrase(self, cue: CueHit, sentence: Sentence) -> None:
@@ -257,8 +241,8 @@ class StatementFinder:
             subject = self.sources.before(cue.first, sentence.first) or self.sources.relative_antecedent(
                 cue.first, sentence.first
             )
-        if subject is not None and (subject.actor_key is None or self._is_document(subject.actor_key)):
-            subject = self._document_source(subject)
+        if subject is not None and (subject.actor_key is None or self.documents.is_document(subject.actor_key)):
+            subject = self.documents.source(subject, self.found)
         frame_first = subject.first if subject is not None else cue.first
         inverted = None
         if subject is None and not cue.passive:
@@ -325,7 +309,7 @@ class StatementFinder:
         reporting = actor.type in MEDIUM_TYPES or actor.document if actor is not None else (
             tokens[found.last].lemma in self.lexicon.words.documents
         )
-        return self._document_source(found) if reporting else None
+        return self.documents.source(found, self.found) if reporting else None
 
     def _as_saying_follows(self, cue: CueHit, sentence: Sentence) -> bool:
         """'quoted X as saying', 'cited sources as saying': the cue's object is the speaker of the cue after "as"."""
@@ -357,7 +341,7 @@ class StatementFinder:
             # "published a paper headlined “…”": a thing with a title, unless the quotation is what was put out
             if not cue.entry.clause_only or tokens[first].quote >= 0:
                 return True
-            titled = any(self._is_title(self.model.quotes[t.quote]) for t in tokens[first : last + 1] if t.quote >= 0)
+            titled = any(is_title(self.model, self.model.quotes[t.quote]) for t in tokens[first : last + 1] if t.quote >= 0)
             return not titled and self._clause(first, last)
         opener = tokens[first]
         # "accused of carrying out …", "denied hiding anything", "admitted taking bribes": the act, a gerund
@@ -405,77 +389,6 @@ class StatementFinder:
             if trimmed is not None:
                 return trimmed, actor.key
         return content, medium
-
-    def _document_source(self, subject: Speaker) -> Speaker:
-        """'the report said', 'the complaint alleges': the party behind the document, when the text named one —
-        the possessor ("the ministry's report"), or the source of the latest statement (its report)."""
-        tokens = self.model.tokens
-        head = tokens[subject.last]
-        makers = self.lexicon.words.documents.get(head.lemma)
-        if makers is None:
-            return subject
-        owner = self.sources.possessor(subject.last)
-        if owner is not None and owner.actor_key is not None:
-            return Speaker(actor_key=owner.actor_key, label=owner.label, first=subject.first, last=subject.last)
-        k = subject.last + 1  # "documents published by Washington", "a complaint filed by the city"
-        if k + 1 < len(tokens) and tokens[k].text == ",":
-            k += 1  # "The memo, written by …,"
-        authored = not self.lexicon.words.is_("access-verb", tokens[k].lemma)  # "seen by" is no author
-        by = k if k < len(tokens) and tokens[k].norm == "by" else None  # "the latest report by Human Rights Watch"
-        if by is None and k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by" and authored:
-            by = k + 1
-        if by is not None:
-            author = self.sources.after(by, min(by + 7, len(tokens) - 1))
-            # "written by the company's head of compliance": the head of compliance, not the company
-            possessed = author is not None and any(
-                t.text in ("'s", "’s") for t in tokens[author.first : min(author.last + 2, len(tokens))]
-            )
-            if author is not None and author.actor_key is not None and not possessed:
-                return Speaker(actor_key=author.actor_key, label=author.label, first=subject.first, last=subject.last)
-            return subject  # its author is someone the text does not name: the document speaks
-        presenter = self._presented_by(head.lemma, subject.first)
-        if presenter is not None:  # "X charged in a new report. … the report says": X's report
-            return Speaker(actor_key=presenter.actor_key, label=presenter.label, first=subject.first, last=subject.last)
-        if makers:  # "the ruling" is the court's, "the audit" the auditor's: the party named so before it
-            for actor, _ in self.actors.mentions_before(subject.first):
-                words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
-                if words & makers and not actor.document:
-                    return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
-            return subject
-        paragraph = head.paragraph
-        for earlier in reversed(self.found):
-            if (
-                earlier.speaker is not None
-                and earlier.speaker.actor_key is not None
-                and tokens[earlier.content_first].paragraph >= paragraph - 1
-            ):
-                actor = self.actors.by_key.get(earlier.speaker.actor_key)
-                if actor is not None and actor.type not in ("Person", "AnonymousSource", "State") and actor.kind == "named":
-                    return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
-                break
-        for actor, mention in self.actors.mentions_before(subject.first):
-            if tokens[mention.first].paragraph < paragraph - 2:
-                break
-            if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
-                return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
-        return subject
-
-    def _presented_by(self, lemma: str, before: int) -> Speaker | None:
-        """The speaker of the latest earlier statement whose frame names a document of this kind ("the rights groups
-        say in the report", "X said in a statement")."""
-        tokens = self.model.tokens
-        for earlier in reversed(self.found):
-            if earlier.speaker is None or earlier.speaker.actor_key is None or earlier.content.start >= tokens[before].start:
-                continue
-            sentence = self.model.tokens_within(earlier.sentence.start, earlier.sentence.end)
-            frame = [k for k in sentence if not earlier.content_first <= k <= earlier.content_last]
-            if any(tokens[k].lemma == lemma and tokens[k].quote < 0 for k in frame):
-                return earlier.speaker
-        return None
-
-    def _is_document(self, key: str) -> bool:
-        actor = self.actors.by_key.get(key)
-        return actor is not None and actor.document
 
     def _after_addressee(self, cue: CueHit, limit: int) -> int:
         tokens = self.model.tokens
@@ -561,7 +474,7 @@ class StatementFinder:
                 continue
             if sum(1 for t in model.tokens[quote.first : quote.last + 1] if t.is_word) < MIN_QUOTE_WORDS:
                 continue
-            if self._is_title(quote):
+            if is_title(self.model, quote):
                 continue
             introduced = self._introduced_by_colon(quote)
             if introduced is not None:  # "Mara Voss was blunt about the port: “…”"
@@ -602,25 +515,9 @@ def find_statements(
         finder.sentence(sentence)
     finder.continuations()
     kept = [
-        a for a in finder.found if not _cites_another(a, finder.found, lexicon) and not _quoted_within(a, finder.found)
+        a for a in finder.found if not _cites_another(a, finder.found, lexicon) and not quoted_within(a, finder.found)
     ]
     return tuple(sorted(kept, key=lambda a: (a.content.start, a.content.end)))
-
-
-def _quoted_within(quote: Attribution, found: list[Attribution]) -> bool:
-    """'X noted that "usual contacts" between A and B were …': a quotation inside a longer statement of the same
-    speaker is part of that statement, not one of its own."""
-    if not quote.direct or quote.speaker is None:
-        return False
-    return any(
-        other is not quote
-        and other.speaker is not None
-        and (other.speaker.actor_key, other.speaker.label) == (quote.speaker.actor_key, quote.speaker.label)
-        and other.content.start <= quote.content.start
-        and quote.content.end <= other.content.end
-        and other.content.end - other.content.start > quote.content.end - quote.content.start
-        for other in found
-    )
 
 
 def _cites_another(outer: Attribution, found: list[Attribution], lexicon: Lexicon) -> bool:

@@ -1,0 +1,91 @@
+"""Who stands behind a document that speaks ("the report said", "the complaint alleges"): its possessor, its author
+after "by", whoever presented it earlier ("X charged in a new report"), the party its kind names ("the ruling" is the
+court's), or the source of the statements just before; else the document itself."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.source import SourceFinder
+from newskg.ingest.extract.attribution.values import Attribution, Speaker
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import TextModel
+
+
+class DocumentSources:
+    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, sources: SourceFinder) -> None:
+        self.model = model
+        self.actors = actors
+        self.lexicon = lexicon
+        self.sources = sources
+
+    def source(self, subject: Speaker, found: list[Attribution]) -> Speaker:
+        """'the report said', 'the complaint alleges': the party behind the document, when the text named one —
+        the possessor ("the ministry's report"), or the source of the latest statement (its report)."""
+        tokens = self.model.tokens
+        head = tokens[subject.last]
+        makers = self.lexicon.words.documents.get(head.lemma)
+        if makers is None:
+            return subject
+        owner = self.sources.possessor(subject.last)
+        if owner is not None and owner.actor_key is not None:
+            return Speaker(actor_key=owner.actor_key, label=owner.label, first=subject.first, last=subject.last)
+        k = subject.last + 1  # "documents published by Washington", "a complaint filed by the city"
+        if k + 1 < len(tokens) and tokens[k].text == ",":
+            k += 1  # "The memo, written by …,"
+        authored = not self.lexicon.words.is_("access-verb", tokens[k].lemma)  # "seen by" is no author
+        by = k if k < len(tokens) and tokens[k].norm == "by" else None  # "the latest report by Human Rights Watch"
+        if by is None and k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by" and authored:
+            by = k + 1
+        if by is not None:
+            author = self.sources.after(by, min(by + 7, len(tokens) - 1))
+            # "written by the company's head of compliance": the head of compliance, not the company
+            possessed = author is not None and any(
+                t.text in ("'s", "’s") for t in tokens[author.first : min(author.last + 2, len(tokens))]
+            )
+            if author is not None and author.actor_key is not None and not possessed:
+                return Speaker(actor_key=author.actor_key, label=author.label, first=subject.first, last=subject.last)
+            return subject  # its author is someone the text does not name: the document speaks
+        presenter = self._presented_by(head.lemma, subject.first, found)
+        if presenter is not None:  # "X charged in a new report. … the report says": X's report
+            return Speaker(actor_key=presenter.actor_key, label=presenter.label, first=subject.first, last=subject.last)
+        if makers:  # "the ruling" is the court's, "the audit" the auditor's: the party named so before it
+            for actor, _ in self.actors.mentions_before(subject.first):
+                words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
+                if words & makers and not actor.document:
+                    return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
+            return subject
+        paragraph = head.paragraph
+        for earlier in reversed(found):
+            if (
+                earlier.speaker is not None
+                and earlier.speaker.actor_key is not None
+                and tokens[earlier.content_first].paragraph >= paragraph - 1
+            ):
+                actor = self.actors.by_key.get(earlier.speaker.actor_key)
+                if actor is not None and actor.type not in ("Person", "AnonymousSource", "State") and actor.kind == "named":
+                    return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
+                break
+        for actor, mention in self.actors.mentions_before(subject.first):
+            if tokens[mention.first].paragraph < paragraph - 2:
+                break
+            if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
+                return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
+        return subject
+
+    def _presented_by(self, lemma: str, before: int, found: list[Attribution]) -> Speaker | None:
+        """The speaker of the latest earlier statement whose frame names a document of this kind ("the rights groups
+        say in the report", "X said in a statement")."""
+        tokens = self.model.tokens
+        for earlier in reversed(found):
+            if earlier.speaker is None or earlier.speaker.actor_key is None or earlier.content.start >= tokens[before].start:
+                continue
+            sentence = self.model.tokens_within(earlier.sentence.start, earlier.sentence.end)
+            frame = [k for k in sentence if not earlier.content_first <= k <= earlier.content_last]
+            if any(tokens[k].lemma == lemma and tokens[k].quote < 0 for k in frame):
+                return earlier.speaker
+        return None
+
+    def is_document(self, key: str) -> bool:
+        actor = self.actors.by_key.get(key)
+        return actor is not None and actor.document
