@@ -13,6 +13,7 @@ from newskg.ingest.extract.actors.coreference import (
     role_anaphors,
     short_forms,
 )
+from newskg.ingest.extract.actors.contexts import ActingContexts, plural_name
 from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
 from newskg.ingest.extract.actors.house_roles import business, in_house, owner_before
 from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
@@ -98,6 +99,7 @@ class ActorFinder:
     def __init__(self, registry: Registry, lexicon: Lexicon) -> None:
         self.registry = registry
         self.lexicon = lexicon
+        self.contexts = ActingContexts(lexicon)
         self.matcher = KnownNameMatcher(registry.entries)
         self.gazetteer = Gazetteer(registry, lexicon.words)
 
@@ -141,7 +143,7 @@ class ActorFinder:
                     ),
                 )
         for hit in hits:
-            if hit.use is Use.DEMONYM and self._names_a_doer(model, hit.last):
+            if hit.use is Use.DEMONYM and self.contexts.names_a_doer(model, hit.last):
                 entry = hit.entry  # "traces of Ukrainian involvement": the state, said to have done it
                 put(
                     KNOWN_PREFIX + entry.iri,
@@ -172,11 +174,11 @@ class ActorFinder:
                 group.type == "Organization"
                 and group.confidence <= GUESSED
                 and len(group.label.split()) == 1
-                and any(self._told(model, m.first) and not self._plural_name(model, m.first) for m in group.mentions)
+                and any(self.contexts.told(model, m.first) and not plural_name(model, m.first) for m in group.mentions)
             ):
                 group.type = "MediaOutlet"
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
-        for candidate in find_described(model, hits, taken, words, lambda i: self._speaks(model, i)):
+        for candidate in find_described(model, hits, taken, words, lambda i: self.contexts.speaks(model, i)):
             self._described(model, candidate, put, at_token)
         self._merge_apposed_names(model, groups, at_token)
         for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
@@ -280,63 +282,10 @@ class ActorFinder:
                 and model.tokens[candidate.last + 1].text == ","
                 and model.tokens[candidate.last + 2].tag in ("WDT", "WP")
             )
-            acts = self._speaks(model, candidate.last) or relative
-            explained = self._told(model, candidate.first) or self._led_to(model, candidate.first) or counts[form] >= 2
+            acts = self.contexts.speaks(model, candidate.last) or relative
+            explained = self.contexts.told(model, candidate.first) or self.contexts.led_to(model, candidate.first) or counts[form] >= 2
             if acts or explained and not candidate.place:
                 self._put_named(model, candidate, "name:" + form, put)
-
-    def _names_a_doer(self, model: TextModel, demonym_last: int) -> bool:
-        """A nationality word right before a noun of a wrong or of support ("Ukrainian involvement", "Russian
-        meddling", "Iranian assistance") names its state as the one who did it."""
-        tokens = model.tokens
-        k = demonym_last + 1
-        if k >= len(tokens) or tokens[k].sentence != tokens[demonym_last].sentence or not tokens[k].noun:
-            return False
-        if k + 1 < len(tokens) and tokens[k + 1].noun:
-            return False  # "Ukrainian support staff": the noun is not the head
-        if self.lexicon.words.is_("attempt-noun", tokens[k].lemma) and k + 2 < len(tokens) and tokens[k + 1].tag == "TO":
-            k += 2  # "Russian efforts to sway the election": the act the effort was for
-            return any(m.entry.wrongful for m in self.lexicon.acts.at(model, k))
-        return any(m.last == k and m.entry.pos != "verb" for m in self.lexicon.acts.at(model, k, lenient=True))
-
-    def _agent_of(self, model: TextModel, head: int) -> bool:
-        """The words ending at token head are the agent after "by" of a wrong, a legal action or a verb of saying
-        ("perpetrated by security officials", "accused by critics", "arrested by police")."""
-        tokens = model.tokens
-        k = head
-        while k - 1 >= 0 and tokens[k - 1].tag in ("JJ", "NN", "NNS", "DT", "CD") and head - k < 5:
-            k -= 1
-        by, verb = k - 1, k - 2
-        if verb < 0 or tokens[by].norm != "by" or tokens[verb].tag != "VBN":
-            return False
-        lexicon = self.lexicon
-        return (
-            any(m.entry.wrongful for m in lexicon.acts.at(model, verb))
-            or bool(lexicon.legal_actions.at(model, verb))
-            or any(m.entry.pos == "verb" for m in lexicon.cues.at(model, verb))
-        )
-
-    def _speaks(self, model: TextModel, i: int) -> bool:
-        """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported") or of
-        legal action ("prosecutors charged", "police filed charges") or of a wrong ("managers hid the files")."""
-        tokens = model.tokens
-        if self._agent_of(model, i):
-            return True
-        j = i + 1
-        while (
-            j < len(tokens)
-            and tokens[j].sentence == tokens[i].sentence
-            and (tokens[j].tag in ("MD", "RB") or self.lexicon.words.is_("auxiliary", tokens[j].lemma))
-        ):
-            j += 1
-        if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence or not tokens[j].verb:
-            return False
-        return (
-            any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
-            or bool(self.lexicon.legal_actions.at(model, j))  # "prosecutors charged", "police arrested"
-            or any(m.entry.wrongful for m in self.lexicon.acts.at(model, j))  # "managers hid the files"
-            or self.lexicon.words.is_("proceeding-verb", tokens[j].lemma)  # "prosecutors filed charges"
-        )
 
     def _merge_apposed_names(self, model: TextModel, groups: dict[str, _Group], at_token: dict[int, str]) -> None:
         """"Ostria's military intelligence agency, the DMI, …": an institution described, then named in apposition,
@@ -386,36 +335,13 @@ class ActorFinder:
             ),
         )
 
-    @staticmethod
-    def _plural_name(model: TextModel, i: int) -> bool:
-        token = model.tokens[i]
-        return token.tag.endswith("S") or token.text[:-1].isupper() and token.text.endswith("s")  # "MPs"
-
     def _type_told(self, model: TextModel, candidate: NamedCandidate) -> str:
         """A lone name someone tells, with nothing else said of what it is, is the medium ("told Dispatchwire")."""
         guessed = (
             candidate.type == "Organization" and candidate.confidence <= GUESSED and candidate.first == candidate.last
         )
-        guessed = guessed and not self._plural_name(model, candidate.first)
-        return "MediaOutlet" if guessed and self._told(model, candidate.first) else candidate.type
-
-    def _told(self, model: TextModel, first: int) -> bool:
-        """'told X', 'said in an interview with X': a name right after a cue that takes an addressee."""
-        return any(
-            match.last == first - 1 and match.entry.addressee
-            for start in range(max(first - 3, 0), first)
-            for match in self.lexicon.cues.at(model, start, lenient=True)
-        )
-
-    def _led_to(self, model: TextModel, first: int) -> bool:
-        """'told Reuters', 'according to Interfax', 'reported by Tass': a name right after a cue that takes a source
-        or an addressee."""
-        tokens = model.tokens
-        for start in range(max(first - 3, 0), first):
-            for match in self.lexicon.cues.at(model, start, lenient=True):
-                if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
-                    return True
-        return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
+        guessed = guessed and not plural_name(model, candidate.first)
+        return "MediaOutlet" if guessed and self.contexts.told(model, candidate.first) else candidate.type
 
     def _possessor_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
         """"the UAE's Ministry of Foreign Affairs", "Ostria's Central Bank": a named body a state or an

@@ -1,0 +1,89 @@
+"""What the words around a phrase say of it as an actor: it speaks or acts ("residents said", "prosecutors charged",
+"managers hid the files", "perpetrated by security officials"), it is told something or cited ("told Reuters",
+"according to Interfax"), or a nationality word names its state as the doer ("Ukrainian involvement")."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+
+
+def plural_name(model: TextModel, i: int) -> bool:
+    token = model.tokens[i]
+    return token.tag.endswith("S") or token.text[:-1].isupper() and token.text.endswith("s")  # "MPs"
+
+
+class ActingContexts:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def names_a_doer(self, model: TextModel, demonym_last: int) -> bool:
+        """A nationality word right before a noun of a wrong or of support ("Ukrainian involvement", "Russian
+        meddling", "Iranian assistance") names its state as the one who did it."""
+        tokens = model.tokens
+        k = demonym_last + 1
+        if k >= len(tokens) or tokens[k].sentence != tokens[demonym_last].sentence or not tokens[k].noun:
+            return False
+        if k + 1 < len(tokens) and tokens[k + 1].noun:
+            return False  # "Ukrainian support staff": the noun is not the head
+        if self.lexicon.words.is_("attempt-noun", tokens[k].lemma) and k + 2 < len(tokens) and tokens[k + 1].tag == "TO":
+            k += 2  # "Russian efforts to sway the election": the act the effort was for
+            return any(m.entry.wrongful for m in self.lexicon.acts.at(model, k))
+        return any(m.last == k and m.entry.pos != "verb" for m in self.lexicon.acts.at(model, k, lenient=True))
+
+    def _agent_of(self, model: TextModel, head: int) -> bool:
+        """The words ending at token head are the agent after "by" of a wrong, a legal action or a verb of saying
+        ("perpetrated by security officials", "accused by critics", "arrested by police")."""
+        tokens = model.tokens
+        k = head
+        while k - 1 >= 0 and tokens[k - 1].tag in ("JJ", "NN", "NNS", "DT", "CD") and head - k < 5:
+            k -= 1
+        by, verb = k - 1, k - 2
+        if verb < 0 or tokens[by].norm != "by" or tokens[verb].tag != "VBN":
+            return False
+        lexicon = self.lexicon
+        return (
+            any(m.entry.wrongful for m in lexicon.acts.at(model, verb))
+            or bool(lexicon.legal_actions.at(model, verb))
+            or any(m.entry.pos == "verb" for m in lexicon.cues.at(model, verb))
+        )
+
+    def speaks(self, model: TextModel, i: int) -> bool:
+        """The words ending at token i are the subject of a verb of saying ("residents said", "Interfax reported") or of
+        legal action ("prosecutors charged", "police filed charges") or of a wrong ("managers hid the files")."""
+        tokens = model.tokens
+        if self._agent_of(model, i):
+            return True
+        j = i + 1
+        while (
+            j < len(tokens)
+            and tokens[j].sentence == tokens[i].sentence
+            and (tokens[j].tag in ("MD", "RB") or self.lexicon.words.is_("auxiliary", tokens[j].lemma))
+        ):
+            j += 1
+        if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence or not tokens[j].verb:
+            return False
+        return (
+            any(m.entry.pos == "verb" for m in self.lexicon.cues.at(model, j))
+            or bool(self.lexicon.legal_actions.at(model, j))  # "prosecutors charged", "police arrested"
+            or any(m.entry.wrongful for m in self.lexicon.acts.at(model, j))  # "managers hid the files"
+            or self.lexicon.words.is_("proceeding-verb", tokens[j].lemma)  # "prosecutors filed charges"
+        )
+
+    def told(self, model: TextModel, first: int) -> bool:
+        """'told X', 'said in an interview with X': a name right after a cue that takes an addressee."""
+        return any(
+            match.last == first - 1 and match.entry.addressee
+            for start in range(max(first - 3, 0), first)
+            for match in self.lexicon.cues.at(model, start, lenient=True)
+        )
+
+    def led_to(self, model: TextModel, first: int) -> bool:
+        """'told Reuters', 'according to Interfax', 'reported by Tass': a name right after a cue that takes a source
+        or an addressee."""
+        tokens = model.tokens
+        for start in range(max(first - 3, 0), first):
+            for match in self.lexicon.cues.at(model, start, lenient=True):
+                if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
+                    return True
+        return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
