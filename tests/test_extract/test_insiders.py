@@ -241,3 +241,14 @@ def test_the_accused_playing_the_story_down_while_accusing_another_still_plays_i
     central = read.central
     assert central is not None and read.labels(central.accused) == {"Valmora"}, read.summary()
     assert REPORT_STANCE[read.statement("the deliveries were minor").stance] == "downplays", read.summary()
+
+
+def test_an_attempt_is_told_as_an_attempt_by_whoever_tried() -> None:
+    read = extract(
+        "Mara Voss said Korlin Holdings tried to hide the leak.\n\n"
+        "The accounts were removed amid alleged Ostrian efforts to sway the Valmoran election."
+    )
+    [hiding] = read.against("Korlin Holdings")
+    assert hiding.summary == "Korlin Holdings tried to hide the leak", read.summary()
+    [swaying] = read.against("Ostria")
+    assert swaying.summary.startswith("Ostria tried to sway the Valmoran election"), read.summary()

@@ -35,6 +35,7 @@ class Act:
     beneficiaries: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     subject_first: int | None = None  # where the clause naming the accused starts
+    attempted: bool = False  # "efforts to sway the vote", "tried to hide it": an attempt, not the act done
 
 
 class ActReader:
@@ -145,6 +146,7 @@ class ActReader:
                     beneficiaries=beneficiaries,
                     targets=targets,
                     subject_first=subject_first,
+                    attempted=verbal and self._attempted(match.first),
                 )
             )
         return self._fold(acts)
@@ -212,6 +214,16 @@ class ActReader:
                     )
             folded.append(act)
         return folded
+
+    def _attempted(self, first: int) -> bool:
+        """The act follows "to" after a word of trying ("efforts to sway", "attempting to hide", "tried to bribe")."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        return (
+            first >= 2
+            and tokens[first - 1].tag == "TO"
+            and (words.is_("attempt-noun", tokens[first - 2].lemma) or words.is_("attempt-verb", tokens[first - 2].lemma))
+        )
 
     def _nominal_doer(self, noun: int, floor: int) -> tuple[str, ...]:
         """'the Front's support', "Varenia's alleged assistance", 'Varenian meddling': the actor the act is said of."""

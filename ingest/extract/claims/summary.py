@@ -38,6 +38,8 @@ def clause(model: TextModel, act: Act, accused_label: str, limit: int) -> str:
     tokens = model.tokens
     if act.verbal and not act.passive:
         words = " ".join([past(tokens[act.first].lemma)] + [tokens[k].text for k in range(act.first + 1, act.last + 1)])
+        if act.attempted:  # "efforts to sway the vote": tried to sway it, not swayed it
+            words = "tried to " + " ".join(tokens[k].text for k in range(act.first, act.last + 1))
         rest = _clause_rest(model, act.last + 1, limit)
         return " ".join(w for w in (accused_label, words, rest) if w)
     phrase = model.span(act.first, act.last).text

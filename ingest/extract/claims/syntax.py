@@ -83,6 +83,8 @@ class Syntax:
             and j > floor
         ):
             j -= 1
+        if j >= floor and tokens[j].verb and j + 1 < verb and tokens[j + 1].tag == "TO":
+            return self.subject(j, floor)  # "X tried to hide it", "X agreed to pay": the doer is the subject of "tried"
         if j < floor or tokens[j].text in ";:" or tokens[j].verb and tokens[j].tag != "VBG":
             return (), None
         if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
