@@ -252,3 +252,11 @@ def test_an_attempt_is_told_as_an_attempt_by_whoever_tried() -> None:
     assert hiding.summary == "Korlin Holdings tried to hide the leak", read.summary()
     [swaying] = read.against("Ostria")
     assert swaying.summary.startswith("Ostria tried to sway the Valmoran election"), read.summary()
+
+
+def test_a_sentence_ending_on_a_preposition_breaks_nothing() -> None:
+    for text in (
+        "Ministry of Health spokeswoman said a record fine charges were filed against",
+        "Analyst Mara Voss of the Kell Rights Centre said Valmoran officers had been teaching none of",
+    ):
+        extract(text)  # no IndexError: a phrase after the last token is empty

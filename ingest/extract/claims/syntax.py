@@ -48,7 +48,10 @@ class Syntax:
         return self.actor_keys_at(first, last)
 
     def np_end(self, start: int, limit: int) -> int:
+        """The last token of the noun phrase starting at start (start - 1 when no token is left before limit)."""
         tokens = self.model.tokens
+        if start > limit:
+            return start - 1
         k = start
         while (
             k + 1 <= limit
@@ -117,13 +120,15 @@ class Syntax:
             if tokens[k].text in ";." or tokens[k].verb and k > start and not passing:
                 break
             if words.is_(category, tokens[k].norm):
-                return self.head_keys(k + 1, self.phrase_end(k + 1, limit))
+                return self.head_keys(k + 1, self.phrase_end(k + 1, limit)) if k < limit else ()
         return ()
 
     def phrase_end(self, start: int, limit: int) -> int:
         """The end of the noun phrase at start with its "of" modifiers and a name in apposition ("the leader of
         the Wagner group, Yevgeny Prigozhin")."""
         tokens = self.model.tokens
+        if start > limit:
+            return limit
         end = self.np_end(start, limit)
         while end + 2 <= limit and tokens[end + 1].norm == "of" and tokens[end + 2].sentence == tokens[start].sentence:
             end = self.np_end(end + 2, limit)
