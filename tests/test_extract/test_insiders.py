@@ -260,3 +260,11 @@ def test_a_sentence_ending_on_a_preposition_breaks_nothing() -> None:
         "Analyst Mara Voss of the Kell Rights Centre said Valmoran officers had been teaching none of",
     ):
         extract(text)  # no IndexError: a phrase after the last token is empty
+
+
+def test_a_defence_lawyer_with_no_client_named_stands_with_the_defendant() -> None:
+    read = extract(
+        "Prosecutors charged Teodor Brask with taking bribes from a road builder.\n\n"
+        "\"Show me the money that Teodor Brask received,\" said defense attorney Ines Falk. \"Where is the evidence?\""
+    )
+    assert REPORT_STANCE[read.statement("Show me the money").stance] == "denies", read.summary()

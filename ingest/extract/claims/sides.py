@@ -14,11 +14,24 @@ PERSON = "Person"
 
 class Sides:
     def __init__(
-        self, actors: ActorSet, dissenting: frozenset[str] = frozenset(), former: frozenset[str] = frozenset()
+        self,
+        actors: ActorSet,
+        dissenting: frozenset[str] = frozenset(),
+        former: frozenset[str] = frozenset(),
+        defence: frozenset[str] = frozenset(),
     ) -> None:
         self.actors = actors
+        self.defence = defence  # "defense attorney", "the defence": for the accused in person
         self.dissenting = dissenting  # "a whistleblower at the bank" speaks against the bank, not for it
         self.former = former  # "two former employees", unnamed, speak as outsiders
+
+    def _defends(self, key: str) -> bool:
+        """A defence lawyer with no client named ("defense attorney Mark Davis", "the defence") stands with whoever
+        is accused in person."""
+        actor = self.actors.by_key.get(key)
+        if actor is None or actor.affiliation is not None:
+            return False
+        return any(w in self.defence for w in name_key(actor.role or actor.label).split())
 
     def _dissents(self, key: str) -> bool:
         """A whistleblower, or an unnamed former insider ("two former employees"), speaks against the body."""
@@ -68,11 +81,12 @@ class Sides:
         if speaker is None:
             return False
         mine = self.camp(speaker)
+        defends = self._defends(speaker)
         for key in keys:
             actor = self.actors.by_key.get(key)
             if actor is not None and actor.type == PERSON:
-                if key in mine or speaker in self.camp(key):
-                    return True
+                if key in mine or speaker in self.camp(key) or defends:
+                    return True  # "defense attorney Mark Davis": the one on trial's side, named or not
             elif mine & self.camp(key):
                 return True
         return False

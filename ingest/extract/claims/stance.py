@@ -65,7 +65,12 @@ class StanceReader:
         self.acts = acts
         self.attributions = attributions
         grammar = lexicon.words.grammar
-        self.sides = Sides(actors, grammar.get("dissenting", frozenset()), grammar.get("former", frozenset()))
+        self.sides = Sides(
+            actors,
+            dissenting=grammar.get("dissenting", frozenset()),
+            former=grammar.get("former", frozenset()),
+            defence=grammar.get("defence", frozenset()),
+        )
         self.wording = Wording(model, lexicon)
 
     def _refers(self, a: Attribution) -> bool:
