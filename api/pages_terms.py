@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from newskg.api.context import AppContext
 from newskg.api.openapi_responses import answer, errors
-from newskg.api.page_queries import PREFIXES, PageQueries, Row, as_int, values_block
+from newskg.api.page_queries import PREFIXES, PageQueries, Row, values_block
 from newskg.api.pages_deref import RESOURCE_MEDIA_TYPES, Wanted, representation_headers, triples_rdf, wanted
 from newskg.api.pages_render import RDF_ALTERNATES, Renderer
 from newskg.api.term_index import TermDoc, TermIndex

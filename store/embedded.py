@@ -17,7 +17,7 @@ import rdflib
 from rdflib.term import Node
 
 from newskg.ingest.distinct_triples import distinct_triples
-from newskg.ingest.errors import QueryError, StoreError
+from newskg.ingest.errors import StoreError
 from newskg.ingest.sparql_errors import evaluation_error, syntax_error
 from newskg.store.interface import TriplesSource
 from newskg.store.sparql_text import names_dataset

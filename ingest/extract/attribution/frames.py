@@ -14,6 +14,7 @@ from newskg.ingest.extract.actors.coreference import Resolver
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.content import before_frame, complement, trim
 from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
+from newskg.ingest.extract.attribution.checks import ContentChecks
 from newskg.ingest.extract.attribution.documents import DocumentSources
 from newskg.ingest.extract.attribution.quotations import clause_goes_on, is_title, quoted_within
 from newskg.ingest.extract.attribution.source import SourceFinder
@@ -36,6 +37,7 @@ class StatementFinder:
         self.lexicon = lexicon
         self.sources = SourceFinder(model, actors, lexicon, resolver)
         self.documents = DocumentSources(model, actors, lexicon, self.sources)
+        self.checks = ContentChecks(model, lexicon, self.sources)
         self.consumed: set[int] = set()  # quotations already attributed or inside a reported content
         self.found: list[Attribution] = []
 
@@ -256,7 +258,7 @@ class StatementFinder:
         speaker = subject or inverted
         if speaker is None and not cue.passive:
             return  # a verb of saying with no one saying it ("all things considered")
-        if subject is not None and self._no_one(subject.first, sentence.first):
+        if subject is not None and self.checks.no_one(subject.first, sentence.first):
             return  # "no one at the hospital had mentioned it", "nobody said": no one says anything
         medium = None
         if cue.entry.addressee:
@@ -292,7 +294,7 @@ class StatementFinder:
             if quote.first >= content[0] and quote.last <= content[1]:
                 self.consumed.add(quote.index)
         content, medium = self._medium_at_end(content, medium)
-        if not self._says_something(cue, *content):
+        if not self.checks.says_something(cue, *content):
             return
         self._add(speaker, cue, *content, sentence, False, medium=medium)
 
@@ -320,58 +322,6 @@ class StatementFinder:
             if tokens[k].verb or tokens[k].text in ",;:" or tokens[k].quote >= 0:
                 return False
         return False
-
-    def _no_one(self, first: int, floor: int) -> bool:
-        """The subject starting at token first is "no one", "nobody" or "none", or is the object of a preposition
-        after one ("no one at the hospital")."""
-        tokens = self.model.tokens
-        words = self.lexicon.words
-        if words.is_("negation", tokens[first].norm):
-            return True
-        k = first - 1
-        if k < floor or tokens[k].tag != "IN":
-            return False
-        return any(words.is_("negation", tokens[i].norm) for i in range(max(floor, k - 2), k))
-
-    def _says_something(self, cue: CueHit, first: int, last: int) -> bool:
-        """Not an adverbial left over after the cue ("on Monday", "in a report published in May", "speaking on
-        condition of anonymity")."""
-        tokens = self.model.tokens
-        if any(t.quote >= 0 for t in tokens[first : last + 1]):
-            # "published a paper headlined “…”": a thing with a title, unless the quotation is what was put out
-            if not cue.entry.clause_only or tokens[first].quote >= 0:
-                return True
-            titled = any(is_title(self.model, self.model.quotes[t.quote]) for t in tokens[first : last + 1] if t.quote >= 0)
-            return not titled and self._clause(first, last)
-        opener = tokens[first]
-        # "accused of carrying out …", "denied hiding anything", "admitted taking bribes": the act, a gerund
-        charge = cue.passive and cue.entry.accuses_object or opener.tag == "VBG" and cue.entry.stance != "neutral"
-        # "rejected as \"baseless\"", "described the report as lies": what the thing is called is the content
-        charge = charge or opener.norm == "as" and (cue.entry.stance != "neutral" or cue.entry.characterises)
-        approximate = first < last and tokens[first + 1].tag == "CD"  # "said about 3,000 accounts were hit"
-        if not charge and (
-            opener.tag in ("IN", "TO")
-            and not self.lexicon.words.is_("complementizer", opener.norm)
-            and not approximate
-            or opener.tag == "VBG"
-        ):
-            return False
-        if all(
-            self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD")
-            for k in range(first, last + 1)
-        ):
-            return False
-        # "published its annual accounts", "recalled the drug" say nothing; "published that …" does
-        return not cue.entry.clause_only or self._clause(first, last)
-
-    def _clause(self, first: int, last: int) -> bool:
-        tokens = self.model.tokens
-        return any(
-            t.tag in ("VBD", "VBZ", "VBP", "MD")
-            or t.tag == "VB" and k > first and tokens[k - 1].tag == "TO"
-            or t.tag == "VBN" and k > first and tokens[k - 1].noun
-            for k, t in enumerate(tokens[first : last + 1], start=first)
-        )
 
     def _medium_at_end(self, content: tuple[int, int], medium: str | None) -> tuple[tuple[int, int], str | None]:
         """'confirmed the payments to the Daily Courier': the outlet the words were given to is no content."""

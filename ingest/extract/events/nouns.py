@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newskg.ingest.extract.actors.values import ActorSet
-from newskg.ingest.extract.events.dates import DateIndex, DateMention
+from newskg.ingest.extract.events.dates import DateIndex
 from newskg.ingest.extract.events.places import PlaceReader
 from newskg.ingest.extract.events.values import EventMention
 from newskg.ingest.extract.lexicon.entries import EventWord, Lexicon

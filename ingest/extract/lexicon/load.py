@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import SKOS
 
 from newskg.ingest.errors import NewskgError
 from newskg.ingest.extract.lexicon.entries import ActEntry, Cue, EventWord, Hedge, Lexicon, Pronoun, StanceWord

@@ -1,0 +1,69 @@
+"""Whether what a cue points at is a statement: something said, not an adverbial left over ("on Monday"), not a
+thing published ("published its accounts", "a paper headlined “…”"), not what no one said ("no one mentioned it")."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.attribution.cue import CueHit
+from newskg.ingest.extract.attribution.quotations import is_title
+from newskg.ingest.extract.attribution.source import SourceFinder
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+
+
+class ContentChecks:
+    def __init__(self, model: TextModel, lexicon: Lexicon, sources: SourceFinder) -> None:
+        self.model = model
+        self.lexicon = lexicon
+        self.sources = sources
+
+    def no_one(self, first: int, floor: int) -> bool:
+        """The subject starting at token first is "no one", "nobody" or "none", or is the object of a preposition
+        after one ("no one at the hospital")."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        if words.is_("negation", tokens[first].norm):
+            return True
+        k = first - 1
+        if k < floor or tokens[k].tag != "IN":
+            return False
+        return any(words.is_("negation", tokens[i].norm) for i in range(max(floor, k - 2), k))
+
+    def says_something(self, cue: CueHit, first: int, last: int) -> bool:
+        """Not an adverbial left over after the cue ("on Monday", "in a report published in May", "speaking on
+        condition of anonymity")."""
+        tokens = self.model.tokens
+        if any(t.quote >= 0 for t in tokens[first : last + 1]):
+            # "published a paper headlined “…”": a thing with a title, unless the quotation is what was put out
+            if not cue.entry.clause_only or tokens[first].quote >= 0:
+                return True
+            titled = any(is_title(self.model, self.model.quotes[t.quote]) for t in tokens[first : last + 1] if t.quote >= 0)
+            return not titled and self.is_clause(first, last)
+        opener = tokens[first]
+        # "accused of carrying out …", "denied hiding anything", "admitted taking bribes": the act, a gerund
+        charge = cue.passive and cue.entry.accuses_object or opener.tag == "VBG" and cue.entry.stance != "neutral"
+        # "rejected as \"baseless\"", "described the report as lies": what the thing is called is the content
+        charge = charge or opener.norm == "as" and (cue.entry.stance != "neutral" or cue.entry.characterises)
+        approximate = first < last and tokens[first + 1].tag == "CD"  # "said about 3,000 accounts were hit"
+        if not charge and (
+            opener.tag in ("IN", "TO")
+            and not self.lexicon.words.is_("complementizer", opener.norm)
+            and not approximate
+            or opener.tag == "VBG"
+        ):
+            return False
+        if all(
+            self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD")
+            for k in range(first, last + 1)
+        ):
+            return False
+        # "published its annual accounts", "recalled the drug" say nothing; "published that …" does
+        return not cue.entry.clause_only or self.is_clause(first, last)
+
+    def is_clause(self, first: int, last: int) -> bool:
+        tokens = self.model.tokens
+        return any(
+            t.tag in ("VBD", "VBZ", "VBP", "MD")
+            or t.tag == "VB" and k > first and tokens[k - 1].tag == "TO"
+            or t.tag == "VBN" and k > first and tokens[k - 1].noun
+            for k, t in enumerate(tokens[first : last + 1], start=first)
+        )
