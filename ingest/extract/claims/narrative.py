@@ -88,9 +88,9 @@ class NarrativeClaims:
             act = self.acts.charge(accused, match.last + 1, sentence.last)
             label = self._label(accused)
             drafts.append(
-                Draft(
+                Draft.of_act(
+                    act,
                     accused=accused,
-                    claim_type=act.event_type if act is not None else GENERIC,
                     evidence=model.span(sentence.first, sentence.last),
                     summary=clause(model, act, label, sentence.last)
                     if act is not None
@@ -98,9 +98,6 @@ class NarrativeClaims:
                     claimants=claimants,
                     claimant_note=None if claimants else UNATTRIBUTED,
                     statement=None,
-                    beneficiaries=act.beneficiaries if act is not None else (),
-                    targets=act.targets if act is not None else (),
-                    wrongful=True,
                 )
             )
         drafts += self._against(sentence)
@@ -236,17 +233,14 @@ class NarrativeClaims:
             )
             if hedged:
                 drafts.append(
-                    Draft(
+                    Draft.of_act(
+                        act,
                         accused=act.accused,
-                        claim_type=act.event_type,
                         evidence=model.span(sentence.first, sentence.last),
                         summary=clause(model, act, self._label(act.accused), sentence.last),
                         claimants=(),
                         claimant_note=UNATTRIBUTED,
                         statement=None,
-                        beneficiaries=act.beneficiaries,
-                        targets=act.targets,
-                        wrongful=True,
                     )
                 )
         return drafts

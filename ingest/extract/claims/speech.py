@@ -38,6 +38,35 @@ class Draft:
     implied: bool = False  # inferred from a denial: joins an explicit allegation when one exists
     wrongful: bool = False
 
+    @classmethod
+    def of_act(
+        cls,
+        act: Act | None,
+        *,
+        accused: tuple[str, ...],
+        evidence: Span,
+        summary: str,
+        claimants: tuple[str, ...],
+        claimant_note: str | None,
+        statement: int | None,
+        implied: bool = False,
+        wrongful: bool = True,
+    ) -> Draft:
+        """A claim of an act (or of a wrong no act of the lexicon names): its type, who gained and who was harmed."""
+        return cls(
+            accused=accused,
+            claim_type=act.event_type if act is not None else GENERIC,
+            evidence=evidence,
+            summary=summary,
+            claimants=claimants,
+            claimant_note=claimant_note,
+            statement=statement,
+            beneficiaries=act.beneficiaries if act is not None else (),
+            targets=act.targets if act is not None else (),
+            implied=implied,
+            wrongful=wrongful,
+        )
+
 
 class SpeechClaims:
     def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, acts: ActReader) -> None:
@@ -123,17 +152,14 @@ class SpeechClaims:
             else fallback(model, label, self._after_object(a, cue_last), a.content_last)
         )
         return [
-            Draft(
+            Draft.of_act(
+                act,
                 accused=accused,
-                claim_type=act.event_type if act is not None else GENERIC,
                 evidence=a.content,
                 summary=summary,
                 claimants=claimants,
                 claimant_note=note,
                 statement=n,
-                beneficiaries=act.beneficiaries if act else (),
-                targets=act.targets if act else (),
-                wrongful=True,
             )
         ]
 
@@ -220,16 +246,14 @@ class SpeechClaims:
             label = self._label(accused)
             summary = clause(self.model, act, label, a.content_last)
             drafts.append(
-                Draft(
+                Draft.of_act(
+                    act,
                     accused=accused,
-                    claim_type=act.event_type,
                     evidence=a.content,
                     summary=summary,
                     claimants=claimants,
                     claimant_note=note,
                     statement=n,
-                    beneficiaries=act.beneficiaries,
-                    targets=act.targets,
                     wrongful=act.entry.wrongful,
                 )
             )
@@ -262,16 +286,14 @@ class SpeechClaims:
 
     def _implied(self, a: Attribution, act: Act) -> Draft:
         """The allegation a denial of the act implies: unattributed, joining an explicit one when there is one."""
-        return Draft(
+        return Draft.of_act(
+            act,
             accused=act.accused,
-            claim_type=act.event_type,
             evidence=a.content,
             summary=clause(self.model, act, self._label(act.accused), a.content_last),
             claimants=(),
             claimant_note=UNATTRIBUTED,
             statement=None,
-            beneficiaries=act.beneficiaries,
-            targets=act.targets,
             implied=True,
             wrongful=act.entry.wrongful,
         )
