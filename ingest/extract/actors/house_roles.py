@@ -5,7 +5,6 @@ news names the company and then quotes its people."""
 from __future__ import annotations
 
 from newskg.ingest.extract.lexicon.words import WordTables
-from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import TextModel
 
 HOUSE_ROLE = "house-role"
@@ -17,12 +16,12 @@ _SENTENCES_BACK = 1
 
 def in_house(role: str | None, label: str, words: WordTables) -> bool:
     """The role or the description names a post inside an organisation."""
-    return any(words.is_(HOUSE_ROLE, w) for w in name_key(role or label).split())
+    return words.any_is(HOUSE_ROLE, role or label)
 
 
 def business(label: str, words: WordTables) -> bool:
     """The description says the organisation is a business ("a company spokesperson", "the bank's managers")."""
-    return any(words.is_(BUSINESS_NOUN, w) for w in name_key(label).split())
+    return words.any_is(BUSINESS_NOUN, label)
 
 
 def owner_before(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.lexicon.words import WordTables
-from newskg.ingest.extract.text.folding import name_key
 
 LEGAL_AUTHORITY = "legal-authority"
 
@@ -17,7 +16,7 @@ def acting_authority(actors: ActorSet, words: WordTables, accused: tuple[str, ..
     for actor in actors.actors:
         if actor.key in accused or actor.type == "Person":
             continue
-        if not any(words.is_(LEGAL_AUTHORITY, w) for w in name_key(actor.label).split()):
+        if not words.any_is(LEGAL_AUTHORITY, actor.label):
             continue
         distance = min(abs(m.first - token) for m in actor.mentions)
         if nearest is None or distance < nearest[0]:

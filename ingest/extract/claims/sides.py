@@ -7,39 +7,38 @@ from __future__ import annotations
 from functools import cached_property
 
 from newskg.ingest.extract.actors.values import NAMED, ActorSet
+from newskg.ingest.extract.lexicon.words import WordTables
 from newskg.ingest.extract.text.folding import name_key
 
 PERSON = "Person"
 
 
 class Sides:
-    def __init__(
-        self,
-        actors: ActorSet,
-        dissenting: frozenset[str] = frozenset(),
-        former: frozenset[str] = frozenset(),
-        defence: frozenset[str] = frozenset(),
-    ) -> None:
+    def __init__(self, actors: ActorSet, words: WordTables | None = None) -> None:
         self.actors = actors
-        self.defence = defence  # "defense attorney", "the defence": for the accused in person
-        self.dissenting = dissenting  # "a whistleblower at the bank" speaks against the bank, not for it
-        self.former = former  # "two former employees", unnamed, speak as outsiders
+        self.words = words
 
-    def _defends(self, key: str) -> bool:
-        """A defence lawyer with no client named ("defense attorney Mark Davis", "the defence") stands with whoever
-        is accused in person."""
-        actor = self.actors.by_key.get(key)
-        if actor is None or actor.affiliation is not None:
-            return False
-        return any(w in self.defence for w in name_key(actor.role or actor.label).split())
+    def _described(self, category: str, unnamed_only: bool = False) -> frozenset[str]:
+        """The actors whose role or label has a word of the category."""
+        if self.words is None:
+            return frozenset()
+        return frozenset(
+            a.key
+            for a in self.actors.actors
+            if self.words.any_is(category, a.role or a.label) and not (unnamed_only and a.kind == NAMED)
+        )
 
-    def _dissents(self, key: str) -> bool:
-        """A whistleblower, or an unnamed former insider ("two former employees"), speaks against the body."""
-        actor = self.actors.by_key.get(key)
-        if actor is None:
-            return False
-        words = name_key(actor.role or actor.label).split()
-        return any(w in self.dissenting for w in words) or actor.kind != NAMED and any(w in self.former for w in words)
+    @cached_property
+    def _defenders(self) -> frozenset[str]:
+        """Defence lawyers with no client named ("defense attorney Mark Davis", "the defence"): they stand with
+        whoever is accused in person."""
+        return frozenset(k for k in self._described("defence") if self.actors.by_key[k].affiliation is None)
+
+    @cached_property
+    def _dissenters(self) -> frozenset[str]:
+        """A whistleblower, or an unnamed former insider ("two former employees"): they speak against the body they
+        belong to, not for it."""
+        return self._described("dissenting") | self._described("former", unnamed_only=True)
 
     @cached_property
     def _short_forms(self) -> dict[str, set[str]]:
@@ -64,7 +63,7 @@ class Sides:
             current = todo.pop()
             actor = self.actors.by_key.get(current)
             related = set(self._short_forms.get(current, ()))
-            if actor is not None and actor.affiliation and not self._dissents(current):
+            if actor is not None and actor.affiliation and current not in self._dissenters:
                 related.add(actor.affiliation)
             for other in related - camp:
                 camp.add(other)
@@ -81,7 +80,7 @@ class Sides:
         if speaker is None:
             return False
         mine = self.camp(speaker)
-        defends = self._defends(speaker)
+        defends = speaker in self._defenders
         for key in keys:
             actor = self.actors.by_key.get(key)
             if actor is not None and actor.type == PERSON:

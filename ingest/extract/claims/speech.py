@@ -14,7 +14,6 @@ from newskg.ingest.extract.claims.summary import clause, fallback
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
 from newskg.ingest.extract.lexicon.entries import Lexicon
-from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import TextModel
 from newskg.ingest.model import Span
 
@@ -333,7 +332,7 @@ class SpeechClaims:
 
 
 def _speaks_for(actor: ActorRecord, lexicon: Lexicon) -> bool:
-    return any(lexicon.words.is_("speaks-for", w) for w in name_key(actor.role or actor.label).split())
+    return lexicon.words.any_is("speaks-for", actor.role or actor.label)
 
 
 def embedded_report(model: TextModel, lexicon: Lexicon, syntax: Syntax, first: int, last: int) -> int | None:

@@ -64,13 +64,7 @@ class StanceReader:
         self.lexicon = lexicon
         self.acts = acts
         self.attributions = attributions
-        grammar = lexicon.words.grammar
-        self.sides = Sides(
-            actors,
-            dissenting=grammar.get("dissenting", frozenset()),
-            former=grammar.get("former", frozenset()),
-            defence=grammar.get("defence", frozenset()),
-        )
+        self.sides = Sides(actors, lexicon.words)
         self.wording = Wording(model, lexicon)
 
     def _refers(self, a: Attribution) -> bool:

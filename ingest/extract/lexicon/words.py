@@ -76,6 +76,10 @@ class WordTables:
     def is_(self, category: str, word: str) -> bool:
         return word in self.grammar.get(category, frozenset())
 
+    def any_is(self, category: str, phrase: str) -> bool:
+        """A word of the phrase is of the category ("a company spokesperson" has a "speaks-for" word)."""
+        return any(self.is_(category, w) for w in name_key(phrase).split())
+
     @property
     def longest_title(self) -> int:
         return max(len(t.split()) for t in self.titles | self.honorifics)
