@@ -4,8 +4,12 @@ role phrases and appositions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from newskg.ingest.extract.actors.affiliations import (
+    house_affiliations,
+    possessor_affiliations,
+    role_affiliation,
+)
+from newskg.ingest.extract.actors.contexts import ActingContexts, plural_name
 from newskg.ingest.extract.actors.coreference import (
     acronym_after,
     initials,
@@ -13,84 +17,35 @@ from newskg.ingest.extract.actors.coreference import (
     role_anaphors,
     short_forms,
 )
-from newskg.ingest.extract.actors.contexts import ActingContexts, plural_name
 from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
-from newskg.ingest.extract.actors.house_roles import business, in_house, owner_before
+from newskg.ingest.extract.actors.groups import Group, known_group
 from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
-from newskg.ingest.extract.actors.name_types import GUESSED, NamedCandidate, classify, names_a_thing
+from newskg.ingest.extract.actors.name_types import (
+    GUESSED,
+    NamedCandidate,
+    classify,
+    names_a_thing,
+)
 from newskg.ingest.extract.actors.names import find_name_runs, run_text
 from newskg.ingest.extract.actors.places import Gazetteer
-from newskg.ingest.extract.actors.registry import Registry, RegistryEntry
-from newskg.ingest.extract.actors.roles import RoleFound, description_after, role_after, role_before
+from newskg.ingest.extract.actors.registry import Registry
+from newskg.ingest.extract.actors.roles import (
+    RoleFound,
+    description_after,
+    role_after,
+    role_before,
+)
 from newskg.ingest.extract.actors.values import (
     ANONYMOUS,
     COLLECTIVE,
     DESCRIBED,
     KNOWN_PREFIX,
     NAMED,
-    ActorRecord,
     ActorSet,
-    Mention,
 )
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import TextModel
-
-
-@dataclass
-class _Group:
-    """Mentions gathered for one actor while the stage runs (private; the stage returns frozen records)."""
-
-    key: str
-    label: str
-    type: str
-    kind: str
-    confidence: float
-    registry_iri: str | None = None
-    wikidata: str | None = None
-    role: str | None = None
-    affiliation: str | None = None
-    gender: str | None = None
-    plural: bool = False
-    document: bool = False
-    described: bool = False  # found by its description ("Ostria's military intelligence agency"), not its name
-    mentions: list[Mention] = field(default_factory=list)
-
-    def add(self, model: TextModel, first: int, last: int) -> None:
-        if all((m.first, m.last) != (first, last) for m in self.mentions):
-            self.mentions.append(Mention(first, last, model.span(first, last)))
-
-    def record(self) -> ActorRecord:
-        mentions = tuple(sorted(self.mentions, key=lambda m: m.first))
-        return ActorRecord(
-            key=self.key,
-            label=self.label,
-            type=self.type,
-            kind=self.kind,
-            mentions=mentions,
-            registry_iri=self.registry_iri,
-            role=self.role,
-            affiliation=self.affiliation,
-            confidence=self.confidence,
-            wikidata=self.wikidata,
-            gender=self.gender,
-            plural=self.plural,
-            document=self.document,
-        )
-
-
-def _known_group(entry: RegistryEntry, *, confidence: float) -> _Group:
-    """A registry actor's group, made where the text names it otherwise than by its name (a nationality, "the
-    Valmoran government")."""
-    return _Group(
-        key=KNOWN_PREFIX + entry.iri,
-        label=entry.label,
-        type=entry.type,
-        kind=NAMED,
-        confidence=confidence,
-        registry_iri=entry.iri,
-        wikidata=entry.wikidata,
-    )
 
 
 class ActorFinder:
@@ -106,7 +61,7 @@ class ActorFinder:
     def find(self, model: TextModel) -> ActorSet:
         words = self.lexicon.words
         hits = self.matcher.find(model, words)
-        groups: dict[str, _Group] = {}
+        groups: dict[str, Group] = {}
         at_token: dict[int, str] = {}
 
         def put(
@@ -115,7 +70,7 @@ class ActorFinder:
             last: int,
             make: callable,
             mention_first: int | None = None,
-        ) -> _Group:  # type: ignore[valid-type]
+        ) -> Group:  # type: ignore[valid-type]
             group = groups.get(key) or groups.setdefault(key, make())
             group.add(model, first if mention_first is None else mention_first, last)
             for i in range(first, last + 1):
@@ -129,7 +84,7 @@ class ActorFinder:
                     KNOWN_PREFIX + entry.iri,
                     hit.first,
                     hit.last,
-                    lambda e=entry, m=hit.use: _Group(
+                    lambda e=entry, m=hit.use: Group(
                         key=KNOWN_PREFIX + e.iri,
                         label=e.label,
                         type=e.type,
@@ -149,7 +104,7 @@ class ActorFinder:
                     KNOWN_PREFIX + entry.iri,
                     hit.first,
                     hit.last,
-                    lambda e=entry: _known_group(e, confidence=0.8),
+                    lambda e=entry: known_group(e, confidence=0.8),
                 )
         runs = find_name_runs(model, hits, words)
         things = {name_key(run_text(model, r.first, r.last)) for r in runs if names_a_thing(model, r, words)}
@@ -182,13 +137,13 @@ class ActorFinder:
             self._described(model, candidate, put, at_token)
         self._merge_apposed_names(model, groups, at_token)
         for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
-            group.affiliation = self._affiliation(model, found, groups, hits) or group.affiliation
+            group.affiliation = role_affiliation(model, found, groups, hits, self.lexicon) or group.affiliation
         actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
         anaphors = role_anaphors(model, actors, words)
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
-        self._possessor_affiliations(model, groups)
-        self._house_affiliations(model, groups)  # after "the company" joined the company it refers to
+        possessor_affiliations(model, groups)
+        house_affiliations(model, groups, self.lexicon.words)  # after "the company" joined the company it refers to
         for group in groups.values():  # a dateline names where the story was filed and its wire, no actor
             group.mentions = [m for m in group.mentions if m.span.start >= model.dateline_end]
         records = tuple(
@@ -213,12 +168,12 @@ class ActorFinder:
         groups,
         hits: list[KnownHit],
         known_aliases: dict[str, str],
-    ) -> tuple[dict[str, str], list[tuple[_Group, RoleFound]]]:
+    ) -> tuple[dict[str, str], list[tuple[Group, RoleFound]]]:
         """Names become actors; a surname, an acronym given in brackets or made of a name's initials joins the actor
         named in full (returns short forms → the actor's key)."""
         words = self.lexicon.words
         aliases: dict[str, str] = dict(known_aliases)
-        roles_found: list[tuple[_Group, RoleFound]] = []
+        roles_found: list[tuple[Group, RoleFound]] = []
         full = [c for c in named if not c.single and len(name_key(c.label).split()) > 1]
         for candidate in full:
             key = "name:" + name_key(candidate.label)
@@ -287,7 +242,7 @@ class ActorFinder:
             if acts or explained and not candidate.place:
                 self._put_named(model, candidate, "name:" + form, put)
 
-    def _merge_apposed_names(self, model: TextModel, groups: dict[str, _Group], at_token: dict[int, str]) -> None:
+    def _merge_apposed_names(self, model: TextModel, groups: dict[str, Group], at_token: dict[int, str]) -> None:
         """"Ostria's military intelligence agency, the DMI, …": an institution described, then named in apposition,
         is one actor under its name, with the kind and state the description gave it."""
         tokens = model.tokens
@@ -318,13 +273,13 @@ class ActorFinder:
                 at_token[i] = other_key
             del groups[key]
 
-    def _put_named(self, model: TextModel, candidate: NamedCandidate, key: str, put) -> _Group:  # type: ignore[no-untyped-def]
+    def _put_named(self, model: TextModel, candidate: NamedCandidate, key: str, put) -> Group:  # type: ignore[no-untyped-def]
         """A name's mention added to its actor's group, the group made from the name when it is the first."""
         return put(
             key,
             candidate.first,
             candidate.last,
-            lambda: _Group(
+            lambda: Group(
                 key=key,
                 label=candidate.label,
                 type=self._type_told(model, candidate),
@@ -343,63 +298,6 @@ class ActorFinder:
         guessed = guessed and not plural_name(model, candidate.first)
         return "MediaOutlet" if guessed and self.contexts.told(model, candidate.first) else candidate.type
 
-    def _possessor_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
-        """"the UAE's Ministry of Foreign Affairs", "Ostria's Central Bank": a named body a state or an
-        organisation possesses belongs to it."""
-        tokens = model.tokens
-        owner_at = {i: key for key, g in groups.items() if g.type != "Person" for m in g.mentions for i in (m.last,)}
-        for key, group in groups.items():
-            if group.affiliation is not None or group.type == "Person" or group.kind != NAMED:
-                continue
-            for mention in group.mentions:
-                k = mention.first - 1
-                if k >= 1 and tokens[k].text in ("'s", "’s") and owner_at.get(k - 1) not in (None, key):
-                    group.affiliation = owner_at[k - 1]
-                    break
-
-    def _house_affiliations(self, model: TextModel, groups: dict[str, _Group]) -> None:
-        words = self.lexicon.words
-        organisations = [(m.last, key, g.type) for key, g in groups.items() if not g.document for m in g.mentions]
-        for group in groups.values():
-            if group.affiliation is None and group.mentions and in_house(group.role, group.label, words):
-                first = min(m.first for m in group.mentions)
-                owner = owner_before(model, first, organisations, business(group.label, words))
-                if owner is not None and owner != group.key:
-                    group.affiliation = owner
-
-    def _affiliation(
-        self,
-        model: TextModel,
-        found: RoleFound,
-        groups: dict[str, _Group],
-        hits: list[KnownHit],
-    ) -> str | None:
-        """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
-        ("a fellow at the Atlantic Trade Institute"), else a nationality or name inside the role ("Varenian envoy")."""
-        if found.pronoun is not None:  # "his lawyer X": the person named last before; "its president": the body
-            pronoun = self.lexicon.pronouns.get(model.tokens[found.pronoun].norm)
-            before = [
-                (max(m.last for m in group.mentions if m.last < found.pronoun), key)
-                for key, group in groups.items()
-                if (group.type in pronoun.types if pronoun is not None else group.type == "Person")
-                and any(m.last < found.pronoun for m in group.mentions)
-            ]
-            if before:
-                return max(before)[1]
-        span = found.possessor or found.organisation
-        if span is not None:
-            for key, group in groups.items():
-                if any(span[0] <= m.first <= span[1] for m in group.mentions):
-                    return key
-            written = name_key(model.span(*span).text)
-            for key, group in groups.items():  # the organisation named again, as a modifier no mention took
-                if group.type != "Person" and name_key(group.label) == written:
-                    return key
-        for hit in hits:
-            if found.first <= hit.first and hit.last <= found.last and hit.use is not Use.PLACE:
-                return KNOWN_PREFIX + hit.entry.iri
-        return None
-
     def _described(
         self,
         model: TextModel,
@@ -414,7 +312,7 @@ class ActorFinder:
                 KNOWN_PREFIX + entry.iri,
                 candidate.first,
                 candidate.last,
-                lambda: _known_group(entry, confidence=0.9),
+                lambda: known_group(entry, confidence=0.9),
                 mention_first=candidate.mention_first,
             )
             return
@@ -438,7 +336,7 @@ class ActorFinder:
             key,
             candidate.first,
             candidate.last,
-            lambda: _Group(
+            lambda: Group(
                 key=key,
                 label=label,
                 type=candidate.type,

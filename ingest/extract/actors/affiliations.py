@@ -1,0 +1,110 @@
+"""What an actor belongs to, where no role phrase names it beside the name: a named body a state or an organisation
+possesses ("the UAE's Ministry of Foreign Affairs"); an in-house post with no organisation named beside it ("said
+chief executive Jane Doe", "a bank spokeswoman", "senior executives"), which belongs to the organisation the text
+named last before it, in the same or the sentence before (news names the company and then quotes its people); and
+the organisation or person a role phrase points to ("Bulgaria's minister", "his lawyer", "a fellow at the Atlantic
+Trade Institute")."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.actors.groups import Group
+from newskg.ingest.extract.actors.known import KnownHit, Use
+from newskg.ingest.extract.actors.roles import RoleFound
+from newskg.ingest.extract.actors.values import KNOWN_PREFIX, NAMED
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.text.folding import name_key
+from newskg.ingest.extract.text.model import TextModel
+
+HOUSE_ROLE = "house-role"
+BUSINESS_NOUN = "business-noun"
+_OWNER_TYPES_EXCLUDED = ("Person", "MediaOutlet", "AnonymousSource", "ActorGroup")
+_BUSINESS_OWNER = "Organization"  # "a company spokesperson" speaks for a company, not a ministry or a state
+_SENTENCES_BACK = 1
+
+
+def in_house(role: str | None, label: str, words: WordTables) -> bool:
+    """The role or the description names a post inside an organisation."""
+    return words.any_is(HOUSE_ROLE, role or label)
+
+
+def business(label: str, words: WordTables) -> bool:
+    """The description says the organisation is a business ("a company spokesperson", "the bank's managers")."""
+    return words.any_is(BUSINESS_NOUN, label)
+
+
+def owner_before(
+    model: TextModel, first_token: int, organisations: list[tuple[int, str, str]], business_only: bool = False
+) -> str | None:
+    """The key of the organisation mentioned last before token first_token, no further back than the sentence
+    before; only a business when business_only. organisations: (last token of a mention, key, type), any order."""
+    sentence = model.tokens[first_token].sentence
+    earlier = [
+        (last, key)
+        for last, key, kind in organisations
+        if last < first_token
+        and kind not in _OWNER_TYPES_EXCLUDED
+        and (kind == _BUSINESS_OWNER or not business_only)
+        and sentence - model.tokens[last].sentence <= _SENTENCES_BACK
+    ]
+    return max(earlier)[1] if earlier else None
+
+
+def possessor_affiliations(model: TextModel, groups: dict[str, Group]) -> None:
+    """"the UAE's Ministry of Foreign Affairs", "Ostria's Central Bank": a named body a state or an
+    organisation possesses belongs to it."""
+    tokens = model.tokens
+    owner_at = {m.last: key for key, g in groups.items() if g.type != "Person" for m in g.mentions}
+    for key, group in groups.items():
+        if group.affiliation is not None or group.type == "Person" or group.kind != NAMED:
+            continue
+        for mention in group.mentions:
+            k = mention.first - 1
+            if k >= 1 and tokens[k].text in ("'s", "’s") and owner_at.get(k - 1) not in (None, key):
+                group.affiliation = owner_at[k - 1]
+                break
+
+
+def house_affiliations(model: TextModel, groups: dict[str, Group], words: WordTables) -> None:
+    """An in-house post with no organisation beside it belongs to the one named just before."""
+    organisations = [(m.last, key, g.type) for key, g in groups.items() if not g.document for m in g.mentions]
+    for group in groups.values():
+        if group.affiliation is None and group.mentions and in_house(group.role, group.label, words):
+            first = min(m.first for m in group.mentions)
+            owner = owner_before(model, first, organisations, business(group.label, words))
+            if owner is not None and owner != group.key:
+                group.affiliation = owner
+
+
+def role_affiliation(
+    model: TextModel,
+    found: RoleFound,
+    groups: dict[str, Group],
+    hits: list[KnownHit],
+    lexicon: Lexicon,
+) -> str | None:
+    """The actor a role belongs to: the possessor ("Bulgaria's minister"), the organisation after the role
+    ("a fellow at the Atlantic Trade Institute"), else a nationality or name inside the role ("Varenian envoy")."""
+    if found.pronoun is not None:  # "his lawyer X": the person named last before; "its president": the body
+        pronoun = lexicon.pronouns.get(model.tokens[found.pronoun].norm)
+        before = [
+            (max(m.last for m in group.mentions if m.last < found.pronoun), key)
+            for key, group in groups.items()
+            if (group.type in pronoun.types if pronoun is not None else group.type == "Person")
+            and any(m.last < found.pronoun for m in group.mentions)
+        ]
+        if before:
+            return max(before)[1]
+    span = found.possessor or found.organisation
+    if span is not None:
+        for key, group in groups.items():
+            if any(span[0] <= m.first <= span[1] for m in group.mentions):
+                return key
+        written = name_key(model.span(*span).text)
+        for key, group in groups.items():  # the organisation named again, as a modifier no mention took
+            if group.type != "Person" and name_key(group.label) == written:
+                return key
+    for hit in hits:
+        if found.first <= hit.first and hit.last <= found.last and hit.use is not Use.PLACE:
+            return KNOWN_PREFIX + hit.entry.iri
+    return None
