@@ -12,6 +12,7 @@ from newskg.ingest.extract.claims.acts import Act, ActReader
 from newskg.ingest.extract.claims.authority import acting_authority
 from newskg.ingest.extract.claims.summary import clause, fallback
 from newskg.ingest.extract.claims.syntax import Syntax
+from newskg.ingest.extract.claims.wording import refers_to_claim
 from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
@@ -304,13 +305,19 @@ class SpeechClaims:
             return actor.affiliation
         return key
 
+    def _denies_a_deed(self, a: Attribution) -> bool:
+        """What is denied is something done or a claim ("denied hiding anything", "denied the allegations"), not a
+        thing ("was denying objective facts")."""
+        tokens = self.model.tokens[a.content_first : a.content_last + 1]
+        return any(t.verb for t in tokens) or refers_to_claim(self.model, self.lexicon, a.content_first, a.content_last)
+
     def _denial(self, n: int, a: Attribution) -> list[Draft]:
         """'X denied C': an allegation against the subject of C's act, else against X itself."""
         acts = [act for act in self.acts.find(a.content_first, a.content_last) if act.accused]
         drafts = []
         for act in acts:
             drafts.append(self._implied(a, act))
-        if drafts or a.speaker is None or a.speaker.actor_key is None:
+        if drafts or a.speaker is None or a.speaker.actor_key is None or not self._denies_a_deed(a):
             return drafts
         act = next(iter(self.acts.find(a.content_first, a.content_last)), None)
         accused = (self._principal(a.speaker.actor_key),)

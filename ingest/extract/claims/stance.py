@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
-from newskg.ingest.extract.claims.acts import CLAIM_NOUNS, Act, ActReader
+from newskg.ingest.extract.claims.acts import Act, ActReader
 from newskg.ingest.extract.claims.merge import VAGUE, compatible
 from newskg.ingest.extract.claims.sides import Sides
 from newskg.ingest.extract.claims.stances import ASSESSES, DENIES, DISMISSES, DOWNPLAYS, NEUTRAL, SUPPORTS
 from newskg.ingest.extract.claims.values import Claim, StanceLink
-from newskg.ingest.extract.claims.wording import Wording
+from newskg.ingest.extract.claims.wording import Wording, refers_to_claim
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
@@ -68,18 +68,7 @@ class StanceReader:
         self.wording = Wording(model, lexicon)
 
     def _refers(self, a: Attribution) -> bool:
-        """The content names an allegation or a document about it ("the allegations", "the charges", "the report",
-        "the alleged assistance")."""
-        words = self.lexicon.words
-        for k in range(a.content_first, a.content_last + 1):
-            token = self.model.tokens[k]
-            if token.lemma in words.documents and token.noun:
-                return True
-            if any(h.entry.certainty == "alleged" for h in self.lexicon.hedges.at(self.model, k, lenient=True)):
-                return True
-            if any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(self.model, k, lenient=True)):
-                return True
-        return False
+        return refers_to_claim(self.model, self.lexicon, a.content_first, a.content_last)
 
     def _read(self, a: Attribution, makes: bool) -> _Reading:
         words = self.lexicon.words

@@ -5,6 +5,7 @@ mislabelled") is an assessment. Restricting words ("only") count only from the a
 
 from __future__ import annotations
 
+from newskg.ingest.extract.claims.acts import CLAIM_NOUNS
 from newskg.ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
@@ -49,3 +50,18 @@ class Wording:
         if not found:
             return None
         return min(found)[1]
+
+
+def refers_to_claim(model: TextModel, lexicon: Lexicon, first: int, last: int) -> bool:
+    """The words name an allegation or a document about it ("the allegations", "the charges", "the report", "the
+    alleged assistance")."""
+    words = lexicon.words
+    for k in range(first, last + 1):
+        token = model.tokens[k]
+        if token.lemma in words.documents and token.noun:
+            return True
+        if any(h.entry.certainty == "alleged" for h in lexicon.hedges.at(model, k, lenient=True)):
+            return True
+        if any(m.entry.cue_class in CLAIM_NOUNS for m in lexicon.cues.at(model, k, lenient=True)):
+            return True
+    return False
