@@ -104,7 +104,33 @@ def role_affiliation(
         for key, group in groups.items():  # the organisation named again, as a modifier no mention took
             if group.type != "Person" and name_key(group.label) == written:
                 return key
+    inside = _body_named_inside(model, found, groups)
+    if inside is not None:  # "a Halden spokesman", "British Airways' chairman"
+        return inside
     for hit in hits:
         if found.first <= hit.first and hit.last <= found.last and hit.use is not Use.PLACE:
             return KNOWN_PREFIX + hit.entry.iri
+    return None
+
+
+def _body_named_inside(model: TextModel, found: RoleFound, groups: dict[str, Group]) -> str | None:
+    """A body other than a person named by capitalised words of the role phrase, as a mention or by its name."""
+    tokens = model.tokens
+    for key, group in groups.items():
+        if group.type != "Person" and any(found.first <= m.first and m.last <= found.last for m in group.mentions):
+            return key
+    runs: list[str] = []
+    k = found.first
+    while k <= found.last:
+        if tokens[k].capitalised and tokens[k].proper:
+            end = k
+            while end + 1 <= found.last and tokens[end + 1].capitalised and tokens[end + 1].proper:
+                end += 1
+            runs.append(name_key(model.span(k, end).text))
+            k = end
+        k += 1
+    for key, group in groups.items():
+        names = {name_key(group.label), *(name_key(m.span.text) for m in group.mentions)}
+        if group.type != "Person" and names & set(runs):
+            return key
     return None

@@ -142,6 +142,9 @@ class ActorFinder:
         anaphors = role_anaphors(model, actors, words)
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
+        for group, found in roles_found:  # "the mill's chief engineer": the possessor is a mention only now
+            if group.affiliation is None:
+                group.affiliation = role_affiliation(model, found, groups, hits, self.lexicon)
         possessor_affiliations(model, groups)
         house_affiliations(model, groups, self.lexicon.words)  # after "the company" joined the company it refers to
         for group in groups.values():  # a dateline names where the story was filed and its wire, no actor

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.ingest.extract.lexicon.words import WordTables
+from newskg.ingest.extract.lexicon.words import WordTables, key
 from newskg.ingest.extract.text.model import TextModel
 
 _ROLE_TAGS = ("JJ", "NN", "VBN", "CD")
@@ -33,8 +33,12 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
     """The role phrase ending right before a name: its last word a role noun or title."""
     tokens = model.tokens
     j = first - 1
+    if j >= 1 and key(tokens[j].text) in words.titles | words.honorifics and tokens[j - 1].text == ",":
+        j -= 1  # "The mill's chief engineer, Dr. Kenji Tamura": the title stands between the comma and the name
     # "The regional governor, Anna Kovalenko, denied it": a described role, then the name in apposition
     introduced = j >= 1 and tokens[j].text == "," and _is_role_noun(tokens[j - 1].lemma, words)
+    if j >= 1 and tokens[j].text == "," and not introduced:
+        return _role_of_organisation(model, j, words)
     if introduced:
         j -= 1
     if (
@@ -93,6 +97,35 @@ def role_before(model: TextModel, first: int, words: WordTables) -> RoleFound | 
         last=j,
         possessor=possessor,
         organisation=None,
+    )
+
+
+def _role_of_organisation(model: TextModel, comma: int, words: WordTables) -> RoleFound | None:
+    """"The general manager of Pellworth Mills, Kenji Tamura": a role, the organisation it is held in, a comma."""
+    tokens = model.tokens
+    org_last = comma - 1
+    org_first = org_last
+    while org_first - 1 >= 0 and tokens[org_first - 1].sentence == tokens[comma].sentence:
+        before = tokens[org_first - 1]
+        connector = words.is_("name-connector", before.norm) and not words.is_("org-preposition", before.norm)
+        if not (before.capitalised or connector and org_first - 2 >= 0 and tokens[org_first - 2].capitalised):
+            break
+        org_first -= 1
+    if not tokens[org_first].capitalised or not tokens[org_last].proper:
+        return None
+    preposition = org_first - 1 - (org_first >= 1 and tokens[org_first - 1].norm == "the")
+    head = preposition - 1
+    if preposition < 1 or not words.is_("org-preposition", tokens[preposition].norm):
+        return None
+    if not _is_role_noun(tokens[head].lemma, words):
+        return None
+    start = head
+    while start - 1 >= 0 and tokens[start - 1].tag.startswith(("JJ", "NN")) and not tokens[start - 1].proper:
+        start -= 1
+    if not _opens_noun_phrase(model, start, False, words):
+        return None
+    return RoleFound(
+        role=model.span(start, head).text, first=start, last=org_last, possessor=None, organisation=(org_first, org_last)
     )
 
 

@@ -309,7 +309,11 @@ class SpeechClaims:
         """What is denied is something done or a claim ("denied hiding anything", "denied the allegations"), not a
         thing ("was denying objective facts")."""
         tokens = self.model.tokens[a.content_first : a.content_last + 1]
-        return any(t.verb for t in tokens) or refers_to_claim(self.model, self.lexicon, a.content_first, a.content_last)
+        return (
+            any(t.verb for t in tokens)
+            or bool(self.acts.find(a.content_first, a.content_last))  # "any involvement", "wrongdoing"
+            or refers_to_claim(self.model, self.lexicon, a.content_first, a.content_last)
+        )
 
     def _denial(self, n: int, a: Attribution) -> list[Draft]:
         """'X denied C': an allegation against the subject of C's act, else against X itself."""

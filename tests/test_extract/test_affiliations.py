@@ -1,0 +1,26 @@
+"""Whom a person speaks for, from the role news gives them beside the name (issue 12): the organisation a role
+phrase names, in each of the shapes appositions take. All texts are fiction written for the project."""
+
+from __future__ import annotations
+
+import pytest
+from fiction import extract
+
+OPENING = "Pellworth Paper Mill denied polluting the Arno river on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Pellworth spokesman, Kenji Tamura, said the mill met every standard.",
+        "Kenji Tamura, Pellworth Paper Mill's director for West Africa, said the mill met every standard.",
+        "Kenji Tamura, Pellworth Paper Mills' chairman and chief executive, said the mill met every standard.",
+        "The general manager of Pellworth Paper Mill, Kenji Tamura, said the mill met every standard.",
+        "The mill's chief engineer, Dr. Kenji Tamura, said the mill met every standard.",
+    ],
+)
+def test_a_role_beside_a_name_ties_the_person_to_the_organisation_it_names(sentence: str) -> None:
+    text = OPENING.replace("Paper Mill", "Paper Mills") if "Mills'" in sentence else OPENING
+    read = extract(text + sentence)
+    tamura = read.actor("Kenji Tamura")
+    assert read.label(tamura.affiliation) in ("Pellworth Paper Mill", "Pellworth Paper Mills"), read.summary()
