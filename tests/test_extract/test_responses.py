@@ -13,3 +13,23 @@ def test_denying_a_thing_implies_no_allegation_against_the_one_denying() -> None
     )
     assert not read.against("Harlow Group"), read.summary()
     assert read.against("Piet Lund"), read.summary()
+
+
+def test_they_after_according_to_is_the_source_not_the_subject_of_what_it_said() -> None:
+    read = extract(
+        "Residents of Marlow have protested for a week.\n\n"
+        "According to local farmers, the chemical factories have been dumping waste in the river for months. "
+        "They claim that factory managers hid the waste under gravel after the protests began."
+    )
+    assert read.speaker("factory managers hid the waste") == "local farmers", read.summary()
+
+
+def test_factories_named_by_their_head_noun_are_the_group_named_in_full() -> None:
+    read = extract(
+        "Residents allege that chemical factories are flouting pollution norms.\n\n"
+        "According to local farmers, the factories have been dumping their waste in the river for months.\n\n"
+        "Locals allege that seven more chemical factories in the area are still dumping waste illegally.\n\n"
+        "\"We have shut three factories,\" the district collector said."
+    )
+    assert read.against("chemical factories"), read.summary()
+    assert read.statement("dumping their waste").stance == "supports", read.summary()

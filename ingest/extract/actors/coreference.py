@@ -204,6 +204,9 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
     return found
 
 
+ACCORDING_TO = "according-to"
+
+
 class Resolver:
     """Pronoun resolution: the nearest actor before the pronoun that fits its number, gender and kinds, preferring
     one that was the subject of a sentence (the first mention in its sentence)."""
@@ -212,6 +215,13 @@ class Resolver:
         self.model = model
         self.actors = actors
         self.lexicon = lexicon
+
+    def _named_as_source(self, first: int) -> bool:
+        """"According to local villagers, …": the source a sentence is told by is as good as its subject."""
+        return any(
+            m.last == first - 1 and m.entry.cue_class == ACCORDING_TO
+            for m in self.lexicon.cues.find(self.model, max(0, first - 4), first - 1, lenient=True)
+        )
 
     def pronoun(self, i: int) -> ActorRecord | None:
         token = self.model.tokens[i]
@@ -233,14 +243,19 @@ class Resolver:
                 continue
             if entry.number == "singular" and entry.gender is None and actor.type == "Person":
                 continue  # "it" never means a person
-            subject = mention.first == self.model.sentences[self.model.tokens[mention.first].sentence].first
+            subject = mention.first == self.model.sentences[
+                self.model.tokens[mention.first].sentence
+            ].first or self._named_as_source(mention.first)
             distance = self.model.tokens[i].sentence - self.model.tokens[mention.first].sentence
             # "they" is a group or several people before it is an organisation spoken of as many
             collective_reading = entry.number == "plural" and not plural
             # "… told Open Lantern", "… of the ministry": an object is a weaker antecedent than a subject
             before = self.model.tokens[mention.first - 1] if mention.first > 0 else None
-            governed = before is not None and before.sentence == self.model.tokens[mention.first].sentence and (
-                before.tag in ("IN", "TO") or before.verb
+            governed = (
+                before is not None
+                and before.sentence == self.model.tokens[mention.first].sentence
+                and (before.tag in ("IN", "TO") or before.verb)
+                and not self._named_as_source(mention.first)
             )
             score = distance * 2 - (1 if subject else 0) + (2 if collective_reading else 0) + (1 if governed else 0)
             candidates.append((score, actor))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from newskg.ingest.extract.actors.values import NAMED, ActorSet
+from newskg.ingest.extract.actors.values import COLLECTIVE, NAMED, ActorSet
 from newskg.ingest.extract.lexicon.words import WordTables
 from newskg.ingest.extract.text.folding import name_key
 
@@ -54,7 +54,34 @@ class Sides:
                 ):
                     pairs.setdefault(key, set()).add(other)
                     pairs.setdefault(other, set()).add(key)
+        for key, other in self._collective_heads():
+            pairs.setdefault(key, set()).add(other)
+            pairs.setdefault(other, set()).add(key)
         return pairs
+
+    def _collective_heads(self) -> list[tuple[str, str]]:
+        """A group named by its head noun alone and the one group whose name ends in it ("the factories" after
+        "chemical factories"); none when several do ("officials" after "US officials" and "Russian officials")."""
+        collective = [(a.key, self._counted_out(a.label)) for a in self.actors.actors if a.kind == COLLECTIVE]
+        pairs = []
+        for key, words in collective:
+            longer = [
+                (o, tuple(more))
+                for o, more in collective
+                if o != key and len(more) > len(words) and more[-len(words) :] == words
+            ]
+            if words and len({more for _, more in longer}) == 1:
+                pairs += [(key, other) for other, _ in longer]
+        return pairs
+
+    def _counted_out(self, label: str) -> list[str]:
+        """The name's words without numbers and quantifiers ("seven more chemical factories" → chemical factories)."""
+        words = self.words
+        return [
+            w
+            for w in name_key(label).split()
+            if not w.isdigit() and not (words is not None and words.is_("quantifier", w))
+        ]
 
     def camp(self, key: str) -> set[str]:
         camp = {key}
