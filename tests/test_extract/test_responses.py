@@ -33,3 +33,21 @@ def test_factories_named_by_their_head_noun_are_the_group_named_in_full() -> Non
     )
     assert read.against("chemical factories"), read.summary()
     assert read.statement("dumping their waste").stance == "supports", read.summary()
+
+
+def test_the_subject_before_a_place_in_a_locative_phrase_speaks_not_the_place() -> None:
+    read = extract(
+        "More than 100 villagers in western Karthana protested last week, alleging that chemical factories are "
+        "flouting pollution norms."
+    )
+    assert read.speaker("flouting pollution norms") == "100 villagers", read.summary()
+    [allegation] = read.against("chemical factories")
+    assert read.labels(allegation.claimants) == {"100 villagers"}, read.summary()
+
+
+def test_the_opposition_is_a_group_that_speaks() -> None:
+    read = extract(
+        "Voters in Karthana chose a new parliament on Sunday.\n\n"
+        "The opposition boycotted the vote, saying that the ballot had been rigged."
+    )
+    assert read.speaker("the ballot had been rigged") == "opposition", read.summary()

@@ -96,7 +96,7 @@ def find_described(
             while first < head and tokens[first].text in ("'s", "’s", "'", "’"):
                 first += 1
         determiner = tokens[first].norm if first < head else ""
-        plural = token.tag in ("NNS", "NNPS") or lemma == "people"
+        plural = token.tag in ("NNS", "NNPS") or words.is_("group-noun", lemma)  # "people", "the opposition"
         last = edges.right_edge(model, head, words)
         qualified = last > head
         possessor = edges.possessor(model, first, head)
