@@ -51,3 +51,13 @@ def test_the_opposition_is_a_group_that_speaks() -> None:
         "The opposition boycotted the vote, saying that the ballot had been rigged."
     )
     assert read.speaker("the ballot had been rigged") == "opposition", read.summary()
+
+
+def test_inmates_speak_and_coordinated_participles_keep_the_doer_after_by() -> None:
+    read = extract(
+        "The ombudsman published its report on the Harl prison on Monday.\n\n"
+        "Several inmates said that they were kicked and beaten by guards."
+    )
+    assert read.speaker("kicked and beaten") == "Several inmates", read.summary()
+    [allegation] = read.against("guards")
+    assert read.labels(allegation.claimants) == {"Several inmates"}, read.summary()

@@ -10,6 +10,7 @@ from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
 _POSSESSIVE = ("'s", "’s")
+_PASSIVE_REACH = 6  # tokens back to the auxiliary, past adverbs and coordinated participles
 _NEGATION_REACH = 4  # tokens before a verb in which its negation stands ("did not ever supply")
 _MODAL_REACH = 3
 _CLAUSE_NEGATION_REACH = 6
@@ -188,9 +189,10 @@ class Syntax:
         tokens = self.model.tokens
         if tokens[first].tag != "VBN":
             return False
-        for k in range(first - 1, max(floor, first - _NEGATION_REACH) - 1, -1):
+        for k in range(first - 1, max(floor, first - _PASSIVE_REACH) - 1, -1):
             if tokens[k].lemma in ("be", "get"):
                 return True
-            if not tokens[k].tag.startswith("RB"):
+            coordinated = tokens[k].tag in ("CC", "VBN") or tokens[k].text == ","  # "were kicked and beaten"
+            if not (tokens[k].tag.startswith("RB") or coordinated):
                 return False
         return False
