@@ -61,3 +61,16 @@ def test_inmates_speak_and_coordinated_participles_keep_the_doer_after_by() -> N
     assert read.speaker("kicked and beaten") == "Several inmates", read.summary()
     [allegation] = read.against("guards")
     assert read.labels(allegation.claimants) == {"Several inmates"}, read.summary()
+
+
+def test_reported_speech_inside_a_reports_quotation_is_a_statement_of_its_own() -> None:
+    read = extract(
+        "The ombudsman published its report on the Harl prison on Monday.\n\n"
+        "\u201cSeveral inmates said they were beaten by guards,\u201d the report disclosed.\n\n"
+        "\u201cThe inspectors said the cells were clean,\u201d the governor, Rolf Amsel, said."
+    )
+    speakers = {read.label(s.speaker) for s in read.find_statements("they were beaten by guards")}
+    assert "Several inmates" in speakers, read.summary()
+    assert [s.content.text for s in read.find_statements("the cells were clean")] == [
+        "The inspectors said the cells were clean"
+    ], read.summary()

@@ -106,15 +106,20 @@ def _passive(model: TextModel, first: int, lexicon: Lexicon) -> bool:
 
 
 def find_cues(
-    model: TextModel, first: int, last: int, lexicon: Lexicon, named: Callable[[int], bool] = lambda i: False
+    model: TextModel,
+    first: int,
+    last: int,
+    lexicon: Lexicon,
+    named: Callable[[int], bool] = lambda i: False,
+    quote: int = -1,
 ) -> list[CueHit]:
-    """Cues between tokens first and last (a sentence), outside quotations and names (named(i): token i is part
-    of an actor's name, as "Post" in "the Washington Post"), in order."""
+    """Cues between tokens first and last (a sentence), outside quotations (or, with quote, inside that one) and
+    outside names (named(i): token i is part of an actor's name, as "Post" in "the Washington Post"), in order."""
     tokens = model.tokens
     found: list[CueHit] = []
     i = first
     while i <= last:
-        if tokens[i].quote >= 0 or named(i):
+        if tokens[i].quote != quote or named(i):
             i += 1
             continue
         chosen: CueHit | None = None

@@ -210,7 +210,9 @@ class StatementFinder:
                 return True
         return False
 
-    def _verb(self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None) -> None:
+    def _verb(
+        self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None, nested: bool = False
+    ) -> None:
         tokens = self.model.tokens
         antecedent = None
         if cue.first > sentence.first and tokens[cue.first - 1].tag in ("WP", "WDT"):
@@ -243,6 +245,9 @@ class StatementFinder:
             subject = self.sources.before(cue.first, sentence.first) or self.sources.relative_antecedent(
                 cue.first, sentence.first
             )
+        says_clause = any(t.verb for t in tokens[cue.last + 1 : limit + 1])
+        if nested and (subject is None or subject.actor_key is None or not says_clause):
+            return  # inside a quotation, only a speaker the quotation names, saying a clause
         if subject is not None and (subject.actor_key is None or self.documents.is_document(subject.actor_key)):
             subject = self.documents.source(subject, self.found)
         frame_first = subject.first if subject is not None else cue.first
@@ -416,6 +421,35 @@ class StatementFinder:
             return None
         return Speaker(actor_key=actor.key, label=actor.label, first=mention[1].first, last=mention[1].last)
 
+    def nested(self) -> None:
+        """Reported speech inside a report's quotation ('"Several inmates said they were beaten," the report
+        disclosed'): a statement of its own when its speaker is named inside the quotation and says a clause. A
+        person's quoted words are their own account, not a relay of others'."""
+        for attribution in list(self.found):
+            quote = next((q for q in self.model.quotes if q.content == attribution.content), None)
+            speaker = attribution.speaker
+            relayer = self.actors.by_key.get(speaker.actor_key) if speaker and speaker.actor_key else None
+            if quote is None or not attribution.direct or quote.first < 0 or speaker is None:
+                continue
+            if relayer is not None and relayer.type in ("Person", "AnonymousSource") and not relayer.document:
+                continue
+            for sentence in self.model.sentences:
+                first, last = max(sentence.first, quote.first), min(sentence.last, quote.last)
+                if first > last:
+                    continue
+                inner = Sentence(
+                    index=sentence.index,
+                    first=first,
+                    last=last,
+                    start=self.model.tokens[first].start,
+                    end=self.model.tokens[last].end,
+                    paragraph=sentence.paragraph,
+                )
+                cues = find_cues(self.model, first, last, self.lexicon, self._in_name, quote=quote.index)
+                for n, cue in enumerate(cues):
+                    if cue.entry.pos == "verb" and not cue.participle and not cue.passive:
+                        self._verb(cue, inner, self._limit(cues, n, inner), None, nested=True)
+
     def continuations(self) -> None:
         """Quotations no cue claimed: the previous quotation's speaker goes on (same or next paragraph)."""
         model = self.model
@@ -464,6 +498,7 @@ def find_statements(
     for sentence in model.sentences:
         finder.sentence(sentence)
     finder.continuations()
+    finder.nested()
     kept = [
         a for a in finder.found if not _cites_another(a, finder.found, lexicon) and not quoted_within(a, finder.found)
     ]
