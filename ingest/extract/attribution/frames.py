@@ -240,7 +240,11 @@ class StatementFinder:
         elif cue.participle:
             subject = self.sources.sentence_subject(sentence.first, cue.first) or previous_speaker
         elif self.sources.coordinated(cue.first, sentence.first):
-            subject = self.sources.coordinated_subject(cue.first, sentence.first) or previous_speaker
+            subject = (
+                self._speaker_going_on(cue, sentence)
+                or self.sources.coordinated_subject(cue.first, sentence.first)
+                or previous_speaker
+            )
         else:
             subject = self.sources.before(cue.first, sentence.first) or self.sources.relative_antecedent(
                 cue.first, sentence.first
@@ -420,6 +424,19 @@ class StatementFinder:
         if after >= k or not tokens[after].verb:
             return None
         return Speaker(actor_key=actor.key, label=actor.label, first=mention[1].first, last=mention[1].last)
+
+    def _speaker_going_on(self, cue: CueHit, sentence: Sentence) -> Speaker | None:
+        """'X said C, but cautioned that D': a statement of the sentence ends right before the "but", so the
+        coordinated verb is X's too (not that of a verb inside C)."""
+        tokens = self.model.tokens
+        for found in reversed(self.found):
+            if found.sentence.start != sentence.start or found.content_last >= cue.first:
+                continue
+            between = tokens[found.content_last + 1 : cue.first]
+            if all(t.tag in ("CC", "RB", "MD") or t.text == "," or t.text[:1] in QUOTE_MARKS for t in between):
+                return found.speaker
+            return None
+        return None
 
     def nested(self) -> None:
         """Reported speech inside a report's quotation ('"Several inmates said they were beaten," the report

@@ -10,6 +10,7 @@ from newskg.ingest.extract.attribution.values import Speaker
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
+_LONG_APPOSITION = 32  # "Dr. X, an infectious disease specialist at the Y who was not involved in …, said"
 _MAX_APPOSITION = 16
 
 
@@ -50,6 +51,8 @@ class SourceFinder:
             actor = self.actors.at(i)
             if actor is not None:
                 return Speaker(actor_key=actor.key, label=actor.label, first=first, last=last)
+        if first < last and tokens[last].tag == "PRP":
+            return self.at(last, last)  # "which he", "if they": the pronoun is the subject
         if first == last and tokens[first].tag.startswith("PRP"):
             actor = self.resolver.pronoun(first)
             if actor is not None:
@@ -86,9 +89,14 @@ class SourceFinder:
                 continue
             if token.text == "," and j - 1 >= floor:
                 k = j - 1
-                while k >= floor and tokens[k].text != "," and j - k <= _MAX_APPOSITION:
+                while k >= floor and tokens[k].text != "," and j - k <= _LONG_APPOSITION:
                     k -= 1
-                if k >= floor and tokens[k].text == "," and j - k <= _MAX_APPOSITION:
+                long_apposition = j - k > _MAX_APPOSITION
+                if long_apposition and not (
+                    k - 1 >= floor and words.is_("article", tokens[k + 1].norm) and self._is_name(k - 1, k - 1)
+                ):
+                    return j - 1
+                if k >= floor and tokens[k].text == "," and j - k <= _LONG_APPOSITION:
                     if self._is_name(k + 1, j - 1):
                         relative = self._relative_clause_start(k, floor)
                         if relative is None:

@@ -1,0 +1,34 @@
+"""Speakers in the longer sentence shapes of real reporting (issue 12): a long apposition with a relative clause
+between the name and the verb, a second reporting verb joined by "but", a pronoun at the end of a phrase. All texts are
+fiction written for the project."""
+
+from __future__ import annotations
+
+from fiction import extract
+
+SPECIALIST = (
+    "Harbour General Hospital reported a cluster of fungal infections in March.\n\n"
+    "Dr. Amara Lindqvist, an infectious disease specialist at the Northgate Institute of Public Health who was not "
+    "involved in the patients' care, said a delay of several weeks in reporting would be \"hard to justify\", but "
+    "cautioned that fungal outbreaks were often recognised late."
+)
+
+
+def test_a_long_apposition_with_a_relative_clause_leaves_the_name_as_the_speaker() -> None:
+    read = extract(SPECIALIST)
+    assert read.speaker("hard to justify") == "Amara Lindqvist", read.summary()
+
+
+def test_a_reporting_verb_after_but_keeps_the_speaker_of_the_statement_before_it() -> None:
+    read = extract(SPECIALIST)
+    assert read.speaker("fungal outbreaks were often recognised late") == "Amara Lindqvist", read.summary()
+
+
+def test_a_pronoun_closing_a_relative_phrase_is_the_speaker_it_refers_to() -> None:
+    read = extract(
+        "Voters in Harl went to the polls on Tuesday.\n\n"
+        "The member of parliament for Harl, Samuel Ode who described himself as a lead organiser said he handed "
+        "out money which he said came from his savings."
+    )
+    speakers = {s.speaker_label for s in read.find_statements("came from his savings")}
+    assert speakers == {"Samuel Ode"}, read.summary()
