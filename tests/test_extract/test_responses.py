@@ -74,3 +74,22 @@ def test_reported_speech_inside_a_reports_quotation_is_a_statement_of_its_own() 
     assert [s.content.text for s in read.find_statements("the cells were clean")] == [
         "The inspectors said the cells were clean"
     ], read.summary()
+
+
+def test_the_n_year_old_is_the_person_named_before() -> None:
+    read = extract(
+        "Prosecutors in Harl have alleged that the footballer Marco Vela owes millions in unpaid taxes.\n\n"
+        "They have accused the 32-year-old of using a shell company to hide income from image rights."
+    )
+    vela = read.actor("Marco Vela")
+    assert any(m.text == "the 32-year-old" for m in vela.mentions), read.summary()
+    assert read.against("Marco Vela"), read.summary()
+
+
+def test_declaring_an_amount_is_no_statement() -> None:
+    read = extract(
+        "Prosecutors in Harl opened a case against Marco Vela.\n\n"
+        "Prosecutors have claimed that Vela declared 11 million of earnings but actually kept 30 million more.\n\n"
+        "Marco Vela declared his savings to the tax office."
+    )
+    assert not read.find_statements("his savings"), read.summary()

@@ -18,6 +18,7 @@ from newskg.ingest.extract.actors.coreference import (
     short_forms,
 )
 from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
+from newskg.ingest.extract.actors.epithets import age_epithets
 from newskg.ingest.extract.actors.groups import Group, known_group
 from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
 from newskg.ingest.extract.actors.name_types import (
@@ -139,7 +140,7 @@ class ActorFinder:
         for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
             group.affiliation = role_affiliation(model, found, groups, hits, self.lexicon) or group.affiliation
         actors = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
-        anaphors = role_anaphors(model, actors, words)
+        anaphors = role_anaphors(model, actors, words) + age_epithets(model, actors, words)
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
         for group, found in roles_found:  # "the mill's chief engineer": the possessor is a mention only now
