@@ -93,3 +93,14 @@ def test_declaring_an_amount_is_no_statement() -> None:
         "Marco Vela declared his savings to the tax office."
     )
     assert not read.find_statements("his savings"), read.summary()
+
+
+def test_an_allegation_only_a_denial_implies_is_claimed_by_those_who_back_it() -> None:
+    read = extract(
+        "The general manager of Harl Paper Mill, Ivo Brenner, has denied that the company's plant is dumping "
+        "industrial wastewater into the Arno river.\n\n"
+        "Brenner was reacting to a report issued by the Harl Environment Agency after an inspection of the plant. "
+        "The report stated that the plant was dumping white and viscous wastewater into the river."
+    )
+    [allegation] = read.against("Harl Paper Mill")
+    assert read.labels(allegation.claimants) == {"Harl Environment Agency"}, read.summary()

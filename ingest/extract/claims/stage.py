@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -18,16 +19,16 @@ from newskg.ingest.extract.claims.narrative import NarrativeClaims
 from newskg.ingest.extract.claims.participles import with_participles
 from newskg.ingest.extract.claims.speech import SpeechClaims
 from newskg.ingest.extract.claims.stance import StanceReader
+from newskg.ingest.extract.claims.sides import Sides
 from newskg.ingest.extract.claims.stances import DENIES, DISMISSES, DOWNPLAYS, NEUTRAL, SUPPORTS
-
-_BACKING = frozenset({SUPPORTS, "confirms"})
-_CONTESTING = frozenset({DENIES, DISMISSES, DOWNPLAYS})
 from newskg.ingest.extract.claims.syntax import Syntax
-from newskg.ingest.extract.claims.values import ClaimsResult
+from newskg.ingest.extract.claims.values import UNATTRIBUTED, Claim, ClaimsResult, StanceLink
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 from newskg.ingest.model import ArticleDoc
 
+_BACKING = frozenset({SUPPORTS, "confirms"})
+_CONTESTING = frozenset({DENIES, DISMISSES, DOWNPLAYS})
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -65,6 +66,7 @@ def find_claims(
     reader = StanceReader(model, actors, lexicon, acts, attributions)
     main = central(claims, model, actors, doc.title)
     links = reader.links(claims, lexicon.event_types, main)
+    claims = backers_as_claimants(claims, links, attributions, reader.sides)
     central_stance = speakers_keep_their_line(
         attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))]
     )
@@ -78,6 +80,34 @@ def find_claims(
         certainty=certainty,
         quote_fingerprints=fingerprints,
     )
+
+
+def backers_as_claimants(
+    claims: list[Claim], links: list[StanceLink], attributions: tuple[Attribution, ...], sides: Sides
+) -> list[Claim]:
+    """An allegation no one is named making (only implied by a denial, or reported without a source) is claimed by
+    those whose statements back it: "X denied dumping waste … The regulator's report stated that the water was
+    white and viscous" — the regulator claims it."""
+    backed: list[Claim] = []
+    for c, claim in enumerate(claims):
+        if claim.claimants or claim.claimant_note != UNATTRIBUTED:
+            backed.append(claim)
+            continue
+        backers = tuple(
+            dict.fromkeys(
+                key
+                for link in links
+                if link.allegation == c and link.stance == SUPPORTS
+                for key in [_speaker_key(attributions[link.statement])]
+                if key is not None and not sides.side(key, claim.accused)
+            )
+        )
+        backed.append(replace(claim, claimants=backers, claimant_note=None) if backers else claim)
+    return backed
+
+
+def _speaker_key(a: Attribution) -> str | None:
+    return a.speaker.actor_key if a.speaker is not None else None
 
 
 def speakers_keep_their_line(attributions: tuple[Attribution, ...], stances: list[str]) -> tuple[str, ...]:
