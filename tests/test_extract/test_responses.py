@@ -104,3 +104,27 @@ def test_an_allegation_only_a_denial_implies_is_claimed_by_those_who_back_it() -
     )
     [allegation] = read.against("Harl Paper Mill")
     assert read.labels(allegation.claimants) == {"Harl Environment Agency"}, read.summary()
+
+
+PAPER_MILL = (
+    "The general manager of Harl Paper Mill, Ivo Brenner, has denied that the company's plant is dumping "
+    "industrial wastewater into the Río Arno.\n\n"
+    "Brenner was reacting to a report issued by the Autoridad Nacional del Agua (Anag) after an inspection of the "
+    "plant. The report stated that the water being discharged from the plant was \"white and viscous\".\n\n"
+    "The company also faced a fine for releasing sewage sludge from its plant in Curundu."
+)
+
+
+def test_names_that_put_the_head_first_and_their_short_form_in_brackets() -> None:
+    read = extract(PAPER_MILL)
+    agency = read.actor("Autoridad Nacional del Agua")
+    assert agency.type == "GovernmentBody" and "Anag" in {m.text for m in agency.mentions}, read.summary()
+    assert read.find_actor("Río Arno") is None, read.summary()
+
+
+def test_a_fine_for_a_deed_accuses_the_one_fined_and_a_denial_before_it_still_answers_it() -> None:
+    read = extract(PAPER_MILL)
+    [allegation] = read.against("Harl Paper Mill")
+    assert read.labels(allegation.claimants) == {"Autoridad Nacional del Agua"}, read.summary()
+    denial = read.statement("is dumping industrial wastewater")
+    assert read.stance(denial, allegation) == "denies", read.summary()

@@ -187,7 +187,7 @@ class ActorFinder:
                 aliases.setdefault(initials(candidate.label, words), key)
                 for form in leading_forms(candidate.label):
                     aliases.setdefault(form, key)  # "Bayview Regional", "Bayview" for "Bayview Regional Medical Center"
-            acronym = acronym_after(model, candidate.last)
+            acronym = acronym_after(model, candidate.last, candidate.label)
             if acronym is not None:
                 aliases[model.tokens[acronym[0]].norm] = key
         for candidate in named:

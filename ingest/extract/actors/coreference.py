@@ -72,17 +72,22 @@ def initials(label: str, words: WordTables) -> str:
     return "".join(w[0] for w in parts).lower() if len(parts) >= 2 else ""
 
 
-def acronym_after(model: TextModel, last: int) -> tuple[int, int] | None:
-    """'(LLF)' right after a name: the acronym token."""
+def acronym_after(model: TextModel, last: int, label: str = "") -> tuple[int, int] | None:
+    """'(LLF)' right after a name, or a short form written in title case whose letters the name has in order
+    ("Autoridad Nacional del Ambiente (Anam)"): the acronym token."""
     tokens = model.tokens
-    if (
-        last + 3 < len(tokens)
-        and tokens[last + 1].text == "("
-        and tokens[last + 3].text == ")"
-        and tokens[last + 2].all_caps
-    ):
+    if last + 3 >= len(tokens) or tokens[last + 1].text != "(" or tokens[last + 3].text != ")":
+        return None
+    short = tokens[last + 2]
+    if short.all_caps or short.capitalised and short.text.isalpha() and _letters_in_order(short.text, label):
         return (last + 2, last + 2)
     return None
+
+
+def _letters_in_order(short: str, label: str) -> bool:
+    letters = iter(name_key(label).replace(" ", ""))
+    folded = name_key(short)
+    return bool(label) and folded[:1] == name_key(label)[:1] and all(c in letters for c in folded)
 
 
 def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:

@@ -30,13 +30,21 @@ class Gazetteer:
         self.registry_places = frozenset(name_key(n) for e in registry.entries if e.is_place for n in e.names)
         self.states = frozenset(name_key(n) for e in registry.entries if e.type == "State" for n in e.names)
         self.heads, self.regions = words.place_heads, words.regions
+        self.leading_heads = words.place_leading_heads
 
     def is_place(self, name: str) -> bool:
         folded = name_key(name)
         if not folded:
             return False
-        last = folded.split()[-1]
-        return folded in self.registry_places or folded in self.regions or last in self.heads or folded in _geonames()
+        words = folded.split()
+        leading = len(words) >= 2 and words[0] in self.leading_heads  # "Río Tapia", "Lago Titicaca"
+        return (
+            folded in self.registry_places
+            or folded in self.regions
+            or words[-1] in self.heads
+            or leading
+            or folded in _geonames()
+        )
 
     def is_registry_territory(self, name: str) -> bool:
         """A state or a place of the registry ("Ostria" in "Air Ostria"); GeoNames' towns are too many for this."""

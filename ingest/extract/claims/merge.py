@@ -53,6 +53,7 @@ class _Building:
     targets: list[str] = field(default_factory=list)
     statements: list[int] = field(default_factory=list)
     implied_only: bool = True
+    first_stated: int = -1
 
     def take(self, draft: Draft, broader: dict[str, str]) -> None:
         self.claim_type = _specific(self.claim_type, draft.claim_type, broader)
@@ -69,6 +70,8 @@ class _Building:
             self.statements.append(draft.statement)
         if self.implied_only and not draft.implied:
             self.evidence, self.summary, self.implied_only = draft.evidence, draft.summary, False
+        if self.first_stated < 0 or draft.evidence.start < self.first_stated:
+            self.first_stated = draft.evidence.start
 
     def claim(self) -> Claim:
         note = None if self.claimants else (self.notes[0] if self.notes else "unattributed")
@@ -83,6 +86,7 @@ class _Building:
             targets=tuple(self.targets),
             statements=tuple(self.statements),
             confidence=0.6 if self.implied_only else 0.75,
+            first_stated=self.first_stated,
         )
 
 

@@ -153,8 +153,8 @@ class NarrativeClaims:
             accused: tuple[str, ...] = ()
             for k in range(match.last + 1, min(match.last + _PENALTY_REACH, sentence.last + 1)):
                 if words.is_("target-preposition", tokens[k].norm):
-                    if k + 1 > sentence.last:
-                        break  # the preposition ends the sentence: no one named
+                    if k + 1 > sentence.last or tokens[k + 1].tag == "VBG":
+                        break  # no one named after it, or the act itself ("a fine for releasing sludge")
                     syntax = self.acts.syntax
                     accused = syntax.head_keys(k + 1, syntax.phrase_end(k + 1, min(k + _TARGET_REACH, sentence.last)))[:2]
                     break

@@ -100,7 +100,7 @@ class StanceReader:
         """The allegation a statement naming no accused answers: the central one once stated, else the latest one
         stated before it."""
         a = self.attributions[n]
-        before = [c for c, claim in enumerate(claims) if claim.evidence.start <= a.content.end]
+        before = [c for c, claim in enumerate(claims) if claim.stated_from <= a.content.end]
         if central is not None and central in before:
             return central
         return before[-1] if before else central
@@ -132,15 +132,15 @@ class StanceReader:
         self, a: Attribution, reading: _Reading, claim: Claim, broader: dict[str, str], unanchored: bool
     ) -> str | None:
         """The statement's stance towards one allegation, None when it does not address it."""
-        if claim.evidence.start > a.content.end and not reading.refers:
-            return None  # a statement answers what was said before it, unless it names the claim
         sides = self.sides
-        accused_side = sides.side(reading.speaker, claim.accused)
-        claimant_side = sides.side(reading.speaker, claim.claimants) and not accused_side
         accused = sides.camps(claim.accused)
         kind = [act for act in reading.acts if compatible(act.event_type, claim.claim_type, broader)]
-        same_kind = [act for act in kind if act.event_type not in VAGUE]
         by_accused = [act for act in kind if sides.camps(act.accused) & accused and not act.negated]
+        if claim.stated_from > a.content.end and not reading.refers and not by_accused:
+            return None  # a statement answers what was said before it, unless it names the claim or the act
+        accused_side = sides.side(reading.speaker, claim.accused)
+        claimant_side = sides.side(reading.speaker, claim.claimants) and not accused_side
+        same_kind = [act for act in kind if act.event_type not in VAGUE]
         by_others = [act for act in reading.acts if act.accused and not sides.camps(act.accused) & accused]
         negated = any(
             act.negated

@@ -29,6 +29,11 @@ class Claim:
     statements: tuple[int, ...] = ()
     certainty: str | None = None
     confidence: float = 0.7
+    first_stated: int = -1  # offset of the earliest words stating it, a denial's too (-1: the evidence's)
+
+    @property
+    def stated_from(self) -> int:
+        return self.first_stated if self.first_stated >= 0 else self.evidence.start
 
     @property
     def discriminator(self) -> str:

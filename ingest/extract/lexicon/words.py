@@ -53,6 +53,7 @@ class WordTables:
     honorific_gender: dict[str, str]
     roles: dict[str, Role]
     org_heads: dict[str, str]
+    org_leading_heads: dict[str, str]  # first word of an organisation's name → class ("Autoridad Nacional del …")
     org_descriptors: dict[str, str]
     name_refinements: dict[str, tuple[str, frozenset[str]]]
     state_institutions: dict[str, Institution]
@@ -66,6 +67,7 @@ class WordTables:
     not_actor_heads: frozenset[str]
     source_qualifiers: tuple[tuple[str, ...], ...]
     place_heads: frozenset[str]  # last words of names of places ("river", "district")
+    place_leading_heads: frozenset[str]  # first words of places' names in languages that put the head first ("Río")
     regions: frozenset[str]  # names of regions, as name keys ("middle east")
     agencies: dict[str, str]  # folded news or photo agency name -> its name as the table writes it
     photo_agencies: frozenset[str]
@@ -112,6 +114,7 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
             for r in _rows("roles.tsv", directory)
         },
         org_heads={key(r[0]): r[2] for r in _rows("org-heads.tsv", directory)},
+        org_leading_heads={key(r[0]): r[2] for r in _rows("org-leading-heads.tsv", directory)},
         org_descriptors={key(r[0]): r[2] for r in _rows("org-descriptors.tsv", directory)},
         name_refinements={key(r[0]): (r[2], frozenset(r[3].split())) for r in _rows("name-refinements.tsv", directory)},
         state_institutions={
@@ -131,6 +134,7 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
         not_actor_heads=first("not-actor-heads.tsv"),
         source_qualifiers=tuple(entry_words(r[0]) for r in _rows("source-qualifiers.tsv", directory)),
         place_heads=frozenset(key(r[0]) for r in places if r[2] == "head"),
+        place_leading_heads=frozenset(key(r[0]) for r in places if r[2] == "leading-head"),
         regions=frozenset(name_key(r[0]) for r in places if r[2] == "region"),
         agencies={r[0].casefold(): r[0] for r in agencies},
         photo_agencies=frozenset(r[0].casefold() for r in agencies if r[2] == "photo"),
