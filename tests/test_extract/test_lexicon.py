@@ -130,6 +130,7 @@ def in_tables(words: WordTables, table: str, row: list[str]) -> bool:
     simple = {"company-suffixes.tsv": words.company_suffixes, "documents.tsv": words.documents,
               "name-particles.tsv": words.name_particles, "not-names.tsv": words.not_names,
               "platforms.tsv": words.platforms, "not-actor-heads.tsv": words.not_actor_heads, "roles.tsv": words.roles, "org-heads.tsv": words.org_heads,
+              "org-leading-heads.tsv": words.org_leading_heads,
               "org-descriptors.tsv": words.org_descriptors, "name-refinements.tsv": words.name_refinements,
               "state-institutions.tsv": words.state_institutions,
               "media-nouns.tsv": words.media_nouns | words.account_nouns,
@@ -138,7 +139,7 @@ def in_tables(words: WordTables, table: str, row: list[str]) -> bool:
     if table == "grammar.tsv":
         return words.is_(row[2], lemma)
     if table == "place-heads.tsv":
-        return lemma in words.place_heads or name_key(row[0]) in words.regions
+        return lemma in words.place_heads | words.place_leading_heads or name_key(row[0]) in words.regions
     if table == "news-agencies.tsv":
         return words.agencies.get(row[0].casefold()) == row[0]
     if table == "bylines.tsv":
