@@ -32,3 +32,26 @@ def test_a_pronoun_closing_a_relative_phrase_is_the_speaker_it_refers_to() -> No
     )
     speakers = {s.speaker_label for s in read.find_statements("came from his savings")}
     assert speakers == {"Samuel Ode"}, read.summary()
+
+
+INTERVIEW = (
+    "Harl Viscose rejects the pollution charges\n\n"
+    "The company has always complied with the rules, says Chief Sustainability Officer Mira Holm.\n\n"
+    "The plant in Nagda was criticised by the state pollution board in 2017.\n\n"
+    "\u201dThere are many other plants nearby and they could not establish that the pollution came from ours.\u201d\n\n"
+    "But does the board not point to your plant as the source?\n\n"
+    "\u201dThey filed a case that was not correct. We have told the authorities about the trucks.\u201d\n\n"
+    "Do you release any water at all?\n\n"
+    "\u201dNo, we do not release any water from the Nagda plant.\u201d"
+)
+
+
+def test_a_person_s_post_before_the_name_is_the_role_not_the_name() -> None:
+    read = extract(INTERVIEW)
+    assert read.speaker("always complied with the rules") == "Mira Holm", read.summary()
+
+
+def test_answers_in_a_question_and_answer_interview_are_the_interviewee_s_words() -> None:
+    read = extract(INTERVIEW)
+    for answer in ("many other plants nearby", "filed a case that was not correct", "do not release any water"):
+        assert read.speaker(answer) == "Mira Holm", read.summary()

@@ -38,14 +38,22 @@ def _title_length(model: TextModel, run: NameRun, words: WordTables) -> int:
     if any(tokens[i].text in ("'s", "’s") for i in range(run.first, run.last + 1)):
         return 0  # "Information Commissioner's Office": a title owning the body, not a title before a name
     norms = [tokens[i].norm for i in range(run.first, run.last + 1) if tokens[i].text not in ".-"]
-    for length in range(min(words.longest_title, len(norms) - 1), 0, -1):
-        if " ".join(norms[:length]) in words.titles | words.honorifics:
+    listed = next(
+        (
+            length
+            for length in range(min(words.longest_title, len(norms) - 1), 0, -1)
+            if " ".join(norms[:length]) in words.titles | words.honorifics
+        ),
+        0,
+    )
+    # an unlisted title ending in a listed one or a person's post ("Mines Minister", "Deputy Treasury Secretary",
+    # "Chief Sustainability Officer") before a full name
+    for length in range(min(4, len(norms) - 2), max(listed, 1), -1):
+        post = norms[length - 1]
+        person_role = post in words.roles and "Person" in words.roles[post].classes
+        if (post in words.titles or person_role) and not any(n in words.org_heads for n in norms[:length]):
             return length
-    # an unlisted title ending in a listed one ("Mines Minister", "Deputy Treasury Secretary") before a full name
-    for length in range(min(4, len(norms) - 2), 1, -1):
-        if norms[length - 1] in words.titles and not any(n in words.org_heads for n in norms[:length]):
-            return length
-    return 0
+    return listed
 
 
 def _skip_words(model: TextModel, first: int, count: int) -> int:

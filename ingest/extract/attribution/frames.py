@@ -30,6 +30,9 @@ MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
 
 
+_INTERVIEW_QUESTIONS = 2  # question paragraphs that make a text an interview
+
+
 class StatementFinder:
     def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver) -> None:
         self.model = model
@@ -425,6 +428,26 @@ class StatementFinder:
             return None
         return Speaker(actor_key=actor.key, label=actor.label, first=mention[1].first, last=mention[1].last)
 
+    def _interviewee(self, quote: Quote) -> Speaker | None:
+        """In an interview written as questions and answers (at least two paragraphs that are questions, no
+        quotation marks), a paragraph that is one quotation is the interviewee's answer: the person named last as
+        a speaker before it."""
+        model = self.model
+        para = model.paragraphs[model.tokens[quote.first].paragraph]
+        if quote.open > para.start or model.text[quote.close : para.end].strip():
+            return None
+        questions = [
+            p for p in model.paragraphs if p.text.rstrip().endswith("?") and p.text.lstrip()[:1] not in QUOTE_MARKS
+        ]
+        if len(questions) < _INTERVIEW_QUESTIONS:
+            return None
+        for found in sorted(self.found, key=lambda a: a.content.start, reverse=True):
+            speaker = found.speaker
+            actor = self.actors.by_key.get(speaker.actor_key) if speaker and speaker.actor_key else None
+            if found.content.start < quote.open and actor is not None and actor.type == "Person":
+                return speaker
+        return None
+
     def _speaker_going_on(self, cue: CueHit, sentence: Sentence) -> Speaker | None:
         """'X said C, but cautioned that D': a statement of the sentence ends right before the "but", so the
         coordinated verb is X's too (not that of a verb inside C)."""
@@ -492,6 +515,12 @@ class StatementFinder:
                 ),
                 key=lambda a: a.content.start,
             )
+            answering = self._interviewee(quote)
+            if answering is not None and (not before or before[-1].speaker is None or not before[-1].direct):
+                self.consumed.add(quote.index)
+                sentence = model.sentence_of(quote.first)
+                self._add(answering, None, quote.first, quote.last, sentence, True, content=quote.content)
+                continue
             if not before or before[-1].speaker is None:
                 continue
             last = before[-1]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from newskg.ingest.model import Span
 
-_CLOSERS = {"“": '”"', '"': '"”', "‘": "’", "«": "»", "„": '“"'}
+# "”" opens too where an opening mark can stand: Swedish and Finnish texts (and their English copies) write ”…”
+_CLOSERS = {"“": '”"', '"': '"”', "‘": "’", "«": "»", "„": '“"', "”": "”"}
 _BEFORE_OPENING = " \t\n([{—–-/:;,"
 
 
