@@ -153,3 +153,23 @@ def test_public_broadcaster_page_with_caption_labels() -> None:
     assert doc.title == "Ukraine war: Russia says it downed 30 drones over Crimea"
     assert doc.authors == ["Sarah Whitcombe"]
     assert doc.date == datetime.date(2024, 12, 5)
+
+
+def test_a_top_headlines_label_inside_a_live_page_does_not_cut_the_lead_off(tmp_path: Path) -> None:
+    page = (
+        "Harl fraud trial live updates: mayor calls case a 'witch hunt'\n"
+        "Mayor Ivo Brenner is on trial in Harl in a lawsuit that could cost him his fortune and his office, "
+        "brought by the region's attorney general over a decade of alleged fraud.\n"
+        "Brenner is back in the courtroom for the second day of the trial, in which he and two aides are accused "
+        "of inflating the value of city land sold to friends.\n"
+        "Top headlines:\n"
+        "Judge keeps a light touch\n"
+        "Justice Lena Marsh appears to be enjoying her time overseeing the trial today, correcting both sides on "
+        "minor points of procedure.\n"
+        "Later, Marsh smiled when the same attorney adjusted his language and withdrew his words from the record.\n"
+    )
+    path = tmp_path / "live.txt"
+    path.write_text(page, encoding="utf-8")
+    text = read_file(path).text
+    assert text.startswith("Mayor Ivo Brenner is on trial") and "Justice Lena Marsh" in text, text
+    assert "Top headlines" not in text and "Judge keeps a light touch" not in text, text
