@@ -55,3 +55,13 @@ def test_answers_in_a_question_and_answer_interview_are_the_interviewee_s_words(
     read = extract(INTERVIEW)
     for answer in ("many other plants nearby", "filed a case that was not correct", "do not release any water"):
         assert read.speaker(answer) == "Mira Holm", read.summary()
+
+
+def test_every_conjunct_of_a_listed_subject_is_accused() -> None:
+    read = extract(
+        "Mayor Ivo Brenner is on trial in Harl.\n\n"
+        "Brenner is back in court for the second day of the trial, in which he, his deputy Lena Marsh, and "
+        "Harl Holdings executives are accused by Attorney General Petra Lind of engaging in a scheme of fraud."
+    )
+    [allegation] = read.against("Ivo Brenner")
+    assert {"Ivo Brenner", "Lena Marsh", "Harl Holdings"} <= read.labels(allegation.accused), read.summary()

@@ -106,7 +106,30 @@ class Syntax:
             start -= 1
         if tokens[j].tag in ("WDT", "WP"):
             return (), None
+        if tokens[start].tag == "CC":  # "he, his sons and the firm's executives are accused": every conjunct
+            start = self._conjuncts_start(start, floor)
         return self.head_keys(start, j), start
+
+    def _conjuncts_start(self, last_conjunct: int, floor: int) -> int:
+        """The first token of a list "A, B, and C" whose last conjunct ("and C") starts at last_conjunct: earlier
+        conjuncts are comma-separated phrases with an actor and no verb."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        start = last_conjunct
+        while start - 2 >= floor and tokens[start - 1].text == ",":
+            first = start - 2
+            while (
+                first - 1 >= floor
+                and tokens[first - 1].text not in ",;:"
+                and not tokens[first - 1].verb
+                and tokens[first - 1].tag not in ("WDT", "WP", "IN")
+                and not words.is_("subordinator", tokens[first - 1].norm)
+            ):
+                first -= 1
+            if any(t.verb for t in tokens[first : start - 1]) or not self.actor_keys_at(first, start - 2):
+                break
+            start = first
+        return start
 
     def after(self, start: int, limit: int, category: str) -> tuple[str, ...]:
         """Actors in the phrase after a preposition of the category (grammar.tsv: agent-, recipient-,
