@@ -65,3 +65,12 @@ def test_every_conjunct_of_a_listed_subject_is_accused() -> None:
     )
     [allegation] = read.against("Ivo Brenner")
     assert {"Ivo Brenner", "Lena Marsh", "Harl Holdings"} <= read.labels(allegation.accused), read.summary()
+
+
+def test_a_pronoun_saying_a_quotation_does_not_refer_to_a_name_inside_it() -> None:
+    read = extract(
+        "Governor Anne Wairimu has accused the Ethics Commission(EAC) of targeting her.\n\n"
+        "\u201cWere it not for the courts, the EAC on behalf of their Harambee House masters would have hanged some of "
+        "us without a trial\u201d she said in her tweet."
+    )
+    assert read.speaker("Were it not for the courts") == "Anne Wairimu", read.summary()

@@ -169,3 +169,9 @@ def test_the_same_text_gives_the_same_model() -> None:
 def test_an_empty_text_is_an_empty_model() -> None:
     model = model_of("")
     assert (model.tokens, model.sentences, model.paragraphs, model.quotes) == ((), (), (), ())
+
+
+def test_a_short_form_in_brackets_glued_to_a_name_is_its_own_token() -> None:
+    model = build_text_model("The Ethics Commission(EAC) and f(x) were named.")
+    assert [t.text for t in model.tokens][:6] == ["The", "Ethics", "Commission", "(", "EAC", ")"]
+    assert all(model.text[t.start : t.end] == t.text for t in model.tokens)

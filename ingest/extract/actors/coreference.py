@@ -24,6 +24,7 @@ ORGANISATION_TYPES = frozenset(
         "AcademicInstitution",
     }
 )
+_QUOTE_TO_PRONOUN = 3  # tokens between a quotation's last word and the pronoun saying it ('…," she said')
 _BACK = 4000  # characters within which a role noun or pronoun looks for its antecedent
 
 
@@ -228,15 +229,30 @@ class Resolver:
             for m in self.lexicon.cues.find(self.model, max(0, first - 4), first - 1, lenient=True)
         )
 
+    def _quotation_attributed(self, i: int) -> tuple[int, int] | None:
+        """The tokens of a quotation closing just before pronoun i (outside quotations), which the pronoun's clause
+        attributes ('"…," she said')."""
+        tokens = self.model.tokens
+        if tokens[i].quote >= 0:
+            return None
+        for k in range(i - 1, max(-1, i - _QUOTE_TO_PRONOUN) - 1, -1):
+            if tokens[k].quote >= 0:
+                quote = self.model.quotes[tokens[k].quote]
+                return (quote.first, quote.last)
+        return None
+
     def pronoun(self, i: int) -> ActorRecord | None:
         token = self.model.tokens[i]
         entry = self.lexicon.pronouns.get(token.lemma) or self.lexicon.pronouns.get(token.norm)
         if entry is None or entry.first_person:
             return None
         candidates: list[tuple[int, ActorRecord]] = []
+        quoted = self._quotation_attributed(i)
         for actor, mention in self.actors.mentions_before(i):
             if token.start - mention.span.end > _BACK:
                 break
+            if quoted is not None and quoted[0] <= mention.first <= quoted[1]:
+                continue  # '"… their Harambee House masters …" she said': the quotation's names are not its speaker
             if actor.type not in entry.types or actor.document:
                 continue
             plural = actor.plural or actor.type in ("ActorGroup",)

@@ -86,12 +86,15 @@ def _tokens_of(
     sentence = -1
     paragraph = 0
     previous_end = 0
-    for position, index in enumerate(kept):
-        token = doc[index]
-        start, end = token.idx, token.idx + len(token.text)
+    pieces = [
+        (position, index, start, end)
+        for position, index in enumerate(kept)
+        for start, end in _unglued(doc[index].idx, doc[index].text)
+    ]
+    for position, index, start, end in pieces:
         while paragraph + 1 < len(para_starts) and para_starts[paragraph + 1] <= start:
             paragraph += 1
-        if starts[position]:
+        if starts[position] and start == doc[index].idx:
             sentence += 1
         quote = next(
             (
@@ -106,7 +109,7 @@ def _tokens_of(
                 "doc": index,
                 "start": start,
                 "end": end,
-                "text": token.text,
+                "text": text[start:end],
                 "gap": text[previous_end:start],
                 "sentence": max(sentence, 0),
                 "paragraph": paragraph,
@@ -115,6 +118,19 @@ def _tokens_of(
         )
         previous_end = end
     return rows
+
+
+_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_]{2})\((?=[^\W\d_])")
+
+
+def _unglued(start: int, word: str) -> list[tuple[int, int]]:
+    """A name and its bracketed short form written without a space ("Commission(EACC"): three tokens, as
+    spaCy cuts "Commission (EACC"."""
+    match = _GLUED_BRACKET.search(word)
+    if match is None:
+        return [(start, start + len(word))]
+    at = start + match.start()
+    return [(start, at), (at, at + 1), (at + 1, start + len(word))]
 
 
 def build_text_model(text: str, *, dateline_end: int = 0) -> TextModel:
