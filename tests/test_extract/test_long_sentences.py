@@ -74,3 +74,22 @@ def test_a_pronoun_saying_a_quotation_does_not_refer_to_a_name_inside_it() -> No
         "us without a trial\u201d she said in her tweet."
     )
     assert read.speaker("Were it not for the courts") == "Anne Wairimu", read.summary()
+
+
+def test_a_name_before_a_role_apposition_and_a_relative_clause_is_the_speaker() -> None:
+    read = extract(
+        "A lecturer at Harl University was accused of plagiarism.\n\n"
+        "But Mira Holm, assistant general secretary of the Association of University Teachers, which is "
+        "representing the lecturer, this week asked the panel to withdraw the allegations."
+    )
+    assert read.speaker("the panel to withdraw the allegations") == "Mira Holm", read.summary()
+
+
+def test_a_quotation_right_after_a_sentence_about_one_person_is_that_person_s() -> None:
+    read = extract(
+        "The Harl ambassador, Ivo Brenner, said the documents were baseless.\n\n"
+        "\u201cSuch actions are unacceptable,\u201d he said.\n\n"
+        "Writing on Telegram, foreign ministry spokesperson Petra Lind also took aim at the documents. "
+        "\u201cThere are passages of simply invented history in them,\u201d"
+    )
+    assert read.speaker("passages of simply invented history") == "Petra Lind", read.summary()

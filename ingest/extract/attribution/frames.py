@@ -30,6 +30,7 @@ MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
 
 
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 _INTERVIEW_QUESTIONS = 2  # question paragraphs that make a text an interview
 
 
@@ -428,6 +429,31 @@ class StatementFinder:
             return None
         return Speaker(actor_key=actor.key, label=actor.label, first=mention[1].first, last=mention[1].last)
 
+    def _person_introducing(self, quote: Quote, previous: Attribution | None) -> Speaker | None:
+        """A quotation opening right after a sentence of the same paragraph that is about one named person, its
+        subject, other than the one quoted last: that person's words ("X also took aim at the documents. “…”")."""
+        model = self.model
+        tokens = model.tokens
+        k = quote.first - 2  # the opening mark stands between
+        if k < 0 or tokens[k].paragraph != tokens[quote.first].paragraph or tokens[k].text not in (".", "!"):
+            return None
+        sentence = model.sentence_of(k)
+        people = {
+            a.key: (a, m)
+            for a, m in self.actors.within(sentence.first, sentence.last)
+            if a.type == "Person" and a.kind == "named"
+        }
+        if len(people) != 1:
+            return None
+        actor, mention = next(iter(people.values()))
+        verb = next((i for i in range(mention.last + 1, sentence.last + 1) if tokens[i].verb), None)
+        before_verb = not any(tokens[i].tag in _FINITE for i in range(sentence.first, mention.first))
+        if verb is None or not before_verb or tokens[k].quote >= 0:
+            return None
+        if previous is not None and previous.speaker is not None and previous.speaker.actor_key == actor.key:
+            return None  # the same speaker goes on anyway
+        return Speaker(actor_key=actor.key, label=actor.label, first=mention.first, last=mention.last)
+
     def _interviewee(self, quote: Quote) -> Speaker | None:
         """In an interview written as questions and answers (at least two paragraphs that are questions, no
         quotation marks), a paragraph that is one quotation is the interviewee's answer: the person named last as
@@ -515,6 +541,12 @@ class StatementFinder:
                 ),
                 key=lambda a: a.content.start,
             )
+            introducer = self._person_introducing(quote, before[-1] if before else None)
+            if introducer is not None:  # "… Maria Zakharova also took aim at the documents. “There are passages …"
+                self.consumed.add(quote.index)
+                sentence = model.sentence_of(quote.first)
+                self._add(introducer, None, quote.first, quote.last, sentence, True, content=quote.content)
+                continue
             answering = self._interviewee(quote)
             if answering is not None and (not before or before[-1].speaker is None or not before[-1].direct):
                 self.consumed.add(quote.index)

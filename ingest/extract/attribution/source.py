@@ -249,9 +249,23 @@ class SourceFinder:
         if actor is not None and actor.type == "Person":
             return Speaker(actor_key=actor.key, label=actor.label, first=member_first, last=k)
         if actor is None and tokens[k].noun and tokens[k].lemma in self.lexicon.words.roles:
+            named = self._named_before_apposition(member_first, floor)
+            if named is not None:
+                return named  # "Jane Doe, assistant general secretary of the union, …, asked": Jane Doe
             speaker = self.at(member_first, k)
             return speaker if speaker is not None and self.plausible(speaker) else None
         return None
+
+    def _named_before_apposition(self, first: int, floor: int) -> Speaker | None:
+        """The person named right before ", <role phrase starting at first>"."""
+        tokens = self.model.tokens
+        if first - 2 < floor or tokens[first - 1].text != ",":
+            return None
+        actor = self.actors.at(first - 2)
+        if actor is None or actor.type != "Person" or not self._is_name(first - 2, first - 2):
+            return None
+        mention = next(m for m in actor.mentions if m.first <= first - 2 <= m.last)
+        return Speaker(actor_key=actor.key, label=actor.label, first=mention.first, last=mention.last)
 
     def relative_antecedent(self, cue_first: int, floor: int) -> Speaker | None:
         """'The company that won the tender for the power station has denied …': the subject is the noun a relative
