@@ -7,7 +7,9 @@ from newskg.ingest.extract.attribution.cue import CueHit
 from newskg.ingest.extract.attribution.quotations import is_title
 from newskg.ingest.extract.attribution.source import SourceFinder
 from newskg.ingest.extract.lexicon.entries import Lexicon
-from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.model import Sentence, TextModel
+
+_MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
 
 
 class ContentChecks:
@@ -67,3 +69,15 @@ class ContentChecks:
             or t.tag == "VBN" and k > first and tokens[k - 1].noun
             for k, t in enumerate(tokens[first : last + 1], start=first)
         )
+
+    def as_saying_follows(self, cue: CueHit, sentence: Sentence) -> bool:
+        """'quoted X as saying', 'cited sources as saying': the cue's object is the speaker of the cue after "as"."""
+        tokens = self.model.tokens
+        for k in range(cue.last + 1, min(sentence.last, cue.last + _MAX_QUOTED_SOURCE)):
+            if tokens[k].norm == "as" and tokens[k + 1].tag == "VBG" and self.lexicon.cues.at(self.model, k + 1):
+                return True
+            if tokens[k].verb or tokens[k].text in ",;:" or tokens[k].quote >= 0:
+                return False
+        return False
+
+    # --- a sentence -------------------------------------------------------------------------------------------

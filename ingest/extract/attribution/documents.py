@@ -5,11 +5,13 @@ court's), or the source of the statements just before; else the document itself.
 from __future__ import annotations
 
 from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.cue import CueHit
+from newskg.ingest.extract.attribution.frame_parts import MEDIUM_TYPES
 from newskg.ingest.extract.attribution.source import SourceFinder
 from newskg.ingest.extract.attribution.values import Attribution, Speaker
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.folding import name_key
-from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.model import Sentence, TextModel
 
 
 class DocumentSources:
@@ -89,3 +91,18 @@ class DocumentSources:
     def is_document(self, key: str) -> bool:
         actor = self.actors.by_key.get(key)
         return actor is not None and actor.document
+
+    def report_before(self, cue: CueHit, sentence: Sentence, found: list[Attribution]) -> Speaker | None:
+        """The document or the outlet right before a participle with no comma between ("a report by X claiming
+        that", "the Journal reporting that"): the participle tells of it, not of the sentence's subject."""
+        tokens = self.model.tokens
+        if cue.first - 1 <= sentence.first or not tokens[cue.first - 1].noun:
+            return None
+        subject = self.sources.before(cue.first, sentence.first)
+        if subject is None:
+            return None
+        actor = self.actors.by_key.get(subject.actor_key) if subject.actor_key else None
+        reporting = actor.type in MEDIUM_TYPES or actor.document if actor is not None else (
+            tokens[subject.last].lemma in self.lexicon.words.documents
+        )
+        return self.source(subject, found) if reporting else None
