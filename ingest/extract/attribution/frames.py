@@ -4,8 +4,9 @@
     S said (that) C / S told X (that) C / S accused X of C         reported (content to the clause's end)
     C, S said / According to S, C / C, according to S              reported, content before or after the frame
     S's claim that C / allegations that C / X is said to C         noun and passive frames (maybe no speaker)
-A quotation no cue claims continues the previous quotation's speaker (a new paragraph of quotation, or a quotation
-after "S said:").
+A quotation no cue claims is said by whoever the text makes its speaker (unclaimed.py), else continues the previous
+quotation's speaker (a new paragraph of quotation, or a quotation after "S said:"); reported speech inside a report's
+quotation is a statement of its own (nested.py).
 """
 
 from __future__ import annotations
