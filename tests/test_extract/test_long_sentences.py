@@ -93,3 +93,16 @@ def test_a_quotation_right_after_a_sentence_about_one_person_is_that_person_s() 
         "\u201cThere are passages of simply invented history in them,\u201d"
     )
     assert read.speaker("passages of simply invented history") == "Petra Lind", read.summary()
+
+
+def test_an_apposition_or_relative_clause_before_a_passive_charge_leaves_the_name_accused() -> None:
+    read = extract(
+        "Ravi Menon, a former Harl Capital Group director, was indicted Wednesday by a federal grand jury on "
+        "charges of securities fraud.\n\n"
+        "Mr. Menon, who also sat on the board of Norvik Foods, was charged with five counts of securities fraud."
+    )
+    menon = read.actor("Ravi Menon")
+    assert menon.type == "Person" and read.label(menon.affiliation) == "Harl Capital Group", read.summary()
+    assert not read.against("Harl Capital Group") and not read.against("Norvik Foods"), read.summary()
+    [allegation] = read.against("Ravi Menon")
+    assert read.labels(allegation.claimants) == {"a federal grand jury"}, read.summary()

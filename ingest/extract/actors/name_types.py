@@ -124,6 +124,9 @@ def descriptor_after(model: TextModel, last: int, words: WordTables) -> str | No
             for k in range(i, end + 1)
         ):
             continue  # the apposition's noun phrase ends before a preposition ("a researcher at the X Institute")
+        following = tokens[end + 1] if end + 1 < len(tokens) else None
+        if reach > 1 and following is not None and following.noun and following.sentence == tokens[end].sentence:
+            continue  # "X, a former Goldman Sachs Group director,": the phrase's head comes later
         head = tokens[end].lemma
         two = f"{tokens[end - 1].lemma} {head}" if end > i else head
         # without a comma only the noun right after, or a two-word descriptor: "X news agency", not "X terminal

@@ -119,6 +119,9 @@ def right_edge(model: TextModel, head: int, words: WordTables) -> int:
     return head
 
 
+_AGENT_REACH = 3  # tokens between a passive participle and its "by" ("indicted on Wednesday by")
+
+
 def acts(model: TextModel, head: int, words: WordTables) -> bool:
     """The noun at head is the subject of a verb ("an Ostrian official and a Valmoran official met"), not the object
     of a preposition ("a relative of a senior official")."""
@@ -132,7 +135,19 @@ def acts(model: TextModel, head: int, words: WordTables) -> bool:
             j += 1
     while j < len(tokens) and tokens[j].tag in ("MD", "RB"):
         j += 1
-    return j < len(tokens) and tokens[j].sentence == tokens[head].sentence and tokens[j].tag in ("VBD", "VBZ", "VBP")
+    subject = j < len(tokens) and tokens[j].sentence == tokens[head].sentence and tokens[j].tag in ("VBD", "VBZ", "VBP")
+    return subject or _passive_agent(model, head)
+
+
+def _passive_agent(model: TextModel, head: int) -> bool:
+    """The noun at head is the doer after "by" of a passive ("was indicted on Wednesday by a federal grand jury")."""
+    tokens = model.tokens
+    k = head - 1
+    while k >= 0 and tokens[k].sentence == tokens[head].sentence and tokens[k].tag.startswith(("JJ", "NN", "DT", "CD")):
+        k -= 1
+    if k < 1 or tokens[k].norm != "by":
+        return False
+    return any(tokens[m].tag == "VBN" for m in range(max(0, k - _AGENT_REACH), k))
 
 
 def placed(model: TextModel, head: int) -> bool:

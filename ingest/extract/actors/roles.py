@@ -206,6 +206,9 @@ def description_after(model: TextModel, last: int, words: WordTables) -> str | N
     while end < len(tokens) and end - start < 4 and tokens[end].sentence == tokens[last].sentence:
         lemma = tokens[end].lemma
         if lemma in words.media_nouns or lemma in words.account_nouns or lemma in words.org_descriptors:
+            following = tokens[end + 1] if end + 1 < len(tokens) else None
+            if following is not None and following.noun and following.sentence == tokens[end].sentence:
+                return None  # "a former Goldman Sachs Group director": the group names whom the person served
             return model.span(start, end).text
         if not (tokens[end].noun or tokens[end].tag.startswith("JJ")):
             return None

@@ -74,13 +74,14 @@ class _Building:
             self.first_stated = draft.evidence.start
 
     def claim(self) -> Claim:
-        note = None if self.claimants else (self.notes[0] if self.notes else "unattributed")
+        claimants = [c for c in self.claimants if c not in self.accused]  # no one accuses themselves
+        note = None if claimants else (self.notes[0] if self.notes else "unattributed")
         return Claim(
             accused=tuple(self.accused),
             claim_type=self.claim_type,
             evidence=self.evidence,
             summary=self.summary,
-            claimants=tuple(self.claimants),
+            claimants=tuple(claimants),
             claimant_note=note,
             beneficiaries=tuple(b for b in self.beneficiaries if b not in self.accused),
             targets=tuple(self.targets),

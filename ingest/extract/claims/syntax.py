@@ -10,6 +10,7 @@ from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
 _POSSESSIVE = ("'s", "’s")
+_APPOSITION_REACH = 16  # tokens of an apposition between a name and its verb
 _PASSIVE_REACH = 6  # tokens back to the auxiliary, past adverbs and coordinated participles
 _NEGATION_REACH = 4  # tokens before a verb in which its negation stands ("did not ever supply")
 _MODAL_REACH = 3
@@ -89,6 +90,10 @@ class Syntax:
             j -= 1
         if j >= floor and tokens[j].verb and j + 1 < verb and tokens[j + 1].tag == "TO":
             return self.subject(j, floor)  # "X tried to hide it", "X agreed to pay": the doer is the subject of "tried"
+        if j - 1 >= floor and tokens[j].text == ",":
+            opening = self._apposition_opening(j, floor)
+            if opening is not None:
+                j = opening - 1  # "Rajat Gupta, a former Goldman Sachs director, was indicted": Gupta
         if j < floor or tokens[j].text in ";:" or tokens[j].verb and tokens[j].tag != "VBG":
             return (), None
         if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
@@ -109,6 +114,23 @@ class Syntax:
         if tokens[start].tag == "CC":  # "he, his sons and the firm's executives are accused": every conjunct
             start = self._conjuncts_start(start, floor)
         return self.head_keys(start, j), start
+
+    def _apposition_opening(self, closing: int, floor: int) -> int | None:
+        """The comma opening an apposition or a relative clause that the comma at closing ends, right after a name
+        ("X, a former director,", "X, who sat on the board,"), else None."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        k = closing - 1
+        while k > floor and tokens[k].text not in ",;:" and closing - k <= _APPOSITION_REACH:
+            k -= 1
+        if k <= floor or tokens[k].text != ",":
+            return None
+        relative = tokens[k + 1].tag in ("WP", "WP$")  # "X, who also sat on the board of Y, was charged"
+        finite = any(t.verb and t.tag != "VBN" for t in tokens[k + 1 : closing])
+        if not (relative or words.is_("article", tokens[k + 1].norm) and not finite):
+            return None
+        named = self.actors.at(k - 1)
+        return k if named is not None and named.kind == "named" else None
 
     def _conjuncts_start(self, last_conjunct: int, floor: int) -> int:
         """The first token of a list "A, B, and C" whose last conjunct ("and C") starts at last_conjunct: earlier
