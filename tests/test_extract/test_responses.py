@@ -128,3 +128,13 @@ def test_a_fine_for_a_deed_accuses_the_one_fined_and_a_denial_before_it_still_an
     assert read.labels(allegation.claimants) == {"Autoridad Nacional del Agua"}, read.summary()
     denial = read.statement("is dumping industrial wastewater")
     assert read.stance(denial, allegation) == "denies", read.summary()
+
+
+def test_a_plea_in_court_and_an_announced_seizure_are_no_statements() -> None:
+    read = extract(
+        "Mayor Ivo Brenner was charged with taking bribes on Monday.\n\n"
+        "He pleaded not guilty to the charges.\n\n"
+        "Customs officials have announced the seizure of half a ton of ivory."
+    )
+    assert not read.find_statements("not guilty"), read.summary()
+    assert not read.find_statements("the seizure of half a ton"), read.summary()

@@ -34,6 +34,9 @@ class ContentChecks:
         """Not an adverbial left over after the cue ("on Monday", "in a report published in May", "speaking on
         condition of anonymity")."""
         tokens = self.model.tokens
+        words = self.lexicon.words
+        if words.is_("plea-verb", cue.entry.lemma) and any(words.is_("plea", t.norm) for t in tokens[first : first + 2]):
+            return False  # "pleaded not guilty": a plea entered in court, not words reported
         if any(t.quote >= 0 for t in tokens[first : last + 1]):
             # "published a paper headlined “…”": a thing with a title, unless the quotation is what was put out
             if not cue.entry.clause_only or tokens[first].quote >= 0:
