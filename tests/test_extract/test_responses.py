@@ -138,3 +138,13 @@ def test_a_plea_in_court_and_an_announced_seizure_are_no_statements() -> None:
     )
     assert not read.find_statements("not guilty"), read.summary()
     assert not read.find_statements("the seizure of half a ton"), read.summary()
+
+
+def test_dates_after_a_passive_and_a_rate_per_cent_are_no_statements() -> None:
+    read = extract(
+        "The Harl data office fined Norvik Air for a breach of customer data.\n\n"
+        "The incident was disclosed on September 6, 2018, and October 25, 2018.\n\n"
+        "The office said the fine amounts to 1.5 per cent of turnover, less than the possible maximum of 4 per cent."
+    )
+    assert not read.find_statements("October 25"), read.summary()
+    assert [s.content.text[:14] for s in read.find_statements("possible maximum")] == ["the fine amoun"], read.summary()

@@ -57,7 +57,7 @@ class ContentChecks:
         ):
             return False
         if all(
-            self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD")
+            self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD", "CC")
             for k in range(first, last + 1)
         ):
             return False

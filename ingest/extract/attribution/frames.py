@@ -100,6 +100,8 @@ class StatementFinder:
     def _phrase(self, cue: CueHit, sentence: Sentence) -> None:
         """'According to S, C' / 'C, according to S'."""
         tokens = self.model.tokens
+        if cue.last + 1 < len(tokens) and self.lexicon.words.is_("unit-after-per", tokens[cue.last + 1].norm):
+            return  # "1.5 per cent", "per capita": a rate, not a source
         end = cue.last + 1
         while end <= sentence.last and tokens[end].text not in (",", ".", ";", ":") and not tokens[end].verb:
             end += 1
