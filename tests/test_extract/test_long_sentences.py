@@ -106,3 +106,15 @@ def test_an_apposition_or_relative_clause_before_a_passive_charge_leaves_the_nam
     assert not read.against("Harl Capital Group") and not read.against("Norvik Foods"), read.summary()
     [allegation] = read.against("Ravi Menon")
     assert read.labels(allegation.claimants) == {"a federal grand jury"}, read.summary()
+
+
+def test_a_first_name_that_is_also_a_word_for_a_law_is_a_person_s_name() -> None:
+    read = extract(
+        "Human Rights Watch accused the coast guard of pushing migrant boats back.\n\n"
+        "\u201cPeople who flee by boat do so when they are truly desperate,\u201d Human Rights Watch official Bill "
+        "Frelick said.\n\n"
+        "\u201cThey have a right to have their claims for protection considered,\u201d he added.\n\n"
+        "The Convention Against Torture binds every member state."
+    )
+    assert read.speaker("They have a right") == "Bill Frelick", read.summary()
+    assert read.find_actor("Convention Against Torture") is None, read.summary()

@@ -300,8 +300,11 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
     gender = words.honorific_gender.get(tokens[run.first].norm) if honorific else None
     count = sum(1 for k in range(first, run.last + 1) if tokens[k].is_word)
     org = _org_class(model, first, run.last, words)
-    if count > 1 and org is None and any(tokens[k].norm in words.not_actor_heads for k in range(first, run.last + 1)):
-        return None  # "the Convention Against Torture", "the Corrupt Practices Act": a law, not an actor
+    word_norms = [tokens[k].norm for k in range(first, run.last + 1) if tokens[k].is_word]
+    law = word_norms[-1] in words.not_actor_heads or len(word_norms) > 2 and word_norms[0] in words.not_actor_heads
+    if count > 1 and org is None and law:
+        # "the Corrupt Practices Act", "the Convention Against Torture": a law, not an actor ("Bill Frelick" is one)
+        return None
     if count == 1 and tokens[first].norm in words.platforms:
         return None  # "on Telegram": the platform, not a speaker
     before = descriptor_before(model, run.first, words)
