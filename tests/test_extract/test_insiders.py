@@ -258,6 +258,8 @@ def test_a_sentence_ending_on_a_preposition_breaks_nothing() -> None:
     for text in (
         "Ministry of Health spokeswoman said a record fine charges were filed against",
         "Analyst Mara Voss of the Kell Rights Centre said Valmoran officers had been teaching none of",
+        "Dr. fine alleging that 's assistant general secretary of the",
+        "by a former Harl Group director, and Don Jr., and assistant general secretary of the",
     ):
         extract(text)  # no IndexError: a phrase after the last token is empty
 

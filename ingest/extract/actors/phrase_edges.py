@@ -190,8 +190,8 @@ def of_phrase(model: TextModel, head: int, words: WordTables) -> tuple[int, int]
             and tokens[end + 1].text not in ",.;:"
         ):
             end += 1
-        if k <= end and (tokens[k].capitalised or tokens[k].tag.startswith("NN")):
-            return (k, end)
+        if k <= end < len(tokens) and (tokens[k].capitalised or tokens[k].tag.startswith("NN")):
+            return (k, end)  # (a text may end on "of the")
     return None
 
 

@@ -183,7 +183,8 @@ def role_after(model: TextModel, last: int, words: WordTables) -> RoleFound | No
     organisation = None
     k = head + 1
     if k < end and words.is_("org-preposition", tokens[k].norm):
-        organisation = (k + 1 + (tokens[k + 1].norm == "the"), end - 1) if k + 1 < end else None
+        opening = k + 1 + (k + 1 < end and tokens[k + 1].norm == "the")
+        organisation = (opening, end - 1) if opening <= end - 1 else None  # none after "of the" ending the text
     role_end = head if organisation is not None else end - 1  # "a senior fellow at the X": the role is the fellow
     return RoleFound(
         role=model.span(start, role_end).text,
