@@ -118,3 +118,13 @@ def test_a_first_name_that_is_also_a_word_for_a_law_is_a_person_s_name() -> None
     )
     assert read.speaker("They have a right") == "Bill Frelick", read.summary()
     assert read.find_actor("Convention Against Torture") is None, read.summary()
+
+
+def test_capitalised_common_words_before_a_thing_name_no_one_but_before_a_team_an_outlet() -> None:
+    read = extract(
+        "Harl Viscose denied polluting the river.\n\n"
+        "Today the plant has a Zero Liquid discharge system, the company said.\n\n"
+        "Three men sharing money dispersed when the Daily Graphic team got close."
+    )
+    assert read.find_actor("Zero Liquid") is None, read.summary()
+    assert read.find_actor("Daily Graphic") is not None, read.summary()

@@ -366,6 +366,12 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
                 type="Organization",
                 confidence=0.6,
             )
+        following = tokens[run.last + 1] if modifier else None
+        actor_noun = following is not None and (
+            following.lemma in words.roles or following.lemma in words.org_descriptors or following.lemma in words.media_nouns
+        )
+        if modifier and tokens[first].common and tokens[run.last].common and not actor_noun:
+            return None  # "the Zero Liquid discharge system": capitalised common words naming a thing, no one
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
     if count == 1 and (tokens[first].tag.startswith("JJ") or tokens[first].tag.startswith("PRP")):
         return None  # "Islamist", "European", "I"
