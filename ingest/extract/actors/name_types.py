@@ -367,8 +367,8 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
                 confidence=0.6,
             )
         following = tokens[run.last + 1] if modifier else None
-        actor_noun = following is not None and (
-            following.lemma in words.roles or following.lemma in words.org_descriptors or following.lemma in words.media_nouns
+        actor_noun = following is not None and any(
+            following.lemma in table for table in (words.roles, words.org_descriptors, words.media_nouns)
         )
         if modifier and tokens[first].common and tokens[run.last].common and not actor_noun:
             return None  # "the Zero Liquid discharge system": capitalised common words naming a thing, no one
