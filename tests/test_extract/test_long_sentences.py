@@ -128,3 +128,24 @@ def test_capitalised_common_words_before_a_thing_name_no_one_but_before_a_team_a
     )
     assert read.find_actor("Zero Liquid") is None, read.summary()
     assert read.find_actor("Daily Graphic") is not None, read.summary()
+
+
+def test_a_quotation_joined_to_reported_words_is_a_statement_of_its_own() -> None:
+    read = extract(
+        "Norvik Rail denied bribing officials.\n\n"
+        "A company spokesperson said that the inquiry was baseless, and \u201cNorvik does not tolerate any "
+        "corruption\u201d."
+    )
+    assert read.statement("the inquiry was baseless").content.text == "the inquiry was baseless", read.summary()
+    assert read.statement("does not tolerate").direct, read.summary()
+
+
+def test_party_functionaries_and_a_person_s_notes_speak() -> None:
+    read = extract(
+        "Voters in Harl went to the polls on Tuesday.\n\n"
+        "The Harl Democratic Congress party functionaries have accused the People's Party of buying votes.\n\n"
+        "Mayor Ivo Brenner will testify today. His notes acknowledge he has made mistakes and say the city will "
+        "recover."
+    )
+    assert read.speaker("of buying votes") == "party functionaries", read.summary()
+    assert read.statement("he has made mistakes").content.text == "he has made mistakes", read.summary()

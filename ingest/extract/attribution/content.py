@@ -16,8 +16,8 @@ def trim(model: TextModel, first: int, last: int) -> tuple[int, int] | None:
     tokens = model.tokens
     while first <= last and (tokens[first].text in _EDGE or tokens[first].text in ".?!"):
         first += 1
-    while last >= first and (tokens[last].text in _EDGE or tokens[last].text in ".?!"):
-        last -= 1
+    while last >= first and (tokens[last].text in _EDGE or tokens[last].text in ".?!" or tokens[last].tag == "CC"):
+        last -= 1  # "… made mistakes and [say …]": a conjunction left at the end joins the next frame
     if first <= last and tokens[last].text in QUOTE_MARKS and tokens[last].quote == -1:
         opened = any(tokens[k].text in QUOTE_MARKS for k in range(first, last))
         if not opened:
