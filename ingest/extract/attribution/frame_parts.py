@@ -1,6 +1,6 @@
 """What stands beside a reporting frame: the quotation closing just before it or opening just after it, the outlet
-the words were given to ("told the Daily Courier", "confirmed the payments to the Courier"), and where the words
-start after an addressee ("told reporters that")."""
+the words were given to ("told the Daily Courier", "confirmed the payments to the Courier"), where the words
+start after an addressee ("told reporters that"), and a quotation joined to reported words ("…, and “Q”")."""
 
 from __future__ import annotations
 
@@ -94,3 +94,19 @@ class FrameParts:
         ):
             k += 1
         return k
+
+    def quotation_joined(self, content: tuple[int, int]) -> Quote | None:
+        """A quotation closing reported content after "and" ("…, and “Q”"): words quoted on their own."""
+        tokens = self.model.tokens
+        first, last = content
+        for quote in self.model.quotes:
+            opening = quote.first - 1  # the opening mark's token
+            if (
+                quote.first >= 0
+                and first + 2 < opening - 1
+                and quote.last <= last <= quote.last + 2
+                and tokens[opening - 1].tag == "CC"
+                and tokens[opening].text[:1] in QUOTE_MARKS
+            ):
+                return quote
+        return None

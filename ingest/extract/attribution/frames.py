@@ -264,7 +264,7 @@ class StatementFinder:
             if quote.first >= content[0] and quote.last <= content[1]:
                 self.consumed.add(quote.index)
         content, medium = self.parts.medium_at_end(content, medium)
-        joined = self._quotation_joined(content)
+        joined = self.parts.quotation_joined(content)
         if joined is not None:  # 'said that the probe was baseless, and “Alstom does not tolerate corruption”'
             content = (content[0], joined.first - 4 if tokens[joined.first - 3].text == "," else joined.first - 3)
         if not self.checks.says_something(cue, *content):
@@ -272,22 +272,6 @@ class StatementFinder:
         self._add(speaker, cue, *content, sentence, False, medium=medium)
         if joined is not None:
             self._add(speaker, cue, joined.first, joined.last, sentence, True, content=joined.content, medium=medium)
-
-    def _quotation_joined(self, content: tuple[int, int]) -> Quote | None:
-        """A quotation closing reported content after "and" ("…, and “Q”"): words quoted on their own."""
-        tokens = self.model.tokens
-        first, last = content
-        for quote in self.model.quotes:
-            opening = quote.first - 1  # the opening mark's token
-            if (
-                quote.first >= 0
-                and first + 2 < opening - 1
-                and quote.last <= last <= quote.last + 2
-                and tokens[opening - 1].tag == "CC"
-                and tokens[opening].text[:1] in QUOTE_MARKS
-            ):
-                return quote
-        return None
 
     def content_limit(self, cues: list[CueHit], n: int, sentence: Sentence) -> int:
         """Where cue n's content must end: before the next frame that starts a new attribution (", S said",
