@@ -110,8 +110,7 @@ def load_lexicon(
     if cache is None:
         return _parse(directory, vocabularies)
     sources = [*sorted(directory.glob("*.ttl")), *sorted((directory / "words").glob("*.tsv")), vocabularies]
-    return cache.get("lexicon", lambda: _parse(directory, vocabularies), sources=sources,
-                     libraries=("rdflib", "spacy"))
+    return cache.get("lexicon", lambda: _parse(directory, vocabularies), sources=sources, libraries=("rdflib",))
 
 
 def _parse(directory: Path, vocabularies: Path) -> Lexicon:

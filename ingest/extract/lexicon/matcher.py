@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from newskg.ingest.extract.text.folding import fold
 from newskg.ingest.extract.text.model import TextModel, Token
+from newskg.ingest.extract.text.tokenizer import tokenize
 
 POS_TAGS = {
     "verb": ("VB", "MD"),
@@ -38,16 +38,9 @@ class Match(Generic[Entry]):
     entry: Entry
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():  # type: ignore[no-untyped-def]
-    import spacy
-
-    return spacy.blank("en").tokenizer
-
-
 def entry_words(phrase: str) -> tuple[str, ...]:
     """The folded tokens of a lexicon phrase, cut as the text model cuts text."""
-    return tuple(fold(t.text) for t in _tokenizer()(phrase.strip()) if not t.is_space)
+    return tuple(fold(t.text) for t in tokenize(phrase.strip()) if not t.is_space)
 
 
 def pos_fits(token: Token, pos: str) -> bool:
