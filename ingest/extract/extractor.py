@@ -26,6 +26,7 @@ from newskg.ingest.extract.output import actor_iris, build_extraction
 from newskg.ingest.extract.read import MetadataOverrides, read_bytes, read_file
 from newskg.ingest.extract.read.dateline import opening_dateline_end
 from newskg.ingest.extract.text.lemmas import LEMMA_TABLES
+from newskg.ingest.extract.text.tagger import TAGGER_WORDS
 from newskg.ingest.extract.text import build_text_model
 from newskg.ingest.extract.text.model import TextModel
 from newskg.ingest.iris import IriMinter
@@ -63,7 +64,7 @@ class Extractor:
         registry = load_registry(minter, cache=cache) if with_registry else Registry.empty()
         lexicon = load_lexicon(cache=cache)
         if cache is not None:
-            for table in (WORLD_PLACES, LEMMA_TABLES):
+            for table in (WORLD_PLACES, LEMMA_TABLES, TAGGER_WORDS):
                 table.get(cache)  # now, from the cache, rather than built in memory at its first use
         return cls(
             minter=minter,

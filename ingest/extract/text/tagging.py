@@ -1,7 +1,7 @@
 """Part of speech and phrase chunks from Pattern's Brill tagger and rule chunker as bundled in TextBlob (English, BSD;
 its lexicon and rules ship inside the wheel), and lemmas from lemminflect's tables (inside its wheel too): no model is
-downloaded. The tagger is imported on first use, so commands that never extract start fast; lemmas come from tables of
-lemminflect's answers (lemmas.py)."""
+downloaded. The tagger is imported on first use, so commands that never extract start fast (tagger.py builds it);
+lemmas come from tables of lemminflect's answers (lemmas.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from newskg.ingest.extract.text.lemmas import base_form
+from newskg.ingest.extract.text.tagger import english_parser
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'"})
 # Penn tag → the universal part of speech lemminflect asks for
@@ -27,9 +28,7 @@ _UPOS = {
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    from textblob.en import parser
-
-    return parser
+    return english_parser()
 
 
 def plain(word: str) -> str:
