@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from newskg.ingest.extract.text.folding import fold
@@ -38,6 +39,7 @@ class Match(Generic[Entry]):
     entry: Entry
 
 
+@lru_cache(maxsize=65536)  # the actor and event stages each index every name of the registry
 def entry_words(phrase: str) -> tuple[str, ...]:
     """The folded tokens of a lexicon phrase, cut as the text model cuts text."""
     return tuple(fold(t.text) for t in tokenize(phrase.strip()) if not t.is_space)
