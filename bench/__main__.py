@@ -14,7 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import dump_bench, http_bench, ingest_bench, page_bench, scale_bench, scaling_bench, validation_bench
+from bench import (dump_bench, http_bench, ingest_bench, page_bench, scale_bench, scaling_bench, start_bench,
+                   validation_bench)
 from bench.context import BenchContext, run_section
 from bench.corpus import generate_article
 from bench.report import Figure, Report
@@ -45,6 +46,7 @@ def corpus(context: BenchContext) -> None:
 
 SECTIONS = [
     ("corpus", corpus),
+    ("extract start", start_bench.extract_start),
     ("ingest, 1 process", ingest_bench.ingest_one_process),
     ("extraction alone", ingest_bench.extraction_alone),
     ("ingest, 2 workers", ingest_bench.ingest_two_workers),

@@ -100,13 +100,14 @@ def _ingest_inputs(args: argparse.Namespace, settings: Settings, inputs: "BatchI
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from newskg.ingest.derived_cache import derived_cache
     from newskg.ingest.extract.extractor import Extractor
     from newskg.ingest.iris import IriMinter
     from newskg.ingest.report import extraction_report
 
     settings = _settings(args)
     minter = IriMinter(settings.base_iri)
-    extractor = Extractor.load(minter, with_registry=not args.no_registry)
+    extractor = Extractor.load(minter, with_registry=not args.no_registry, cache=derived_cache(settings.cache_dir))
     from newskg.ingest.fetch import is_url
 
     if is_url(args.path):

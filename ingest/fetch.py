@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from newskg.ingest import __version__
 from newskg.ingest.errors import FetchError
+
+if TYPE_CHECKING:
+    import httpx
 
 MAX_REDIRECTS = 5
 USER_AGENT = f"newskg/{__version__} (+https://w3id.org/newskg)"
@@ -41,6 +43,8 @@ def is_url(text: str) -> bool:
 def fetch(url: str, limits: FetchLimits) -> FetchedPage:
     if not is_url(url):
         raise FetchError(f"{url}: not an http:// or https:// address")
+    import httpx  # imported by the first fetch: reading a file (`newskg extract FILE`) needs no HTTP client
+
     deadline = time.monotonic() + limits.seconds
     try:
         with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=limits.seconds,

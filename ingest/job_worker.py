@@ -1,6 +1,6 @@
 """`newskg worker`: takes articles from the queue, extracts, validates and writes each to the shared store.
 
-One article at a time per worker process, in the process itself (RQ's SimpleWorker: the pipeline, with spaCy, the
+One article at a time per worker process, in the process itself (RQ's SimpleWorker: the pipeline, with the lexicon, the
 registry and the shapes, is loaded once, not once per article). Start as many workers as there are cores, on as
 many machines as needed; they share nothing but the queue and the store.
 """

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from newskg import ingest
+from newskg.ingest.derived_cache import derived_cache
 from newskg.ingest.errors import InputError, NewskgError, StoreError
 from newskg.ingest.extract.extractor import Extractor
 from newskg.ingest.extract.read import MetadataOverrides, read_bytes, read_file
@@ -44,7 +45,8 @@ class Pipeline:
         self.store = store
         self.with_registry = with_registry
         self.minter = IriMinter(settings.base_iri)
-        self.extractor = Extractor.load(self.minter, with_registry=with_registry)
+        self.extractor = Extractor.load(self.minter, with_registry=with_registry,
+                                        cache=derived_cache(settings.cache_dir))
         self.validator = Validator.load(registry_graph(self.minter))
         self.provenance = Provenance(software_version=f"newskg {ingest.__version__}",
                                      ontology_version=ontology_version())

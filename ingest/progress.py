@@ -1,8 +1,7 @@
 """What `newskg ingest` shows while a batch runs: a line per input on stdout as soon as it ends (flushed, so a piped
 batch can be followed), and on a terminal a progress bar on stderr with the count, the rate and the time left.
 
-The bar is tqdm's: small, long maintained, already installed with spaCy, and quiet by itself when stderr is not a
-terminal (a log, a pipe, CI).
+The bar is tqdm's: small, long maintained, and quiet by itself when stderr is not a terminal (a log, a pipe, CI).
 """
 
 from __future__ import annotations

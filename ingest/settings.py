@@ -47,6 +47,9 @@ class Settings:
         taken for dead, and its article is delivered to another worker.
     search_index: the full-text search index (an SQLite file, rebuilt from the store when missing); None puts it
         beside the store, in <store_dir>.search/index.sqlite.
+    cache_dir: where data derived from the lexicon, the actor registry and libraries' tables is kept between runs
+        (ingest/derived_cache.py); None keeps nothing, so every start parses them again. From the environment:
+        NEWSKG_CACHE_DIR, else $XDG_CACHE_HOME/newskg, else ~/.cache/newskg.
     """
 
     store_dir: Path = Path("data/store")
@@ -76,6 +79,7 @@ class Settings:
     job_retries: int = 2
     job_timeout: float = 300.0
     search_index: Path | None = None
+    cache_dir: Path | None = None
 
     @property
     def store_locator(self) -> str | Path:
@@ -129,7 +133,16 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         cors_origins=tuple(o for o in env.get("NEWSKG_CORS_ORIGINS", "").split(",") if o),
         dump_cache_dir=Path(env["NEWSKG_DUMP_CACHE"]) if env.get("NEWSKG_DUMP_CACHE") else None,
         search_index=Path(env["NEWSKG_SEARCH_INDEX"]) if env.get("NEWSKG_SEARCH_INDEX") else None,
+        cache_dir=_cache_dir(env),
     )
+
+
+def _cache_dir(env: Mapping[str, str]) -> Path:
+    if env.get("NEWSKG_CACHE_DIR"):
+        return Path(env["NEWSKG_CACHE_DIR"])
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]) / "newskg"
+    return Path.home() / ".cache" / "newskg"
 
 
 def _flag(value: str | None) -> bool:

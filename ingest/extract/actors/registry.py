@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
+from newskg.ingest.derived_cache import DerivedCache
 from newskg.ingest.errors import NewskgError
 from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.iris import IriMinter
@@ -88,10 +89,21 @@ def _one(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
     return values[0] if values else None
 
 
-def load_registry(minter: IriMinter, paths: Path | Sequence[Path] = REGISTRY_FILES) -> Registry:
-    """Parse the registry file(s) into one graph; relative IRIs (<actor/acme>) resolve against the minter's id base."""
+def load_registry(
+    minter: IriMinter, paths: Path | Sequence[Path] = REGISTRY_FILES, cache: DerivedCache | None = None
+) -> Registry:
+    """Parse the registry file(s) into one graph; relative IRIs (<actor/acme>) resolve against the minter's id base.
+    With a cache, the parsed registry is read from there when it holds one for these files and this id base."""
+    files = [paths] if isinstance(paths, Path) else list(paths)
+    if cache is None:
+        return _parse(minter, files)
+    return cache.get("registry", lambda: _parse(minter, files), sources=files, libraries=("rdflib",),
+                     parameters=(minter.id_base,))
+
+
+def _parse(minter: IriMinter, files: list[Path]) -> Registry:
     graph = Graph()
-    for path in [paths] if isinstance(paths, Path) else paths:
+    for path in files:
         try:
             graph.parse(path, format="turtle", publicID=minter.id_base)
         except (OSError, SyntaxError, ValueError) as error:

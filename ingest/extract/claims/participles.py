@@ -6,24 +6,13 @@ noun after a preposition ("of doctoring tallies") is a verb again."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.lemmas import verb_lemma
 from newskg.ingest.extract.text.model import TextModel
 
 _PERFECT = "have"
 _REACH = 2  # tokens between the auxiliary and the participle ("had never doped")
-
-
-@lru_cache(maxsize=4096)
-def _verb_lemma(word: str) -> str | None:
-    import lemminflect
-
-    lemmas = lemminflect.getAllLemmas(word)
-    if "ADJ" in lemmas or "VERB" not in lemmas:
-        return None
-    return lemmas["VERB"][0]
-
 
 _NOUN_PHRASE_TAGS = ("DT", "NN", "PRP$", "POS")
 _AFTER_A_NOUN_TAGS = ("IN", "VBZ", "VBD", "VBP", "MD")
@@ -44,7 +33,7 @@ def with_participles(model: TextModel, lexicon: Lexicon) -> TextModel:
     changed = False
     for i, token in enumerate(tokens):
         if token.tag == "NN" and token.norm.endswith("ing") and i > 0 and tokens[i - 1].tag == "IN":
-            lemma = _verb_lemma(token.norm)  # "accused of doctoring tallies": a gerund, not a noun
+            lemma = verb_lemma(token.norm)  # "accused of doctoring tallies": a gerund, not a noun
             if lemma is not None and lemma in lexicon.acts:
                 tokens[i] = replace(token, tag="VBG", lemma=lemma)
                 changed = True
@@ -60,7 +49,7 @@ def with_participles(model: TextModel, lexicon: Lexicon) -> TextModel:
         )
         if auxiliary is None or tokens[auxiliary].lemma != _PERFECT or not tokens[auxiliary].verb:
             continue
-        lemma = _verb_lemma(token.text.lower())
+        lemma = verb_lemma(token.text.lower())
         if lemma is not None and lemma != token.lemma and lemma in lexicon.acts:
             tokens[i] = replace(token, tag="VBN", lemma=lemma)
             changed = True

@@ -7,8 +7,6 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from newskg.ingest.extract.actors.coreference import Resolver
 from newskg.ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED, ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
@@ -25,6 +23,7 @@ from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import UNATTRIBUTED, Claim, ClaimsResult, StanceLink
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.tokenizer import stop_words
 from newskg.ingest.model import ArticleDoc
 
 _BACKING = frozenset({SUPPORTS, "confirms"})
@@ -38,7 +37,7 @@ def quote_fingerprint(text: str) -> str:
     agree across articles."""
     plain = _BRACKETED.sub(" ", text).replace("’s", "").replace("'s", "")
     folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(w for w in _WORD.findall(folded) if w not in STOP_WORDS)
+    return " ".join(w for w in _WORD.findall(folded) if w not in stop_words())
 
 
 def find_claims(

@@ -4,25 +4,11 @@ them to the end of their clause. The clause is the content of a claim, never ass
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 from newskg.ingest.extract.claims.acts import Act
+from newskg.ingest.extract.text.lemmas import past_tense
 from newskg.ingest.extract.text.model import TextModel
 
 MAX_WORDS = 16
-
-
-@lru_cache(maxsize=1)
-def _inflector() -> Any:
-    import lemminflect
-
-    return lemminflect
-
-
-def past(lemma: str) -> str:
-    forms = _inflector().getInflection(lemma, tag="VBD")
-    return forms[0] if forms else lemma
 
 
 def _clause_rest(model: TextModel, start: int, limit: int) -> str:
@@ -37,7 +23,8 @@ def clause(model: TextModel, act: Act, accused_label: str, limit: int) -> str:
     """'<accused> <act in the past tense> <rest of its clause>'."""
     tokens = model.tokens
     if act.verbal and not act.passive:
-        words = " ".join([past(tokens[act.first].lemma)] + [tokens[k].text for k in range(act.first + 1, act.last + 1)])
+        after_verb = [tokens[k].text for k in range(act.first + 1, act.last + 1)]
+        words = " ".join([past_tense(tokens[act.first].lemma), *after_verb])
         if act.attempted:  # "efforts to sway the vote": tried to sway it, not swayed it
             words = "tried to " + " ".join(tokens[k].text for k in range(act.first, act.last + 1))
         rest = _clause_rest(model, act.last + 1, limit)

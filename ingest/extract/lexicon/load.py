@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from newskg.ingest.derived_cache import DerivedCache
 from newskg.ingest.errors import NewskgError
 from newskg.ingest.extract.lexicon.entries import ActEntry, Cue, EventWord, Hedge, Lexicon, Pronoun, StanceWord
 from newskg.ingest.extract.lexicon.matcher import LemmaMatcher
@@ -102,7 +103,17 @@ def _broader(vocabularies: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 
 @lru_cache(maxsize=2)
-def load_lexicon(directory: Path = LEXICON_DIR, vocabularies: Path = VOCABULARIES_FILE) -> Lexicon:
+def load_lexicon(
+    directory: Path = LEXICON_DIR, vocabularies: Path = VOCABULARIES_FILE, cache: DerivedCache | None = None
+) -> Lexicon:
+    """The lexicon, parsed from its files, or read from the cache when one is given and holds it for these files."""
+    if cache is None:
+        return _parse(directory, vocabularies)
+    sources = [*sorted(directory.glob("*.ttl")), *sorted((directory / "words").glob("*.tsv")), vocabularies]
+    return cache.get("lexicon", lambda: _parse(directory, vocabularies), sources=sources, libraries=("rdflib",))
+
+
+def _parse(directory: Path, vocabularies: Path) -> Lexicon:
     graph = Graph()
     try:
         for path in sorted(directory.glob("*.ttl")):

@@ -10,6 +10,7 @@ from typing import Generic, Protocol, TypeVar
 
 from newskg.ingest.extract.text.folding import fold
 from newskg.ingest.extract.text.model import TextModel, Token
+from newskg.ingest.extract.text.tokenizer import tokenize
 
 POS_TAGS = {
     "verb": ("VB", "MD"),
@@ -38,16 +39,10 @@ class Match(Generic[Entry]):
     entry: Entry
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():  # type: ignore[no-untyped-def]
-    import spacy
-
-    return spacy.blank("en").tokenizer
-
-
+@lru_cache(maxsize=65536)  # the actor and event stages each index every name of the registry
 def entry_words(phrase: str) -> tuple[str, ...]:
     """The folded tokens of a lexicon phrase, cut as the text model cuts text."""
-    return tuple(fold(t.text) for t in _tokenizer()(phrase.strip()) if not t.is_space)
+    return tuple(fold(t.text) for t in tokenize(phrase.strip()) if not t.is_space)
 
 
 def pos_fits(token: Token, pos: str) -> bool:

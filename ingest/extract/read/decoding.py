@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from newskg.ingest.errors import InputError
 
 _BOMS = [
@@ -49,6 +47,8 @@ def _guess_legacy(data: bytes, name: str, error: UnicodeDecodeError) -> str:
         raise InputError(f"{name}: truncated: the file ends in the middle of a UTF-8 character")
     if _UTF8_MULTIBYTE.search(data):
         raise InputError(f"{name}: mixed text encodings ({where}, though other parts are UTF-8); save it as UTF-8")
+    import charset_normalizer  # only for the rare file that is not UTF-8
+
     matches = [m for m in charset_normalizer.from_bytes(data) if m.chaos <= MAX_CHAOS]
     if not matches:
         raise InputError(f"{name}: not UTF-8 ({where}) and no other text encoding fits it; save it as UTF-8")

@@ -8,13 +8,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import lxml.html
-import trafilatura
-from lxml.etree import ParserError
+from typing import TYPE_CHECKING, Any
 
 from newskg.ingest.extract.read.fields import PageMetadata, parse_date
+
+if TYPE_CHECKING:
+    import lxml.html
 
 ARTICLE_TYPES = {
     "newsarticle",
@@ -143,6 +142,8 @@ def _text_field(document: dict[str, Any], key: str) -> str | None:
 
 
 def _from_trafilatura(html: str) -> tuple[str, PageMetadata]:
+    import trafilatura  # imported by the first HTML page: plain-text articles never need it
+
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
     )
@@ -161,6 +162,9 @@ def _from_trafilatura(html: str) -> tuple[str, PageMetadata]:
 
 def read_html(html: str) -> HtmlContent:
     """Declared metadata wins over trafilatura's guesses: JSON-LD, then meta tags, then trafilatura."""
+    import lxml.html
+    from lxml.etree import ParserError
+
     parser = lxml.html.HTMLParser()
     try:
         tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1), parser=parser)

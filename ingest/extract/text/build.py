@@ -1,32 +1,18 @@
-"""Text → TextModel: spaCy's rule-based tokenizer and sentencizer (spacy.blank, no statistical model), sentences kept
-inside paragraphs and lines, Pattern's tags and chunks per sentence, lemmas, quotations."""
+"""Text → TextModel: spaCy's rule-based tokenizer and sentencizer (as spacy.blank("en") cuts text, by tokenizer.py),
+sentences kept inside paragraphs and lines, Pattern's tags and chunks per sentence, lemmas, quotations."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from newskg.ingest.extract.text.folding import fold
 from newskg.ingest.extract.text.model import Chunk, Quote, Sentence, TextModel, Token
 from newskg.ingest.extract.text.quotes import QuoteSpan, find_quotes
 from newskg.ingest.extract.text.tagging import known_common_word, lemma, tag_and_chunk
+from newskg.ingest.extract.text.tokenizer import Piece, tokenize_sentences
 from newskg.ingest.model import Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    # the 1,000,000-character guard protects spaCy's parser and NER, which are not used; an article's size is
-    # bounded by the settings' body limit
-    nlp.max_length = 10**9
-    return nlp
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
@@ -46,55 +32,56 @@ def paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _sentence_starts(text: str, doc: Doc, kept: list[int], quote_opens: set[int], dateline_end: int = 0) -> list[bool]:
+def _sentence_starts(
+    text: str, pieces: list[Piece], kept: list[int], quote_opens: set[int], dateline_end: int = 0
+) -> list[bool]:
     """Whether each kept token opens a sentence: spaCy's sentencizer, any line break, the first word after a
     dateline, and an opening quotation mark left at the end of a sentence moved to the start of the next."""
-    sent_start = doc.to_array("SENT_START")  # token.is_sent_start rescans the whole Doc on every call
     starts: list[bool] = []
     pending = True
     previous_end = 0
     for position, index in enumerate(kept):
-        token = doc[index]
-        gap = text[previous_end : token.idx]
-        after_dateline = dateline_end > 0 and token.idx >= dateline_end and previous_end <= dateline_end
-        starts.append(pending or sent_start[index] == 1 or "\n" in gap or after_dateline)
+        token = pieces[index]
+        gap = text[previous_end : token.start]
+        after_dateline = dateline_end > 0 and token.start >= dateline_end and previous_end <= dateline_end
+        starts.append(pending or token.sentence_start or "\n" in gap or after_dateline)
         pending = False
-        previous_end = token.idx + len(token.text)
+        previous_end = token.end
         # a space token can carry the sentence start (spaCy marks the token after the full stop)
-        following = doc[index + 1] if index + 1 < len(doc) else None
-        if following is not None and following.is_space and sent_start[index + 1] == 1:
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if following is not None and following.is_space and following.sentence_start:
             pending = True
     for position in range(1, len(kept)):
-        token = doc[kept[position]]
+        token = pieces[kept[position]]
         next_is_start = position + 1 < len(kept) and starts[position + 1]
-        if next_is_start and token.idx in quote_opens and not starts[position]:
+        if next_is_start and token.start in quote_opens and not starts[position]:
             starts[position], starts[position + 1] = True, False
     return starts
 
 
 def _tokens_of(
     text: str,
-    doc: Doc,
+    pieces: list[Piece],
     quotes: list[QuoteSpan],
     paras: tuple[Span, ...],
     dateline_end: int,
 ) -> list[dict]:
-    kept = [t.i for t in doc if not t.is_space and t.text.strip()]
-    starts = _sentence_starts(text, doc, kept, {q.open for q in quotes}, dateline_end)
+    kept = [i for i, piece in enumerate(pieces) if not piece.is_space and piece.text.strip()]
+    starts = _sentence_starts(text, pieces, kept, {q.open for q in quotes}, dateline_end)
     para_starts = [p.start for p in paras]
     rows: list[dict] = []
     sentence = -1
     paragraph = 0
     previous_end = 0
-    pieces = [
-        (position, index, start, end)
+    split = [
+        (position, pieces[index].start, start, end)
         for position, index in enumerate(kept)
-        for start, end in _unglued(doc[index].idx, doc[index].text)
+        for start, end in _unglued(pieces[index].start, pieces[index].text)
     ]
-    for position, index, start, end in pieces:
+    for position, piece_start, start, end in split:
         while paragraph + 1 < len(para_starts) and para_starts[paragraph + 1] <= start:
             paragraph += 1
-        if starts[position] and start == doc[index].idx:
+        if starts[position] and start == piece_start:
             sentence += 1
         quote = next(
             (
@@ -106,7 +93,6 @@ def _tokens_of(
         )
         rows.append(
             {
-                "doc": index,
                 "start": start,
                 "end": end,
                 "text": text[start:end],
@@ -138,8 +124,7 @@ def build_text_model(text: str, *, dateline_end: int = 0) -> TextModel:
     words after it start a sentence."""
     paras = paragraphs(text)
     quote_spans = find_quotes(text, paras)
-    doc = _nlp()(text)
-    rows = _tokens_of(text, doc, quote_spans, paras, dateline_end)
+    rows = _tokens_of(text, tokenize_sentences(text), quote_spans, paras, dateline_end)
     tags: list[tuple[str, str]] = []
     chunks: list[Chunk] = []
     chunk_of: list[int] = []
@@ -192,9 +177,6 @@ def build_text_model(text: str, *, dateline_end: int = 0) -> TextModel:
                 common=known_common_word(row["text"]),
             )
         )
-        doc_token = doc[row["doc"]]
-        doc_token.tag_ = tag
-        doc_token.lemma_ = base
     quotes = tuple(_quote(n, q, tokens) for n, q in enumerate(quote_spans))
     return TextModel(
         text=text,
@@ -203,8 +185,6 @@ def build_text_model(text: str, *, dateline_end: int = 0) -> TextModel:
         sentences=tuple(sentences),
         paragraphs=paras,
         quotes=quotes,
-        doc=doc,
-        doc_index=tuple(r["doc"] for r in rows),
         dateline_end=dateline_end,
     )
 

@@ -6,8 +6,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc
-
 from newskg.ingest.model import Span
 
 
@@ -105,8 +103,6 @@ class TextModel:
     sentences: tuple[Sentence, ...]
     paragraphs: tuple[Span, ...]
     quotes: tuple[Quote, ...]
-    doc: Doc  # the same tokens as a spaCy Doc (with lemma and tag set), for spaCy's matchers
-    doc_index: tuple[int, ...]  # doc token index of each token
     dateline_end: int = 0  # offset where a dateline opening the text ends ("ARDENNE, Valmora (Reuters) - "); 0: none
 
     @cached_property

@@ -1,11 +1,15 @@
 """Part of speech and phrase chunks from Pattern's Brill tagger and rule chunker as bundled in TextBlob (English, BSD;
 its lexicon and rules ship inside the wheel), and lemmas from lemminflect's tables (inside its wheel too): no model is
-downloaded. Both are imported on first use, so commands that never extract start fast."""
+downloaded. The tagger is imported on first use, so commands that never extract start fast (tagger.py builds it);
+lemmas come from tables of lemminflect's answers (lemmas.py)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
+
+from newskg.ingest.extract.text.lemmas import base_form
+from newskg.ingest.extract.text.tagger import english_parser
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'"})
 # Penn tag → the universal part of speech lemminflect asks for
@@ -24,9 +28,7 @@ _UPOS = {
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    from textblob.en import parser
-
-    return parser
+    return english_parser()
 
 
 def plain(word: str) -> str:
@@ -101,13 +103,6 @@ def known_common_word(word: str) -> bool:
     return tags is not None and not tags.startswith("NNP")
 
 
-@lru_cache(maxsize=1)
-def _lemmatiser() -> Any:
-    import lemminflect
-
-    return lemminflect
-
-
 @lru_cache(maxsize=131072)
 def lemma(word: str, tag: str) -> str:
     """Lower-case base form: "testified"/VBD → "testify", "officials"/NNS → "official", "was"/VBD → "be"."""
@@ -117,8 +112,4 @@ def lemma(word: str, tag: str) -> str:
     upos = _UPOS.get(tag)
     if upos is None:
         return lower
-    # words outside lemminflect's dictionary keep their form: its guessing rules make "armoured" "armoure"
-    found = _lemmatiser().getLemma(lower, upos=upos, lemmatize_oov=False)
-    if not found and upos == "AUX":
-        found = _lemmatiser().getLemma(lower, upos="VERB", lemmatize_oov=False)
-    return found[0].lower() if found else lower
+    return base_form(lower, upos)
