@@ -149,3 +149,8 @@ def test_party_functionaries_and_a_person_s_notes_speak() -> None:
     )
     assert read.speaker("of buying votes") == "party functionaries", read.summary()
     assert read.statement("he has made mistakes").content.text == "he has made mistakes", read.summary()
+
+
+def test_a_weapon_s_acronym_in_the_plural_is_no_actor() -> None:
+    read = extract("Prosecutors said the sellers offered to supply RPGs and IEDs to the buyers.")
+    assert read.find_actor("RPGs") is None and read.find_actor("IEDs") is None, read.summary()

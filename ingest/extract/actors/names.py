@@ -35,7 +35,10 @@ def name_word(model: TextModel, i: int, words: WordTables) -> bool:
     token = model.tokens[i]
     if not token.text[:1].isupper() or not any(c.isalpha() for c in token.text):
         return False
-    if token.norm in words.not_names or words.is_("month", token.norm) or words.is_("weekday", token.norm):
+    acronym_plural = token.text[-1:] == "s" and token.text[:-1].isupper() and token.norm[:-1] in words.not_names
+    if token.norm in words.not_names or acronym_plural:  # "RPG", "RPGs"
+        return False
+    if words.is_("month", token.norm) or words.is_("weekday", token.norm):
         return False
     if any(c.isdigit() for c in token.text) or token.tag.startswith("PRP"):
         return False  # amounts, codes and road numbers; "I"
