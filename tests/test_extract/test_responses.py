@@ -148,3 +148,12 @@ def test_dates_after_a_passive_and_a_rate_per_cent_are_no_statements() -> None:
     )
     assert not read.find_statements("October 25"), read.summary()
     assert [s.content.text[:14] for s in read.find_statements("possible maximum")] == ["the fine amoun"], read.summary()
+
+
+def test_an_authority_flagging_someone_for_a_deed_accuses_them() -> None:
+    read = extract(
+        "The Harl Ethics Commission wants two candidates barred from the election.\n\n"
+        "The Harl Ethics Commission flagged Ivo Brenner for using another person's identity card."
+    )
+    [allegation] = read.against("Ivo Brenner")
+    assert read.labels(allegation.claimants) == {"Harl Ethics Commission"}, read.summary()
