@@ -157,3 +157,19 @@ def test_an_authority_flagging_someone_for_a_deed_accuses_them() -> None:
     )
     [allegation] = read.against("Ivo Brenner")
     assert read.labels(allegation.claimants) == {"Harl Ethics Commission"}, read.summary()
+
+
+def test_a_body_named_by_its_kind_alone_is_an_actor_when_no_one_named_before_is_meant() -> None:
+    read = extract(
+        "Ivo Brenner runs a chemical plant in Harl.\n\n"
+        "The police arrested Ivo Brenner on suspicion of dumping waste in the river."
+    )
+    [allegation] = read.against("Ivo Brenner")
+    assert read.labels(allegation.claimants) == {"police"}, read.summary()
+    named = extract(
+        "The Harl Water Authority opened an inquiry into Ivo Brenner's plant.\n\n"
+        "The authority fined Ivo Brenner for dumping waste in the river."
+    )
+    authority = named.actor("Harl Water Authority")
+    assert "The authority" in {m.text for m in authority.mentions}, named.summary()
+    assert [a.label for a in named.extraction.actors if "authority" in a.label.lower()] == ["Harl Water Authority"]

@@ -18,6 +18,7 @@ from newskg.ingest.extract.actors.coreference import (
     short_forms,
 )
 from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
+from newskg.ingest.extract.actors.bodies import unreferred_bodies
 from newskg.ingest.extract.actors.epithets import age_epithets
 from newskg.ingest.extract.actors.groups import Group, known_group
 from newskg.ingest.extract.actors.known import KnownHit, KnownNameMatcher, Use
@@ -143,6 +144,9 @@ class ActorFinder:
         anaphors = role_anaphors(model, actors, words) + age_epithets(model, actors, words)
         for anaphor in anaphors:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
+        referred = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
+        for candidate in unreferred_bodies(model, referred, words, lambda i: self.contexts.speaks(model, i)):
+            self._described(model, candidate, put, at_token)
         for group, found in roles_found:  # "the mill's chief engineer": the possessor is a mention only now
             if group.affiliation is None:
                 group.affiliation = role_affiliation(model, found, groups, hits, self.lexicon)
