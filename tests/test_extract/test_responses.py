@@ -173,3 +173,12 @@ def test_a_body_named_by_its_kind_alone_is_an_actor_when_no_one_named_before_is_
     authority = named.actor("Harl Water Authority")
     assert "The authority" in {m.text for m in authority.mentions}, named.summary()
     assert [a.label for a in named.extraction.actors if "authority" in a.label.lower()] == ["Harl Water Authority"]
+
+
+def test_a_denial_by_a_company_s_short_name_joins_the_allegation_against_its_full_name() -> None:
+    read = extract(
+        "Researchers at the Privacy Lab accused Halden Labs of selling its users' location data to brokers.\n\n"
+        "Halden denied selling personal data."
+    )
+    allegations = read.against("Halden Labs") + read.against("Halden")
+    assert len({a.iri for a in allegations}) == 1, read.summary()

@@ -105,7 +105,20 @@ def _with_owners(claim: Claim, owners: dict[str, str]) -> Claim:
     return replace(claim, accused=claim.accused + added) if added else claim
 
 
-def merge(drafts: list[Draft], broader: dict[str, str], owners: dict[str, str] | None = None) -> list[Claim]:
+def merge(
+    drafts: list[Draft],
+    broader: dict[str, str],
+    owners: dict[str, str] | None = None,
+    same_names: dict[str, set[str]] | None = None,
+) -> list[Claim]:
+    """same_names: actors that are one by their names ("Halden" and "Halden Labs"): an allegation against either is
+    the same allegation."""
+    names = same_names or {}
+
+    def overlap(one: list[str] | tuple[str, ...], other: tuple[str, ...]) -> bool:
+        widened = set(one).union(*(names.get(k, set()) for k in one))
+        return bool(widened & set(other))
+
     building: list[_Building] = []
     ordered = sorted(drafts, key=lambda d: (d.implied, d.evidence.start))
     for draft in ordered:
@@ -113,12 +126,12 @@ def merge(drafts: list[Draft], broader: dict[str, str], owners: dict[str, str] |
             (
                 b
                 for b in building
-                if set(b.accused) & set(draft.accused) and compatible(b.claim_type, draft.claim_type, broader)
+                if overlap(b.accused, draft.accused) and compatible(b.claim_type, draft.claim_type, broader)
             ),
             None,
         )
         if same is None and draft.implied:
-            same = next((b for b in building if set(b.accused) & set(draft.accused)), None)
+            same = next((b for b in building if overlap(b.accused, draft.accused)), None)
         if same is None:
             same = _Building(
                 accused=list(draft.accused), claim_type=draft.claim_type, evidence=draft.evidence, summary=draft.summary

@@ -40,6 +40,11 @@ class Sides:
         belong to, not for it."""
         return self._described("dissenting") | self._described("former", unnamed_only=True)
 
+    @property
+    def same_names(self) -> dict[str, set[str]]:
+        """Actors the actor stage kept apart that are one by their names ("Halden" and "Halden Labs")."""
+        return self._short_forms
+
     @cached_property
     def _short_forms(self) -> dict[str, set[str]]:
         """Named actors whose name is the start or the end of another's, word for word."""

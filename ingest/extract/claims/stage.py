@@ -61,8 +61,8 @@ def find_claims(
         for a in actors.actors
         if a.affiliation and a.kind in (COLLECTIVE, DESCRIBED, ANONYMOUS) and not a.document
     }
-    claims = merge(drafts, lexicon.event_types, owners)
     reader = StanceReader(model, actors, lexicon, acts, attributions)
+    claims = merge(drafts, lexicon.event_types, owners, reader.sides.same_names)
     main = central(claims, model, actors, doc.title)
     links = reader.links(claims, lexicon.event_types, main)
     claims = backers_as_claimants(claims, links, attributions, reader.sides)
