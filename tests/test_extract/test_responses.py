@@ -182,3 +182,8 @@ def test_a_denial_by_a_company_s_short_name_joins_the_allegation_against_its_ful
     )
     allegations = read.against("Halden Labs") + read.against("Halden")
     assert len({a.iri for a in allegations}) == 1, read.summary()
+
+
+def test_a_law_s_name_is_no_act() -> None:
+    read = extract("Prosecutors in Harl said the payments by Norvik Rail may have broken the UK Bribery Act.")
+    assert not read.against("United Kingdom"), read.summary()

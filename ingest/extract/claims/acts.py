@@ -75,6 +75,17 @@ class ActReader:
             and (tokens[before].noun or self.actors.at(before) is not None)
         )
 
+    def _in_a_law_s_name(self, first: int, last: int) -> bool:
+        """Capitalised words of an act ending right before a word that names a law ("Bribery Act")."""
+        tokens = self.model.tokens
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        return (
+            tokens[first].capitalised
+            and following is not None
+            and following.capitalised
+            and following.norm in self.lexicon.words.not_actor_heads
+        )
+
     def find(self, first: int, last: int) -> list[Act]:
         """Every act in tokens first..last with its parts."""
         acts: list[Act] = []
@@ -89,6 +100,8 @@ class ActReader:
                 continue
             if self.actors.at(match.first) is not None or self._names_a_claim(match.last):
                 continue  # "the Serious Fraud Office", "fabricated allegations": no act
+            if self._in_a_law_s_name(match.first, match.last):
+                continue  # "the UK Bribery Act": a law's name
             if entry.pos == "noun" and not tokens[match.last].noun:
                 continue
             floor = max(model.sentence_of(match.first).first, first)
