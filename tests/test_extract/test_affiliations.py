@@ -24,3 +24,13 @@ def test_a_role_beside_a_name_ties_the_person_to_the_organisation_it_names(sente
     read = extract(text + sentence)
     tamura = read.actor("Kenji Tamura")
     assert read.label(tamura.affiliation) in ("Pellworth Paper Mill", "Pellworth Paper Mills"), read.summary()
+
+
+def test_a_news_agency_named_with_a_french_head_word_stays_an_outlet_and_no_one_s_employer() -> None:
+    read = extract(
+        "Norvik Rail Ltd denied bribing officials.\n\n"
+        "In a statement to Agence France Presse, a company spokesperson said that the inquiry was baseless."
+    )
+    assert read.actor("Agence France Presse").type == "MediaOutlet", read.summary()
+    spokesperson = read.actor("a company spokesperson")
+    assert read.label(spokesperson.affiliation) == "Norvik Rail Ltd", read.summary()

@@ -194,14 +194,14 @@ def _org_class(model: TextModel, first: int, last: int, words: WordTables) -> st
             if words.is_("name-connector", tokens[i].norm) and not tokens[i].capitalised:
                 kind = words.org_heads.get(tokens[i - 1].norm)
                 break
+    if kind is None and run_text(model, first, last).casefold() in words.agencies:
+        kind = "MediaOutlet"  # "Agence France Presse", "Kyodo": a news agency
     if kind is None and len(norms) >= 2:  # "Autoridad Nacional del Ambiente", "Ministère de la Santé"
         kind = words.org_leading_heads.get(norms[0])
     if kind is None and any(n in words.company_suffixes for n in norms[1:]):
         kind = "Organization"
     if kind is None and len(norms) >= 2 and words.is_("masthead-opener", norms[0]):
         kind = "MediaOutlet"  # "Daily Star", "Sunday Herald"
-    if kind is None and run_text(model, first, last).casefold() in words.agencies:
-        kind = "MediaOutlet"  # "Agence France Presse", "Kyodo": a news agency
     if kind is None:
         return None
     for norm in norms:
