@@ -139,7 +139,7 @@ def in_tables(words: WordTables, table: str, row: list[str]) -> bool:
     if table == "grammar.tsv":
         return words.is_(row[2], lemma)
     if table == "place-heads.tsv":
-        return lemma in words.place_heads | words.place_leading_heads or name_key(row[0]) in words.regions
+        return lemma in words.place_heads or row[0].casefold() in words.place_leading_heads or name_key(row[0]) in words.regions
     if table == "news-agencies.tsv":
         return words.agencies.get(row[0].casefold()) == row[0]
     if table == "bylines.tsv":

@@ -154,3 +154,12 @@ def test_party_functionaries_and_a_person_s_notes_speak() -> None:
 def test_a_weapon_s_acronym_in_the_plural_is_no_actor() -> None:
     read = extract("Prosecutors said the sellers offered to supply RPGs and IEDs to the buyers.")
     assert read.find_actor("RPGs") is None and read.find_actor("IEDs") is None, read.summary()
+
+
+def test_only_a_head_word_written_as_its_language_writes_it_makes_a_place() -> None:
+    read = extract(
+        "The Sierra Club said the river was poisoned.\n\n"
+        "Villagers said the Río Tapia turned white in May."
+    )
+    assert read.find_actor("Sierra Club") is not None, read.summary()
+    assert read.find_actor("Río Tapia") is None, read.summary()

@@ -38,7 +38,8 @@ class Gazetteer:
         if not folded:
             return False
         words = folded.split()
-        leading = len(words) >= 2 and words[0] in self.leading_heads  # "Río Tapia", "Lago Titicaca"
+        written = name.split()
+        leading = len(written) >= 2 and written[0].casefold() in self.leading_heads  # "Río Tapia", "Lago Titicaca"
         return (
             folded in self.registry_places
             or folded in self.regions

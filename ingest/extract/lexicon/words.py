@@ -134,7 +134,8 @@ def load_word_tables(directory: Path = WORDS_DIR) -> WordTables:
         not_actor_heads=first("not-actor-heads.tsv"),
         source_qualifiers=tuple(entry_words(r[0]) for r in _rows("source-qualifiers.tsv", directory)),
         place_heads=frozenset(key(r[0]) for r in places if r[2] == "head"),
-        place_leading_heads=frozenset(key(r[0]) for r in places if r[2] == "leading-head"),
+        # kept with their accents: "Río Tapia" is a river, "Rio Tinto" a company
+        place_leading_heads=frozenset(r[0].casefold() for r in places if r[2] == "leading-head"),
         regions=frozenset(name_key(r[0]) for r in places if r[2] == "region"),
         agencies={r[0].casefold(): r[0] for r in agencies},
         photo_agencies=frozenset(r[0].casefold() for r in agencies if r[2] == "photo"),
