@@ -221,13 +221,16 @@ class Resolver:
         self.model = model
         self.actors = actors
         self.lexicon = lexicon
+        self._sources: dict[int, bool] = {}  # mention start → named as a source (asked per candidate per pronoun)
 
     def _named_as_source(self, first: int) -> bool:
         """"According to local villagers, …": the source a sentence is told by is as good as its subject."""
-        return any(
-            m.last == first - 1 and m.entry.cue_class == ACCORDING_TO
-            for m in self.lexicon.cues.find(self.model, max(0, first - 4), first - 1, lenient=True)
-        )
+        if first not in self._sources:
+            self._sources[first] = any(
+                m.last == first - 1 and m.entry.cue_class == ACCORDING_TO
+                for m in self.lexicon.cues.find(self.model, max(0, first - 4), first - 1, lenient=True)
+            )
+        return self._sources[first]
 
     def _quotation_attributed(self, i: int) -> tuple[int, int] | None:
         """The tokens of a quotation closing just before pronoun i (outside quotations), which the pronoun's clause
