@@ -4,6 +4,8 @@ questions and answers, the interviewee."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.cue import QUOTE_MARKS
 from newskg.ingest.extract.attribution.values import Attribution, Speaker
@@ -74,6 +76,16 @@ class UnclaimedQuotations:
             return None  # the same speaker goes on anyway
         return Speaker(actor_key=actor.key, label=actor.label, first=mention.first, last=mention.last)
 
+    @cached_property
+    def _interview(self) -> bool:
+        """The text is written as questions and answers: enough paragraphs are questions outside quotation marks."""
+        questions = [
+            p
+            for p in self.model.paragraphs
+            if p.text.rstrip().endswith("?") and p.text.lstrip()[:1] not in QUOTE_MARKS
+        ]
+        return len(questions) >= _INTERVIEW_QUESTIONS
+
     def _interviewee(self, quote: Quote, found: list[Attribution]) -> Speaker | None:
         """In an interview written as questions and answers (at least two paragraphs that are questions, no
         quotation marks), a paragraph that is one quotation is the interviewee's answer: the person named last as
@@ -82,10 +94,7 @@ class UnclaimedQuotations:
         para = model.paragraphs[model.tokens[quote.first].paragraph]
         if quote.open > para.start or model.text[quote.close : para.end].strip():
             return None
-        questions = [
-            p for p in model.paragraphs if p.text.rstrip().endswith("?") and p.text.lstrip()[:1] not in QUOTE_MARKS
-        ]
-        if len(questions) < _INTERVIEW_QUESTIONS:
+        if not self._interview:
             return None
         for earlier in sorted(found, key=lambda a: a.content.start, reverse=True):
             speaker = earlier.speaker
