@@ -45,7 +45,7 @@ BY_MONTH = """SELECT ?month (COUNT(DISTINCT ?article) AS ?n) WHERE {
 
 TOP_ACTORS = """SELECT ?actor (COUNT(DISTINCT ?mention) AS ?mentions) (COUNT(DISTINCT ?article) AS ?articles) WHERE {
   ?mention nkg:refersTo ?actor ; nkg:inArticle ?article .
-} GROUP BY ?actor ORDER BY DESC(?mentions) LIMIT 15"""
+} GROUP BY ?actor ORDER BY DESC(?mentions) DESC(?articles) ?actor LIMIT 15"""
 
 LATEST_ALLEGATIONS = """SELECT ?allegation ?date ?article WHERE {
   ?allegation a nkg:Allegation ; nkg:inArticle ?article .
