@@ -197,11 +197,15 @@ def _allegations(gold: GoldArticle, extraction: Extraction, counts: Counts, matc
                 continue
             counts.links_gold += 1
             if number not in matched or allegation_id not in pairs:
+                lacking = "statement" if number not in matched else "allegation"
+                counts.misses.append(f"link: {lacking} not found ({allegation_id}, {stance}): {item.text[:50]!r}")
                 continue
             statement = extraction.statements[matched[number]]
             found = responses.get((statement.iri, predicted[pairs[allegation_id]].iri))
             if found is not None and polarity(found) == polarity(stance):
                 counts.links_right += 1
+            else:
+                counts.misses.append(f"link: gold {stance}, got {found or 'no response'} ({allegation_id}): {item.text[:50]!r}")
 
 
 def count(gold: GoldArticle, extraction: Extraction) -> Counts:

@@ -187,3 +187,18 @@ def test_a_denial_by_a_company_s_short_name_joins_the_allegation_against_its_ful
 def test_a_law_s_name_is_no_act() -> None:
     read = extract("Prosecutors in Harl said the payments by Norvik Rail may have broken the UK Bribery Act.")
     assert not read.against("United Kingdom"), read.summary()
+
+
+def test_a_statement_backing_the_central_allegation_is_among_its_supporters() -> None:
+    read = extract(
+        "Prosecutors in Velsk charged the mayor Piet Lund with taking bribes from a road builder.\n\n"
+        "A builder, Ana Kovec, told the court she had paid Lund 40,000 euros in bribes.\n\n"
+        "\"He came to the site every Friday with an empty bag,\" Kovec said.",
+        title="Velsk mayor charged with taking bribes",
+    )
+    central = read.central
+    assert central is not None, read.summary()
+    detail = read.statement("empty bag")
+    assert detail.stance == "supports", read.summary()
+    assert read.stance(detail, central) == "supports", read.summary()
+    assert detail.iri in central.supported_by, read.summary()

@@ -69,6 +69,7 @@ def find_claims(
     central_stance = speakers_keep_their_line(
         attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))]
     )
+    links = links + central_responses(links, central_stance, main)
     certainty = tuple(_certainty(model, a, lexicon) for a in attributions)
     fingerprints = tuple(quote_fingerprint(a.content.text) if a.direct else "" for a in attributions)
     return ClaimsResult(
@@ -103,6 +104,19 @@ def backers_as_claimants(
         )
         backed.append(replace(claim, claimants=backers, claimant_note=None) if backers else claim)
     return backed
+
+
+def central_responses(links: list[StanceLink], central_stance: tuple[str, ...], main: int | None) -> list[StanceLink]:
+    """A statement that takes a side on the central allegation responds to it, though it names neither its accused
+    nor its act: the graph's answer to "does this source back the story?" and the allegation's supporters agree."""
+    if main is None:
+        return []
+    answered = {link.statement for link in links if link.allegation == main}
+    return [
+        StanceLink(n, main, stance)
+        for n, stance in enumerate(central_stance)
+        if stance not in (NEUTRAL, "assesses") and n not in answered
+    ]
 
 
 def _speaker_key(a: Attribution) -> str | None:
