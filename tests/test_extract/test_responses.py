@@ -202,3 +202,13 @@ def test_a_statement_backing_the_central_allegation_is_among_its_supporters() ->
     assert detail.stance == "supports", read.summary()
     assert read.stance(detail, central) == "supports", read.summary()
     assert detail.iri in central.supported_by, read.summary()
+
+
+def test_a_report_that_a_body_suspected_someone_accuses_the_suspect_not_the_body() -> None:
+    read = extract(
+        "Harlow Rail has denied that it paid bribes to officials in Velsk.\n\n"
+        "The denial follows reports that the Velsk Audit Office suspected the company of bribing officials to win "
+        "contracts."
+    )
+    assert not read.against("Velsk Audit Office"), read.summary()
+    assert read.against("Harlow Rail"), read.summary()

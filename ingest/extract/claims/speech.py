@@ -264,7 +264,8 @@ class SpeechClaims:
 
     def _embedded_report(self, a: Attribution) -> int | None:
         """The token of a report or rumour noun inside the content ("rumours of …", "reports that …"), or of a
-        negated reporting verb ("they did not allege that …"), if any: the acts after it are not the speaker's claim."""
+        negated reporting verb ("they did not allege that …") or an accusing one, if any: the acts after it are not the
+        speaker's claim."""
         return embedded_report(self.model, self.lexicon, self.acts.syntax, a.content_first, a.content_last)
 
     def _other_camp(self, claimants: tuple[str, ...], accused: tuple[str, ...]) -> bool:
@@ -352,6 +353,6 @@ def embedded_report(model: TextModel, lexicon: Lexicon, syntax: Syntax, first: i
         for m in lexicon.cues.at(model, k, lenient=True):
             if m.entry.cue_class in ACCUSING and m.entry.pos == "noun" and tokens[k].noun:
                 return k
-            if m.entry.pos == "verb" and tokens[k].verb and syntax.negated(k, first):
-                return k
+            if m.entry.pos == "verb" and tokens[k].verb and (syntax.negated(k, first) or m.entry.accuses_object):
+                return k  # "reports that the regulator suspected the firm of bribing": the regulator's claim
     return None
