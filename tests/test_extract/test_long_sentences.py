@@ -163,3 +163,12 @@ def test_only_a_head_word_written_as_its_language_writes_it_makes_a_place() -> N
     )
     assert read.find_actor("Sierra Club") is not None, read.summary()
     assert read.find_actor("Río Tapia") is None, read.summary()
+
+
+def test_names_listed_between_dashes_are_the_ones_arrested() -> None:
+    read = extract(
+        "Last year three managers of the firm - Ilse Marr, Velsk director; Tomas Brandt, finance director; and "
+        "Ewa Holm-Lind, legal director - were arrested on suspicion of bribery and money laundering."
+    )
+    [allegation] = read.extraction.allegations
+    assert read.labels(allegation.accused) == {"Ilse Marr", "Tomas Brandt", "Ewa Holm-Lind"}, read.summary()

@@ -16,6 +16,8 @@ _NEGATION_REACH = 4  # tokens before a verb in which its negation stands ("did n
 _MODAL_REACH = 3
 _CLAUSE_NEGATION_REACH = 6
 _OWNER_REACH = 6  # tokens after "of" in which the owner of an object is named
+_DASHES = ("-", "–", "—")
+_PARENTHETICAL_REACH = 40  # tokens between the dashes around a list of names in apposition
 
 
 class Syntax:
@@ -94,6 +96,14 @@ class Syntax:
             opening = self._apposition_opening(j, floor)
             if opening is not None:
                 j = opening - 1  # "Rajat Gupta, a former Goldman Sachs director, was indicted": Gupta
+        if j - 1 >= floor and tokens[j].text in _DASHES and tokens[j].gap:
+            opening = next((k for k in range(j - 1, max(floor, j - _PARENTHETICAL_REACH) - 1, -1)
+                            if tokens[k].text in _DASHES and tokens[k].gap), None)  # not "Cledwyn-Davies"
+            if opening is not None:
+                listed = self._listed_names(opening + 1, j - 1)
+                if listed:
+                    return listed, opening + 1  # "three directors - A, president; B, finance director - were held"
+                j = opening - 1
         if j < floor or tokens[j].text in ";:" or tokens[j].verb and tokens[j].tag != "VBG":
             return (), None
         if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
@@ -114,6 +124,26 @@ class Syntax:
         if tokens[start].tag == "CC":  # "he, his sons and the firm's executives are accused": every conjunct
             start = self._conjuncts_start(start, floor)
         return self.head_keys(start, j), start
+
+    def _listed_names(self, first: int, last: int) -> tuple[str, ...]:
+        """The named actors that open each item of a list between dashes ("A, UK president; B, finance director;
+        and C"), each item's role after its comma left out."""
+        tokens = self.model.tokens
+        keys: list[str] = []
+        item_start = True
+        for k in range(first, last + 1):
+            if tokens[k].text == ";":
+                item_start = True
+                continue
+            if item_start and tokens[k].norm == "and":
+                continue
+            actor = self.actors.at(k)
+            if item_start and (actor is None or actor.kind != NAMED):
+                return ()  # a parenthetical that is not a list of names
+            if item_start and actor.key not in keys:
+                keys.append(actor.key)
+            item_start = False
+        return tuple(keys)
 
     def _apposition_opening(self, closing: int, floor: int) -> int | None:
         """The comma opening an apposition or a relative clause that the comma at closing ends, right after a name
