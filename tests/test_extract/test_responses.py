@@ -212,3 +212,12 @@ def test_a_report_that_a_body_suspected_someone_accuses_the_suspect_not_the_body
     )
     assert not read.against("Velsk Audit Office"), read.summary()
     assert read.against("Harlow Rail"), read.summary()
+
+
+def test_a_wrong_naming_the_manner_of_a_clause_is_its_subject_s_doing() -> None:
+    read = extract(
+        "In her annual report, auditor Ilse Marr said the Velsk Water Board bought pumps worth 3 million euros "
+        "from a single supplier last year in breach of the procurement rules."
+    )
+    [allegation] = read.against("Velsk Water Board")
+    assert read.labels(allegation.claimants) == {"Ilse Marr"}, read.summary()

@@ -142,6 +142,8 @@ class ActReader:
                     accused, beneficiaries = beneficiaries[:1], beneficiaries[1:]  # "contacts between X and Y"
                 if not accused:
                     accused = syntax.after(after, last, "agent-preposition")
+                if not accused:
+                    accused = self._manner_doer(match.first, match.last, floor)
             accused = tuple(k for k in accused if k not in beneficiaries)
             acts.append(
                 Act(
@@ -237,6 +239,22 @@ class ActReader:
             and tokens[first - 1].tag == "TO"
             and (words.is_("attempt-noun", tokens[first - 2].lemma) or words.is_("attempt-verb", tokens[first - 2].lemma))
         )
+
+    def _manner_doer(self, first: int, last: int, floor: int) -> tuple[str, ...]:
+        """'X imported the drug without approval in contravention of the act': a wrong naming the manner of a clause
+        ("in breach of", "in violation of") is the doing of that clause's subject, however far its verb stands."""
+        tokens = self.model.tokens
+        if first - 1 < floor or last + 1 >= len(tokens):
+            return ()
+        if tokens[first - 1].norm != "in" or tokens[last + 1].norm != "of":
+            return ()
+        verb = next(
+            (k for k in range(first - 2, floor - 1, -1) if tokens[k].verb or tokens[k].text in ";:"), None
+        )
+        if verb is None or not tokens[verb].verb or tokens[verb].tag == "VBG":
+            return ()
+        subject, _ = self.syntax.subject(verb, floor)
+        return subject
 
     def _nominal_doer(self, noun: int, floor: int) -> tuple[str, ...]:
         """'the Front's support', "Varenia's alleged assistance", 'Varenian meddling': the actor the act is said of."""
