@@ -264,3 +264,8 @@ def test_a_passive_accusation_has_no_source_and_a_document_speaks_as_written() -
     memo = read.statement("executives approved")
     author = next((a for a in read.extraction.actors if a.iri == memo.speaker), None)
     assert author is not None and "memo" in author.label.lower() and author.kind == "described", read.summary()
+
+
+def test_a_trailing_frame_with_a_time_after_the_verb_attributes_the_words_before_it() -> None:
+    read = extract("Velsk police beat the detained migrants, a rights watchdog said yesterday.")
+    assert read.statement("beat the detained migrants").speaker_label == "rights watchdog", read.summary()

@@ -56,13 +56,18 @@ class ContentChecks:
             or opener.tag == "VBG"
         ):
             return False
-        if all(
-            self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD", "CC")
-            for k in range(first, last + 1)
-        ):
+        if self.only_time(first, last):
             return False
         # "published its annual accounts", "recalled the drug" say nothing; "published that …" does
         return not cue.entry.clause_only or self.is_clause(first, last)
+
+    def only_time(self, first: int, last: int) -> bool:
+        """Tokens first..last are a time phrase at most ("yesterday", "on Monday", "in 2019")."""
+        tokens = self.model.tokens
+        return all(
+            self.sources.is_time(k) or not tokens[k].is_word or tokens[k].tag in ("IN", "DT", "CD", "CC")
+            for k in range(first, last + 1)
+        )
 
     def is_clause(self, first: int, last: int) -> bool:
         tokens = self.model.tokens

@@ -181,11 +181,7 @@ class StatementFinder:
             antecedent = self.sources.relative_antecedent(cue.first, sentence.first)
             if antecedent is None:
                 return  # "what it said were samples": a relative clause, not an attribution
-        elif (
-            cue.first > sentence.first + 1
-            and tokens[cue.first - 2].tag in ("WP",)
-            and tokens[cue.first - 1].tag == "PRP"
-        ):
+        elif cue.first > sentence.first + 1 and (tokens[cue.first - 2].tag, tokens[cue.first - 1].tag) == ("WP", "PRP"):
             return
         if self.checks.as_saying_follows(cue, sentence):
             return  # "quoted investigators as saying that …": the investigators say it, at "saying"
@@ -256,6 +252,8 @@ class StatementFinder:
             content = trim(self.model, cue.last + 2, limit)  # "as S reported, C"
         elif inverted is None:
             content = complement(self.model, cue, self.lexicon, limit)
+        if content is not None and self.checks.only_time(*content):
+            content = None  # "…, a watchdog said yesterday": the words before the frame
         if content is None and frame_first > sentence.first and tokens[frame_first - 1].text == ",":
             content = before_frame(self.model, self._clause_start(frame_first, sentence), frame_first - 1)
         if content is None:
