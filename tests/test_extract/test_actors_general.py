@@ -170,3 +170,32 @@ def test_sources_described_by_whom_they_speak_for_and_how_they_know() -> None:
 def test_a_generic_people_noun_without_a_qualifier_is_no_source() -> None:
     actors = extract("A person was injured and two people fled.").extraction.actors
     assert not [a.label for a in actors if a.kind == "anonymous"]
+
+
+def test_an_unnamed_body_that_speaks_is_an_organisation() -> None:
+    read = extract("Velsk police beat the detained migrants, a local charity said on Monday.")
+    charity = read.actor("a local charity")
+    assert (charity.type, charity.kind) == ("Organization", "described"), read.summary()
+    assert read.speaker("beat the detained migrants") == "a local charity", read.summary()
+
+
+def test_a_body_described_in_the_lead_and_named_next_is_one_actor() -> None:
+    read = extract(
+        "Velsk police beat the detained migrants, a human rights watchdog said on Monday.\n\n"
+        "Migrant Rights Watch accused the police of torture.\n\n"
+        "The watchdog said the beatings went on for a week."
+    )
+    watch = read.actor("Migrant Rights Watch")
+    assert "a human rights watchdog" in [m.text for m in watch.mentions], read.summary()
+    assert read.speaker("beat the detained migrants") == "Migrant Rights Watch", read.summary()
+    assert read.speaker("went on for a week") == "Migrant Rights Watch", read.summary()
+
+
+def test_a_plural_noun_modifies_a_role_only_where_a_noun_phrase_can_start() -> None:
+    read = extract(
+        "The company sold location records to data brokers, a rights group said.\n\n"
+        "It also claims contractors received kickbacks."
+    )
+    assert read.find_actor("data brokers") is not None, read.summary()
+    assert read.actor("a rights group").type == "Organization", read.summary()
+    assert read.statement("contractors received kickbacks").cue.text == "claims", read.summary()

@@ -17,7 +17,7 @@ from newskg.ingest.extract.actors.coreference import (
     role_anaphors,
     short_forms,
 )
-from newskg.ingest.extract.actors.described import DescribedCandidate, find_described
+from newskg.ingest.extract.actors.described import DescribedCandidate, find_described, named_soon
 from newskg.ingest.extract.actors.bodies import unreferred_bodies
 from newskg.ingest.extract.actors.epithets import age_epithets
 from newskg.ingest.extract.actors.groups import Group, known_group
@@ -136,7 +136,7 @@ class ActorFinder:
                 group.type = "MediaOutlet"
         taken = set(at_token) | {i for h in hits if h.use is not Use.DEMONYM for i in range(h.first, h.last + 1)}
         for candidate in find_described(model, hits, taken, words, lambda i: self.contexts.speaks(model, i)):
-            self._described(model, candidate, put, at_token)
+            self._described(model, candidate, put, at_token, groups)
         self._merge_apposed_names(model, groups, at_token)
         for group, found in roles_found:  # once every actor is known: the organisation may be named after the person
             group.affiliation = role_affiliation(model, found, groups, hits, self.lexicon) or group.affiliation
@@ -146,7 +146,7 @@ class ActorFinder:
             groups[anaphor.actor_key].add(model, anaphor.first, anaphor.last)
         referred = ActorSet(tuple(g.record() for g in groups.values()), len(model.tokens))
         for candidate in unreferred_bodies(model, referred, words, lambda i: self.contexts.speaks(model, i)):
-            self._described(model, candidate, put, at_token)
+            self._described(model, candidate, put, at_token, groups)
         for group, found in roles_found:  # "the mill's chief engineer": the possessor is a mention only now
             if group.affiliation is None:
                 group.affiliation = role_affiliation(model, found, groups, hits, self.lexicon)
@@ -312,6 +312,7 @@ class ActorFinder:
         candidate: DescribedCandidate,
         put,
         at_token: dict[int, str],
+        groups: dict[str, Group],
     ) -> None:  # type: ignore[no-untyped-def]
         if candidate.type == "State" and candidate.affiliation_hit is not None:
             # "Ostria's army-led government", "the Valmoran government": the state itself, acting
@@ -323,6 +324,13 @@ class ActorFinder:
                 lambda: known_group(entry, confidence=0.9),
                 mention_first=candidate.mention_first,
             )
+            return
+        names = {
+            i: (k, groups[k].label) for i, k in at_token.items() if groups[k].kind == NAMED and groups[k].type != "Person"
+        }
+        named = named_soon(model, candidate, names)
+        if named is not None:
+            put(named, candidate.first, candidate.last, lambda: groups[named])
             return
         prefix = {
             ANONYMOUS: "source:",

@@ -65,6 +65,7 @@ def find_described(
                     institution_start = start
                     break
         org_word = words.org_descriptors.get(lemma)
+        org_phrase = _org_phrase(model, head, words)
         document = (
             lemma in words.documents
             and token.tag not in ("NNS", "NNPS")
@@ -163,6 +164,28 @@ def find_described(
                 )
             )
         elif (
+            org_phrase is not None
+            and (role is None or " " in org_phrase[1])
+            and not plural
+            and words.is_("indefinite", determiner)
+            and speaks(head)
+            and not edges.named_after(model, head)
+        ):
+            # "a human rights watchdog said", "a rights group said": a body the text does not name
+            found.append(
+                DescribedCandidate(
+                    first=first,
+                    last=head,
+                    label=model.span(first, head).text,
+                    type=org_phrase[0],
+                    kind=DESCRIBED,
+                    head=head,
+                    plural=False,
+                    affiliation_hit=affiliation,
+                    possessor=possessor,
+                )
+            )
+        elif (
             role is not None
             and (
                 qualified and (role.source or speaks(head))
@@ -249,6 +272,43 @@ def find_described(
             continue
         covered.update(range(first, found[-1].last + 1))
     return found
+
+
+_NAMED_SOON = 2  # sentences after an unnamed body within which the text names it
+
+
+def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int, tuple[str, str]]) -> str | None:
+    """'…, a human rights watchdog said. Human Rights Watch accused …': a body first described, then named within the
+    next sentences by a name that shares a word with the description, is the one named (names: token → key, label).
+    """
+    tokens = model.tokens
+    if candidate.kind != DESCRIBED or candidate.document or candidate.type == "Person":
+        return None
+    described = {t.norm for t in tokens[candidate.first : candidate.last + 1] if len(t.norm) > 3}
+    last_sentence = tokens[candidate.last].sentence + _NAMED_SOON
+    for k in range(candidate.last + 1, len(tokens)):
+        if tokens[k].sentence > last_sentence:
+            break
+        if k not in names:
+            continue
+        key, label = names[k]
+        words = {w.lower() for w in label.split() if len(w) > 3}
+        if any(d == w or d.startswith(w) or w.startswith(d) for d in described for w in words):
+            return key
+    return None
+
+
+def _org_phrase(model: TextModel, head: int, words: WordTables) -> tuple[str, str] | None:
+    """The class and words of the longest organisation descriptor ending at the head ("human rights group")."""
+    tokens = model.tokens
+    for length in (3, 2, 1):
+        start = head - length + 1
+        if start < 0 or tokens[start].sentence != tokens[head].sentence:
+            continue
+        phrase = " ".join([*(t.norm for t in tokens[start:head]), tokens[head].lemma])
+        if phrase in words.org_descriptors:
+            return words.org_descriptors[phrase], phrase
+    return None
 
 
 def _is_person_role(lemma: str, words: WordTables) -> bool:

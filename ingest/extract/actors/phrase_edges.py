@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from newskg.ingest.extract.actors.known import KnownHit, Use
 from newskg.ingest.extract.lexicon.words import WordTables
-from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.model import TextModel, Token
 
 
 def demonym_at(hits_at: dict[int, KnownHit], i: int) -> KnownHit | None:
@@ -20,6 +20,19 @@ def modifies(lemma: str, words: WordTables) -> bool:
     officers", but not "the minister" in "the minister officials"."""
     role = words.roles.get(lemma)
     return role is None or "Person" not in role.classes
+
+
+def _opens_noun_phrase(token: Token, words: WordTables) -> bool:
+    """A determiner, an adjective, a name or a preposition before a plural noun modifier ("a rights group", "human
+    rights watchdog", "a former Halden data engineer", "to data brokers"), so a verb the tagger took for a plural noun
+    ("it also claims contractors") is not one."""
+    return (
+        words.is_("indefinite", token.norm)
+        or words.is_("definite", token.norm)
+        or token.tag.startswith("JJ")
+        or token.tag in ("IN", "TO")
+        or token.proper and token.capitalised
+    )
 
 
 def left_edge(
@@ -55,6 +68,7 @@ def left_edge(
         modifier = (
             previous.tag.startswith(("JJ", "CD"))
             or previous.tag == "NN"
+            or previous.tag == "NNS" and i == head and i - 2 >= 0 and _opens_noun_phrase(tokens[i - 2], words)
             or (
                 participle
                 and i - 2 >= 0
