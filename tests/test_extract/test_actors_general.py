@@ -199,3 +199,12 @@ def test_a_plural_noun_modifies_a_role_only_where_a_noun_phrase_can_start() -> N
     assert read.find_actor("data brokers") is not None, read.summary()
     assert read.actor("a rights group").type == "Organization", read.summary()
     assert read.statement("contractors received kickbacks").cue.text == "claims", read.summary()
+
+
+def test_a_name_modifying_a_noun_is_no_antecedent_for_the_body_that_speaks_next() -> None:
+    read = extract(
+        "Migrant Rights Watch accused Velsk police of beating migrants.\n\n"
+        "The watchdog said the migrants had tried to reach EU member Ostria.\n\n"
+        "The group said the beatings went on for a week."
+    )
+    assert read.speaker("went on for a week") == "Migrant Rights Watch", read.summary()

@@ -200,6 +200,8 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
                 break
             if actor.kind == "collective" or actor.document or actor.plural != (head.tag == "NNS"):
                 continue
+            if _modifier_mention(model, mention) and (actor, mention) not in named_so[:1]:
+                continue  # "EU member Cyprus": the name modifies a noun, no one the story follows
             known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
             if not distinguishing <= known_words:
                 continue
@@ -208,6 +210,19 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
                     found.append(RoleAnaphor(start, i, actor.key))
                 break
     return found
+
+
+def _modifier_mention(model: TextModel, mention: Mention) -> bool:
+    """A name used as a modifier of the common noun after it ("an EU member", "a Google engineer")."""
+    tokens = model.tokens
+    after = mention.last + 1
+    return (
+        after < len(tokens)
+        and tokens[after].sentence == tokens[mention.last].sentence
+        and tokens[after].noun
+        and not tokens[after].proper
+        and tokens[after].gap != ""
+    )
 
 
 ACCORDING_TO = "according-to"
