@@ -269,3 +269,12 @@ def test_a_passive_accusation_has_no_source_and_a_document_speaks_as_written() -
 def test_a_trailing_frame_with_a_time_after_the_verb_attributes_the_words_before_it() -> None:
     read = extract("Velsk police beat the detained migrants, a rights watchdog said yesterday.")
     assert read.statement("beat the detained migrants").speaker_label == "a rights watchdog", read.summary()
+
+
+def test_the_subject_a_relative_clause_describes_speaks_not_the_place_inside_the_clause() -> None:
+    read = extract(
+        "Two fishermen who returned to Port Kell said that coast guards beat them.\n\n"
+        "Witnesses on two boats who sailed to Ostria said the guards took their fuel."
+    )
+    assert read.statement("coast guards beat them").speaker_label == "Two fishermen", read.summary()
+    assert read.statement("took their fuel").speaker_label == "Witnesses", read.summary()

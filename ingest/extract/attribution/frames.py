@@ -203,9 +203,10 @@ class StatementFinder:
                 or previous_speaker
             )
         else:
-            subject = self.sources.before(cue.first, sentence.first) or self.sources.relative_antecedent(
-                cue.first, sentence.first
-            )
+            subject = self.sources.before(cue.first, sentence.first)
+            described = self.sources.relative_antecedent(cue.first, sentence.first)
+            if described is not None and (subject is None or subject.first > described.last):
+                subject = described  # "two men who returned to Lebanon said": the men, not Lebanon
         says_clause = any(t.verb for t in tokens[cue.last + 1 : limit + 1])
         if nested and (subject is None or subject.actor_key is None or not says_clause):
             return  # inside a quotation, only a speaker the quotation names, saying a clause

@@ -287,6 +287,10 @@ class SourceFinder:
                     head = start - 2  # "the latest report by X that": the report, whose author attribution finds
                     start = self._np_start(head)
                 speaker = self.at(start, head)
+                implausible = speaker is None or not self.plausible(speaker)
+                if implausible and start - 2 >= floor and tokens[start - 1].tag == "IN":
+                    head = start - 2  # "witnesses on two boats who returned": the witnesses
+                    speaker = self.at(self._np_start(head), head) if tokens[head].noun else None
                 return speaker if speaker is not None and self.plausible(speaker) else None
         return None
 
