@@ -278,3 +278,17 @@ def test_the_subject_a_relative_clause_describes_speaks_not_the_place_inside_the
     )
     assert read.statement("coast guards beat them").speaker_label == "Two fishermen", read.summary()
     assert read.statement("took their fuel").speaker_label == "Witnesses", read.summary()
+
+
+def test_a_participle_describing_a_noun_is_no_cue() -> None:
+    read = extract("Brask, who committed his alleged crime while working for the port, faces ten years in jail.")
+    assert not read.extraction.statements, read.summary()
+
+
+def test_the_noun_phrase_after_with_does_the_participle_s_saying() -> None:
+    read = extract(
+        "A truce between Ostria and Valmora that began on Saturday after weeks of fighting over the disputed "
+        "border region looks fragile, with both countries accusing each other of violating it."
+    )
+    assert read.statement("each other of violating it").speaker_label == "both countries", read.summary()
+    assert len(read.extraction.allegations) == 2, read.summary()

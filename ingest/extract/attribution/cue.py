@@ -63,9 +63,22 @@ def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
     )
     if head.tag == "VBG" and first > 0 and lexicon.words.is_("definite", tokens[first - 1].norm):
         return False  # "the reporting": a noun
+    if _attributive(model, first, last):
+        return False  # "his alleged crime", "the reported deal": a participle describing the noun after it
     if _infinitive_after(model, last) and not _passive(model, first, lexicon):
         return False  # "continues to mount", "promised to investigate": not saying
     return is_verb
+
+
+def _attributive(model: TextModel, first: int, last: int) -> bool:
+    tokens = model.tokens
+    return (
+        first > 0
+        and last + 1 < len(tokens)
+        and tokens[first - 1].tag in ("DT", "PRP$", "POS")
+        and tokens[last + 1].noun
+        and tokens[last + 1].sentence == tokens[first].sentence
+    )
 
 
 def _infinitive_after(model: TextModel, last: int) -> bool:

@@ -195,7 +195,7 @@ class StatementFinder:
         elif cue.participle and (reporting := self.documents.report_before(cue, sentence, self.found)) is not None:
             subject = reporting  # "a report published by the Journal claiming that …": the report's
         elif cue.participle:
-            subject = self.sources.sentence_subject(sentence.first, cue.first) or previous_speaker
+            subject = self.sources.participle_subject(cue.first, sentence.first) or previous_speaker
         elif self.sources.coordinated(cue.first, sentence.first):
             subject = (
                 self._speaker_going_on(cue, sentence)

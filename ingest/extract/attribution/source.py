@@ -12,6 +12,7 @@ from newskg.ingest.extract.text.model import TextModel
 
 _LONG_APPOSITION = 32  # "Dr. X, an infectious disease specialist at the Y who was not involved in …, said"
 _MAX_APPOSITION = 16
+_ABSOLUTE_REACH = 6  # tokens of the noun phrase between "with" and its participle ("with both countries accusing")
 
 
 class SourceFinder:
@@ -314,6 +315,20 @@ class SourceFinder:
                 ):
                     k0 -= 1
                 return self.before(k0, floor)
+        return None
+
+    def participle_subject(self, cue_first: int, floor: int) -> Speaker | None:
+        """Who does a participle's act: the noun phrase after "with" before it, else the sentence's subject."""
+        return self.absolute_subject(cue_first, floor) or self.sentence_subject(floor, cue_first)
+
+    def absolute_subject(self, cue_first: int, floor: int) -> Speaker | None:
+        """'…, with both countries accusing each other': the noun phrase after "with" does the participle's act."""
+        tokens = self.model.tokens
+        for k in range(cue_first - 1, max(floor, cue_first - _ABSOLUTE_REACH) - 1, -1):
+            if tokens[k].norm == "with":
+                return self.at(k + 1, cue_first - 1) if k + 1 < cue_first and tokens[cue_first - 1].noun else None
+            if not (tokens[k].noun or tokens[k].tag in ("DT", "JJ", "CD", "CC", "POS")):
+                return None
         return None
 
     def sentence_subject(self, sentence_first: int, before: int) -> Speaker | None:
