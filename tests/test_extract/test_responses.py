@@ -221,3 +221,14 @@ def test_a_wrong_naming_the_manner_of_a_clause_is_its_subject_s_doing() -> None:
     )
     [allegation] = read.against("Velsk Water Board")
     assert read.labels(allegation.claimants) == {"Ilse Marr"}, read.summary()
+
+
+def test_rejecting_the_claims_answers_the_allegation_stated_before_and_accuses_no_one_new() -> None:
+    read = extract(
+        "The opposition Harlow Party on Tuesday accused the ruling Ostrian Alliance of doctoring vote tallies.\n\n"
+        "The Supreme Electoral Tribunal rejected the claims on Wednesday.\n\n"
+        "Alliance candidate Piet Lund dismissed the accusations as \"the tantrum of a bad loser\"."
+    )
+    assert read.against("Ostrian Alliance"), read.summary()
+    assert not read.against("Supreme Electoral Tribunal"), read.summary()
+    assert not read.against("Piet Lund"), read.summary()

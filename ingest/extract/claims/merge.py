@@ -132,6 +132,10 @@ def merge(
         )
         if same is None and draft.implied:
             same = next((b for b in building if overlap(b.accused, draft.accused)), None)
+        if same is None and draft.answers_earlier and any(
+            not b.implied_only and b.evidence.start < draft.evidence.start for b in building
+        ):
+            continue  # "the tribunal rejected the claims": it answers the allegation stated before, accused of none
         if same is None:
             same = _Building(
                 accused=list(draft.accused), claim_type=draft.claim_type, evidence=draft.evidence, summary=draft.summary

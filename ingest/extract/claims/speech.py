@@ -37,6 +37,8 @@ class Draft:
     targets: tuple[str, ...] = ()
     implied: bool = False  # inferred from a denial: joins an explicit allegation when one exists
     wrongful: bool = False
+    # "X rejected the claims": a denial naming no act, which answers an allegation stated before it if there is one
+    answers_earlier: bool = False
 
     @classmethod
     def of_act(
@@ -339,6 +341,7 @@ class SpeechClaims:
                 statement=None,
                 implied=True,
                 wrongful=True,
+                answers_earlier=act is None,
             )
         ]
 
