@@ -208,3 +208,12 @@ def test_a_name_modifying_a_noun_is_no_antecedent_for_the_body_that_speaks_next(
         "The group said the beatings went on for a week."
     )
     assert read.speaker("went on for a week") == "Migrant Rights Watch", read.summary()
+
+
+def test_an_unnamed_source_s_qualifier_ends_before_a_subordinate_clause() -> None:
+    read = extract(
+        "A former Harlow data engineer, who asked not to be named because she had signed an agreement, said the "
+        "company sold the records."
+    )
+    speaker = read.speaker("sold the records")
+    assert speaker is not None and speaker.endswith("engineer, who asked not to be named"), read.summary()

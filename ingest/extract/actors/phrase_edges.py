@@ -126,6 +126,7 @@ def right_edge(model: TextModel, head: int, words: WordTables) -> int:
                 and tokens[k].sentence == tokens[head].sentence
                 and tokens[k].text not in ",.;:"
                 and not tokens[k].verb
+                and not words.is_("subordinator", tokens[k].norm)  # "… not to be named because she had signed"
                 and k - end <= 4
             ):
                 k += 1
