@@ -292,3 +292,12 @@ def test_the_noun_phrase_after_with_does_the_participle_s_saying() -> None:
     )
     assert read.statement("each other of violating it").speaker_label == "both countries", read.summary()
     assert len(read.extraction.allegations) == 2, read.summary()
+
+
+def test_a_newsroom_that_has_learned_something_reports_it() -> None:
+    read = extract(
+        "The Velsk Courier has learned that the harbour master took bribes from two shipping firms.\n\n"
+        "He learned a hard lesson."
+    )
+    assert read.statement("took bribes from two shipping firms").cue.text == "learned", read.summary()
+    assert len(read.extraction.statements) == 1, read.summary()
