@@ -301,3 +301,12 @@ def test_a_newsroom_that_has_learned_something_reports_it() -> None:
     )
     assert read.statement("took bribes from two shipping firms").cue.text == "learned", read.summary()
     assert len(read.extraction.statements) == 1, read.summary()
+
+
+def test_a_source_reporting_what_another_alleged_makes_two_statements() -> None:
+    read = extract("Brask's lawyer Ilse Marr said investigators alleged that Brask had passed secrets to Valmora.")
+    assert read.speaker("investigators alleged that Brask") == "Ilse Marr", read.summary()
+    inner = [s for s in read.extraction.statements if s.content.text.startswith("Brask had passed")]
+    assert [s.speaker_label for s in inner] == ["investigators"], read.summary()
+    [allegation] = read.against("Brask")
+    assert read.labels(allegation.claimants) != {"Ilse Marr"}, read.summary()

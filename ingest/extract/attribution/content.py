@@ -42,6 +42,8 @@ def _that_ahead(model: TextModel, i: int, limit: int) -> int | None:
         k += 1
         if token.verb and not token.tag == "VBN" or token.text in ";:" or token.text[:1] in QUOTE_MARKS:
             return None
+        if token.tag == "VBN" and k <= limit and tokens[k].norm == "that":
+            return None  # "said investigators alleged that …": the "that" of a clause nested in the content
     return None
 
 
