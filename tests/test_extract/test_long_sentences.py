@@ -172,3 +172,12 @@ def test_names_listed_between_dashes_are_the_ones_arrested() -> None:
     )
     [allegation] = read.extraction.allegations
     assert read.labels(allegation.accused) == {"Ilse Marr", "Tomas Brandt", "Ewa Holm-Lind"}, read.summary()
+
+
+def test_a_verb_coordinated_without_a_subject_takes_the_first_conjunct_s() -> None:
+    read = extract(
+        "Auditors said that Harlow Rail had inflated its invoices and paid bribes to two officials in Velsk."
+    )
+    [allegation] = read.against("Harlow Rail")
+    assert read.labels(allegation.claimants) == {"Auditors"}, read.summary()
+    assert not read.against("Auditors"), read.summary()

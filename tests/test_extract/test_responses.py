@@ -232,3 +232,11 @@ def test_rejecting_the_claims_answers_the_allegation_stated_before_and_accuses_n
     assert read.against("Ostrian Alliance"), read.summary()
     assert not read.against("Supreme Electoral Tribunal"), read.summary()
     assert not read.against("Piet Lund"), read.summary()
+
+
+def test_an_omission_a_body_found_implies_no_denial_by_the_one_who_found_it() -> None:
+    read = extract(
+        "The Labour Department launched an investigation into Harlow Gloves and found that the firm had withheld "
+        "its workers' wages and did not pay overtime."
+    )
+    assert not read.against("Labour Department"), read.summary()

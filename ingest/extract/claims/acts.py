@@ -56,6 +56,9 @@ class ActReader:
         tokens = self.model.tokens
         if tokens[first].tag != "VBN" or last + 1 >= len(tokens) or not tokens[last + 1].noun:
             return False
+        if first > 0 and tokens[first - 1].tag == "CC":
+            floor = self.model.sentence_of(first).first
+            return not self.syntax.subject(first, floor)[0]  # "had inflated invoices and paid bribes": a verb
         return first == 0 or not (tokens[first - 1].verb or tokens[first - 1].tag.startswith("RB"))
 
     def _names_a_claim(self, last: int) -> bool:

@@ -235,8 +235,9 @@ class SpeechClaims:
             if not act.accused or act.modal and not act.entry.wrongful:
                 continue
             if act.negated:
-                drafts += self._negated_act(n, a, act)
-                continue
+                if act.entry.wrongful or not self._other_camp(claimants, act.accused):
+                    drafts += self._negated_act(n, a, act)
+                continue  # "the department found that the firm did not pay overtime": an omission told, no denial
             # a vague act (support, help) is a claim about another camp where it says whom it served
             specific = act.event_type not in VAGUE or bool(act.beneficiaries) or not act.verbal
             if not (act.entry.wrongful or accusing or specific and self._other_camp(claimants, act.accused)):

@@ -17,6 +17,7 @@ _MODAL_REACH = 3
 _CLAUSE_NEGATION_REACH = 6
 _OWNER_REACH = 6  # tokens after "of" in which the owner of an object is named
 _DASHES = ("-", "–", "—")
+_CONJUNCT_VERBS = ("VBD", "VBZ", "VBP", "VBN")
 _PARENTHETICAL_REACH = 40  # tokens between the dashes around a list of names in apposition
 
 
@@ -92,6 +93,11 @@ class Syntax:
             j -= 1
         if j >= floor and tokens[j].verb and j + 1 < verb and tokens[j + 1].tag == "TO":
             return self.subject(j, floor)  # "X tried to hide it", "X agreed to pay": the doer is the subject of "tried"
+        if j > floor and tokens[j].tag == "CC" and tokens[verb].verb:
+            # "the firm had withheld wages and did not pay overtime": the first conjunct's subject
+            earlier = next((k for k in range(j - 1, floor - 1, -1) if tokens[k].tag in _CONJUNCT_VERBS), None)
+            if earlier is not None and not any(t.text in ";:" for t in tokens[earlier:j]):
+                return self.subject(earlier, floor)
         if j - 1 >= floor and tokens[j].text == ",":
             opening = self._apposition_opening(j, floor)
             if opening is not None:
