@@ -310,3 +310,13 @@ def test_a_source_reporting_what_another_alleged_makes_two_statements() -> None:
     assert [s.speaker_label for s in inner] == ["investigators"], read.summary()
     [allegation] = read.against("Brask")
     assert read.labels(allegation.claimants) != {"Ilse Marr"}, read.summary()
+
+
+def test_a_participle_frame_inside_the_words_before_a_trailing_frame_keeps_them_whole() -> None:
+    read = extract(
+        "Papers published on Thursday alleging that Velsk runs a network of fake news sites are an attempt to "
+        "smear the city, the mayor's spokesman has claimed."
+    )
+    outer = read.statement("are an attempt to smear the city")
+    assert outer.content.text.startswith("Papers published on Thursday"), read.summary()
+    assert outer.cue.text == "claimed", read.summary()

@@ -8,6 +8,7 @@ from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.content import trim
 from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit
 from newskg.ingest.extract.attribution.quotations import clause_goes_on
+from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.text.model import Quote, Sentence, TextModel
 
 MEDIUM_TYPES = frozenset({"MediaOutlet", "SocialMediaAccount"})
@@ -110,3 +111,19 @@ class FrameParts:
             ):
                 return quote
         return None
+
+
+def clause_start(model: TextModel, found: list[Attribution], position: int, sentence: Sentence) -> int:
+    """Where the words before a frame at position start: the sentence start, or just after an earlier frame's end;
+    a participle's frame is inside them ("Papers alleging C are a smear, the envoy said")."""
+    start = sentence.first
+    for earlier in found:
+        if (
+            earlier.sentence.start == sentence.start
+            and earlier.content_last < position
+            and earlier.content_last >= start
+            and not earlier.direct
+            and (earlier.cue is None or model.tokens[model.token_at(earlier.cue.start)].tag != "VBG")
+        ):
+            start = max(start, earlier.content_last + 1)
+    return start

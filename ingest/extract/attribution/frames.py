@@ -17,7 +17,7 @@ from newskg.ingest.extract.attribution.content import before_frame, complement, 
 from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
 from newskg.ingest.extract.attribution.checks import ContentChecks
 from newskg.ingest.extract.attribution.documents import DocumentSources
-from newskg.ingest.extract.attribution.frame_parts import FrameParts
+from newskg.ingest.extract.attribution.frame_parts import FrameParts, clause_start
 from newskg.ingest.extract.attribution.nested import reported_inside_quotations
 from newskg.ingest.extract.attribution.quotations import is_title, quoted_within
 from newskg.ingest.extract.attribution.source import SourceFinder
@@ -107,24 +107,12 @@ class StatementFinder:
             end += 1
         speaker = self.sources.at(cue.last + 1, end - 1)
         if cue.first > sentence.first and tokens[cue.first - 1].text == ",":
-            content = before_frame(self.model, self._clause_start(cue.first, sentence), cue.first - 1)
+            start = clause_start(self.model, self.found, cue.first, sentence)
+            content = before_frame(self.model, start, cue.first - 1)
         else:
             content = trim(self.model, end, sentence.last)
         if content is not None:
             self._add(speaker, cue, *content, sentence, False)
-
-    def _clause_start(self, position: int, sentence: Sentence) -> int:
-        """Where the content before a frame starts: the sentence start, or just after an earlier frame's end."""
-        start = sentence.first
-        for earlier in self.found:
-            if (
-                earlier.sentence.start == sentence.start
-                and earlier.content_last < position
-                and earlier.content_last >= start
-                and not earlier.direct
-            ):
-                start = max(start, earlier.content_last + 1)
-        return start
 
     def _noun(self, cue: CueHit, sentence: Sentence, limit: int) -> None:
         """'S's claim that C', 'allegations that C', 'amid claims the vote was rigged': a noun frame with a clause."""
@@ -256,7 +244,8 @@ class StatementFinder:
         if content is not None and self.checks.only_time(*content):
             content = None  # "…, a watchdog said yesterday": the words before the frame
         if content is None and frame_first > sentence.first and tokens[frame_first - 1].text == ",":
-            content = before_frame(self.model, self._clause_start(frame_first, sentence), frame_first - 1)
+            start = clause_start(self.model, self.found, frame_first, sentence)
+            content = before_frame(self.model, start, frame_first - 1)
         if content is None:
             return
         for quote in self.model.quotes:
