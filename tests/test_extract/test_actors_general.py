@@ -217,3 +217,10 @@ def test_an_unnamed_source_s_qualifier_ends_before_a_subordinate_clause() -> Non
     )
     speaker = read.speaker("sold the records")
     assert speaker is not None and speaker.endswith("engineer, who asked not to be named"), read.summary()
+
+
+def test_a_post_in_a_body_named_by_its_kind_is_a_described_person() -> None:
+    read = extract("Harlow Rail paid no bribes to anyone, the company's spokesman said on Monday.")
+    spokesman = read.actor("the company's spokesman")
+    assert (spokesman.type, spokesman.kind) == ("Person", "described"), read.summary()
+    assert read.speaker("paid no bribes") == "the company's spokesman", read.summary()

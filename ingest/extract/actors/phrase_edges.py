@@ -50,6 +50,16 @@ def left_edge(
             affiliation = affiliation or hit
             i = hit.first  # "Japan's coast guard"
             break
+        if (
+            previous.text in ("'s", "’s")
+            and i == head
+            and i - 3 >= 0
+            and tokens[i - 2].noun
+            and not tokens[i - 2].proper
+            and words.is_("definite", tokens[i - 3].norm)
+        ):
+            i -= 3  # "the company's spokesman", "the country's ambassador": the possessor resolves later
+            break
         hit = demonym_at(hits_at, i - 1)
         if hit is not None:
             affiliation = affiliation or hit
