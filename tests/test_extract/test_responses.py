@@ -240,3 +240,9 @@ def test_an_omission_a_body_found_implies_no_denial_by_the_one_who_found_it() ->
         "its workers' wages and did not pay overtime."
     )
     assert not read.against("Labour Department"), read.summary()
+
+
+def test_a_denial_of_paying_bribes_implies_a_bribery_allegation() -> None:
+    read = extract("Harlow Rail Ltd denied paying bribes to officials in Velsk.")
+    [allegation] = read.against("Harlow Rail Ltd")
+    assert allegation.claim_type == "bribery", read.summary()

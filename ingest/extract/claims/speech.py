@@ -327,7 +327,8 @@ class SpeechClaims:
             drafts.append(self._implied(a, act))
         if drafts or a.speaker is None or a.speaker.actor_key is None or not self._denies_a_deed(a):
             return drafts
-        act = next(iter(self.acts.find(a.content_first, a.content_last)), None)
+        denied = self.acts.find(a.content_first, a.content_last)
+        act = next((x for x in denied if x.entry.wrongful), next(iter(denied), None))  # "paying bribes": bribery
         accused = (self._principal(a.speaker.actor_key),)
         label = self._label(accused)
         summary = fallback(self.model, label, a.content_first, a.content_last)
