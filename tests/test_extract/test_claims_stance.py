@@ -210,3 +210,15 @@ def test_echoing_a_view_takes_the_stance_of_the_view_echoed() -> None:
                    "Analyst Petra Holm echoed this view.")
     assert REPORT_STANCE[read.statement("the accusation").stance] == "downplays"
     assert REPORT_STANCE[read.statement("this view").stance] == "downplays"
+
+
+def test_asking_to_withdraw_allegations_of_a_wrong_dismisses_them_and_claims_nothing() -> None:
+    read = extract(
+        "Teodor Brask, a lecturer at Velsk University, has been accused by the Ostrian Academic Council of "
+        "plagiarising passages from published work.\n\n"
+        "His union's secretary, Mara Voss, asked the council to withdraw allegations of plagiarism."
+    )
+    [allegation] = read.against("Teodor Brask")
+    assert allegation.claim_type == "fraud", read.summary()
+    assert read.labels(allegation.claimants) == {"Ostrian Academic Council"}, read.summary()
+    assert read.statement("withdraw allegations").stance == "dismisses", read.summary()

@@ -36,6 +36,7 @@ class Act:
     targets: tuple[str, ...] = ()
     subject_first: int | None = None  # where the clause naming the accused starts
     attempted: bool = False  # "efforts to sway the vote", "tried to hide it": an attempt, not the act done
+    claimed: bool = False  # "allegations of plagiarism", "his alleged crime": named as claimed, not told as done
 
 
 class ActReader:
@@ -165,6 +166,7 @@ class ActReader:
                     targets=targets,
                     subject_first=subject_first,
                     attempted=verbal and self._attempted(match.first),
+                    claimed=self._claimed(match.first, floor),
                 )
             )
         return self._fold(acts)
@@ -232,6 +234,17 @@ class ActReader:
                     )
             folded.append(act)
         return folded
+
+    def _claimed(self, first: int, floor: int) -> bool:
+        """The act follows a hedge ("alleged", "reportedly") or a claim noun and "of" ("allegations of bribery")."""
+        model = self.model
+        if any(self.lexicon.hedges.at(model, k, lenient=True) for k in range(max(floor, first - 2), first)):
+            return True
+        return (
+            first - 2 >= floor
+            and model.tokens[first - 1].norm == "of"
+            and any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(model, first - 2, lenient=True))
+        )
 
     def _attempted(self, first: int) -> bool:
         """The act follows "to" after a word of trying ("efforts to sway", "attempting to hide", "tried to bribe")."""

@@ -230,8 +230,8 @@ class SpeechClaims:
         for act in self.acts.find(a.content_first, a.content_last):
             if embedded is not None and act.first > embedded:
                 continue  # "says rumours that X did it resemble …": the speaker reports a report, not the act
-            if self._hedged(act.first, a.content_first):
-                continue  # "X's alleged assistance": the speaker names the allegation, not claims it
+            if act.claimed or self._hedged(act.first, a.content_first):
+                continue  # "X's alleged assistance", "allegations of plagiarism": named as claimed, not claimed
             if not act.accused or act.modal and not act.entry.wrongful:
                 continue
             if act.negated:

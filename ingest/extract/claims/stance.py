@@ -173,7 +173,7 @@ class StanceReader:
             not accused_side
             and not reading.future
             and not negated
-            and (bool(by_accused) or any(not x.negated for x in same_kind))
+            and (bool(by_accused) or any(not x.negated and not x.claimed for x in same_kind))
         )
         return self._stance(
             a,
