@@ -224,3 +224,17 @@ def test_a_post_in_a_body_named_by_its_kind_is_a_described_person() -> None:
     spokesman = read.actor("the company's spokesman")
     assert (spokesman.type, spokesman.kind) == ("Person", "described"), read.summary()
     assert read.speaker("paid no bribes") == "the company's spokesman", read.summary()
+
+
+def test_a_common_word_in_a_lede_s_capitals_is_no_name_and_the_person_described_is_named_later() -> None:
+    read = extract(
+        "A SENIOR lecturer at Velsk University has been accused of plagiarising passages in his thesis.\n\n"
+        "The university's rector, Ilse Marr, has asked for an inquiry.\n\n"
+        "Teodor Brask, senior lecturer in the history department, has been accused by the Ostrian Academic "
+        "Council of copying whole pages.\n\n"
+        "THE OMBUDSMAN has also opened a case."
+    )
+    assert read.find_actor("SENIOR") is None, read.summary()
+    brask = read.actor("Teodor Brask")
+    assert "A SENIOR lecturer" in [m.text for m in brask.mentions], read.summary()
+    assert read.find_actor("OMBUDSMAN") is not None, read.summary()

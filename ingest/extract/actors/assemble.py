@@ -326,7 +326,9 @@ class ActorFinder:
             )
             return
         names = {
-            i: (k, groups[k].label) for i, k in at_token.items() if groups[k].kind == NAMED and groups[k].type != "Person"
+            i: (k, groups[k].role or "" if groups[k].type == "Person" else groups[k].label, groups[k].type == "Person")
+            for i, k in at_token.items()
+            if groups[k].kind == NAMED
         }
         named = named_soon(model, candidate, names)
         if named is not None:

@@ -277,22 +277,30 @@ def find_described(
 _NAMED_SOON = 2  # sentences after an unnamed body within which the text names it
 
 
-def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int, tuple[str, str]]) -> str | None:
+def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int, tuple[str, str, bool]]) -> str | None:
     """'…, a human rights watchdog said. Human Rights Watch accused …': a body first described, then named within the
-    next sentences by a name that shares a word with the description, is the one named (names: token → key, label).
-    """
+    next sentences by a name that shares a word with the description, is the one named; 'A senior lecturer has been
+    accused … Roger Maull, senior lecturer at …': so is a person whose role the name's own role repeats (names: token
+    → key, the name's words or the person's role, whether a person)."""
     tokens = model.tokens
-    if candidate.kind != DESCRIBED or candidate.document or candidate.type == "Person":
+    if candidate.kind != DESCRIBED or candidate.document:
         return None
-    described = {t.norm for t in tokens[candidate.first : candidate.last + 1] if len(t.norm) > 3}
-    last_sentence = tokens[candidate.last].sentence + _NAMED_SOON
+    person = candidate.type == "Person"
+    if person and tokens[candidate.first].norm not in ("a", "an"):
+        return None
+    described = (
+        {tokens[candidate.head].lemma}
+        if person
+        else {t.norm for t in tokens[candidate.first : candidate.last + 1] if len(t.norm) > 3}
+    )
+    last_sentence = tokens[candidate.last].sentence + _NAMED_SOON + person
     for k in range(candidate.last + 1, len(tokens)):
         if tokens[k].sentence > last_sentence:
             break
-        if k not in names:
+        if k not in names or names[k][2] != person:
             continue
-        key, label = names[k]
-        words = {w.lower() for w in label.split() if len(w) > 3}
+        key, told, _ = names[k]
+        words = {w.lower() for w in told.split() if len(w) > 3}
         if any(d == w or d.startswith(w) or w.startswith(d) for d in described for w in words):
             return key
     return None

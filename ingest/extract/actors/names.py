@@ -42,6 +42,8 @@ def name_word(model: TextModel, i: int, words: WordTables) -> bool:
         return False
     if any(c.isdigit() for c in token.text) or token.tag.startswith("PRP"):
         return False  # amounts, codes and road numbers; "I"
+    if _lede_capitals(model, i):
+        return False  # "A SENIOR lecturer at …": a common word in a lede's capitals
     if (
         sentence_initial(model, i)
         and (token.common or not token.proper)
@@ -51,6 +53,24 @@ def name_word(model: TextModel, i: int, words: WordTables) -> bool:
     ):
         return False  # "Prosecutors said": a common word capitalised by its position
     return True
+
+
+def _lede_capitals(model: TextModel, i: int) -> bool:
+    """A common word set in capitals at a sentence's start, modifying a noun in lower case, as ledes do."""
+    tokens = model.tokens
+    token = tokens[i]
+    opening = sentence_initial(model, i) or i > 0 and sentence_initial(model, i - 1) and tokens[i - 1].tag == "DT"
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        opening
+        and token.all_caps
+        and len(token.text) >= 4
+        and token.common
+        and following is not None
+        and following.sentence == token.sentence
+        and following.text[:1].islower()
+        and (following.noun or following.tag.startswith("JJ"))  # "A SENIOR lecturer", not "THE OMBUDSMAN has"
+    )
 
 
 def _starts_longer_name(model: TextModel, i: int, words: WordTables) -> bool:
