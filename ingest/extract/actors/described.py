@@ -300,6 +300,8 @@ def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int,
         if k not in names or names[k][2] != person:
             continue
         key, told, _ = names[k]
+        if any(i < candidate.first and names[i][0] == key for i in names):
+            continue  # named before: "Lee Min-jun, an analyst at …" is an apposition, no description to resolve
         words = {w.lower() for w in told.split() if len(w) > 3}
         if any(d == w or d.startswith(w) or w.startswith(d) for d in described for w in words):
             return key
