@@ -222,3 +222,14 @@ def test_asking_to_withdraw_allegations_of_a_wrong_dismisses_them_and_claims_not
     assert allegation.claim_type == "fraud", read.summary()
     assert read.labels(allegation.claimants) == {"Ostrian Academic Council"}, read.summary()
     assert read.statement("withdraw allegations").stance == "dismisses", read.summary()
+
+
+def test_he_in_a_speaker_s_own_words_is_someone_else_and_a_conditional_act_is_not_told_as_done() -> None:
+    read = extract(
+        "Teodor Brask has been accused by the Ostrian Academic Council of plagiarising his thesis.\n\n"
+        "\"It may not be good style,\" said Professor Ilse Marr, \"but he never plagiarised anything. If he was "
+        "going to bribe the examiners, he would have done it openly.\""
+    )
+    assert not read.against("Ilse Marr"), read.summary()
+    [allegation] = read.against("Teodor Brask")
+    assert "Ilse Marr" not in read.labels(allegation.claimants), read.summary()

@@ -232,11 +232,15 @@ class Resolver:
     """Pronoun resolution: the nearest actor before the pronoun that fits its number, gender and kinds, preferring
     one that was the subject of a sentence (the first mention in its sentence)."""
 
-    def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon) -> None:
+    def __init__(
+        self, model: TextModel, actors: ActorSet, lexicon: Lexicon, quote_speakers: dict[int, str] | None = None
+    ) -> None:
         self.model = model
         self.actors = actors
         self.lexicon = lexicon
         self._sources: dict[int, bool] = {}  # mention start → named as a source (asked per candidate per pronoun)
+        # quotation index → its speaker, once statements are known: "he" in a speaker's own words is someone else
+        self.quote_speakers = quote_speakers or {}
 
     def _named_as_source(self, first: int) -> bool:
         """"According to local villagers, …": the source a sentence is told by is as good as its subject."""
@@ -273,6 +277,8 @@ class Resolver:
                 continue  # '"… their Harambee House masters …" she said': the quotation's names are not its speaker
             if actor.type not in entry.types or actor.document:
                 continue
+            if token.quote >= 0 and self.quote_speakers.get(token.quote) == actor.key:
+                continue  # '“… but he never copied it,” said Pointon': not Pointon
             plural = actor.plural or actor.type in ("ActorGroup",)
             if (entry.number == "plural") != plural and not (
                 entry.number == "plural" and actor.type in ORGANISATION_TYPES

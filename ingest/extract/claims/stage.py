@@ -44,7 +44,13 @@ def find_claims(
     model: TextModel, actors: ActorSet, attributions: tuple[Attribution, ...], lexicon: Lexicon, doc: ArticleDoc
 ) -> ClaimsResult:
     model = with_participles(model, lexicon)
-    resolver = Resolver(model, actors, lexicon)
+    quote_speakers = {
+        model.tokens[a.content_first].quote: a.speaker.actor_key
+        for a in attributions
+        if a.direct and a.speaker is not None and a.speaker.actor_key is not None
+        and model.tokens[a.content_first].quote >= 0
+    }
+    resolver = Resolver(model, actors, lexicon, quote_speakers)
     acts = ActReader(model, lexicon, Syntax(model, actors, lexicon, resolver))
     speech = SpeechClaims(model, actors, lexicon, acts)
     narrative = NarrativeClaims(model, actors, lexicon, acts, attributions)

@@ -238,11 +238,20 @@ class Syntax:
 
     # --- the verb ----------------------------------------------------------------------------------------------
     def modal(self, first: int, floor: int) -> bool:
+        """'would supply', 'could have paid', or in a conditional clause ("if he was going to copy it"): not told as
+        done."""
         tokens = self.model.tokens
-        return any(
+        if any(
             tokens[k].tag == "MD" and tokens[k].norm not in ("ca", "can")
             for k in range(max(floor, first - _MODAL_REACH), first)
-        )
+        ):
+            return True
+        for k in range(first - 1, floor - 1, -1):
+            if tokens[k].text in ",;:" or tokens[k].quote != tokens[first].quote:
+                return False
+            if self.lexicon.words.is_("conditional", tokens[k].norm):
+                return True
+        return False
 
     def negated(self, first: int, floor: int) -> bool:
         words = self.lexicon.words
