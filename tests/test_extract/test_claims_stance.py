@@ -233,3 +233,14 @@ def test_he_in_a_speaker_s_own_words_is_someone_else_and_a_conditional_act_is_no
     assert not read.against("Ilse Marr"), read.summary()
     [allegation] = read.against("Teodor Brask")
     assert "Ilse Marr" not in read.labels(allegation.claimants), read.summary()
+
+
+def test_a_denied_act_outweighs_a_backing_word_and_an_accuser_s_omission_backs_the_charge() -> None:
+    read = extract(
+        "Auditor Ilse Marr accused the Velsk Water Board of wasting public money on pumps.\n\n"
+        "\"We have never sold, and will never sell, information about our customers,\" said Piet Lund, a "
+        "Velsk resident.\n\n"
+        "Marr said the board did not address the irregularities she had found."
+    )
+    assert read.statement("never sold").stance == "denies", read.summary()
+    assert read.statement("did not address").stance == "supports", read.summary()

@@ -201,10 +201,10 @@ class StanceReader:
             return DOWNPLAYS  # "some transactions were affected, but no card numbers were taken"
         if cue_stance is not None and not (cue_stance == SUPPORTS and accused_side):
             return cue_stance
-        if words is not None and not (words == SUPPORTS and accused_side):
-            return words
-        if negated:
-            return DENIES
+        if words is not None and not (words == SUPPORTS and (accused_side or negated)):
+            return words  # a backing word does not outweigh a denied act ("never sold information")
+        if negated and not claimant_side:
+            return DENIES  # an accuser's "the department did not address the matter" tells of an omission
         if claimant_side or tells:
             return SUPPORTS
         if accused_side:
