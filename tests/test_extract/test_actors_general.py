@@ -238,3 +238,9 @@ def test_a_common_word_in_a_lede_s_capitals_is_no_name_and_the_person_described_
     brask = read.actor("Teodor Brask")
     assert "A SENIOR lecturer" in [m.text for m in brask.mentions], read.summary()
     assert read.find_actor("OMBUDSMAN") is not None, read.summary()
+
+
+def test_a_river_named_head_first_is_a_place_and_a_hospital_named_after_a_mount_is_not() -> None:
+    read = extract("Campaigners said Harlow Water dumped sewage into the River Wend. Staff at Mount Carel Hospital agreed.")
+    assert read.find_actor("River Wend") is None, read.summary()
+    assert read.actor("Mount Carel Hospital").type == "Organization", read.summary()

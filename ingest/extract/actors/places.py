@@ -32,6 +32,7 @@ class Gazetteer:
         self.states = frozenset(name_key(n) for e in registry.entries if e.type == "State" for n in e.names)
         self.heads, self.regions = words.place_heads, words.regions
         self.leading_heads = words.place_leading_heads
+        self.org_heads = words.org_heads
 
     def is_place(self, name: str) -> bool:
         folded = name_key(name)
@@ -39,7 +40,8 @@ class Gazetteer:
             return False
         words = folded.split()
         written = name.split()
-        leading = len(written) >= 2 and written[0].casefold() in self.leading_heads  # "Río Tapia", "Lago Titicaca"
+        # "Río Tapia", "River Wend"; not "Mount Sinai Hospital", which an organisation's head ends
+        leading = len(written) >= 2 and written[0].casefold() in self.leading_heads and words[-1] not in self.org_heads
         return (
             folded in self.registry_places
             or folded in self.regions
