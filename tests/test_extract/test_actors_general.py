@@ -244,3 +244,12 @@ def test_a_river_named_head_first_is_a_place_and_a_hospital_named_after_a_mount_
     read = extract("Campaigners said Harlow Water dumped sewage into the River Wend. Staff at Mount Carel Hospital agreed.")
     assert read.find_actor("River Wend") is None, read.summary()
     assert read.actor("Mount Carel Hospital").type == "Organization", read.summary()
+
+
+def test_an_organisation_named_head_first_at_a_sentence_start_keeps_its_whole_name() -> None:
+    read = extract(
+        "Friends of the Wend said the river was dirty. Ministry of Defence officials said nothing. "
+        "Committee to Protect Journalists said so."
+    )
+    for name in ("Friends of the Wend", "Ministry of Defence", "Committee to Protect Journalists"):
+        assert read.find_actor(name) is not None, read.summary()

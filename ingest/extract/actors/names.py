@@ -85,6 +85,8 @@ def _starts_longer_name(model: TextModel, i: int, words: WordTables) -> bool:
         return not words.is_("time", token.norm)  # "Mines Minister Ada Lomba", not "Today President …"
     if following.gap == " " and following.capitalised and following.proper and not following.common:
         return True
+    if token.norm in words.org_heads and _connector(model, i + 1, i, words):
+        return True  # "Ministry of Defence said", "Friends of the Earth said", "Committee to Protect Journalists"
     return _ends_in_org_head(model, i + 1, words)
 
 
@@ -106,7 +108,10 @@ def _connector(model: TextModel, i: int, run_first: int, words: WordTables) -> b
     token = tokens[i]
     if not words.is_("name-connector", token.norm) or token.capitalised and token.norm != "&":
         return False
-    if i + 1 >= len(tokens) or not tokens[i + 1].capitalised or tokens[i + 1].sentence != token.sentence:
+    nxt = i + 1
+    if nxt < len(tokens) and tokens[nxt].norm == "the" and token.norm in ("of", "for") and nxt + 1 < len(tokens):
+        nxt += 1  # "Friends of the Earth", "Bank of the West"
+    if nxt >= len(tokens) or not tokens[nxt].capitalised or tokens[nxt].sentence != token.sentence:
         return False
     heads = [tokens[k].norm for k in range(run_first, i)]
     if token.norm in ("the", "and", "&"):
