@@ -253,3 +253,9 @@ def test_an_organisation_named_head_first_at_a_sentence_start_keeps_its_whole_na
     )
     for name in ("Friends of the Wend", "Ministry of Defence", "Committee to Protect Journalists"):
         assert read.find_actor(name) is not None, read.summary()
+
+
+def test_utilities_and_railways_are_named_by_their_trade() -> None:
+    read = extract("Greystone Water dumped sewage into the river. Harlow Rail and Velsk Power denied it.")
+    for name in ("Greystone Water", "Harlow Rail", "Velsk Power"):
+        assert read.actor(name).type == "Organization", read.summary()
