@@ -320,3 +320,12 @@ def test_a_participle_frame_inside_the_words_before_a_trailing_frame_keeps_them_
     outer = read.statement("are an attempt to smear the city")
     assert outer.content.text.startswith("Papers published on Thursday"), read.summary()
     assert outer.cue.text == "claimed", read.summary()
+
+
+def test_it_also_claims_goes_on_with_the_source_of_the_statement_before() -> None:
+    read = extract(
+        "The City of Harlow has sued the builders of its new police headquarters.\n\n"
+        "The lawsuit alleges Caspian Construction conspired to defraud the city.\n\n"
+        "It also claims contractors received kickbacks."
+    )
+    assert read.speaker("contractors received kickbacks") == "City of Harlow", read.summary()

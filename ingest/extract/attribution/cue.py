@@ -44,7 +44,8 @@ def _verb_position(model: TextModel, first: int, last: int, lexicon: Lexicon) ->
     following = (
         tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[last].sentence else None
     )
-    plural_subject = before.tag in ("NNS", "NNPS", "PRP") or before.proper
+    subject = tokens[first - 2] if before.tag == "RB" and first >= 2 else before  # "it also claims"
+    plural_subject = subject.tag in ("NNS", "NNPS", "PRP") or subject.proper
     clause_next = following is not None and plural_subject and following.tag in ("DT", "NN", "NNS", "NNP", "PRP", "CD")
     return subject_like and (
         _clause_follows(model, last + 1, lexicon) or clause_next or following is not None and following.text in ".,"

@@ -198,6 +198,7 @@ class StatementFinder:
         says_clause = any(t.verb for t in tokens[cue.last + 1 : limit + 1])
         if nested and (subject is None or subject.actor_key is None or not says_clause):
             return  # inside a quotation, only a speaker the quotation names, saying a clause
+        subject = self.sources.also_going_on(subject, self.found) or subject
         if subject is not None and (subject.actor_key is None or self.documents.is_document(subject.actor_key)):
             subject = self.documents.source(subject, self.found)
         frame_first = subject.first if subject is not None else cue.first
