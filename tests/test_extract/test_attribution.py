@@ -329,3 +329,15 @@ def test_it_also_claims_goes_on_with_the_source_of_the_statement_before() -> Non
         "It also claims contractors received kickbacks."
     )
     assert read.speaker("contractors received kickbacks") == "City of Harlow", read.summary()
+
+
+def test_it_in_what_a_source_says_is_that_source_and_a_state_s_abbreviation_is_a_place() -> None:
+    read = extract(
+        "\"Weapons leak from old arsenals,\" says Mara Voss, an expert at Harlow University in Cambridge, Mass.\n\n"
+        "The government said it had indicted 18 men who had agreed to sell weapons to a terrorist group."
+    )
+    assert read.find_actor("Mass.") is None, read.summary()
+    inner = read.statement("18 men who had agreed")
+    assert inner.speaker_label == "government", read.summary()
+    [allegation] = read.against("18 men")
+    assert "Harlow University" not in read.labels(allegation.claimants), read.summary()

@@ -17,6 +17,7 @@ from newskg.ingest.extract.attribution.content import before_frame, complement, 
 from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
 from newskg.ingest.extract.attribution.checks import ContentChecks
 from newskg.ingest.extract.attribution.documents import DocumentSources
+from newskg.ingest.extract.attribution.continuity import going_on
 from newskg.ingest.extract.attribution.frame_parts import FrameParts, clause_start
 from newskg.ingest.extract.attribution.nested import reported_inside_quotations
 from newskg.ingest.extract.attribution.quotations import is_title, quoted_within
@@ -198,7 +199,7 @@ class StatementFinder:
         says_clause = any(t.verb for t in tokens[cue.last + 1 : limit + 1])
         if nested and (subject is None or subject.actor_key is None or not says_clause):
             return  # inside a quotation, only a speaker the quotation names, saying a clause
-        subject = self.sources.also_going_on(subject, self.found) or subject
+        subject = going_on(self.model, self.actors, self.lexicon, subject, self.found) or subject
         if subject is not None and (subject.actor_key is None or self.documents.is_document(subject.actor_key)):
             subject = self.documents.source(subject, self.found)
         frame_first = subject.first if subject is not None else cue.first

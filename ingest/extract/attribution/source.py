@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newskg.ingest.extract.actors.coreference import Resolver
 from newskg.ingest.extract.actors.values import ActorSet
-from newskg.ingest.extract.attribution.values import Attribution, Speaker
+from newskg.ingest.extract.attribution.values import Speaker
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
@@ -316,25 +316,6 @@ class SourceFinder:
                     k0 -= 1
                 return self.before(k0, floor)
         return None
-
-    def also_going_on(self, subject: Speaker | None, found: list[Attribution]) -> Speaker | None:
-        """'This lawsuit alleges C1. It also claims C2': a pronoun with "also" before its verb goes on with the
-        source of the statement just before (a person for "he" and "she", a body for "it")."""
-        tokens = self.model.tokens
-        if subject is None or subject.first != subject.last or not found or subject.last + 1 >= len(tokens):
-            return None
-        pronoun = tokens[subject.first]
-        if pronoun.tag != "PRP" or not self.lexicon.words.is_("continuing", tokens[subject.last + 1].norm):
-            return None
-        last = found[-1]
-        previous = tokens[self.model.token_at(last.sentence.start)].sentence
-        actor = self.actors.by_key.get(last.speaker.actor_key) if last.speaker and last.speaker.actor_key else None
-        if actor is None or not 0 <= pronoun.sentence - previous <= 1:
-            return None
-        person = actor.type == "Person"
-        if pronoun.norm == "it" and person or pronoun.norm in ("he", "she") and not person:
-            return None
-        return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
 
     def participle_subject(self, cue_first: int, floor: int) -> Speaker | None:
         """Who does a participle's act: the noun phrase after "with" before it, else the sentence's subject."""

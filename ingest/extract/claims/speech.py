@@ -137,8 +137,10 @@ class SpeechClaims:
         else:
             accused = (a.accused_key,) if a.accused_key else syntax.object(cue_last + 1, a.content_last)
             if not claimants and a.cue is not None and not a.passive:
-                subject, _ = syntax.subject(cue_first, floor)
-                if subject:
+                subject, start = syntax.subject(cue_first, floor)
+                # a pronoun the statement's own source left unnamed ("the government said it had indicted …")
+                pronoun = a.speaker is not None and start is not None and model.tokens[start].tag == "PRP"
+                if subject and not pronoun:
                     claimants, note = subject, None
         accused = tuple(k for k in accused if k not in claimants)
         if not accused:

@@ -1,0 +1,45 @@
+"""Pronoun subjects of a frame that go on with a source already found, before any actor the pronoun could fit:
+"It also claims C2" after "The lawsuit alleges C1" (the lawsuit's party), and "the government said it had indicted
+18 men" (the government)."""
+
+from __future__ import annotations
+
+from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.values import Attribution, Speaker
+from newskg.ingest.extract.lexicon.entries import Lexicon
+from newskg.ingest.extract.text.model import TextModel
+
+_PERSON_PRONOUNS = ("he", "she")
+_BODY_PRONOUNS = ("it",)
+
+
+def going_on(
+    model: TextModel, actors: ActorSet, lexicon: Lexicon, subject: Speaker | None, found: list[Attribution]
+) -> Speaker | None:
+    """The source a pronoun subject goes on with, or None to resolve it as any pronoun."""
+    tokens = model.tokens
+    if subject is None or subject.first != subject.last or not found or tokens[subject.first].tag != "PRP":
+        return None
+    pronoun = tokens[subject.first]
+    last = found[-1]
+    within = not last.direct and last.content_first == subject.first  # "X said it had …"
+    following = tokens[subject.last + 1] if subject.last + 1 < len(tokens) else None
+    also = following is not None and lexicon.words.is_("continuing", following.norm)
+    previous = tokens[model.token_at(last.sentence.start)].sentence
+    if not (within or also and 0 <= pronoun.sentence - previous <= 1):
+        return None
+    if last.speaker is None:
+        return None
+    actor = actors.by_key.get(last.speaker.actor_key) if last.speaker.actor_key else None
+    if actor is None:
+        # "the government said it had indicted …": the same unnamed source, never an actor named further back
+        unnamed = within and pronoun.norm in _BODY_PRONOUNS and not tokens[last.speaker.last].tag.startswith("PRP")
+        if not unnamed:
+            return None
+        return Speaker(actor_key=None, label=last.speaker.label, first=subject.first, last=subject.last)
+    person = actor.type == "Person"
+    if pronoun.norm in _BODY_PRONOUNS and person or pronoun.norm in _PERSON_PRONOUNS and not person:
+        return None
+    if pronoun.norm not in _BODY_PRONOUNS + _PERSON_PRONOUNS and not (also and pronoun.norm == "they"):
+        return None
+    return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
