@@ -341,3 +341,13 @@ def test_it_in_what_a_source_says_is_that_source_and_a_state_s_abbreviation_is_a
     assert inner.speaker_label == "government", read.summary()
     [allegation] = read.against("18 men")
     assert "Harlow University" not in read.labels(allegation.claimants), read.summary()
+
+
+def test_a_clause_ending_in_a_partial_quotation_before_a_frame_is_reported_whole() -> None:
+    read = extract(
+        "The killings were carried out by militia fighters from Velsk, sometimes \"with the help of Ostrian army "
+        "units,\" the rights groups say in their report."
+    )
+    statement = read.statement("carried out by militia fighters")
+    assert statement.content.text.startswith("The killings were carried out"), read.summary()
+    assert not statement.direct, read.summary()

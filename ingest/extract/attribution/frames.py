@@ -221,6 +221,14 @@ class StatementFinder:
         if cue.entry.addressee:
             medium = self.parts.medium(cue.last + 1, min(cue.last + 6, limit))
         quote = self.parts.quote_closing_before(frame_first, sentence)
+        start = clause_start(self.model, self.found, frame_first, sentence)
+        if quote is not None and not cue.passive and quote.first - 1 > start and tokens[start].quote < 0:
+            # 'The crimes were done by X, sometimes "with Y's help," the groups say': the whole clause, reported
+            content = before_frame(self.model, start, frame_first - 1)
+            if content is not None and self.checks.says_something(cue, *content):
+                self._add(speaker, cue, *content, sentence, False, medium=medium)
+                self.consumed.add(quote.index)
+                return
         if quote is not None and not cue.passive:
             self._direct(quote, speaker, cue, sentence, medium)
             return
