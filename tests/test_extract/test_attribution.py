@@ -351,3 +351,20 @@ def test_a_clause_ending_in_a_partial_quotation_before_a_frame_is_reported_whole
     statement = read.statement("carried out by militia fighters")
     assert statement.content.text.startswith("The killings were carried out"), read.summary()
     assert not statement.direct, read.summary()
+
+
+def test_they_in_the_next_sentence_goes_on_with_the_source_not_a_group_inside_its_words() -> None:
+    read = extract(
+        "Ostrian federal authorities strongly refute allegations they have deliberately targeted Valmoran "
+        "villagers.\n\n"
+        "They said at the outbreak of the war that their objective was to disarm the rebel leaders."
+    )
+    assert read.speaker("their objective was to disarm") == read.speaker("deliberately targeted"), read.summary()
+
+
+def test_a_pronoun_after_an_actor_in_its_own_sentence_does_not_go_on_with_the_source_before() -> None:
+    read = extract(
+        "At least 40 villagers were killed in an attack last week, according to local officials.\n\n"
+        "A militia has been accused of carrying out the massacre, but it denies any involvement."
+    )
+    assert read.speaker("any involvement") != "local officials", read.summary()

@@ -1,6 +1,7 @@
-"""Pronoun subjects of a frame that go on with a source already found, before any actor the pronoun could fit:
-"It also claims C2" after "The lawsuit alleges C1" (the lawsuit's party), and "the government said it had indicted
-18 men" (the government)."""
+"""Pronoun subjects of a frame that go on with a source already found, before any actor the pronoun could fit: the
+source of the statement in the sentence before ("The lawsuit alleges C1. It also claims C2": the lawsuit's party;
+"The authorities refute allegations they targeted civilians. They said …": the authorities), and the source whose
+words the pronoun opens ("the government said it had indicted 18 men": the government)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,17 @@ def going_on(
     pronoun = tokens[subject.first]
     last = found[-1]
     within = not last.direct and last.content_first == subject.first  # "X said it had …"
-    following = tokens[subject.last + 1] if subject.last + 1 < len(tokens) else None
-    also = following is not None and lexicon.words.is_("continuing", following.norm)
+    if not within:  # the latest statement with a source ("allegations they did it" has none)
+        last = next((a for a in reversed(found) if a.speaker is not None), last)
     previous = tokens[model.token_at(last.sentence.start)].sentence
-    if not (within or also and 0 <= pronoun.sentence - previous <= 1):
+    following = tokens[subject.last + 1] if subject.last + 1 < len(tokens) else None
+    also = following is not None and lexicon.words.is_("continuing", following.norm)  # "it also claims"
+    # "Ethiopian authorities refute allegations they targeted Tigrayans. They said …": the source goes on
+    next_sentence = pronoun.sentence - previous == 1 or also and pronoun.sentence == previous
+    opening = model.sentences[pronoun.sentence].first
+    if next_sentence and not within and any(actors.at(k) is not None for k in range(opening, subject.first)):
+        return None  # "A militia has been accused of it, but it denies any involvement": the militia
+    if not (within or next_sentence):
         return None
     if last.speaker is None:
         return None
@@ -40,6 +48,11 @@ def going_on(
     person = actor.type == "Person"
     if pronoun.norm in _BODY_PRONOUNS and person or pronoun.norm in _PERSON_PRONOUNS and not person:
         return None
-    if pronoun.norm not in _BODY_PRONOUNS + _PERSON_PRONOUNS and not (also and pronoun.norm == "they"):
+    entry = lexicon.pronouns.get(pronoun.norm)
+    if entry is not None and entry.gender and actor.gender and entry.gender != actor.gender:
+        return None  # 'Ms Voss met Mr Brask. "…," he said. "…," she replied': not Brask
+    if pronoun.norm not in (*_BODY_PRONOUNS, *_PERSON_PRONOUNS, "they"):
+        return None
+    if pronoun.norm == "they" and not (actor.plural or actor.type != "Person"):
         return None
     return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
