@@ -368,3 +368,11 @@ def test_a_pronoun_after_an_actor_in_its_own_sentence_does_not_go_on_with_the_so
         "A militia has been accused of carrying out the massacre, but it denies any involvement."
     )
     assert read.speaker("any involvement") != "local officials", read.summary()
+
+
+def test_a_person_of_a_place_then_a_company_in_apposition_speaks() -> None:
+    read = extract(
+        "Environmental groups sued the landfill's owner on Monday.\n\n"
+        "Ilse Marr, of Port Kell, Velsk-based Harlow Waste Systems, said she hasn't seen the lawsuit."
+    )
+    assert read.speaker("hasn't seen the lawsuit") == "Ilse Marr", read.summary()

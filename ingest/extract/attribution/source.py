@@ -99,18 +99,33 @@ class SourceFinder:
                     return j - 1
                 if k >= floor and tokens[k].text == "," and j - k <= _LONG_APPOSITION:
                     if self._is_name(k + 1, j - 1):
+                        chained = self._place_apposition_before(k, floor)
+                        if chained is not None:
+                            j = chained  # "Joseph Fusco, of Rutland, Vermont-based Casella, said": Fusco
+                            continue
                         relative = self._relative_clause_start(k, floor)
                         if relative is None:
                             return j - 1  # "Varenia's envoy, Ada Moreno, told": the name is the subject
                         j = relative - 1  # "Jane Doe, whose father, John, died …, said": Jane Doe
                         continue
-                    j = k - 1  # "X, a spokesman for Y, said" / "X, who ..., said"
+                    j = self._place_apposition_before(k, floor) or k - 1  # "X, a spokesman for Y, said" / "X, who …"
                     if self._is_name(j, j) and (relative := self._relative_clause_start(j, floor)) is not None:
                         j = relative - 1  # "Jane Doe, whose father, John, died in May, said"
                     continue
                 return j - 1
             return j
         return j
+
+    def _place_apposition_before(self, comma: int, floor: int) -> int | None:
+        """The last token of a person's name before ", of <place>," ending at comma, if there is one."""
+        tokens = self.model.tokens
+        k = comma - 1
+        while k > floor and tokens[k].text != "," and comma - k <= 6:
+            k -= 1
+        if k <= floor or tokens[k].text != "," or tokens[k + 1].norm not in ("of", "from"):
+            return None
+        actor = self.actors.at(k - 1)
+        return k - 1 if actor is not None and actor.type == "Person" else None
 
     def _relative_clause_start(self, i: int, floor: int) -> int | None:
         """The comma opening a relative clause ("…, whose father, John, …") that token i lies inside, if the clause
