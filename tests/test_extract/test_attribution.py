@@ -376,3 +376,14 @@ def test_a_person_of_a_place_then_a_company_in_apposition_speaks() -> None:
         "Ilse Marr, of Port Kell, Velsk-based Harlow Waste Systems, said she hasn't seen the lawsuit."
     )
     assert read.speaker("hasn't seen the lawsuit") == "Ilse Marr", read.summary()
+
+
+def test_a_sourceless_report_inside_a_statement_is_part_of_it_and_its_charge_still_counts() -> None:
+    read = extract(
+        "It is the first time in two decades that a journalist has been accused of treason in Ostria, said "
+        "Ilse Marr, one of his lawyers.\n\n"
+        "The Velsk Courier reported that three harbour officials have been charged with taking bribes."
+    )
+    assert read.speaker("first time in two decades") == "Ilse Marr", read.summary()
+    assert not [s for s in read.extraction.statements if s.speaker_label is None], read.summary()
+    assert read.against("three harbour officials"), read.summary()

@@ -115,7 +115,8 @@ class FrameParts:
 
 def clause_start(model: TextModel, found: list[Attribution], position: int, sentence: Sentence) -> int:
     """Where the words before a frame at position start: the sentence start, or just after an earlier frame's end;
-    a participle's frame is inside them ("Papers alleging C are a smear, the envoy said")."""
+    a participle's, a passive's or a sourceless frame is inside them ("Papers alleging C are a smear, the envoy said",
+    "It is the first time a journalist has been accused of treason, said X")."""
     start = sentence.first
     for earlier in found:
         if (
@@ -123,7 +124,13 @@ def clause_start(model: TextModel, found: list[Attribution], position: int, sent
             and earlier.content_last < position
             and earlier.content_last >= start
             and not earlier.direct
-            and (earlier.cue is None or model.tokens[model.token_at(earlier.cue.start)].tag != "VBG")
+            and not _nested(model, earlier)
         ):
             start = max(start, earlier.content_last + 1)
     return start
+
+
+def _nested(model: TextModel, earlier: Attribution) -> bool:
+    if earlier.cue is None:
+        return False
+    return earlier.passive or earlier.speaker is None or model.tokens[model.token_at(earlier.cue.start)].tag == "VBG"

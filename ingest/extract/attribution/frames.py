@@ -20,7 +20,7 @@ from newskg.ingest.extract.attribution.documents import DocumentSources
 from newskg.ingest.extract.attribution.continuity import going_on
 from newskg.ingest.extract.attribution.frame_parts import FrameParts, clause_start
 from newskg.ingest.extract.attribution.nested import reported_inside_quotations
-from newskg.ingest.extract.attribution.quotations import is_title, quoted_within
+from newskg.ingest.extract.attribution.quotations import is_title, quoted_within, sourceless_within
 from newskg.ingest.extract.attribution.source import SourceFinder
 from newskg.ingest.extract.attribution.unclaimed import UnclaimedQuotations
 from newskg.ingest.extract.attribution.values import Attribution, Speaker
@@ -377,9 +377,9 @@ def find_statements(
         finder.sentence(sentence)
     finder.continuations()
     reported_inside_quotations(finder)
-    kept = [
-        a for a in finder.found if not _cites_another(a, finder.found, lexicon) and not quoted_within(a, finder.found)
-    ]
+    found = finder.found
+    part_of_another = (quoted_within, sourceless_within)  # words inside a longer statement, not statements of their own
+    kept = [a for a in found if not _cites_another(a, found, lexicon) and not any(f(a, found) for f in part_of_another)]
     return tuple(sorted(kept, key=lambda a: (a.content.start, a.content.end)))
 
 

@@ -42,3 +42,17 @@ def quoted_within(quote: Attribution, found: list[Attribution]) -> bool:
         and other.content.end - other.content.start > quote.content.end - quote.content.start
         for other in found
     )
+
+
+def sourceless_within(inner: Attribution, found: list[Attribution]) -> bool:
+    """'It is the first time a journalist has been accused of treason, said X': a report with no source inside a
+    statement that has one is part of that statement's words."""
+    if inner.speaker is not None:
+        return False
+    return any(
+        other is not inner
+        and other.speaker is not None
+        and other.content.start <= inner.content.start
+        and inner.content.end <= other.content.end
+        for other in found
+    )

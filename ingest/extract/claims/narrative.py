@@ -70,10 +70,12 @@ class NarrativeClaims:
             if m.entry.accuses_object and m.first not in self.cues
         ]
         for match in sorted(verbs, key=lambda m: m.first):
-            if not tokens[match.first].verb or match.first in self.quoted or match.first in taken:
+            if not tokens[match.first].verb or match.first in taken:
                 continue
-            taken.add(match.first)
             passive = syntax.passive(match.first, sentence.first)
+            if match.first in self.quoted and not (passive and match.first not in self.cues):
+                continue  # a legal action inside a statement is its speaker's claim, unless told in the passive
+            taken.add(match.first)
             subject, _ = syntax.subject(match.first, sentence.first)
             if passive:
                 accused = subject
