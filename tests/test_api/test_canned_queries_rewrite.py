@@ -107,6 +107,14 @@ def test_rewritten_query_answers_as_the_reference(store: OxigraphStore, name: st
     assert fast[1]
 
 
+def _unlimited(text: str) -> str:
+    """The query without its final LIMIT: an actor named in many statements has more rows than the page holds, and
+    an unordered query's first page is any page, so the two are compared whole."""
+    head, _, tail = text.rpartition("LIMIT 200")
+    assert head and not tail.strip(), "the query ends in LIMIT 200"
+    return head
+
+
 def test_statements_about_actor_answers_as_the_reference_for_every_actor(store: OxigraphStore) -> None:
     text = (QUERY_DIR / "statements-about-actor.rq").read_text(encoding="utf-8")
     assert text.count('VALUES ?name { "Ukraine" }') == 2
@@ -115,9 +123,9 @@ def test_statements_about_actor_answers_as_the_reference_for_every_actor(store: 
     found = 0
     for label in names:
         quoted = label.replace("\\", "\\\\").replace('"', '\\"')
-        fast = answer(store, text.replace('"Ukraine"', f'"{quoted}"'))
-        reference = answer(store, PREFIXES + REFERENCE["statements-about-actor"].replace('"NAME"', f'"{quoted}"'))
-        assert sum(reference[1].values()) < 200, label
+        fast = answer(store, _unlimited(text.replace('"Ukraine"', f'"{quoted}"')))
+        reference_text = REFERENCE["statements-about-actor"].replace('"NAME"', f'"{quoted}"')
+        reference = answer(store, PREFIXES + _unlimited(reference_text))
         assert fast == reference, label
         found += bool(fast[1])
     assert found > 5
