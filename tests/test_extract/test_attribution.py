@@ -297,7 +297,7 @@ def test_the_noun_phrase_after_with_does_the_participle_s_saying() -> None:
 def test_a_newsroom_that_has_learned_something_reports_it() -> None:
     read = extract(
         "The Velsk Courier has learned that the harbour master took bribes from two shipping firms.\n\n"
-        "He learned a hard lesson."
+        "He learned a hard lesson. Brask had learned in his capacity as a director that the port would close."
     )
     assert read.statement("took bribes from two shipping firms").cue.text == "learned", read.summary()
     assert len(read.extraction.statements) == 1, read.summary()

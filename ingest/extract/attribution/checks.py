@@ -1,15 +1,18 @@
 """Whether what a cue points at is a statement: something said, not an adverbial left over ("on Monday"), not a
-thing published ("published its accounts", "a paper headlined “…”"), not what no one said ("no one mentioned it")."""
+thing published ("published its accounts", "a paper headlined “…”"), not what no one said ("no one mentioned it"),
+not what someone other than a newsroom learned."""
 
 from __future__ import annotations
 
 from newskg.ingest.extract.attribution.cue import CueHit
 from newskg.ingest.extract.attribution.quotations import is_title
 from newskg.ingest.extract.attribution.source import SourceFinder
+from newskg.ingest.extract.attribution.values import Speaker
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import Sentence, TextModel
 
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
+LEARNING = "learning"  # reporting.ttl: "the Courier has learned that …"
 
 
 class ContentChecks:
@@ -29,6 +32,14 @@ class ContentChecks:
         if k < floor or tokens[k].tag != "IN":
             return False
         return any(words.is_("negation", tokens[i].norm) for i in range(max(floor, k - 2), k))
+
+    def learner(self, cue: CueHit, speaker: Speaker | None) -> bool:
+        """'The Courier has learned that C' reports C; 'Gupta had learned in his capacity as a director that C' does
+        not: a learning cue is a statement only when a news outlet learns."""
+        if cue.entry.cue_class != LEARNING:
+            return False
+        actor = self.sources.actors.by_key.get(speaker.actor_key) if speaker and speaker.actor_key else None
+        return actor is None or actor.type != "MediaOutlet"
 
     def says_something(self, cue: CueHit, first: int, last: int) -> bool:
         """Not an adverbial left over after the cue ("on Monday", "in a report published in May", "speaking on

@@ -215,8 +215,9 @@ class StatementFinder:
         speaker = subject or inverted
         if speaker is None and not cue.passive:
             return  # a verb of saying with no one saying it ("all things considered")
-        if subject is not None and self.checks.no_one(subject.first, sentence.first):
-            return  # "no one at the hospital had mentioned it", "nobody said": no one says anything
+        nobody = subject is not None and self.checks.no_one(subject.first, sentence.first)
+        if nobody or self.checks.learner(cue, speaker):
+            return  # "no one at the hospital had mentioned it", "nobody said"; "Gupta had learned that …"
         medium = None
         if cue.entry.addressee:
             medium = self.parts.medium(cue.last + 1, min(cue.last + 6, limit))
