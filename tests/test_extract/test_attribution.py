@@ -387,3 +387,11 @@ def test_a_sourceless_report_inside_a_statement_is_part_of_it_and_its_charge_sti
     assert read.speaker("first time in two decades") == "Ilse Marr", read.summary()
     assert not [s for s in read.extraction.statements if s.speaker_label is None], read.summary()
     assert read.against("three harbour officials"), read.summary()
+
+
+def test_a_thing_declared_with_a_coordinated_verb_after_it_is_no_statement() -> None:
+    read = extract(
+        "Prosecutors say Brask declared 11.5 million euros of earnings between 2011 and 2014 but actually "
+        "pocketed 31.5 million euros more."
+    )
+    assert [s.cue.text for s in read.extraction.statements] == ["say"], read.summary()

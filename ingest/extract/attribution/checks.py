@@ -81,13 +81,25 @@ class ContentChecks:
         )
 
     def is_clause(self, first: int, last: int) -> bool:
+        """A verb with a subject of its own: "declared €11.5m of earnings but actually pocketed more" is a thing
+        declared, its "pocketed" the outer subject's."""
         tokens = self.model.tokens
         return any(
-            t.tag in ("VBD", "VBZ", "VBP", "MD")
-            or t.tag == "VB" and k > first and tokens[k - 1].tag == "TO"
-            or t.tag == "VBN" and k > first and tokens[k - 1].noun
+            (
+                t.tag in ("VBD", "VBZ", "VBP", "MD")
+                or t.tag == "VB" and k > first and tokens[k - 1].tag == "TO"
+                or t.tag == "VBN" and k > first and tokens[k - 1].noun
+            )
+            and not self._coordinated(k, first)
             for k, t in enumerate(tokens[first : last + 1], start=first)
         )
+
+    def _coordinated(self, k: int, first: int) -> bool:
+        tokens = self.model.tokens
+        j = k - 1
+        while j > first and tokens[j].tag in ("RB", "MD") or j > first and tokens[j].lemma in ("have", "be"):
+            j -= 1
+        return j >= first and tokens[j].tag == "CC"
 
     def as_saying_follows(self, cue: CueHit, sentence: Sentence) -> bool:
         """'quoted X as saying', 'cited sources as saying': the cue's object is the speaker of the cue after "as"."""
