@@ -201,7 +201,7 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
             if actor.kind == "collective" or actor.document or actor.plural != (head.tag == "NNS"):
                 continue
             if _modifier_mention(model, mention) and (actor, mention) not in named_so[:1]:
-                continue  # "EU member Cyprus": the name modifies a noun, no one the story follows
+                continue  # "EU member Ostria": the name modifies a noun, no one the story follows
             known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
             if not distinguishing <= known_words:
                 continue
@@ -278,7 +278,7 @@ class Resolver:
             if actor.type not in entry.types or actor.document:
                 continue
             if token.quote >= 0 and self.quote_speakers.get(token.quote) == actor.key:
-                continue  # '“… but he never copied it,” said Pointon': not Pointon
+                continue  # '“… but he never copied it,” said Marr': not Marr
             plural = actor.plural or actor.type in ("ActorGroup",)
             if (entry.number == "plural") != plural and not (
                 entry.number == "plural" and actor.type in ORGANISATION_TYPES

@@ -280,7 +280,7 @@ _NAMED_SOON = 2  # sentences after an unnamed body within which the text names i
 def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int, tuple[str, str, bool]]) -> str | None:
     """'…, a human rights watchdog said. Human Rights Watch accused …': a body first described, then named within the
     next sentences by a name that shares a word with the description, is the one named; 'A senior lecturer has been
-    accused … Roger Maull, senior lecturer at …': so is a person whose role the name's own role repeats (names: token
+    accused … Teodor Brask, senior lecturer at …': so is a person whose role the name's own role repeats (names: token
     → key, the name's words or the person's role, whether a person)."""
     tokens = model.tokens
     if candidate.kind != DESCRIBED or candidate.document:

@@ -34,7 +34,7 @@ class ContentChecks:
         return any(words.is_("negation", tokens[i].norm) for i in range(max(floor, k - 2), k))
 
     def learner(self, cue: CueHit, speaker: Speaker | None) -> bool:
-        """'The Courier has learned that C' reports C; 'Gupta had learned in his capacity as a director that C' does
+        """'The Courier has learned that C' reports C; 'Brask had learned in his capacity as a director that C' does
         not: a learning cue is a statement only when a news outlet learns."""
         if cue.entry.cue_class != LEARNING:
             return False

@@ -29,7 +29,7 @@ def going_on(
     previous = tokens[model.token_at(last.sentence.start)].sentence
     following = tokens[subject.last + 1] if subject.last + 1 < len(tokens) else None
     also = following is not None and lexicon.words.is_("continuing", following.norm)  # "it also claims"
-    # "Ethiopian authorities refute allegations they targeted Tigrayans. They said …": the source goes on
+    # "Ostrian authorities refute allegations they targeted villagers. They said …": the source goes on
     next_sentence = pronoun.sentence - previous == 1 or also and pronoun.sentence == previous
     opening = model.sentences[pronoun.sentence].first
     if next_sentence and not within and any(actors.at(k) is not None for k in range(opening, subject.first)):

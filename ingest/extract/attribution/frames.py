@@ -195,7 +195,7 @@ class StatementFinder:
             subject = self.sources.before(cue.first, sentence.first)
             described = self.sources.relative_antecedent(cue.first, sentence.first)
             if described is not None and (subject is None or subject.first > described.last):
-                subject = described  # "two men who returned to Lebanon said": the men, not Lebanon
+                subject = described  # "two men who returned to Velsk said": the men, not Velsk
         says_clause = any(t.verb for t in tokens[cue.last + 1 : limit + 1])
         if nested and (subject is None or subject.actor_key is None or not says_clause):
             return  # inside a quotation, only a speaker the quotation names, saying a clause
@@ -217,7 +217,7 @@ class StatementFinder:
             return  # a verb of saying with no one saying it ("all things considered")
         nobody = subject is not None and self.checks.no_one(subject.first, sentence.first)
         if nobody or self.checks.learner(cue, speaker):
-            return  # "no one at the hospital had mentioned it", "nobody said"; "Gupta had learned that …"
+            return  # "no one at the hospital had mentioned it", "nobody said"; "Brask had learned that …"
         medium = None
         if cue.entry.addressee:
             medium = self.parts.medium(cue.last + 1, min(cue.last + 6, limit))

@@ -101,7 +101,7 @@ class SourceFinder:
                     if self._is_name(k + 1, j - 1):
                         chained = self._place_apposition_before(k, floor)
                         if chained is not None:
-                            j = chained  # "Joseph Fusco, of Rutland, Vermont-based Casella, said": Fusco
+                            j = chained  # "Ilse Marr, of Port Kell, Velsk-based Harlow Waste, said": Marr
                             continue
                         relative = self._relative_clause_start(k, floor)
                         if relative is None:
