@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
+import httpx
 import pytest
+from conftest import run_live_server, settings_for_test
+from pages_sample import load_sample
 from rdflib import Graph, Literal, URIRef
 
 from newskg.api import generation_cache
@@ -57,3 +61,26 @@ def test_an_expensive_value_is_served_stale_while_it_is_recomputed(monkeypatch: 
         assert time.monotonic() < deadline, "the background refresh never landed"
         time.sleep(0.02)
     assert calls == ["computed", "computed"]
+
+
+def test_the_home_page_says_its_figures_are_stale_even_when_they_showed_an_empty_store(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The server warms the home page at start, on an empty store; the first articles written after that must not
+    be hidden behind "no articles yet" without a word that the figures are being recomputed."""
+    monkeypatch.setattr(generation_cache, "CHEAP_SECONDS", 0.0)  # every recomputation runs in the background
+    with run_live_server(settings_for_test(tmp_path)) as server:
+        assert "no articles yet" in _home(server.url)
+        context = server.app.state.context
+        load_sample(context.store, context.minter)
+        first_after_write = _home(server.url)
+        assert "being brought up to date" in first_after_write
+        deadline = time.monotonic() + 20
+        while "Alexander Lavrentiev" not in _home(server.url):
+            assert time.monotonic() < deadline, "the home page never showed the written articles"
+            time.sleep(0.1)
+
+
+def _home(url: str) -> str:
+    response = httpx.get(url, headers={"accept": "text/html"})
+    assert response.status_code == 200
+    return response.text
