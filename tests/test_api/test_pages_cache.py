@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -67,7 +68,7 @@ def test_the_home_page_says_its_figures_are_stale_even_when_they_showed_an_empty
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The server warms the home page at start, on an empty store; the first articles written after that must not
     be hidden behind "no articles yet" without a word that the figures are being recomputed."""
-    monkeypatch.setattr(generation_cache, "CHEAP_SECONDS", 0.0)  # every recomputation runs in the background
+    _slow_background_refresh(monkeypatch)
     with run_live_server(settings_for_test(tmp_path)) as server:
         assert "no articles yet" in _home(server.url)
         context = server.app.state.context
@@ -80,7 +81,46 @@ def test_the_home_page_says_its_figures_are_stale_even_when_they_showed_an_empty
             time.sleep(0.1)
 
 
+def _slow_background_refresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every recomputation after a write runs in the background and takes a while, as on a large store."""
+    monkeypatch.setattr(generation_cache, "CHEAP_SECONDS", 0.0)
+    refresh = GenerationCache._refresh
+
+    def late_refresh(self: GenerationCache[Any]) -> None:
+        time.sleep(0.5)
+        refresh(self)
+
+    monkeypatch.setattr(GenerationCache, "_refresh", late_refresh)
+
+
 def _home(url: str) -> str:
     response = httpx.get(url, headers={"accept": "text/html"})
     assert response.status_code == 200
     return response.text
+
+
+def test_search_says_it_is_incomplete_while_its_name_index_is_rebuilt(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _slow_background_refresh(monkeypatch)
+    with run_live_server(settings_for_test(tmp_path)) as server:
+        context = server.app.state.context
+        ministry = str(context.minter.actor("Turkish foreign ministry"))   # named by an article, not the registry
+        assert ministry not in _found(server.url, "Turkish foreign ministry")
+        load_sample(context.store, context.minter)
+        assert _search(server.url, "Turkish foreign ministry")["complete"] is False   # the old index, served stale
+        deadline = time.monotonic() + 20
+        while ministry not in _found(server.url, "Turkish foreign ministry"):
+            assert time.monotonic() < deadline, "the name index never caught up"
+            time.sleep(0.1)
+        assert _search(server.url, "Turkish foreign ministry")["complete"] is True
+
+
+def _found(url: str, query: str) -> list[str]:
+    return [hit["iri"] for hit in _search(url, query)["results"]]
+
+
+def _search(url: str, query: str) -> dict[str, Any]:
+    response = httpx.get(url + "search", params={"q": query}, headers={"accept": "application/json"})
+    assert response.status_code == 200
+    answer: dict[str, Any] = response.json()
+    return answer
