@@ -17,7 +17,12 @@ from newskg.ingest.extract.actors.coreference import (
     role_anaphors,
     short_forms,
 )
-from newskg.ingest.extract.actors.described import DescribedCandidate, find_described, named_soon
+from newskg.ingest.extract.actors.described import (
+    DescribedCandidate,
+    find_described,
+    may_be_named_soon,
+    named_soon,
+)
 from newskg.ingest.extract.actors.bodies import unreferred_bodies
 from newskg.ingest.extract.actors.epithets import age_epithets
 from newskg.ingest.extract.actors.groups import Group, known_group
@@ -325,12 +330,15 @@ class ActorFinder:
                 mention_first=candidate.mention_first,
             )
             return
-        names = {
-            i: (k, groups[k].role or "" if groups[k].type == "Person" else groups[k].label, groups[k].type == "Person")
-            for i, k in at_token.items()
-            if groups[k].kind == NAMED
-        }
-        named = named_soon(model, candidate, names)
+        named = None
+        if may_be_named_soon(model, candidate):
+            names = {
+                i: (k, groups[k].role or "" if groups[k].type == "Person" else groups[k].label,
+                    groups[k].type == "Person")
+                for i, k in at_token.items()
+                if groups[k].kind == NAMED
+            }
+            named = named_soon(model, candidate, names)
         if named is not None:
             put(named, candidate.first, candidate.last, lambda: groups[named])
             return

@@ -277,17 +277,25 @@ def find_described(
 _NAMED_SOON = 2  # sentences after an unnamed body within which the text names it
 
 
+def may_be_named_soon(model: TextModel, candidate: DescribedCandidate) -> bool:
+    """Only a description of a body, or "a/an" + a person's role, waits for a name in the next sentences."""
+    if candidate.kind != DESCRIBED or candidate.document:
+        return False
+    return candidate.type != "Person" or model.tokens[candidate.first].norm in ("a", "an")
+
+
 def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int, tuple[str, str, bool]]) -> str | None:
     """'…, a human rights watchdog said. Human Rights Watch accused …': a body first described, then named within the
     next sentences by a name that shares a word with the description, is the one named; 'A senior lecturer has been
     accused … Teodor Brask, senior lecturer at …': so is a person whose role the name's own role repeats (names: token
     → key, the name's words or the person's role, whether a person)."""
     tokens = model.tokens
-    if candidate.kind != DESCRIBED or candidate.document:
+    if not may_be_named_soon(model, candidate):
         return None
     person = candidate.type == "Person"
-    if person and tokens[candidate.first].norm not in ("a", "an"):
-        return None
+    first_named: dict[str, int] = {}
+    for i in sorted(names):
+        first_named.setdefault(names[i][0], i)
     described = (
         {tokens[candidate.head].lemma}
         if person
@@ -300,7 +308,7 @@ def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int,
         if k not in names or names[k][2] != person:
             continue
         key, told, _ = names[k]
-        if any(i < candidate.first and names[i][0] == key for i in names):
+        if first_named[key] < candidate.first:
             continue  # named before: "Lee Min-jun, an analyst at …" is an apposition, no description to resolve
         words = {w.lower() for w in told.split() if len(w) > 3}
         if any(d == w or d.startswith(w) or w.startswith(d) for d in described for w in words):
