@@ -199,6 +199,23 @@ def test_who_did_it_and_who_gained_come_from_syntax_in_every_voice(text: str) ->
     assert claimant_labels(read, drones) == {"Mara Voss"}
 
 
+def test_a_doer_named_only_in_the_subjects_modifier_is_the_first_modifiers() -> None:
+    officials = extract("Mara Voss alleged that officials of the Ostrian army had supplied drones to the Kessar rebels.")
+    assert read_accused(officials) == [{"Ostrian army"}], officials.summary()
+    share = extract("Mara Voss said that one third of the grants at the Harlow Games and the Valmora Cup had "
+                    "funded the Kessar rebels.")
+    assert not share.against("Harlow Games") and not share.against("Valmora Cup"), share.summary()
+
+
+def test_a_past_tense_act_after_a_common_noun_with_a_bare_object_is_an_act() -> None:
+    read = extract("Mara Voss said the Ostrian army supplied drones to the Kessar rebels.")
+    assert read_accused(read) == [{"Ostrian army"}], read.summary()
+
+
+def read_accused(read: Read) -> list[set[str | None]]:
+    return [read.labels(a.accused) for a in read.extraction.allegations]
+
+
 def test_the_one_harmed_is_the_target() -> None:
     read = extract("The Harbour Rights Group said Brannock Logistics had hacked the email accounts of the "
                    "Dock Workers Union.")

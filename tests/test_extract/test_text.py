@@ -79,6 +79,10 @@ def test_a_proper_name_keeps_its_form_as_lemma() -> None:
     ("Prosecutors say Brask took bribes.", "say", ("VBP",)),
     ("The union says the firm lied.", "says", ("VBZ",)),
     ("The report, which investigators published, was long.", "which", ("WDT",)),
+    ("Mara Voss said the Ostrian army supplied drones to the rebels.", "supplied", ("VBD",)),
+    ("Mara Voss said the Ostrian army supplied modern drones to the rebels.", "supplied", ("VBD",)),
+    ("Auditors flagged values considered suspicious in the accounts.", "considered", ("VBN",)),
+    ("Auditors cited a letter dated 29 May 2024.", "dated", ("VBN",)),
 ])
 def test_parts_of_speech_of_common_shapes(sentence: str, word: str, tags: tuple[str, ...]) -> None:
     assert token(model_of(sentence), word).tag in tags

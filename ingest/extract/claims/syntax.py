@@ -44,13 +44,14 @@ class Syntax:
         """The actors of a noun phrase's head, before any prepositional modifier ("the mayor of Ardenne", "prosecutors
         in Velsk"): the modifier's actors count only when the head names none ("officials of the Ostrian army")."""
         tokens = self.model.tokens
-        for k in range(first, last + 1):
-            if tokens[k].tag == "IN" and self.actors.at(k) is None and k > first:
-                head = self.actor_keys_at(first, k - 1)
-                if head:
-                    return head
-                break
-        return self.actor_keys_at(first, last)
+        prepositions = [k for k in range(first + 1, last + 1) if tokens[k].tag == "IN" and self.actors.at(k) is None]
+        if not prepositions:
+            return self.actor_keys_at(first, last)
+        head = self.actor_keys_at(first, prepositions[0] - 1)
+        if head:
+            return head
+        # only the first modifier's: "a third of the medals at the Olympics" names no doer
+        return self.actor_keys_at(prepositions[0] + 1, prepositions[1] - 1 if len(prepositions) > 1 else last)
 
     def np_end(self, start: int, limit: int) -> int:
         """The last token of the noun phrase starting at start (start - 1 when no token is left before limit)."""

@@ -50,14 +50,14 @@ def tag_and_chunk(words: list[str]) -> list[tuple[str, str]]:
 _PARTICIPLE_AUXILIARIES = ("be", "have")
 _NAME_TAGS = ("NNP", "NNPS")
 _COMMON_NOUN_TAGS = ("NN", "NNS")
-_OBJECT_START_TAGS = ("DT", "PRP$", "PRP")
+_OBJECT_START_TAGS = ("DT", "PRP$", "PRP", "NN", "NNS")
 
 
 def _repair(tagged: list[list[str]]) -> list[list[str]]:
     """Two slips of the Brill rules. A word in capitals in running text takes the tag of the lower-case word ("IT" a
     pronoun). Past tense against participle is decided from the word before: "was closed" comes out VBD, and a name
     the lexicon does not know before "denied" leaves it VBN; fixed by the auxiliary, or by a name just before a form
-    with no auxiliary and no "by" after it, or by a common noun before and an object after ("staff hid the files")."""
+    with no auxiliary and no "by" after it, or by a common noun before and an object after ("staff hid the files", "the army supplied rifles")."""
     alphabetic = [w for w, _ in tagged if any(c.isalpha() for c in w)]
     shouting = all(w.isupper() for w in alphabetic)
     title_case = sum(w[:1].isupper() for w in alphabetic) > 0.6 * len(alphabetic)  # a headline
@@ -90,9 +90,12 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
             if following != "by":
                 tagged[position][1] = "VBD"
         elif tag == "VBN" and before == position - 1 and previous_tag in _COMMON_NOUN_TAGS:
-            following_tag = tagged[position + 1][1] if position + 1 < len(tagged) else ""
-            if following_tag in _OBJECT_START_TAGS:
-                tagged[position][1] = "VBD"  # "executives concealed a breach": a participle takes no object
+            following = [t for _, t in tagged[position + 1 : position + 3]]
+            if following[:1] and (following[0] in _OBJECT_START_TAGS or following[0] == "JJ" and following[1:] and
+                                  following[1] in _COMMON_NOUN_TAGS):
+                # "executives concealed a breach", "the army supplied (modern) rifles": a participle takes no object;
+                # not "values considered suspicious", "a letter dated 29 May"
+                tagged[position][1] = "VBD"
     return tagged
 
 
