@@ -259,3 +259,10 @@ def test_utilities_and_railways_are_named_by_their_trade() -> None:
     read = extract("Greystone Water dumped sewage into the river. Harlow Rail and Velsk Power denied it.")
     for name in ("Greystone Water", "Harlow Rail", "Velsk Power"):
         assert read.actor(name).type == "Organization", read.summary()
+
+
+def test_a_clipped_surname_is_the_person_and_a_given_name_english_knows_is_not() -> None:
+    read = extract("Prosecutors in Velsk charged Tomas Blagovesky with fraud. They allege that Blagov sold the seat. "
+                   "Mark Johnson said John had left the firm.")
+    assert mentions(read, "Tomas Blagovesky") == ["Tomas Blagovesky", "Blagov"], read.summary()
+    assert "John" not in mentions(read, "Mark Johnson")

@@ -12,8 +12,10 @@ from newskg.ingest.extract.actors.affiliations import (
 from newskg.ingest.extract.actors.contexts import ActingContexts, plural_name
 from newskg.ingest.extract.actors.coreference import (
     acronym_after,
+    clipped_surname,
     initials,
     leading_forms,
+    person_surnames,
     role_anaphors,
     short_forms,
 )
@@ -199,11 +201,14 @@ class ActorFinder:
             acronym = acronym_after(model, candidate.last, candidate.label)
             if acronym is not None:
                 aliases[model.tokens[acronym[0]].norm] = key
+        surnames = person_surnames(named)
         for candidate in named:
             if candidate.single:
                 continue
             own = "name:" + name_key(candidate.label)
             alias = aliases.get(name_key(candidate.label))
+            if alias is None and candidate.type != "Person":
+                alias = aliases.get(clipped_surname(name_key(candidate.label), surnames))
             key = alias if alias is not None and alias != own else own
             group = self._put_named(model, candidate, key, put)
             if group.gender is None and candidate.gender is not None:
@@ -230,16 +235,18 @@ class ActorFinder:
         for candidate in named:
             if candidate.single:
                 counts[name_key(candidate.label)] = counts.get(name_key(candidate.label), 0) + 1
+        surnames = person_surnames(named)
         for candidate in named:
             if not candidate.single:
                 continue
             form = name_key(candidate.label)
-            if form in aliases:
+            alias = aliases.get(form) or aliases.get(clipped_surname(form, surnames))
+            if alias is not None:
                 put(
-                    aliases[form],
+                    alias,
                     candidate.first,
                     candidate.last,
-                    lambda: groups[aliases[form]],
+                    lambda: groups[alias],
                 )
                 continue
             known = self.registry.resolve(candidate.label)
@@ -251,7 +258,8 @@ class ActorFinder:
                 and model.tokens[candidate.last + 2].tag in ("WDT", "WP")
             )
             acts = self.contexts.speaks(model, candidate.last) or relative
-            explained = self.contexts.told(model, candidate.first) or self.contexts.led_to(model, candidate.first) or counts[form] >= 2
+            explained = (self.contexts.told(model, candidate.first) or self.contexts.led_to(model, candidate.first)
+                         or counts[form] >= 2)
             if acts or explained and not candidate.place:
                 self._put_named(model, candidate, "name:" + form, put)
 

@@ -4,14 +4,16 @@ resolved to the nearest compatible actor by number, gender and kind (Resolver)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newskg.ingest.extract.actors.name_types import NamedCandidate
 from newskg.ingest.extract.actors.values import ActorRecord, ActorSet, Mention
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.lexicon.words import Institution, WordTables
 from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import TextModel
-from newskg.ingest.extract.text.tagging import known_common_word
+from newskg.ingest.extract.text.tagging import known_common_word, known_word
 
 ORGANISATION_TYPES = frozenset(
     {
@@ -51,6 +53,22 @@ def short_forms(label: str, type_: str, words: WordTables | None = None) -> set[
             core.pop()
         return {" ".join(core)}
     return set()
+
+
+def person_surnames(named: Sequence[NamedCandidate]) -> frozenset[str]:
+    """The folded surnames of the persons named in full."""
+    return frozenset(name_key(c.label).split()[-1] for c in named
+                     if c.type == "Person" and not c.single and len(c.label.split()) > 1)
+
+
+def clipped_surname(form: str, surnames: frozenset[str]) -> str:
+    """"Blagov" for "Tomas Blagovesky": a lone word of four letters or more that begins one person's surname, three
+    letters or more longer, is that surname clipped (news' nickname); else the word itself. A word English knows
+    ("John", "Mark") is someone else's name, not a clipping of "Johnson" or "Markov"."""
+    if len(form) < 4 or " " in form or known_word(form):
+        return form
+    clipped = {s for s in surnames if len(s) >= len(form) + 3 and s.startswith(form)}
+    return clipped.pop() if len(clipped) == 1 else form
 
 
 def leading_forms(label: str) -> set[str]:

@@ -57,7 +57,8 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
     """Two slips of the Brill rules. A word in capitals in running text takes the tag of the lower-case word ("IT" a
     pronoun). Past tense against participle is decided from the word before: "was closed" comes out VBD, and a name
     the lexicon does not know before "denied" leaves it VBN; fixed by the auxiliary, or by a name just before a form
-    with no auxiliary and no "by" after it, or by a common noun before and an object after ("staff hid the files", "the army supplied rifles")."""
+    with no auxiliary and no "by" after it, or by a common noun before and an object after ("staff hid the files",
+    "the army supplied rifles")."""
     alphabetic = [w for w, _ in tagged if any(c.isalpha() for c in w)]
     shouting = all(w.isupper() for w in alphabetic)
     title_case = sum(w[:1].isupper() for w in alphabetic) > 0.6 * len(alphabetic)  # a headline
@@ -104,6 +105,13 @@ def known_common_word(word: str) -> bool:
     "meta" is not): a capital on it at a sentence's start says nothing about a name."""
     tags = _parser().lexicon.get(plain(word).lower())
     return tags is not None and not tags.startswith("NNP")
+
+
+def known_word(word: str) -> bool:
+    """The tagger's lexicon knows the word in any form, a name's included ("John", "Kim"; not "Blago")."""
+    lexicon = _parser().lexicon
+    folded = plain(word)
+    return any(lexicon.get(w) is not None for w in (folded, folded.lower(), folded.capitalize()))
 
 
 @lru_cache(maxsize=131072)
