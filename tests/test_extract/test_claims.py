@@ -200,7 +200,8 @@ def test_who_did_it_and_who_gained_come_from_syntax_in_every_voice(text: str) ->
 
 
 def test_a_doer_named_only_in_the_subjects_modifier_is_the_first_modifiers() -> None:
-    officials = extract("Mara Voss alleged that officials of the Ostrian army had supplied drones to the Kessar rebels.")
+    officials = extract("Mara Voss alleged that officials of the Ostrian army had supplied drones to the Kessar "
+                        "rebels.")
     assert read_accused(officials) == [{"Ostrian army"}], officials.summary()
     share = extract("Mara Voss said that one third of the grants at the Harlow Games and the Valmora Cup had "
                     "funded the Kessar rebels.")
@@ -238,3 +239,16 @@ def test_the_same_allegation_in_two_articles_shares_a_cluster() -> None:
     [second] = other.against("Valmora") or [None]
     assert second is not None, other.summary()
     assert first.cluster is not None and first.cluster == second.cluster
+
+
+def test_the_doer_owning_those_it_served_is_still_the_doer() -> None:
+    read = extract("Teodor Brask alleged that Korlin Holdings gave banned steroids to its riders.")
+    doping = only_allegation_against(read, "Korlin Holdings")
+    assert doping.claim_type == "doping" and claimant_labels(read, doping) == {"Teodor Brask"}
+    assert "Korlin Holdings" not in read.labels(doping.beneficiaries)
+
+
+def test_a_member_for_a_body_speaks_and_the_body_is_accused() -> None:
+    read = extract("A former doctor for Korlin Holdings has alleged that the firm gave its staff steroids.")
+    doping = only_allegation_against(read, "Korlin Holdings")
+    assert claimant_labels(read, doping) == {"A former doctor"}, read.summary()

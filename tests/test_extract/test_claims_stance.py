@@ -244,3 +244,19 @@ def test_a_denied_act_outweighs_a_backing_word_and_an_accuser_s_omission_backs_t
     )
     assert read.statement("never sold").stance == "denies", read.summary()
     assert read.statement("did not address").stance == "supports", read.summary()
+
+
+def test_a_former_insider_described_by_role_is_no_ally_of_the_body_accused() -> None:
+    read = extract("Prosecutors in Velsk charged Korlin Holdings with hiding losses from investors. A former accountant "
+                   "at Korlin Holdings said the books had been kept in two sets.")
+    books = read.statement("the books had been kept")
+    assert read.label(books.speaker) == "A former accountant"
+    assert books.stance != "denies", read.summary()
+
+
+def test_a_lawyer_for_the_accused_speaks_for_him_and_contests_the_charge() -> None:
+    read = extract("Prosecutors in Velsk charged Teodor Brask with fraud. A lawyer for Teodor Brask said the charges "
+                   "were baseless.")
+    answer = read.statement("the charges were baseless")
+    assert read.label(answer.speaker) == "A lawyer"
+    assert answer.stance in ("denies", "dismisses"), read.summary()

@@ -246,17 +246,20 @@ class SourceFinder:
         return speaker if speaker is not None and self.plausible(speaker) else None
 
     def _member_before(self, last: int, floor: int) -> Speaker | None:
-        """A person or a role noun right before "of"/"at" and the organisation ending at token last ("Ida Sawyer of
-        HRW", "a whistleblower at the bank"): the speaker is the member, the organisation only their affiliation."""
+        """A person or a role noun right before "of"/"at"/"for" and the organisation ending at token last ("Ida Sawyer
+        of HRW", "a whistleblower at the bank", "a former doctor for the team"): the speaker is the member, the
+        organisation only their affiliation."""
         tokens = self.model.tokens
         organisation = self.actors.at(last)
-        if organisation is None or organisation.type == "Person":
+        if organisation is None:
             return None
         start = next(m.first for m in organisation.mentions if m.first <= last <= m.last)
         while start - 1 > floor and self.lexicon.words.is_("definite", tokens[start - 1].norm):
             start -= 1
-        if start - 2 < floor or tokens[start - 1].norm not in ("of", "at"):
+        if start - 2 < floor or not self.lexicon.words.is_("member-preposition", tokens[start - 1].norm):
             return None
+        if organisation.type == "Person" and tokens[start - 1].norm != "for":
+            return None  # "a lawyer for Teodor Brask" speaks for him; "the wife of" …
         k = start - 2
         actor = self.actors.at(k)
         member_first = self._np_start(k)

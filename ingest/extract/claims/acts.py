@@ -148,6 +148,9 @@ class ActReader:
                     accused = syntax.after(after, last, "agent-preposition")
                 if not accused:
                     accused = self._manner_doer(match.first, match.last, floor)
+            if accused and set(accused) <= set(beneficiaries):
+                # "gave steroids to its riders": the doer owns the ones served, it is not served itself
+                beneficiaries = tuple(k for k in beneficiaries if k not in accused)
             accused = tuple(k for k in accused if k not in beneficiaries)
             acts.append(
                 Act(

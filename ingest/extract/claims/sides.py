@@ -25,7 +25,8 @@ class Sides:
         return frozenset(
             a.key
             for a in self.actors.actors
-            if self.words.any_is(category, a.role or a.label) and not (unnamed_only and a.kind == NAMED)
+            if (self.words.any_is(category, a.label) or a.role and self.words.any_is(category, a.role))
+            and not (unnamed_only and a.kind == NAMED)
         )
 
     @cached_property
