@@ -252,3 +252,23 @@ def test_a_member_for_a_body_speaks_and_the_body_is_accused() -> None:
     read = extract("A former doctor for Korlin Holdings has alleged that the firm gave its staff steroids.")
     doping = only_allegation_against(read, "Korlin Holdings")
     assert claimant_labels(read, doping) == {"A former doctor"}, read.summary()
+
+
+@pytest.mark.parametrize(("text", "makers"), [
+    ("Valmora rejected allegations by the Harbour Rights Group that its troops had tortured detainees.",
+     {"Harbour Rights Group"}),
+    ("Valmora rejected the Harbour Rights Group's allegations that its troops had tortured detainees.",
+     {"Harbour Rights Group"}),
+    ("Korlin Holdings denied claims made by the Dock Workers Union that it had withheld wages.",
+     {"Dock Workers Union"}),
+])
+def test_a_denial_naming_who_made_the_claim_gives_the_allegation_its_claimants(text: str, makers: set[str]) -> None:
+    read = extract(text)
+    [allegation] = read.extraction.allegations
+    assert claimant_labels(read, allegation) == makers and allegation.claimant_note is None, read.summary()
+
+
+def test_a_denial_naming_no_maker_leaves_the_allegation_unattributed() -> None:
+    read = extract("Valmora denied that its troops had tortured detainees.")
+    [allegation] = read.extraction.allegations
+    assert allegation.claimants == [] and allegation.claimant_note == "unattributed", read.summary()

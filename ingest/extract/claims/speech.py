@@ -1,6 +1,7 @@
 """Allegations from what sources say: accusing acts ("X accused Y of …", "Y was charged with …"), acts asserted in
-a statement's content ("the Courier reported that Varenia sent rockets to the rebels"), and denials, which imply the allegation
-they deny ("X denied any wrongdoing"). A claim's claimant is its speaker, or says that no one is named."""
+a statement's content ("the Courier reported that Varenia sent rockets to the rebels"), and denials, which imply the
+allegation they deny ("X denied any wrongdoing"). A claim's claimant is its speaker, or for a denial those it names as
+making the claim ("denied allegations by Y"), or says that no one is named."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from newskg.ingest.extract.claims.acts import Act, ActReader
 from newskg.ingest.extract.claims.authority import acting_authority
 from newskg.ingest.extract.claims.summary import clause, fallback
 from newskg.ingest.extract.claims.syntax import Syntax
-from newskg.ingest.extract.claims.wording import refers_to_claim
+from newskg.ingest.extract.claims.wording import claim_makers, refers_to_claim
 from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
@@ -290,15 +291,22 @@ class SpeechClaims:
         """'We did not supply weapons': the speaker denies an act, which implies someone alleges it."""
         return [self._implied(a, act)]
 
+    def _makers(self, a: Attribution) -> tuple[str, ...]:
+        """Who the denial says made the claim it answers ("denied allegations by the union that …")."""
+        first = self.model.token_at(a.cue.start) if a.cue is not None else a.content_first
+        return claim_makers(self.model, self.lexicon, self.acts.syntax, min(first, a.content_first), a.content_last)
+
     def _implied(self, a: Attribution, act: Act) -> Draft:
-        """The allegation a denial of the act implies: unattributed, joining an explicit one when there is one."""
+        """The allegation a denial of the act implies: by those the denial names as making it, else unattributed;
+        joining an explicit one when there is one."""
+        makers = self._makers(a)
         return Draft.of_act(
             act,
             accused=act.accused,
             evidence=a.content,
             summary=clause(self.model, act, self._label(act.accused), a.content_last),
-            claimants=(),
-            claimant_note=UNATTRIBUTED,
+            claimants=makers,
+            claimant_note=None if makers else UNATTRIBUTED,
             statement=None,
             implied=True,
             wrongful=act.entry.wrongful,
@@ -334,14 +342,15 @@ class SpeechClaims:
         accused = (self._principal(a.speaker.actor_key),)
         label = self._label(accused)
         summary = fallback(self.model, label, a.content_first, a.content_last)
+        makers = self._makers(a)
         return [
             Draft(
                 accused=accused,
                 claim_type=act.event_type if act else GENERIC,
                 evidence=a.content,
                 summary=summary,
-                claimants=(),
-                claimant_note=UNATTRIBUTED,
+                claimants=makers,
+                claimant_note=None if makers else UNATTRIBUTED,
                 statement=None,
                 implied=True,
                 wrongful=True,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newskg.ingest.extract.claims.acts import CLAIM_NOUNS
 from newskg.ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
+from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
@@ -65,3 +66,28 @@ def refers_to_claim(model: TextModel, lexicon: Lexicon, first: int, last: int) -
         if any(m.entry.cue_class in CLAIM_NOUNS for m in lexicon.cues.at(model, k, lenient=True)):
             return True
     return False
+
+
+def claim_makers(model: TextModel, lexicon: Lexicon, syntax: Syntax, first: int, last: int) -> tuple[str, ...]:
+    """The actors a claim noun in tokens first..last names as the claim's makers: "rejected allegations by the
+    Harbour Rights Group that …", "denied claims made by Velsk", "dismissed the group's accusations"."""
+    tokens = model.tokens
+    sentence_last = model.sentence_of(first).last
+    for k in range(first, last + 1):
+        if not tokens[k].noun or not any(
+            m.entry.cue_class in CLAIM_NOUNS for m in lexicon.cues.at(model, k, lenient=True)
+        ):
+            continue
+        after = k + 2 if k + 1 <= sentence_last and tokens[k + 1].tag == "VBN" else k + 1  # "made by", "levelled by"
+        if after < sentence_last and lexicon.words.is_("maker-preposition", tokens[after].norm):
+            makers = syntax.head_keys(after + 1, syntax.np_end(after + 1, sentence_last))
+            if makers:
+                return makers
+        before = k - 1
+        while before > first and tokens[before].tag.startswith("JJ"):
+            before -= 1
+        if before - 1 >= first and tokens[before].tag == "POS":
+            makers = syntax.actor_keys_at(before - 1, before - 1)
+            if makers:
+                return makers
+    return ()
