@@ -395,3 +395,10 @@ def test_a_thing_declared_with_a_coordinated_verb_after_it_is_no_statement() -> 
         "pocketed 31.5 million euros more."
     )
     assert [s.cue.text for s in read.extraction.statements] == ["say"], read.summary()
+
+
+def test_associations_described_by_their_trade_are_a_source() -> None:
+    read = extract("The workers had been told that the management would cut wages, the plantation associations "
+                   "claimed yesterday.")
+    [statement] = read.extraction.statements
+    assert statement.speaker_label == "plantation associations" and statement.cue.text == "claimed", read.summary()

@@ -179,3 +179,10 @@ def test_a_short_form_in_brackets_glued_to_a_name_is_its_own_token() -> None:
     model = build_text_model("The Ethics Commission(EAC) and f(x) were named.")
     assert [t.text for t in model.tokens][:6] == ["The", "Ethics", "Commission", "(", "EAC", ")"]
     assert all(model.text[t.start : t.end] == t.text for t in model.tokens)
+
+
+def test_a_number_after_a_short_abbreviation_continues_the_sentence() -> None:
+    model = model_of("They would cut wages by Rs. 100 a day, the union claimed. It was No. 1 in Velsk. He said so. "
+                     "20 men left.")
+    openings = [model.tokens[s.first].text for s in model.sentences]
+    assert openings == ["They", "It", "He", "20"]

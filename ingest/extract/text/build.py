@@ -44,7 +44,8 @@ def _sentence_starts(
         token = pieces[index]
         gap = text[previous_end : token.start]
         after_dateline = dateline_end > 0 and token.start >= dateline_end and previous_end <= dateline_end
-        starts.append(pending or token.sentence_start or "\n" in gap or after_dateline)
+        abbreviated = _after_short_abbreviation(pieces, kept, position)
+        starts.append((pending or token.sentence_start) and not abbreviated or "\n" in gap or after_dateline)
         pending = False
         previous_end = token.end
         # a space token can carry the sentence start (spaCy marks the token after the full stop)
@@ -57,6 +58,22 @@ def _sentence_starts(
         if next_is_start and token.start in quote_opens and not starts[position]:
             starts[position], starts[position + 1] = True, False
     return starts
+
+
+def _after_short_abbreviation(pieces: list[Piece], kept: list[int], position: int) -> bool:
+    """"Rs. 100", "No. 1", "Art. 5 of": a number or a lower-case word after a full stop glued to a capitalised word of
+    two or three letters continues the sentence (the sentencizer reads the stop as the sentence's end)."""
+    if position < 2:
+        return False
+    token, stop, word = pieces[kept[position]], pieces[kept[position - 1]], pieces[kept[position - 2]]
+    return (
+        stop.text == "."
+        and word.end == stop.start
+        and word.text.isalpha()
+        and word.text.istitle()
+        and 2 <= len(word.text) <= 3
+        and (token.text[:1].isdigit() or token.text[:1].islower())
+    )
 
 
 def _tokens_of(
