@@ -272,3 +272,14 @@ def test_a_denial_naming_no_maker_leaves_the_allegation_unattributed() -> None:
     read = extract("Valmora denied that its troops had tortured detainees.")
     [allegation] = read.extraction.allegations
     assert allegation.claimants == [] and allegation.claimant_note == "unattributed", read.summary()
+
+
+@pytest.mark.parametrize(("text", "accused", "kind"), [
+    ("Mara Voss said Valmora is attempting to influence the outcome of the Ostrian election.", "Valmora",
+     "election-interference"),
+    ("Teodor Brask denied any involvement in match-fixing.", "Teodor Brask", "fraud"),
+    ("Mara Voss said Teodor Brask had stabbed a guard.", "Teodor Brask", "attack"),
+])
+def test_acts_named_by_a_phrase_or_an_infinitive(text: str, accused: str, kind: str) -> None:
+    read = extract(text)
+    assert only_allegation_against(read, accused).claim_type == kind, read.summary()

@@ -71,6 +71,10 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
             if previous_tag.startswith("VB") and lemma(previous_word, previous_tag) == "be":
                 tagged[position][1] = "VBG"  # "had been teaching": a progressive, not the noun "teaching"
                 continue
+        if tag == "NN" and 0 < position < len(tagged) - 1 and tagged[position - 1][1] == "TO" and word.islower():
+            if tagged[position + 1][1] in ("DT", "PRP$"):
+                tagged[position][1] = "VB"  # "attempting to influence the outcome": an infinitive with its object
+                continue
         name_part = position > 1 and tagged[position - 1][0][:1].isupper() and tagged[position - 1][1] != "."
         if name_part and not title_case and word[:1].isupper() and not word.isupper() and tag.startswith("VB"):
             tagged[position][1] = "NNP"  # "Fair Pay": a capitalised word after a capitalised one is a name's
