@@ -37,6 +37,7 @@ class Act:
     subject_first: int | None = None  # where the clause naming the accused starts
     attempted: bool = False  # "efforts to sway the vote", "tried to hide it": an attempt, not the act done
     claimed: bool = False  # "allegations of plagiarism", "his alleged crime": named as claimed, not told as done
+    hypothetical: bool = False  # in a conditional clause ("if he was going to bribe them"): supposed, not told
 
 
 class ActReader:
@@ -164,6 +165,7 @@ class ActReader:
                     or (entry.wrongful or not verbal)
                     and syntax.negated_in_clause(match.first, floor),
                     modal=syntax.modal(match.first, floor),
+                    hypothetical=syntax.conditional(match.first, floor),
                     accused=accused,
                     beneficiaries=beneficiaries,
                     targets=targets,

@@ -247,6 +247,11 @@ class Syntax:
             for k in range(max(floor, first - _MODAL_REACH), first)
         ):
             return True
+        return self.conditional(first, floor)
+
+    def conditional(self, first: int, floor: int) -> bool:
+        """In a conditional clause ("if he was going to bribe them, …"): a supposition, told as done by no one."""
+        tokens = self.model.tokens
         for k in range(first - 1, floor - 1, -1):
             if tokens[k].text in ",;:" or tokens[k].quote != tokens[first].quote:
                 return False
