@@ -283,3 +283,10 @@ def test_a_denial_naming_no_maker_leaves_the_allegation_unattributed() -> None:
 def test_acts_named_by_a_phrase_or_an_infinitive(text: str, accused: str, kind: str) -> None:
     read = extract(text)
     assert only_allegation_against(read, accused).claim_type == kind, read.summary()
+
+
+def test_the_object_before_a_purpose_infinitive_is_not_its_doer() -> None:
+    read = extract("Mara Voss said a player approached Korlin Holdings in 2008 to fix matches.")
+    assert not read.against("Korlin Holdings"), read.summary()
+    efforts = extract("Mara Voss is investigating alleged Valmoran efforts to sway the Ostrian election.")
+    assert efforts.against("Valmora"), efforts.summary()

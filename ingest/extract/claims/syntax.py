@@ -128,6 +128,14 @@ class Syntax:
             start -= 1
         if tokens[j].tag in ("WDT", "WP"):
             return (), None
+        if (
+            verb >= 1
+            and tokens[verb - 1].tag == "TO"
+            and start - 1 >= floor
+            and tokens[start - 1].verb
+            and not words.is_("attempt-noun", tokens[j].lemma)
+        ):
+            return (), None  # "approached them in 2008 to fix matches": "them" is an object, not the doer
         if tokens[start].tag == "CC":  # "he, his sons and the firm's executives are accused": every conjunct
             start = self._conjuncts_start(start, floor)
         return self.head_keys(start, j), start
