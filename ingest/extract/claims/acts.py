@@ -258,7 +258,7 @@ class ActReader:
         return (
             first >= 2
             and tokens[first - 1].tag == "TO"
-            and (words.is_("attempt-noun", tokens[first - 2].lemma) or words.is_("attempt-verb", tokens[first - 2].lemma))
+            and any(words.is_(kind, tokens[first - 2].lemma) for kind in ("attempt-noun", "attempt-verb"))
         )
 
     def _manner_doer(self, first: int, last: int, floor: int) -> tuple[str, ...]:
