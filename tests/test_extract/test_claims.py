@@ -290,3 +290,13 @@ def test_the_object_before_a_purpose_infinitive_is_not_its_doer() -> None:
     assert not read.against("Korlin Holdings"), read.summary()
     efforts = extract("Mara Voss is investigating alleged Valmoran efforts to sway the Ostrian election.")
     assert efforts.against("Valmora"), efforts.summary()
+
+
+@pytest.mark.parametrize(("text", "not_accused"), [
+    ("Valmora said it had found traces of Ostrian involvement, but did not provide evidence for this.", "Valmora"),
+    ("Korlin Holdings denied bribery, saying an audit by the Velsk police had failed to find any evidence in support "
+     "of the allegations.", "Velsk police"),
+])
+def test_handing_over_words_or_backing_a_claim_is_no_act(text: str, not_accused: str) -> None:
+    read = extract(text)
+    assert not [a for a in read.against(not_accused) if a.claim_type in FALLBACK_TYPES], read.summary()

@@ -18,6 +18,7 @@ from newskg.ingest.extract.lexicon.entries import ActEntry, Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
 _GIVE_REACH = 6  # tokens after a give verb in which what is handed over is named
+_CLAIM_REACH = 4  # tokens after "support of/for" in which the claim it backs is named ("of the allegations")
 CLAIM_NOUNS = frozenset({"noun-accusing", "noun-rumour"})  # cue classes of nouns that name a claim
 
 
@@ -64,11 +65,23 @@ class ActReader:
         return first == 0 or not (tokens[first - 1].verb or tokens[first - 1].tag.startswith("RB"))
 
     def _names_a_claim(self, last: int) -> bool:
-        """The act word describes a claim rather than an act ("fabricated allegations", "bribery charges")."""
+        """The act word describes a claim rather than an act ("fabricated allegations", "bribery charges"), or
+        backs one ("evidence in support of the allegations")."""
+        tokens = self.model.tokens
         after = last + 1
-        if after >= len(self.model.tokens) or not self.model.tokens[after].noun:
+        if after < len(tokens) and tokens[after].tag == "IN" and not tokens[last].verb:
+            after = next((k for k in range(after + 1, min(after + _CLAIM_REACH, len(tokens))) if tokens[k].noun), after)
+        if after >= len(tokens) or not tokens[after].noun:
             return False
         return any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(self.model, after, lenient=True))
+
+    def _gives_only_words(self, match_last: int, limit: int) -> bool:
+        """"did not provide evidence for this", "gave an interview": what is handed over is words, no support."""
+        tokens = self.model.tokens
+        for k in range(match_last + 1, min(match_last + _GIVE_REACH, limit + 1)):
+            if tokens[k].noun:
+                return self.lexicon.words.is_("told-object", tokens[k].lemma)
+        return False
 
     def _reduced_passive(self, first: int, floor: int) -> bool:
         """'nine people killed in the strike', 'weapons supplied by X': a participle right after its noun."""
@@ -113,6 +126,8 @@ class ActReader:
             passive = verbal and (syntax.passive(match.first, floor) or self._reduced_passive(match.first, floor))
             event_type = entry.event_type
             if entry.act_class.startswith(("act-give", "act-receive")):
+                if self._gives_only_words(match.last, last):
+                    continue
                 event_type = self._handed_over(match.last + 1, last) or event_type
             accused: tuple[str, ...] = ()
             beneficiaries: tuple[str, ...] = ()
