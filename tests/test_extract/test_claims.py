@@ -300,3 +300,11 @@ def test_the_object_before_a_purpose_infinitive_is_not_its_doer() -> None:
 def test_handing_over_words_or_backing_a_claim_is_no_act(text: str, not_accused: str) -> None:
     read = extract(text)
     assert not [a for a in read.against(not_accused) if a.claim_type in FALLBACK_TYPES], read.summary()
+
+
+def test_sharing_and_distributing_are_handing_over() -> None:
+    read = extract("Mara Voss alleged that the Velsk Party had distributed cash to voters in Tarn.")
+    assert only_allegation_against(read, "Velsk Party").claim_type in FALLBACK_TYPES, read.summary()
+    denial = extract("Mara Voss accused the Velsk Party of vote buying. Tomas Marr, the Velsk Party's secretary, "
+                     "said the Velsk Party was not sharing money.")
+    assert denial.statement("was not sharing money").stance == "denies", denial.summary()
