@@ -153,3 +153,10 @@ def test_a_capital_in_a_dateline_is_a_place_and_in_the_body_its_government() -> 
     read = extract(text)
     valmora = read.actor("Valmora")
     assert [m.start for m in valmora.mentions] == [text.index("Ardenne denied")]
+
+
+def test_a_person_after_a_preposition_and_a_title_is_a_weaker_antecedent_than_the_one_acted_on() -> None:
+    read = extract("Prosecutors in Velsk arraigned former bank governor Teodor Brask before Justice Ines Falk of the "
+                   "Velsk High Court over 75 houses recovered from him during investigations into his alleged fraud.")
+    assert not read.against("Ines Falk"), read.summary()
+    assert read.against("Teodor Brask"), read.summary()

@@ -12,7 +12,7 @@ from newskg.ingest.extract.actors.values import ActorRecord, ActorSet, Mention
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.lexicon.words import Institution, WordTables
 from newskg.ingest.extract.text.folding import name_key
-from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.model import TextModel, Token
 from newskg.ingest.extract.text.tagging import known_common_word, known_word
 
 ORGANISATION_TYPES = frozenset(
@@ -281,6 +281,14 @@ class Resolver:
                 return (quote.first, quote.last)
         return None
 
+    def _word_before(self, first: int) -> Token | None:
+        """The word before a mention and its title ("before Justice Ilse Marr": "before")."""
+        tokens = self.model.tokens
+        k = first - 1
+        while k >= 0 and tokens[k].capitalised and tokens[k].norm in self.lexicon.words.titles:
+            k -= 1
+        return tokens[k] if k >= 0 else None
+
     def pronoun(self, i: int) -> ActorRecord | None:
         token = self.model.tokens[i]
         entry = self.lexicon.pronouns.get(token.lemma) or self.lexicon.pronouns.get(token.norm)
@@ -313,7 +321,7 @@ class Resolver:
             # "they" is a group or several people before it is an organisation spoken of as many
             collective_reading = entry.number == "plural" and not plural
             # "… told Open Lantern", "… of the ministry": an object is a weaker antecedent than a subject
-            before = self.model.tokens[mention.first - 1] if mention.first > 0 else None
+            before = self._word_before(mention.first)
             governed = (
                 before is not None
                 and before.sentence == self.model.tokens[mention.first].sentence
