@@ -1,5 +1,5 @@
-"""Later mentions of actors already named: a surname or short form ("Naidenov" after "Miroslav Naidenov"), an acronym
-given in brackets ("the Laren Liberation Front (LLF)"), a definite role noun ("the minister", "the company"); and pronouns,
+"""Later mentions of actors already named: a surname or short form ("Brask" after "Teodor Brask"), an acronym given
+in brackets ("the Laren Liberation Front (LLF)"), a definite role noun ("the minister", "the company"); and pronouns,
 resolved to the nearest compatible actor by number, gender and kind (Resolver)."""
 
 from __future__ import annotations
