@@ -402,3 +402,12 @@ def test_associations_described_by_their_trade_are_a_source() -> None:
                    "claimed yesterday.")
     [statement] = read.extraction.statements
     assert statement.speaker_label == "plantation associations" and statement.cue.text == "claimed", read.summary()
+
+
+def test_a_heading_inside_the_body_is_no_statement() -> None:
+    read = extract("6:55 p.m. Minister says Port Kell stays shut\n\n"
+                   "The Ostrian transport minister, Tomas Marr, said the port would stay shut until Friday.\n\n"
+                   "6:25 p.m. Notes show Marr expected questions\n\n"
+                   "His notes say the port authority had made mistakes.")
+    contents = [s.content.text for s in read.extraction.statements]
+    assert contents == ["the port would stay shut until Friday", "the port authority had made mistakes"], contents

@@ -20,6 +20,7 @@ from newskg.ingest.extract.attribution.documents import DocumentSources
 from newskg.ingest.extract.attribution.continuity import going_on
 from newskg.ingest.extract.attribution.frame_parts import FrameParts, clause_start
 from newskg.ingest.extract.attribution.nested import reported_inside_quotations
+from newskg.ingest.extract.attribution.headings import running_text
 from newskg.ingest.extract.attribution.quotations import is_title, quoted_within, sourceless_within
 from newskg.ingest.extract.attribution.source import SourceFinder
 from newskg.ingest.extract.attribution.unclaimed import UnclaimedQuotations
@@ -374,7 +375,7 @@ def find_statements(
     model: TextModel, actors: ActorSet, lexicon: Lexicon, resolver: Resolver
 ) -> tuple[Attribution, ...]:
     finder = StatementFinder(model, actors, lexicon, resolver)
-    for sentence in model.sentences:
+    for sentence in running_text(model):
         finder.sentence(sentence)
     finder.continuations()
     reported_inside_quotations(finder)
