@@ -266,3 +266,9 @@ def test_a_clipped_surname_is_the_person_and_a_given_name_english_knows_is_not()
                    "Mark Johnson said John had left the firm.")
     assert mentions(read, "Tomas Blagovesky") == ["Tomas Blagovesky", "Blagov"], read.summary()
     assert "John" not in mentions(read, "Mark Johnson")
+
+
+def test_a_hyphenated_prefix_belongs_to_the_group_s_name() -> None:
+    read = extract("Teodor Brask returned to Velsk after interviews with anti-corruption authorities, saying the "
+                   "allegations against him were absurd.")
+    assert "anti-corruption authorities" in {a.label for a in read.extraction.actors}, read.summary()

@@ -84,6 +84,7 @@ def test_a_proper_name_keeps_its_form_as_lemma() -> None:
     ("Auditors flagged values considered suspicious in the accounts.", "considered", ("VBN",)),
     ("Auditors cited a letter dated 29 May 2024.", "dated", ("VBN",)),
     ("Valmora is attempting to influence the outcome.", "influence", ("VB",)),
+    ("He met anti-corruption authorities.", "anti", ("JJ",)),
 ])
 def test_parts_of_speech_of_common_shapes(sentence: str, word: str, tags: tuple[str, ...]) -> None:
     assert token(model_of(sentence), word).tag in tags

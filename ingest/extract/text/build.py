@@ -136,6 +136,19 @@ def _unglued(start: int, word: str) -> list[tuple[int, int]]:
     return [(start, at), (at, at + 1), (at + 1, start + len(word))]
 
 
+_FUNCTION_TAGS = frozenset({"IN", "RB", "DT", "CC", "TO"})
+
+
+def _hyphen_prefix(rows: list[dict], position: int) -> bool:
+    return (
+        position + 2 < len(rows)
+        and rows[position + 1]["text"] == "-"
+        and rows[position + 1]["gap"] == ""
+        and rows[position + 2]["gap"] == ""
+        and rows[position + 1]["sentence"] == rows[position + 2]["sentence"]
+    )
+
+
 def build_text_model(text: str, *, dateline_end: int = 0) -> TextModel:
     """dateline_end: where a dateline opening the text ends (read.dateline.opening_dateline_end), 0 for none; the
     words after it start a sentence."""
@@ -176,6 +189,8 @@ def build_text_model(text: str, *, dateline_end: int = 0) -> TextModel:
     tokens: list[Token] = []
     for position, row in enumerate(rows):
         tag = tags[position][0]
+        if tag in _FUNCTION_TAGS and _hyphen_prefix(rows, position):
+            tag = "JJ"  # "anti-corruption authorities", "pro-government militias": a prefix, part of the modifier
         base = lemma(row["text"], tag)
         tokens.append(
             Token(
