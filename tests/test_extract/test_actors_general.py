@@ -272,3 +272,14 @@ def test_a_hyphenated_prefix_belongs_to_the_group_s_name() -> None:
     read = extract("Teodor Brask returned to Velsk after interviews with anti-corruption authorities, saying the "
                    "allegations against him were absurd.")
     assert "anti-corruption authorities" in {a.label for a in read.extraction.actors}, read.summary()
+
+
+def test_a_word_opening_a_quoted_answer_is_no_name_however_often_it_recurs() -> None:
+    read = extract("The mill has always complied with the rules, says its director Tomas Marr.\n\n"
+                   "\u201dThere are many other mills nearby and they could not establish it was ours.\u201d\n\n"
+                   "Legal battle?\n\n"
+                   "\u201dYes, because they filed a case that was not correct.\u201d\n\n"
+                   "So you are confident?\n\n"
+                   "\u201dYes. There is no discharge at all.\u201d")
+    labels = {a.label for a in read.extraction.actors}
+    assert not labels & {"Yes", "There"}, read.summary()

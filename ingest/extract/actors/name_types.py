@@ -18,6 +18,8 @@ from newskg.ingest.extract.text.model import TextModel
 
 GUESSED = 0.55  # the confidence of a lone capitalised word whose kind nothing in the text tells
 
+_NOT_NAME_TAGS = ("JJ", "PRP", "EX", "UH", "WRB", "WP", "WDT", "MD")  # a lone word with these tags names no one
+
 
 @dataclass(frozen=True)
 class NamedCandidate:
@@ -373,8 +375,8 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
         if modifier and tokens[first].common and tokens[run.last].common and not actor_noun:
             return None  # "the Zero Liquid discharge system": capitalised common words naming a thing, no one
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
-    if count == 1 and (tokens[first].tag.startswith("JJ") or tokens[first].tag.startswith("PRP")):
-        return None  # "Islamist", "European", "I"
+    if count == 1 and tokens[first].tag.startswith(_NOT_NAME_TAGS):
+        return None  # "Islamist", "European", "I"; "There are", "Yes, we do" opening a sentence
     if count == 1 and modifier:
         return None  # "the Delimara power station", "the Nagda plant": a word naming a place or a facility
     if count == 1:
