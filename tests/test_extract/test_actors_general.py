@@ -283,3 +283,10 @@ def test_a_word_opening_a_quoted_answer_is_no_name_however_often_it_recurs() -> 
                    "\u201dYes. There is no discharge at all.\u201d")
     labels = {a.label for a in read.extraction.actors}
     assert not labels & {"Yes", "There"}, read.summary()
+
+
+def test_a_name_ending_in_state_is_a_region_unless_the_registry_knows_the_group() -> None:
+    read = extract("Mara Voss said the army in North Darfur State killed 600 civilians. Islamic State claimed the attack.")
+    labels = {a.label: a.type for a in read.extraction.actors}
+    assert "North Darfur State" not in labels and labels.get("Islamic State") == "ArmedGroup", read.summary()
+    assert not read.extraction.allegations or all("North Darfur" not in a.summary for a in read.extraction.allegations)
