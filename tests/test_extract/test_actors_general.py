@@ -241,7 +241,8 @@ def test_a_common_word_in_a_lede_s_capitals_is_no_name_and_the_person_described_
 
 
 def test_a_river_named_head_first_is_a_place_and_a_hospital_named_after_a_mount_is_not() -> None:
-    read = extract("Campaigners said Harlow Water dumped sewage into the River Wend. Staff at Mount Carel Hospital agreed.")
+    read = extract("Campaigners said Harlow Water dumped sewage into the River Wend. Staff at Mount Carel Hospital "
+                   "agreed.")
     assert read.find_actor("River Wend") is None, read.summary()
     assert read.actor("Mount Carel Hospital").type == "Organization", read.summary()
 
@@ -286,7 +287,8 @@ def test_a_word_opening_a_quoted_answer_is_no_name_however_often_it_recurs() -> 
 
 
 def test_a_name_ending_in_state_is_a_region_unless_the_registry_knows_the_group() -> None:
-    read = extract("Mara Voss said the army in North Darfur State killed 600 civilians. Islamic State claimed the attack.")
+    read = extract("Mara Voss said the army in North Darfur State killed 600 civilians. Islamic State claimed the "
+                   "attack.")
     labels = {a.label: a.type for a in read.extraction.actors}
     assert "North Darfur State" not in labels and labels.get("Islamic State") == "ArmedGroup", read.summary()
     assert not read.extraction.allegations or all("North Darfur" not in a.summary for a in read.extraction.allegations)
