@@ -292,3 +292,10 @@ def test_a_name_ending_in_state_is_a_region_unless_the_registry_knows_the_group(
     labels = {a.label: a.type for a in read.extraction.actors}
     assert "North Darfur State" not in labels and labels.get("Islamic State") == "ArmedGroup", read.summary()
     assert not read.extraction.allegations or all("North Darfur" not in a.summary for a in read.extraction.allegations)
+
+
+def test_a_hyphenated_word_alone_is_no_person_s_full_name() -> None:
+    read = extract("Ostria said Valmoran troops shelled Tarn-Kessar overnight. Lee Min-jun, a Velsk analyst, "
+                   "said the claim was credible.")
+    types = {a.label: a.type for a in read.extraction.actors}
+    assert types.get("Tarn-Kessar") != "Person" and types.get("Lee Min-jun") == "Person", read.summary()

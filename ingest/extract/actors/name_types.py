@@ -300,7 +300,8 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
         and " ".join(tokens[k].norm for k in range(run.first, first) if tokens[k].text != ".") in words.honorifics
     )
     gender = words.honorific_gender.get(tokens[run.first].norm) if honorific else None
-    count = sum(1 for k in range(first, run.last + 1) if tokens[k].is_word)
+    # words as written: "Nagorno-Karabakh" is one, "Lee Min-jun" two
+    count = sum(1 for k in range(first, run.last + 1) if tokens[k].is_word and (k == first or tokens[k].gap))
     org = _org_class(model, first, run.last, words)
     word_norms = [tokens[k].norm for k in range(first, run.last + 1) if tokens[k].is_word]
     law = word_norms[-1] in words.not_actor_heads or len(word_norms) > 2 and word_norms[0] in words.not_actor_heads
