@@ -299,3 +299,11 @@ def test_a_hyphenated_word_alone_is_no_person_s_full_name() -> None:
                    "said the claim was credible.")
     types = {a.label: a.type for a in read.extraction.actors}
     assert types.get("Tarn-Kessar") != "Person" and types.get("Lee Min-jun") == "Person", read.summary()
+
+
+def test_a_direction_and_one_name_is_a_region_not_a_person() -> None:
+    read = extract("North Tarnia and South Tarnia remain tense after the raids, Mara Voss said. North Harbour Shipping "
+                   "Company denied moving the ore.")
+    types = {a.label: a.type for a in read.extraction.actors}
+    assert types.get("North Tarnia") != "Person" and types.get("South Tarnia") != "Person", read.summary()
+    assert types.get("North Harbour Shipping Company") not in (None, "Person"), read.summary()

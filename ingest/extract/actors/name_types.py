@@ -375,6 +375,8 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
         )
         if modifier and tokens[first].common and tokens[run.last].common and not actor_noun:
             return None  # "the Zero Liquid discharge system": capitalised common words naming a thing, no one
+        if count == 2 and words.is_("compass", tokens[first].norm):
+            return None  # "North Kivu", "Western Bahr": a region
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
     if count == 1 and tokens[first].tag.startswith(_NOT_NAME_TAGS):
         return None  # "Islamist", "European", "I"; "There are", "Yes, we do" opening a sentence
