@@ -411,3 +411,10 @@ def test_a_heading_inside_the_body_is_no_statement() -> None:
                    "His notes say the port authority had made mistakes.")
     contents = [s.content.text for s in read.extraction.statements]
     assert contents == ["the port would stay shut until Friday", "the port authority had made mistakes"], contents
+
+
+def test_a_participle_describing_the_source_is_no_cue() -> None:
+    read = extract("The memo, written by the company's then head of compliance, warned that the arrangement "
+                   "\"carries an obvious risk of being characterised as a bribe\" and recommended a review.")
+    cues = [s.cue.text for s in read.extraction.statements if s.cue]
+    assert "written" not in cues and "warned" in cues, read.summary()

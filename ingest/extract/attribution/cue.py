@@ -66,6 +66,10 @@ def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
         return False  # "the reporting": a noun
     if _attributive(model, first, last):
         return False  # "his alleged crime", "the reported deal": a participle describing the noun after it
+    if head.tag == "VBN" and first > 0 and tokens[first - 1].text == "," and last + 1 < len(tokens) and (
+        tokens[last + 1].norm == "by"
+    ):
+        return False  # "The memo, written by the head of compliance, warned": describes the memo, says nothing
     if _infinitive_after(model, last) and not _passive(model, first, lexicon):
         return False  # "continues to mount", "promised to investigate": not saying
     return is_verb
