@@ -418,3 +418,11 @@ def test_a_participle_describing_the_source_is_no_cue() -> None:
                    "\"carries an obvious risk of being characterised as a bribe\" and recommended a review.")
     cues = [s.cue.text for s in read.extraction.statements if s.cue]
     assert "written" not in cues and "warned" in cues, read.summary()
+
+
+def test_the_subject_of_the_content_after_the_verb_is_no_inverted_speaker() -> None:
+    read = extract("Hospital staff, who spoke on condition of anonymity, said computer systems were offline for four "
+                   "days in late August.")
+    [statement] = read.extraction.statements
+    assert statement.content.text == "computer systems were offline for four days in late August", read.summary()
+    assert statement.speaker_label.startswith("Hospital staff"), read.summary()

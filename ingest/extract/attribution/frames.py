@@ -206,7 +206,7 @@ class StatementFinder:
         frame_first = subject.first if subject is not None else cue.first
         inverted = None
         if subject is None and not cue.passive:
-            inverted = self.sources.after(cue.last, sentence.last)
+            inverted = self.sources.after(cue.last, sentence.last, inverted=True)
         if cue.passive:
             k = cue.last + 1
             while k <= limit and tokens[k].norm != "by" and k - cue.last < 6 and not tokens[k].verb:

@@ -360,8 +360,9 @@ class SourceFinder:
         return None
 
     # --- after the verb ---------------------------------------------------------------------------------------
-    def after(self, cue_last: int, ceiling: int) -> Speaker | None:
-        """'…,” said the minister' / '…, says Jane Doe, a lawyer for the firm.': the subject after the verb."""
+    def after(self, cue_last: int, ceiling: int, inverted: bool = False) -> Speaker | None:
+        """'…,” said the minister' / '…, says Jane Doe, a lawyer for the firm.': the subject after the verb; inverted
+        (the content before the verb), none that a verb follows."""
         tokens = self.model.tokens
         i = cue_last + 1
         if i > ceiling or not (tokens[i].noun or tokens[i].tag.startswith(("DT", "PRP", "JJ", "NNP"))):
@@ -374,6 +375,8 @@ class SourceFinder:
             and tokens[end + 1].text[:1] not in '"“”'
         ):
             end += 1
+        if inverted and end + 1 <= ceiling and tokens[end + 1].tag in ("VBD", "VBZ", "VBP", "MD"):
+            return None  # "staff, who spoke anonymously, said computer systems were offline": the content's subject
         return self.at(i, end)
 
     def possessor(self, noun_first: int) -> Speaker | None:
