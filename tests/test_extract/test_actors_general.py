@@ -307,3 +307,12 @@ def test_a_direction_and_one_name_is_a_region_not_a_person() -> None:
     types = {a.label: a.type for a in read.extraction.actors}
     assert types.get("North Tarnia") != "Person" and types.get("South Tarnia") != "Person", read.summary()
     assert types.get("North Harbour Shipping Company") not in (None, "Person"), read.summary()
+
+
+def test_a_bare_role_as_source_is_the_person_named_with_that_role_soon_after() -> None:
+    read = extract("A senator has accused the Ostrian Ministry of Health of covering up a cyberattack.\n\n"
+                   "Harlow Senator Tomas Marr told the Senate on Thursday that hackers had broken into the records "
+                   "system.")
+    assert mentions(read, "Tomas Marr") == ["A senator", "Tomas Marr"], read.summary()
+    [charge] = read.against("Ostrian Ministry of Health")
+    assert read.labels(charge.claimants) == {"Tomas Marr"}

@@ -278,10 +278,13 @@ _NAMED_SOON = 2  # sentences after an unnamed body within which the text names i
 
 
 def may_be_named_soon(model: TextModel, candidate: DescribedCandidate) -> bool:
-    """Only a description of a body, or "a/an" + a person's role, waits for a name in the next sentences."""
-    if candidate.kind != DESCRIBED or candidate.document:
+    """Only a description of a body, or "a/an" + a person's role, waits for a name in the next sentences; so does a
+    source that is "a/an" and a role alone ("A senator has accused …"), which news names soon after."""
+    tokens = model.tokens
+    bare_role = candidate.kind == ANONYMOUS and candidate.last == candidate.first + 1
+    if candidate.kind != DESCRIBED and not bare_role or candidate.document:
         return False
-    return candidate.type != "Person" or model.tokens[candidate.first].norm in ("a", "an")
+    return candidate.type != "Person" and not bare_role or tokens[candidate.first].norm in ("a", "an")
 
 
 def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int, tuple[str, str, bool]]) -> str | None:
@@ -292,7 +295,7 @@ def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int,
     tokens = model.tokens
     if not may_be_named_soon(model, candidate):
         return None
-    person = candidate.type == "Person"
+    person = candidate.type == "Person" or candidate.kind == ANONYMOUS
     first_named: dict[str, int] = {}
     for i in sorted(names):
         first_named.setdefault(names[i][0], i)
