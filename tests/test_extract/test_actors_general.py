@@ -316,3 +316,8 @@ def test_a_bare_role_as_source_is_the_person_named_with_that_role_soon_after() -
     assert mentions(read, "Tomas Marr") == ["A senator", "Tomas Marr"], read.summary()
     [charge] = read.against("Ostrian Ministry of Health")
     assert read.labels(charge.claimants) == {"Tomas Marr"}
+
+
+def test_an_abbreviation_before_a_figure_is_no_name() -> None:
+    read = extract("The estate managers would cut the daily wage by Rs. 100, the Dock Workers Union claimed.")
+    assert "Rs" not in {a.label for a in read.extraction.actors}, read.summary()

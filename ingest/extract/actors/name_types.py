@@ -378,6 +378,10 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
         if count == 2 and words.is_("compass", tokens[first].norm):
             return None  # "North Kivu", "Western Bahr": a region
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
+    if count == 1 and run.last + 2 < len(tokens) and tokens[run.last + 1].text == "." and (
+        tokens[run.last + 2].text[:1].isdigit()
+    ):
+        return None  # "Rs. 100", "No. 1": an abbreviation before a figure
     if count == 1 and tokens[first].tag.startswith(_NOT_NAME_TAGS):
         return None  # "Islamist", "European", "I"; "There are", "Yes, we do" opening a sentence
     if count == 1 and modifier:
