@@ -247,8 +247,8 @@ def test_a_denied_act_outweighs_a_backing_word_and_an_accuser_s_omission_backs_t
 
 
 def test_a_former_insider_described_by_role_is_no_ally_of_the_body_accused() -> None:
-    read = extract("Prosecutors in Velsk charged Korlin Holdings with hiding losses from investors. A former accountant "
-                   "at Korlin Holdings said the books had been kept in two sets.")
+    read = extract("Prosecutors in Velsk charged Korlin Holdings with hiding losses from investors. A former "
+                   "accountant at Korlin Holdings said the books had been kept in two sets.")
     books = read.statement("the books had been kept")
     assert read.label(books.speaker) == "A former accountant"
     assert books.stance != "denies", read.summary()

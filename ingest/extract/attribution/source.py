@@ -220,8 +220,9 @@ class SourceFinder:
         start = self._np_start(j)
         if start - 2 >= floor and tokens[start - 1].norm == "by" and tokens[start - 2].tag == "VBN":
             return self.before(start - 2, floor)  # "a leaked memo seen by the Courier shows": the memo
-        while start - 2 >= floor and self.lexicon.words.is_("locative", tokens[start - 1].norm) and tokens[start - 2].noun:
-            j = start - 2  # "villagers in western Madhya Pradesh protested", "its ambassador in Washington said"
+        word_is = self.lexicon.words.is_
+        while start - 2 >= floor and word_is("locative", tokens[start - 1].norm) and tokens[start - 2].noun:
+            j = start - 2  # "villagers in western Ostria protested", "its ambassador in Velsk said"
             start = self._np_start(j)
         head = j
         member = self._member_before(j, floor)
