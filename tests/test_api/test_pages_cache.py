@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import httpx
 import pytest
-from conftest import run_live_server, settings_for_test
 from pages_sample import load_sample
 from rdflib import Graph, Literal, URIRef
 
 from newskg.api import generation_cache
 from newskg.api.generation_cache import GenerationCache
+from newskg.ingest.settings import Settings
 from newskg.store.embedded import OxigraphStore, open_store
 
 GRAPH = "http://example.org/graph/g"
@@ -65,11 +65,11 @@ def test_an_expensive_value_is_served_stale_while_it_is_recomputed(monkeypatch: 
 
 
 def test_the_home_page_says_its_figures_are_stale_even_when_they_showed_an_empty_store(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server_starter: Callable[..., Any]) -> None:
     """The server warms the home page at start, on an empty store; the first articles written after that must not
     be hidden behind "no articles yet" without a word that the figures are being recomputed."""
     _slow_background_refresh(monkeypatch)
-    with run_live_server(settings_for_test(tmp_path)) as server:
+    with server_starter(_settings(tmp_path)) as server:
         assert "no articles yet" in _home(server.url)
         context = server.app.state.context
         load_sample(context.store, context.minter)
@@ -79,6 +79,10 @@ def test_the_home_page_says_its_figures_are_stale_even_when_they_showed_an_empty
         while "Alexander Lavrentiev" not in _home(server.url):
             assert time.monotonic() < deadline, "the home page never showed the written articles"
             time.sleep(0.1)
+
+
+def _settings(tmp_path: Path) -> Settings:
+    return Settings(store_dir=tmp_path / "store", query_timeout=5.0, query_workers=1)
 
 
 def _slow_background_refresh(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,9 +104,9 @@ def _home(url: str) -> str:
 
 
 def test_search_says_it_is_incomplete_while_its_name_index_is_rebuilt(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server_starter: Callable[..., Any]) -> None:
     _slow_background_refresh(monkeypatch)
-    with run_live_server(settings_for_test(tmp_path)) as server:
+    with server_starter(_settings(tmp_path)) as server:
         context = server.app.state.context
         ministry = str(context.minter.actor("Turkish foreign ministry"))   # named by an article, not the registry
         assert ministry not in _found(server.url, "Turkish foreign ministry")
