@@ -89,8 +89,10 @@ class TextSearch:
         query = parse(request.q)
         kinds = (request.kind,) if request.kind else KINDS
         results = search(self.index, query, filters, kinds, page=request.page, size=request.size, sort=request.sort)
-        names = self.names.search(request.q) if request.q.strip() and request.page == 1 and not request.kind else []
-        complete = complete and not self.names.cache.stale  # the name index is rebuilt in the background too
+        with_names = bool(request.q.strip()) and request.page == 1 and not request.kind
+        names = self.names.search(request.q) if with_names else []
+        if with_names:
+            complete = complete and not self.names.cache.stale  # the name index is rebuilt in the background too
         return SearchAnswer(request, query, names, results, filters, matched, complete)
 
     def _iri(self, value: str, parameter: str) -> str:

@@ -300,7 +300,7 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
         and " ".join(tokens[k].norm for k in range(run.first, first) if tokens[k].text != ".") in words.honorifics
     )
     gender = words.honorific_gender.get(tokens[run.first].norm) if honorific else None
-    # words as written: "Nagorno-Karabakh" is one, "Lee Min-jun" two
+    # words as written: "Tarn-Kessar" is one, "Lee Min-jun" two
     count = sum(1 for k in range(first, run.last + 1) if tokens[k].is_word and (k == first or tokens[k].gap))
     org = _org_class(model, first, run.last, words)
     word_norms = [tokens[k].norm for k in range(first, run.last + 1) if tokens[k].is_word]
@@ -376,7 +376,7 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
         if modifier and tokens[first].common and tokens[run.last].common and not actor_noun:
             return None  # "the Zero Liquid discharge system": capitalised common words naming a thing, no one
         if count == 2 and words.is_("compass", tokens[first].norm):
-            return None  # "North Kivu", "Western Bahr": a region
+            return None  # "North Tarnia", "Western Harlow": a region
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
     if count == 1 and run.last + 2 < len(tokens) and tokens[run.last + 1].text == "." and (
         tokens[run.last + 2].text[:1].isdigit()

@@ -112,7 +112,7 @@ def known_common_word(word: str) -> bool:
 
 
 def known_word(word: str) -> bool:
-    """The tagger's lexicon knows the word in any form, a name's included ("John", "Kim"; not "Blago")."""
+    """The tagger's lexicon knows the word in any form, a name's included ("John", "Kim"; not "Blagov")."""
     lexicon = _parser().lexicon
     folded = plain(word)
     return any(lexicon.get(w) is not None for w in (folded, folded.lower(), folded.capitalize()))
