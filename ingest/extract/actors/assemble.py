@@ -125,14 +125,15 @@ class ActorFinder:
         known_aliases = {
             form: key for key, group in groups.items() for form in short_forms(group.label, group.type, words)
         }
-        aliases, roles_found = self._named_groups(model, named, put, groups, hits, known_aliases)
+        surnames = person_surnames(named)
+        aliases, roles_found = self._named_groups(model, named, put, groups, hits, known_aliases, surnames)
         for hit in hits:  # the text's role for a registry person outranks the registry's
             if hit.use is Use.ACTOR and hit.entry.type == "Person":
                 found = role_before(model, hit.first, words) or role_after(model, hit.last, words)
                 if found is not None:
                     groups[KNOWN_PREFIX + hit.entry.iri].role = found.role
                     roles_found.append((groups[KNOWN_PREFIX + hit.entry.iri], found))
-        self._single_words(model, named, aliases, put, groups)
+        self._single_words(model, named, aliases, surnames, put, groups)
         for group in groups.values():  # a guessed one-word name told something anywhere is the medium
             if (
                 group.type == "Organization"
@@ -183,6 +184,7 @@ class ActorFinder:
         groups,
         hits: list[KnownHit],
         known_aliases: dict[str, str],
+        surnames: frozenset[str],
     ) -> tuple[dict[str, str], list[tuple[Group, RoleFound]]]:
         """Names become actors; a surname, an acronym given in brackets or made of a name's initials joins the actor
         named in full (returns short forms → the actor's key)."""
@@ -201,7 +203,6 @@ class ActorFinder:
             acronym = acronym_after(model, candidate.last, candidate.label)
             if acronym is not None:
                 aliases[model.tokens[acronym[0]].norm] = key
-        surnames = person_surnames(named)
         for candidate in named:
             if candidate.single:
                 continue
@@ -227,6 +228,7 @@ class ActorFinder:
         model: TextModel,
         named: list[NamedCandidate],
         aliases: dict[str, str],
+        surnames: frozenset[str],
         put,
         groups,
     ) -> None:  # type: ignore[no-untyped-def]
@@ -235,7 +237,6 @@ class ActorFinder:
         for candidate in named:
             if candidate.single:
                 counts[name_key(candidate.label)] = counts.get(name_key(candidate.label), 0) + 1
-        surnames = person_surnames(named)
         for candidate in named:
             if not candidate.single:
                 continue

@@ -280,11 +280,13 @@ _NAMED_SOON = 2  # sentences after an unnamed body within which the text names i
 def may_be_named_soon(model: TextModel, candidate: DescribedCandidate) -> bool:
     """Only a description of a body, or "a/an" + a person's role, waits for a name in the next sentences; so does a
     source that is "a/an" and a role alone ("A senator has accused …"), which news names soon after."""
-    tokens = model.tokens
-    bare_role = candidate.kind == ANONYMOUS and candidate.last == candidate.first + 1
-    if candidate.kind != DESCRIBED and not bare_role or candidate.document:
+    if candidate.document:
         return False
-    return candidate.type != "Person" and not bare_role or tokens[candidate.first].norm in ("a", "an")
+    if candidate.kind == DESCRIBED and candidate.type != "Person":
+        return True
+    bare_role = candidate.kind == ANONYMOUS and candidate.last == candidate.first + 1
+    one_person = candidate.kind == DESCRIBED or bare_role
+    return one_person and model.tokens[candidate.first].norm in ("a", "an")
 
 
 def named_soon(model: TextModel, candidate: DescribedCandidate, names: dict[int, tuple[str, str, bool]]) -> str | None:

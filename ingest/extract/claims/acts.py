@@ -22,6 +22,11 @@ _CLAIM_REACH = 4  # tokens after "support of/for" in which the claim it backs is
 CLAIM_NOUNS = frozenset({"noun-accusing", "noun-rumour"})  # cue classes of nouns that name a claim
 
 
+def is_claim_noun(model: TextModel, lexicon: Lexicon, k: int) -> bool:
+    """Token k is a word naming a claim ("allegations", "charges", "rumours")."""
+    return any(m.entry.cue_class in CLAIM_NOUNS for m in lexicon.cues.at(model, k, lenient=True))
+
+
 @dataclass(frozen=True)
 class Act:
     first: int
@@ -73,7 +78,7 @@ class ActReader:
             after = next((k for k in range(after + 1, min(after + _CLAIM_REACH, len(tokens))) if tokens[k].noun), after)
         if after >= len(tokens) or not tokens[after].noun:
             return False
-        return any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(self.model, after, lenient=True))
+        return is_claim_noun(self.model, self.lexicon, after)
 
     def _gives_only_words(self, match_last: int, limit: int) -> bool:
         """"did not provide evidence for this", "gave an interview": what is handed over is words, no support."""
@@ -263,7 +268,7 @@ class ActReader:
         return (
             first - 2 >= floor
             and model.tokens[first - 1].norm == "of"
-            and any(m.entry.cue_class in CLAIM_NOUNS for m in self.lexicon.cues.at(model, first - 2, lenient=True))
+            and is_claim_noun(model, self.lexicon, first - 2)
         )
 
     def _attempted(self, first: int) -> bool:

@@ -5,7 +5,7 @@ mislabelled") is an assessment. Restricting words ("only") count only from the a
 
 from __future__ import annotations
 
-from newskg.ingest.extract.claims.acts import CLAIM_NOUNS
+from newskg.ingest.extract.claims.acts import is_claim_noun
 from newskg.ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -63,7 +63,7 @@ def refers_to_claim(model: TextModel, lexicon: Lexicon, first: int, last: int) -
             return True
         if any(h.entry.certainty == "alleged" for h in lexicon.hedges.at(model, k, lenient=True)):
             return True
-        if any(m.entry.cue_class in CLAIM_NOUNS for m in lexicon.cues.at(model, k, lenient=True)):
+        if is_claim_noun(model, lexicon, k):
             return True
     return False
 
@@ -74,9 +74,7 @@ def claim_makers(model: TextModel, lexicon: Lexicon, syntax: Syntax, first: int,
     tokens = model.tokens
     sentence_last = model.sentence_of(first).last
     for k in range(first, last + 1):
-        if not tokens[k].noun or not any(
-            m.entry.cue_class in CLAIM_NOUNS for m in lexicon.cues.at(model, k, lenient=True)
-        ):
+        if not tokens[k].noun or not is_claim_noun(model, lexicon, k):
             continue
         after = k + 2 if k + 1 <= sentence_last and tokens[k + 1].tag == "VBN" else k + 1  # "made by", "levelled by"
         if after < sentence_last and lexicon.words.is_("maker-preposition", tokens[after].norm):
