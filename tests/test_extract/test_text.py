@@ -85,6 +85,11 @@ def test_a_proper_name_keeps_its_form_as_lemma() -> None:
     ("Auditors cited a letter dated 29 May 2024.", "dated", ("VBN",)),
     ("Valmora is attempting to influence the outcome.", "influence", ("VB",)),
     ("He met anti-corruption authorities.", "anti", ("JJ",)),
+    ("The reporting also named Teodor Brask.", "reporting", ("NN",)),
+    ("The fighting continued for days.", "fighting", ("NN",)),
+    ("The union was fighting the closure.", "fighting", ("VBG",)),
+    ("Brask said Ostria would strike its rivals.", "strike", ("VB",)),
+    ("Brask said the strike would end.", "strike", ("NN",)),
 ])
 def test_parts_of_speech_of_common_shapes(sentence: str, word: str, tags: tuple[str, ...]) -> None:
     assert token(model_of(sentence), word).tag in tags

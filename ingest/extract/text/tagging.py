@@ -75,6 +75,13 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
             if tagged[position + 1][1] in ("DT", "PRP$"):
                 tagged[position][1] = "VB"  # "attempting to influence the outcome": an infinitive with its object
                 continue
+        if tag == "VBG" and word.islower() and position > 0 and tagged[position - 1][1] == "DT":
+            if _verb_at(tagged, position + 1):
+                tagged[position][1] = "NN"  # "the reporting also showed": a gerund after an article, as a subject
+                continue
+        if tag == "NN" and word.islower() and _after_modal(tagged, position):
+            tagged[position][1] = "VB"  # "would strike its rivals": after a modal, the verb
+            continue
         name_part = position > 1 and tagged[position - 1][0][:1].isupper() and tagged[position - 1][1] != "."
         if name_part and not title_case and word[:1].isupper() and not word.isupper() and tag.startswith("VB"):
             tagged[position][1] = "NNP"  # "Fair Pay": a capitalised word after a capitalised one is a name's
@@ -102,6 +109,20 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
                 # not "values considered suspicious", "a letter dated 29 May"
                 tagged[position][1] = "VBD"
     return tagged
+
+
+def _verb_at(tagged: list[list[str]], position: int) -> bool:
+    """A finite verb or a modal at position, adverbs skipped ("also highlighted")."""
+    while position < len(tagged) and tagged[position][1].startswith("RB"):
+        position += 1
+    return position < len(tagged) and tagged[position][1] in ("VBD", "VBZ", "VBP", "VBN", "MD")
+
+
+def _after_modal(tagged: list[list[str]], position: int) -> bool:
+    before = position - 1
+    while before > 0 and tagged[before][1].startswith("RB"):
+        before -= 1
+    return before >= 0 and before < position and tagged[before][1] == "MD"
 
 
 def known_common_word(word: str) -> bool:
