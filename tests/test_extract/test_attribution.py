@@ -426,3 +426,23 @@ def test_the_subject_of_the_content_after_the_verb_is_no_inverted_speaker() -> N
     [statement] = read.extraction.statements
     assert statement.content.text == "computer systems were offline for four days in late August", read.summary()
     assert statement.speaker_label.startswith("Hospital staff"), read.summary()
+
+
+def test_as_a_source_reported_frames_the_whole_clause_and_a_source_inside_it_speaks_too() -> None:
+    read = extract("On the other hand, as the Harlow Courier also reported, Valmoran observers say rockets gave the "
+                   "rebels an edge over the army.")
+    said = {(s.speaker_label, s.content.text) for s in read.extraction.statements}
+    assert said == {
+        ("Harlow Courier", "Valmoran observers say rockets gave the rebels an edge over the army"),
+        ("Valmoran observers", "rockets gave the rebels an edge over the army"),
+    }, read.summary()
+
+
+def test_the_reporting_as_subject_relays_the_claims_it_highlights() -> None:
+    read = extract("The Harlow Courier reported on Monday that Ostria was sharing intelligence with the rebels. The "
+                   "reporting also highlighted defence minister Piet Voss’s repeated suggestions that Ostria would "
+                   "strike its rivals abroad.")
+    said = {(s.speaker_label, s.content.text) for s in read.extraction.statements}
+    assert ("Piet Voss", "Ostria would strike its rivals abroad") in said, read.summary()
+    assert any(speaker == "Harlow Courier" and text.endswith("strike its rivals abroad") and "suggestions" in text
+               for speaker, text in said), read.summary()

@@ -46,13 +46,15 @@ class ContentChecks:
         condition of anonymity")."""
         tokens = self.model.tokens
         words = self.lexicon.words
-        if words.is_("plea-verb", cue.entry.lemma) and any(words.is_("plea", t.norm) for t in tokens[first : first + 2]):
+        pleaded = any(words.is_("plea", t.norm) for t in tokens[first : first + 2])
+        if pleaded and words.is_("plea-verb", cue.entry.lemma):
             return False  # "pleaded not guilty": a plea entered in court, not words reported
         if any(t.quote >= 0 for t in tokens[first : last + 1]):
             # "published a paper headlined “…”": a thing with a title, unless the quotation is what was put out
             if not cue.entry.clause_only or tokens[first].quote >= 0:
                 return True
-            titled = any(is_title(self.model, self.model.quotes[t.quote]) for t in tokens[first : last + 1] if t.quote >= 0)
+            quotes = [self.model.quotes[t.quote] for t in tokens[first : last + 1] if t.quote >= 0]
+            titled = any(is_title(self.model, quote) for quote in quotes)
             return not titled and self.is_clause(first, last)
         opener = tokens[first]
         # "accused of carrying out …", "denied hiding anything", "admitted taking bribes": the act, a gerund
@@ -112,3 +114,15 @@ class ContentChecks:
         return False
 
     # --- a sentence -------------------------------------------------------------------------------------------
+
+    def as_frame(self, cue: CueHit, sentence: Sentence) -> bool:
+        """'as S reported, C': a comma right after the cue, "as" right before its subject."""
+        tokens = self.model.tokens
+        subject = self.sources.before(cue.first, sentence.first)
+        return (
+            subject is not None
+            and subject.first > sentence.first
+            and tokens[subject.first - 1].norm == "as"
+            and cue.last + 1 <= sentence.last
+            and tokens[cue.last + 1].text == ","
+        )

@@ -175,7 +175,8 @@ class StatementFinder:
             return
         if self.checks.as_saying_follows(cue, sentence):
             return  # "quoted investigators as saying that …": the investigators say it, at "saying"
-        as_saying = cue.first - 1 > sentence.first and tokens[cue.first - 1].norm == "as" and tokens[cue.first].tag == "VBG"
+        as_saying = cue.first - 1 > sentence.first and tokens[cue.first - 1].norm == "as"
+        as_saying = as_saying and tokens[cue.first].tag == "VBG"
         if cue.passive:
             subject = None
         elif as_saying:
@@ -242,14 +243,7 @@ class StatementFinder:
             self._direct(quote, speaker, cue, sentence, medium)
             return
         content = None
-        if (
-            inverted is None
-            and subject is not None
-            and subject.first > sentence.first
-            and tokens[subject.first - 1].norm == "as"
-            and cue.last + 1 <= limit
-            and tokens[cue.last + 1].text == ","
-        ):
+        if inverted is None and cue.last + 1 <= limit and self.checks.as_frame(cue, sentence):
             content = trim(self.model, cue.last + 2, limit)  # "as S reported, C"
         elif inverted is None:
             content = complement(self.model, cue, self.lexicon, limit)
@@ -277,6 +271,8 @@ class StatementFinder:
         """Where cue n's content must end: before the next frame that starts a new attribution (", S said",
         ", adding that", "and said"), not before a cue nested in the content ("said that X claimed")."""
         tokens = self.model.tokens
+        if self.checks.as_frame(cues[n], sentence):
+            return sentence.last  # "as S reported, Y say C": the whole clause, Y's frame nested in it
         for later in cues[n + 1 :]:
             subject = self.sources.before(later.first, cues[n].last + 1)
             start = subject.first if subject is not None else later.first
