@@ -446,3 +446,17 @@ def test_the_reporting_as_subject_relays_the_claims_it_highlights() -> None:
     assert ("Piet Voss", "Ostria would strike its rivals abroad") in said, read.summary()
     assert any(speaker == "Harlow Courier" and text.endswith("strike its rivals abroad") and "suggestions" in text
                for speaker, text in said), read.summary()
+
+
+def test_things_leaked_or_shown_are_no_statements_but_clauses_they_show_are() -> None:
+    read = extract("Over the years, Ostrian intelligence has leaked photos apparently showing attacks on Valmoran "
+                   "troops. The Harlow Courier published documents showing that Valmora paid the militia.")
+    contents = [s.content.text for s in read.extraction.statements]
+    assert contents == ["Valmora paid the militia"], read.summary()
+
+
+def test_a_think_tank_does_not_think() -> None:
+    read = extract("Mara Voss, a fellow at the Harlow Policy Institute think tank, says rumours of Ostrian "
+                   "involvement resemble earlier reports.")
+    said = [(s.speaker_label, s.content.text) for s in read.extraction.statements]
+    assert said == [("Mara Voss", "rumours of Ostrian involvement resemble earlier reports")], read.summary()

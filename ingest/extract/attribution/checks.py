@@ -126,3 +126,19 @@ class ContentChecks:
             and cue.last + 1 <= sentence.last
             and tokens[cue.last + 1].text == ","
         )
+
+    def describes_a_thing(self, cue: CueHit, sentence: Sentence) -> bool:
+        """A participle of revealing right after a noun that names no actor, with no clause after it, tells what a
+        thing shows ("leaked photos apparently showing attacks"), not what anyone said; "documents showing that …"
+        and "…, citing financial constraints" still report."""
+        tokens = self.model.tokens
+        k = cue.first - 1
+        while k > sentence.first and tokens[k].tag.startswith("RB"):
+            k -= 1
+        after = tokens[cue.last + 1] if cue.last + 1 <= sentence.last else None
+        return (
+            cue.entry.cue_class == "revealing"
+            and tokens[k].tag in ("NN", "NNS")
+            and self.sources.actors.at(k) is None
+            and not (after is not None and self.lexicon.words.is_("complementizer", after.norm))
+        )

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newskg.ingest.extract.lexicon.entries import Cue, Lexicon
+from newskg.ingest.extract.lexicon.words import key
 from newskg.ingest.extract.text.model import TextModel
 
 QUOTE_MARKS = "\"“”‘’'«»"
@@ -64,6 +65,8 @@ def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
     )
     if head.tag == "VBG" and first > 0 and lexicon.words.is_("definite", tokens[first - 1].norm):
         return False  # "the reporting": a noun
+    if last + 1 < len(tokens) and key(f"{head.text} {tokens[last + 1].text}") in lexicon.words.org_descriptors:
+        return False  # "the Harlow Institute think tank": a kind of organisation
     if _attributive(model, first, last):
         return False  # "his alleged crime", "the reported deal": a participle describing the noun after it
     if head.tag == "VBN" and first > 0 and tokens[first - 1].text == "," and last + 1 < len(tokens) and (

@@ -65,7 +65,9 @@ class DocumentSources:
                 and tokens[earlier.content_first].paragraph >= paragraph - 1
             ):
                 actor = self.actors.by_key.get(earlier.speaker.actor_key)
-                if actor is not None and actor.type not in ("Person", "AnonymousSource", "State") and actor.kind == "named":
+                if actor is not None and actor.kind == "named" and (
+                    actor.type not in ("Person", "AnonymousSource", "State")
+                ):
                     return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
                 break
         for actor, mention in self.actors.mentions_before(subject.first):
@@ -80,7 +82,8 @@ class DocumentSources:
         say in the report", "X said in a statement")."""
         tokens = self.model.tokens
         for earlier in reversed(found):
-            if earlier.speaker is None or earlier.speaker.actor_key is None or earlier.content.start >= tokens[before].start:
+            unnamed = earlier.speaker is None or earlier.speaker.actor_key is None
+            if unnamed or earlier.content.start >= tokens[before].start:
                 continue
             sentence = self.model.tokens_within(earlier.sentence.start, earlier.sentence.end)
             frame = [k for k in sentence if not earlier.content_first <= k <= earlier.content_last]
