@@ -308,3 +308,12 @@ def test_sharing_and_distributing_are_handing_over() -> None:
     denial = extract("Mara Voss accused the Velsk Party of vote buying. Tomas Marr, the Velsk Party's secretary, "
                      "said the Velsk Party was not sharing money.")
     assert denial.statement("was not sharing money").stance == "denies", denial.summary()
+
+def test_an_act_told_as_yet_to_come_is_no_allegation() -> None:
+    read = extract(
+        "The Harlow Courier reported that Ostria sent drones to the Tarnian rebels.\n\n"
+        "The Courier also highlighted repeated suggestions by the Ostrian defence minister, Piet Voss, that Ostria "
+        "would attack its enemy Valmora abroad."
+    )
+    [allegation] = read.extraction.allegations
+    assert read.labels(allegation.accused) == {"Ostria"} and allegation.claim_type != "attack", read.summary()

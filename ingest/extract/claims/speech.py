@@ -235,7 +235,7 @@ class SpeechClaims:
                 continue  # "says rumours that X did it resemble …": the speaker reports a report, not the act
             if act.claimed or self._hedged(act.first, a.content_first):
                 continue  # "X's alleged assistance", "allegations of plagiarism": named as claimed, not claimed
-            if not act.accused or act.hypothetical or act.modal and not act.entry.wrongful:
+            if not act.accused or act.hypothetical or act.modal:
                 continue
             if act.negated:
                 if act.entry.wrongful or not self._other_camp(claimants, act.accused):
