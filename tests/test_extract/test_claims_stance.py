@@ -260,4 +260,3 @@ def test_a_lawyer_for_the_accused_speaks_for_him_and_contests_the_charge() -> No
     answer = read.statement("the charges were baseless")
     assert read.label(answer.speaker) == "A lawyer"
     assert answer.stance in ("denies", "dismisses"), read.summary()
-
