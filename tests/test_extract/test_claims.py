@@ -317,3 +317,24 @@ def test_an_act_told_as_yet_to_come_is_no_allegation() -> None:
     )
     [allegation] = read.extraction.allegations
     assert read.labels(allegation.accused) == {"Ostria"} and allegation.claim_type != "attack", read.summary()
+
+
+def test_calling_a_charge_a_witch_hunt_charges_its_makers_in_turn() -> None:
+    read = extract("Prosecutors in Velsk charged Teodor Brask with fraud on Monday.\n\n"
+                   "His lawyer, Ines Falk, said the case was a witch hunt.")
+    [counter] = read.against("Prosecutors")
+    assert read.labels(counter.claimants) == {"Ines Falk"} and counter.claim_type == "other-wrongdoing", read.summary()
+    assert read.statement("witch hunt").stance == "dismisses", read.summary()
+
+
+def test_a_body_named_in_the_words_of_bad_faith_is_the_one_charged() -> None:
+    read = extract("An Ostrian Senate committee accused the mayor of Velsk, Piet Lund, of taking bribes.\n\n"
+                   "Lund's lawyer, Ines Falk, labelled the investigation by the Ostrian Senate a kangaroo court.")
+    [counter] = read.against("Ostrian Senate")
+    assert read.labels(counter.claimants) == {"Ines Falk"}, read.summary()
+
+
+def test_bad_faith_imputed_to_the_doer_of_an_act_told_is_no_counter_charge() -> None:
+    read = extract("Local officials accused the Marr militia of killing twelve villagers near Port Kell.\n\n"
+                   "A militia spokesman said the attack had been carried out by bandits trying to discredit the group.")
+    assert not read.against("Local officials"), read.summary()

@@ -158,7 +158,8 @@ class NarrativeClaims:
                     if k + 1 > sentence.last or tokens[k + 1].tag == "VBG":
                         break  # no one named after it, or the act itself ("a fine for releasing sludge")
                     syntax = self.acts.syntax
-                    accused = syntax.head_keys(k + 1, syntax.phrase_end(k + 1, min(k + _TARGET_REACH, sentence.last)))[:2]
+                    end = syntax.phrase_end(k + 1, min(k + _TARGET_REACH, sentence.last))
+                    accused = syntax.head_keys(k + 1, end)[:2]
                     break
                 auxiliary = words.is_("auxiliary", tokens[k].lemma) or tokens[k].tag == "MD"
                 if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN" and not auxiliary:

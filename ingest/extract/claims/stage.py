@@ -12,6 +12,7 @@ from newskg.ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, DESCRIBED
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import ActReader
 from newskg.ingest.extract.claims.central import central
+from newskg.ingest.extract.claims.counter import CounterCharges
 from newskg.ingest.extract.claims.merge import merge
 from newskg.ingest.extract.claims.narrative import NarrativeClaims
 from newskg.ingest.extract.claims.participles import with_participles
@@ -76,6 +77,7 @@ def find_claims(
         attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))]
     )
     links = links + central_responses(links, central_stance, main)
+    claims, links = CounterCharges(model, reader.sides, acts, reader.wording).add(attributions, claims, links)
     certainty = tuple(_certainty(model, a, lexicon) for a in attributions)
     fingerprints = tuple(quote_fingerprint(a.content.text) if a.direct else "" for a in attributions)
     return ClaimsResult(

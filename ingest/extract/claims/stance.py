@@ -268,6 +268,7 @@ class StanceReader:
     def _tells_of_wrongdoing(self, a: Attribution) -> bool:
         """The content tells of a wrong as done (an act of the lexicon, not negated, not yet to come)."""
         tokens = self.model.tokens
-        if any(self.lexicon.words.is_("future-modal", t.norm) and t.verb for t in tokens[a.content_first : a.content_last + 1]):
+        content = tokens[a.content_first : a.content_last + 1]
+        if any(self.lexicon.words.is_("future-modal", t.norm) and t.verb for t in content):
             return False
         return any(not act.negated for act in self.acts.find(a.content_first, a.content_last))

@@ -52,6 +52,13 @@ class Wording:
             return None
         return min(found)[1]
 
+    def impugns_motive(self, first: int, last: int) -> bool:
+        """The content calls something a move in bad faith ("a witch hunt", "designed to discredit"), not negated."""
+        return any(
+            match.entry.impugns_motive and not self._negated(match.first, first)
+            for match in self.lexicon.stance_words.find(self.model, first, last, lenient=True)
+        )
+
 
 def refers_to_claim(model: TextModel, lexicon: Lexicon, first: int, last: int) -> bool:
     """The words name an allegation or a document about it ("the allegations", "the charges", "the report", "the

@@ -55,6 +55,7 @@ class StanceWord:
     restrictive: bool = False
     pos: str = "phrase"
     precedence: int = 9
+    impugns_motive: bool = False  # "a witch hunt": the claim's makers acted in bad faith
 
 
 @dataclass(frozen=True)

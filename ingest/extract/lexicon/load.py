@@ -140,6 +140,7 @@ def _parse(directory: Path, vocabularies: Path) -> Lexicon:
                 restrictive=stance.flag(c, "restrictive"),
                 pos=stance.value(c, "partOfSpeech") or "phrase",
                 precedence=int(stance.value(c, "precedence") or 9),
+                impugns_motive=stance.flag(c, "impugnsMotive"),
             )
             for c in stance.concepts
             for lemma in stance.lemmas(c)
