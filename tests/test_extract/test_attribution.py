@@ -460,3 +460,11 @@ def test_a_think_tank_does_not_think() -> None:
                    "involvement resemble earlier reports.")
     said = [(s.speaker_label, s.content.text) for s in read.extraction.statements]
     assert said == [("Mara Voss", "rumours of Ostrian involvement resemble earlier reports")], read.summary()
+
+
+def test_a_long_relative_clause_between_the_source_and_its_verb_is_skipped() -> None:
+    read = extract("Two election officials, who spoke on condition of anonymity because they were not authorised to "
+                   "talk to the press, told the Harlow Courier that the count in Port Kell had been rigged.")
+    [statement] = read.extraction.statements
+    assert statement.speaker_label.startswith("Two election officials"), read.summary()
+    assert statement.content.text == "the count in Port Kell had been rigged", read.summary()

@@ -93,7 +93,8 @@ class SourceFinder:
                 while k >= floor and tokens[k].text != "," and j - k <= _LONG_APPOSITION:
                     k -= 1
                 long_apposition = j - k > _MAX_APPOSITION
-                if long_apposition and not (
+                relative = tokens[k + 1].tag in ("WP", "WP$") and tokens[k].text == ","  # ", who spoke on … press,"
+                if long_apposition and not relative and not (
                     k - 1 >= floor and words.is_("article", tokens[k + 1].norm) and self._is_name(k - 1, k - 1)
                 ):
                     return j - 1
