@@ -468,3 +468,10 @@ def test_a_long_relative_clause_between_the_source_and_its_verb_is_skipped() -> 
     [statement] = read.extraction.statements
     assert statement.speaker_label.startswith("Two election officials"), read.summary()
     assert statement.content.text == "the count in Port Kell had been rigged", read.summary()
+
+
+def test_with_and_words_that_cannot_speak_is_no_absolute_subject() -> None:
+    read = extract("Three months after the ban, Korlin Holdings suspended its operations with immediate effect "
+                   "citing financial constraints.")
+    [statement] = read.extraction.statements
+    assert statement.speaker_label == "Korlin Holdings", read.summary()

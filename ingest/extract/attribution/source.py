@@ -345,8 +345,9 @@ class SourceFinder:
         """'…, with both countries accusing each other': the noun phrase after "with" does the participle's act."""
         tokens = self.model.tokens
         for k in range(cue_first - 1, max(floor, cue_first - _ABSOLUTE_REACH) - 1, -1):
-            if tokens[k].norm == "with":
-                return self.at(k + 1, cue_first - 1) if k + 1 < cue_first and tokens[cue_first - 1].noun else None
+            if tokens[k].norm == "with":  # not "with immediate effect, citing …": words that cannot speak
+                found = self.at(k + 1, cue_first - 1) if k + 1 < cue_first and tokens[cue_first - 1].noun else None
+                return found if found is not None and self.plausible(found) else None
             if not (tokens[k].noun or tokens[k].tag in ("DT", "JJ", "CD", "CC", "POS")):
                 return None
         return None
