@@ -475,3 +475,15 @@ def test_with_and_words_that_cannot_speak_is_no_absolute_subject() -> None:
                    "citing financial constraints.")
     [statement] = read.extraction.statements
     assert statement.speaker_label == "Korlin Holdings", read.summary()
+
+
+def test_a_group_relaying_a_framed_clause_says_it_too_but_an_outlet_reporting_does_not() -> None:
+    read = extract("Harbour Rights Watch published a report on Monday.\n\n"
+                   "Witnesses on two boats who returned to Velsk said that Ostrian marine police beat people who "
+                   "resisted, the group said.\n\n"
+                   "The ministry said it was surprised by the report, the Harlow Courier reported.")
+    said = {(s.speaker_label, s.content.text) for s in read.extraction.statements}
+    assert ("Harbour Rights Watch", "Witnesses on two boats who returned to Velsk said that Ostrian marine police "
+            "beat people who resisted") in said, read.summary()
+    assert any(text == "Ostrian marine police beat people who resisted" for _, text in said), read.summary()
+    assert not any(text.startswith("The ministry said") for _, text in said), read.summary()

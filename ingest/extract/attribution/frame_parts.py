@@ -113,7 +113,9 @@ class FrameParts:
         return None
 
 
-def clause_start(model: TextModel, found: list[Attribution], position: int, sentence: Sentence) -> int:
+def clause_start(
+    model: TextModel, found: list[Attribution], position: int, sentence: Sentence, relaying: bool = False
+) -> int:
     """Where the words before a frame at position start: the sentence start, or just after an earlier frame's end;
     a participle's, a passive's or a sourceless frame is inside them ("Papers alleging C are a smear, the envoy said",
     "It is the first time a journalist has been accused of treason, said X")."""
@@ -125,6 +127,7 @@ def clause_start(model: TextModel, found: list[Attribution], position: int, sent
             and earlier.content_last >= start
             and not earlier.direct
             and not _nested(model, earlier)
+            and not (relaying and _relayed(model, earlier, position))
         ):
             start = max(start, earlier.content_last + 1)
     return start
@@ -134,3 +137,15 @@ def _nested(model: TextModel, earlier: Attribution) -> bool:
     if earlier.cue is None:
         return False
     return earlier.passive or earlier.speaker is None or model.tokens[model.token_at(earlier.cue.start)].tag == "VBG"
+
+
+def _relayed(model: TextModel, earlier: Attribution, position: int) -> bool:
+    """'Witnesses said that police beat them, the group said': a whole framed clause right before the frame is what
+    the frame's source relays (relaying: the source is no outlet; "X said C, the BBC reported" is the outlet's
+    report of X's words)."""
+    return (
+        earlier.cue is not None
+        and earlier.content_last + 2 == position
+        and model.tokens[position - 1].text == ","
+        and model.token_at(earlier.cue.start) < earlier.content_first
+    )

@@ -18,7 +18,7 @@ from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
 from newskg.ingest.extract.attribution.checks import ContentChecks
 from newskg.ingest.extract.attribution.documents import DocumentSources
 from newskg.ingest.extract.attribution.continuity import going_on
-from newskg.ingest.extract.attribution.frame_parts import FrameParts, clause_start
+from newskg.ingest.extract.attribution.frame_parts import MEDIUM_TYPES, FrameParts, clause_start
 from newskg.ingest.extract.attribution.nested import reported_inside_quotations
 from newskg.ingest.extract.attribution.headings import running_text
 from newskg.ingest.extract.attribution.quotations import is_title, quoted_within, sourceless_within
@@ -252,7 +252,9 @@ class StatementFinder:
         if content is not None and self.checks.only_time(*content):
             content = None  # "…, a watchdog said yesterday": the words before the frame
         if content is None and frame_first > sentence.first and tokens[frame_first - 1].text == ",":
-            start = clause_start(self.model, self.found, frame_first, sentence)
+            source = self.actors.by_key.get(speaker.actor_key) if speaker.actor_key else None
+            relaying = source is not None and source.type not in MEDIUM_TYPES and cue.entry.lemma != "report"
+            start = clause_start(self.model, self.found, frame_first, sentence, relaying)
             content = before_frame(self.model, start, frame_first - 1)
         if content is None:
             return
