@@ -321,3 +321,12 @@ def test_a_bare_role_as_source_is_the_person_named_with_that_role_soon_after() -
 def test_an_abbreviation_before_a_figure_is_no_name() -> None:
     read = extract("The estate managers would cut the daily wage by Rs. 100, the Dock Workers Union claimed.")
     assert "Rs" not in {a.label for a in read.extraction.actors}, read.summary()
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Anti-corruption prosecutors said the mayor of Velsk took bribes.", "Anti-corruption prosecutors"),
+    ("A non-resident fellow at the Harlow Institute said the rebels had drones.", "A non-resident fellow"),
+])
+def test_a_word_glued_before_a_hyphen_stays_in_the_label(text: str, label: str) -> None:
+    read = extract(text)
+    assert label in {a.label for a in read.extraction.actors}, read.summary()

@@ -66,8 +66,8 @@ def left_edge(
             i = hit.first
             continue
         if previous.text in "-‑" and previous.gap == "":
-            i -= 1
-            continue
+            i -= 2 if i - 2 >= 0 and tokens[i - 2].is_word and tokens[i - 2].sentence == previous.sentence else 1
+            continue  # "anti-corruption prosecutors", "a non-resident fellow": the word glued before the hyphen too
         if previous.gap == "" and i - 2 >= 0 and tokens[i - 2].text in "-‑" and tokens[i - 2].gap == "":
             i -= 1  # "-led" of "army-led": the second half of a compound modifier
             continue
