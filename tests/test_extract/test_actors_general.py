@@ -330,3 +330,11 @@ def test_an_abbreviation_before_a_figure_is_no_name() -> None:
 def test_a_word_glued_before_a_hyphen_stays_in_the_label(text: str, label: str) -> None:
     read = extract(text)
     assert label in {a.label for a in read.extraction.actors}, read.summary()
+
+
+def test_a_platform_that_acts_is_a_company_and_one_posted_on_is_no_actor() -> None:
+    read = extract("Facebook said on Tuesday it had removed accounts run from Ostria.\n\n"
+                   "The accounts had posted on Instagram for months, Mara Voss said.")
+    labels = {a.label: a.type for a in read.extraction.actors}
+    assert labels.get("Facebook") == "Organization", read.summary()
+    assert "Instagram" not in labels, read.summary()

@@ -31,7 +31,7 @@ class NamedCandidate:
     title: str | None = None  # a title written inside the run ("Foreign Minister"), also the person's role
     gender: str | None = None
     single: bool = False  # one word with nothing to say what it names: kept only if another mention explains it
-    place: bool = False  # a place's name too: kept only where it acts as an actor
+    place: bool = False  # a place's or a platform's name too: kept only where it acts as an actor
 
 
 def _title_length(model: TextModel, run: NameRun, words: WordTables) -> int:
@@ -308,8 +308,9 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
     if count > 1 and org is None and law:
         # "the Corrupt Practices Act", "the Convention Against Torture": a law, not an actor ("Bill Frelick" is one)
         return None
-    if count == 1 and tokens[first].norm in words.platforms:
-        return None  # "on Telegram": the platform, not a speaker
+    if count == 1 and tokens[first].norm in words.platforms:  # "on Telegram" a platform, "Meta said" a company
+        return NamedCandidate(first=first, last=run.last, label=label, type="Organization", confidence=GUESSED,
+                              single=True, place=True)
     before = descriptor_before(model, run.first, words)
     after = descriptor_after(model, run.last, words)
     if title is not None and org is None:
@@ -378,9 +379,8 @@ def classify(model: TextModel, run: NameRun, words: WordTables, gazetteer: Gazet
         if count == 2 and words.is_("compass", tokens[first].norm):
             return None  # "North Tarnia", "Western Harlow": a region
         return NamedCandidate(first=first, last=run.last, label=label, type="Person", confidence=0.7)
-    if count == 1 and run.last + 2 < len(tokens) and tokens[run.last + 1].text == "." and (
-        tokens[run.last + 2].text[:1].isdigit()
-    ):
+    abbreviation = count == 1 and run.last + 2 < len(tokens) and tokens[run.last + 1].text == "."
+    if abbreviation and tokens[run.last + 2].text[:1].isdigit():
         return None  # "Rs. 100", "No. 1": an abbreviation before a figure
     if count == 1 and tokens[first].tag.startswith(_NOT_NAME_TAGS):
         return None  # "Islamist", "European", "I"; "There are", "Yes, we do" opening a sentence
