@@ -338,3 +338,13 @@ def test_a_platform_that_acts_is_a_company_and_one_posted_on_is_no_actor() -> No
     labels = {a.label: a.type for a in read.extraction.actors}
     assert labels.get("Facebook") == "Organization", read.summary()
     assert "Instagram" not in labels, read.summary()
+
+
+def test_a_surname_in_a_heading_before_the_full_name_is_the_person() -> None:
+    read = extract("Some users left, such as Piet Lund’s companies pulling their pages.\n\n"
+                   "6:25 p.m. Notes show Voss expected resignation query\n\n"
+                   "If his notes are any indication, Korlin chief executive Tomas Voss expected senators to ask "
+                   "whether he’d resign. His notes acknowledge he’s made mistakes.")
+    voss = read.actor("Tomas Voss")
+    assert voss.type == "Person" and voss.label == "Tomas Voss", read.summary()
+    assert read.statement("made mistakes").speaker_label == "Tomas Voss", read.summary()

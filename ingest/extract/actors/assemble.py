@@ -192,6 +192,7 @@ class ActorFinder:
         aliases: dict[str, str] = dict(known_aliases)
         roles_found: list[tuple[Group, RoleFound]] = []
         full = [c for c in named if not c.single and len(name_key(c.label).split()) > 1]
+        full_by_key = {"name:" + name_key(c.label): c for c in full}
         for candidate in full:
             key = "name:" + name_key(candidate.label)
             for form in short_forms(candidate.label, candidate.type, words):
@@ -211,7 +212,7 @@ class ActorFinder:
             if alias is None and candidate.type != "Person":
                 alias = aliases.get(clipped_surname(name_key(candidate.label), surnames))
             key = alias if alias is not None and alias != own else own
-            group = self._put_named(model, candidate, key, put)
+            group = self._put_named(model, candidate, key, put, full_by_key.get(key))
             if group.gender is None and candidate.gender is not None:
                 group.gender = candidate.gender
             if group.role is None and candidate.type == "Person":
@@ -295,20 +296,24 @@ class ActorFinder:
                 at_token[i] = other_key
             del groups[key]
 
-    def _put_named(self, model: TextModel, candidate: NamedCandidate, key: str, put) -> Group:  # type: ignore[no-untyped-def]
-        """A name's mention added to its actor's group, the group made from the name when it is the first."""
+    def _put_named(  # type: ignore[no-untyped-def]
+        self, model: TextModel, candidate: NamedCandidate, key: str, put, full: NamedCandidate | None = None
+    ) -> Group:
+        """A name's mention added to its actor's group, the group made from the name when it is the first — from
+        the full name when this one is its short form ("Voss" in a heading before "Tomas Voss")."""
+        made_from = full or candidate
         return put(
             key,
             candidate.first,
             candidate.last,
             lambda: Group(
                 key=key,
-                label=candidate.label,
-                type=self._type_told(model, candidate),
+                label=made_from.label,
+                type=self._type_told(model, made_from),
                 kind=NAMED,
-                confidence=candidate.confidence,
-                role=candidate.title,
-                gender=candidate.gender,
+                confidence=made_from.confidence,
+                role=made_from.title,
+                gender=made_from.gender,
             ),
         )
 
