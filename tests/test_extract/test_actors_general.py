@@ -348,3 +348,14 @@ def test_a_surname_in_a_heading_before_the_full_name_is_the_person() -> None:
     voss = read.actor("Tomas Voss")
     assert voss.type == "Person" and voss.label == "Tomas Voss", read.summary()
     assert read.statement("made mistakes").speaker_label == "Tomas Voss", read.summary()
+
+
+def test_a_family_name_written_first_refers_back_to_the_person_named_in_full() -> None:
+    read = extract("Ostria on Tuesday dismissed Valmora's charge that Ostrian hackers had attacked its computers.\n\n"
+                   "\"These accusations are groundless,\" foreign ministry spokesman Ma Zhaoxu told reporters when "
+                   "asked about comments by former adviser Piet Lund.\n\n"
+                   "\"Ostria is firmly against hacking,\" Ma said.\n\n"
+                   "He also claimed that Ostria itself was the biggest victim of hacking.")
+    assert "Ma" not in {a.label for a in read.extraction.actors}, read.summary()
+    assert read.statement("firmly against hacking").speaker_label == "Ma Zhaoxu", read.summary()
+    assert read.statement("biggest victim").speaker_label == "Ma Zhaoxu", read.summary()

@@ -13,6 +13,7 @@ from newskg.ingest.extract.actors.contexts import ActingContexts, plural_name
 from newskg.ingest.extract.actors.coreference import (
     acronym_after,
     clipped_surname,
+    given_names,
     initials,
     leading_forms,
     person_surnames,
@@ -204,6 +205,11 @@ class ActorFinder:
             acronym = acronym_after(model, candidate.last, candidate.label)
             if acronym is not None:
                 aliases[model.tokens[acronym[0]].norm] = key
+        described = [
+            c for c in full if c.title or role_before(model, c.first, words) or role_after(model, c.last, words)
+        ]  # a person the text says is one ("spokesman Ma Zhaoxu"), not a name typed a person by its shape
+        for form, key in given_names(described).items():
+            aliases.setdefault(form, key)
         for candidate in named:
             if candidate.single:
                 continue

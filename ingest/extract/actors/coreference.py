@@ -55,6 +55,17 @@ def short_forms(label: str, type_: str, words: WordTables | None = None) -> set[
     return set()
 
 
+def given_names(full: Sequence[NamedCandidate]) -> dict[str, str]:
+    """A person's first name alone refers back to them when no other person named in full shares it ("Ma said"
+    after "Ma Zhaoxu", whose family name comes first; "Eric" after "Eric Trump"): folded first word → the key."""
+    firsts: dict[str, set[str]] = {}
+    for c in full:
+        parts = name_key(c.label).split()
+        if c.type == "Person" and len(parts) >= 2:
+            firsts.setdefault(parts[0], set()).add("name:" + name_key(c.label))
+    return {first: next(iter(keys)) for first, keys in firsts.items() if len(keys) == 1}
+
+
 def person_surnames(named: Sequence[NamedCandidate]) -> frozenset[str]:
     """The folded surnames of the persons named in full."""
     return frozenset(name_key(c.label).split()[-1] for c in named
