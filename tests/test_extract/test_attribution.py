@@ -487,3 +487,9 @@ def test_a_group_relaying_a_framed_clause_says_it_too_but_an_outlet_reporting_do
             "beat people who resisted") in said, read.summary()
     assert any(text == "Ostrian marine police beat people who resisted" for _, text in said), read.summary()
     assert not any(text.startswith("The ministry said") for _, text in said), read.summary()
+
+
+def test_a_possessor_before_a_participle_and_a_noun_frame_is_its_speaker() -> None:
+    read = extract("The ministry was asked about former adviser Piet Lund's reported comments that Ostrian hackers "
+                   "may be involved in the attack.")
+    assert read.statement("Ostrian hackers may be involved").speaker_label == "Piet Lund", read.summary()

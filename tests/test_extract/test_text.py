@@ -90,6 +90,7 @@ def test_a_proper_name_keeps_its_form_as_lemma() -> None:
     ("The union was fighting the closure.", "fighting", ("VBG",)),
     ("Brask said Ostria would strike its rivals.", "strike", ("VB",)),
     ("Brask said the strike would end.", "strike", ("NN",)),
+    ("Officials denied Piet Lund's reported comments.", "reported", ("VBN", "JJ")),
 ])
 def test_parts_of_speech_of_common_shapes(sentence: str, word: str, tags: tuple[str, ...]) -> None:
     assert token(model_of(sentence), word).tag in tags

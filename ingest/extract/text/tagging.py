@@ -95,8 +95,8 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
         after_auxiliary = (
             previous_tag.startswith("VB") and lemma(previous_word, previous_tag) in _PARTICIPLE_AUXILIARIES
         )
-        if tag == "VBD" and after_auxiliary:
-            tagged[position][1] = "VBN"
+        if tag == "VBD" and (after_auxiliary or previous_tag == "POS" and before == position - 1):
+            tagged[position][1] = "VBN"  # "was closed"; "Lund's reported comments": a possessive's noun, modified
         elif tag == "VBN" and before == position - 1 and previous_tag in _NAME_TAGS:
             following = tagged[position + 1][0].lower() if position + 1 < len(tagged) else ""
             if following != "by":
