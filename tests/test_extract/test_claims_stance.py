@@ -260,3 +260,12 @@ def test_a_lawyer_for_the_accused_speaks_for_him_and_contests_the_charge() -> No
     answer = read.statement("the charges were baseless")
     assert read.label(answer.speaker) == "A lawyer"
     assert answer.stance in ("denies", "dismisses"), read.summary()
+
+
+def test_backing_the_same_wrong_charged_to_others_backs_the_central_allegation() -> None:
+    read = extract(
+        "Police in Velsk have charged Harbour Savings Bank with fraud over missing deposits.\n\n"
+        "At a hearing on Monday, the prosecution said two accountants had defrauded pensioners of their savings "
+        "between 2019 and 2023."
+    )
+    assert read.statement("two accountants had defrauded").stance == "supports", read.summary()

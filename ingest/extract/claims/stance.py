@@ -250,6 +250,12 @@ class StanceReader:
         a = self.attributions[n]
         speaker = a.speaker.actor_key if a.speaker else None
         accused_side = self.sides.side(speaker, claims[main].accused)
+        backs_same_kind = any(
+            stance == SUPPORTS and claims[allegation].claim_type == claims[main].claim_type
+            for allegation, stance in mine.items()
+        )
+        if backs_same_kind and claims[main].claim_type not in VAGUE and not accused_side:
+            return SUPPORTS  # the same wrong charged to others the text names apart ("the defendants diverted …")
         if mine:
             # answering other allegations; the accused's side playing the story down in its own words still does
             words = self._words(a, accused_side) if accused_side else None
