@@ -359,3 +359,8 @@ def test_a_family_name_written_first_refers_back_to_the_person_named_in_full() -
     assert "Ma" not in {a.label for a in read.extraction.actors}, read.summary()
     assert read.statement("firmly against hacking").speaker_label == "Ma Zhaoxu", read.summary()
     assert read.statement("biggest victim").speaker_label == "Ma Zhaoxu", read.summary()
+
+
+def test_a_name_headed_by_board_is_a_public_body() -> None:
+    read = extract("The Velsk Pollution Control Board criticised the factory for dumping waste in the river.")
+    assert read.actor("Velsk Pollution Control Board").type == "GovernmentBody", read.summary()
