@@ -252,7 +252,7 @@ class StatementFinder:
         if content is not None and self.checks.only_time(*content):
             content = None  # "…, a watchdog said yesterday": the words before the frame
         if content is None and frame_first > sentence.first and tokens[frame_first - 1].text == ",":
-            source = self.actors.by_key.get(speaker.actor_key) if speaker.actor_key else None
+            source = self.actors.by_key.get(speaker.actor_key or "") if speaker is not None else None
             relaying = source is not None and source.type not in MEDIUM_TYPES and cue.entry.lemma != "report"
             start = clause_start(self.model, self.found, frame_first, sentence, relaying)
             content = before_frame(self.model, start, frame_first - 1)

@@ -10,13 +10,11 @@ from dataclasses import replace
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import ActReader
 from newskg.ingest.extract.claims.sides import Sides
-from newskg.ingest.extract.claims.stances import DENIES, DISMISSES, DOWNPLAYS, SUPPORTS
+from newskg.ingest.extract.claims.stances import CONTESTING, SUPPORTS
 from newskg.ingest.extract.claims.summary import fallback
 from newskg.ingest.extract.claims.values import GENERIC, Claim, StanceLink
 from newskg.ingest.extract.claims.wording import Wording
 from newskg.ingest.extract.text.model import TextModel
-
-_CONTESTING = frozenset({DENIES, DISMISSES, DOWNPLAYS})
 
 
 class CounterCharges:
@@ -29,8 +27,8 @@ class CounterCharges:
     def add(
         self, attributions: tuple[Attribution, ...], claims: list[Claim], links: list[StanceLink]
     ) -> tuple[list[Claim], list[StanceLink]]:
-        """The claims and links with each statement's counter-charge added (joined to the speaker's earlier one
-        against the same actors)."""
+        """The claims and links with each statement's counter-charge added, joined to an allegation of a wrong no act
+        names against the same actors when there is one (the speaker becomes one of its claimants)."""
         claims, links = list(claims), list(links)
         for n, a in enumerate(attributions):
             speaker = a.speaker.actor_key if a.speaker is not None else None
@@ -40,7 +38,7 @@ class CounterCharges:
                 claims[link.allegation]
                 for link in links
                 if link.statement == n
-                and link.stance in _CONTESTING
+                and link.stance in CONTESTING
                 and not self.sides.side(speaker, claims[link.allegation].claimants)
             ]
             accused = self._accused(speaker, a, answered)

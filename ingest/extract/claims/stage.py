@@ -19,7 +19,7 @@ from newskg.ingest.extract.claims.participles import with_participles
 from newskg.ingest.extract.claims.speech import SpeechClaims
 from newskg.ingest.extract.claims.stance import StanceReader
 from newskg.ingest.extract.claims.sides import Sides
-from newskg.ingest.extract.claims.stances import DENIES, DISMISSES, DOWNPLAYS, NEUTRAL, SUPPORTS
+from newskg.ingest.extract.claims.stances import CONTESTING, NEUTRAL, SUPPORTS
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import UNATTRIBUTED, Claim, ClaimsResult, StanceLink
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -28,7 +28,6 @@ from newskg.ingest.extract.text.tokenizer import stop_words
 from newskg.ingest.model import ArticleDoc
 
 _BACKING = frozenset({SUPPORTS, "confirms"})
-_CONTESTING = frozenset({DENIES, DISMISSES, DOWNPLAYS})
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -138,7 +137,7 @@ def speakers_keep_their_line(attributions: tuple[Attribution, ...], stances: lis
     for a, stance in zip(attributions, stances):
         if a.speaker is not None and a.speaker.actor_key is not None:
             by_speaker.setdefault(a.speaker.actor_key, set()).add(stance)
-    backers = {key for key, seen in by_speaker.items() if seen & _BACKING and not seen & _CONTESTING}
+    backers = {key for key, seen in by_speaker.items() if seen & _BACKING and not seen & CONTESTING}
     return tuple(
         SUPPORTS if stance == NEUTRAL and a.speaker is not None and a.speaker.actor_key in backers else stance
         for a, stance in zip(attributions, stances)

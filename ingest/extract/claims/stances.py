@@ -10,6 +10,7 @@ DISMISSES = "dismisses"
 DOWNPLAYS = "downplays"
 ASSESSES = "assesses"
 NEUTRAL = "neutral"
+CONTESTING = frozenset({DENIES, DISMISSES, DOWNPLAYS})
 
 
 def contests(stance: str, report: dict[str, str]) -> bool:

@@ -119,10 +119,11 @@ def _verb_at(tagged: list[list[str]], position: int) -> bool:
 
 
 def _after_modal(tagged: list[list[str]], position: int) -> bool:
+    """A modal before position, adverbs skipped ("would not strike")."""
     before = position - 1
     while before > 0 and tagged[before][1].startswith("RB"):
         before -= 1
-    return before >= 0 and before < position and tagged[before][1] == "MD"
+    return before >= 0 and tagged[before][1] == "MD"
 
 
 def known_common_word(word: str) -> bool:
