@@ -493,3 +493,10 @@ def test_a_possessor_before_a_participle_and_a_noun_frame_is_its_speaker() -> No
     read = extract("The ministry was asked about former adviser Piet Lund's reported comments that Ostrian hackers "
                    "may be involved in the attack.")
     assert read.statement("Ostrian hackers may be involved").speaker_label == "Piet Lund", read.summary()
+
+
+def test_a_claim_noun_before_a_verb_of_saying_is_its_subject_not_a_frame() -> None:
+    read = extract("The lawsuit claims that Korlin Holdings hid the losses from its shareholders.")
+    [statement] = read.extraction.statements
+    assert statement.cue.text == "claims", read.summary()
+    assert statement.content.text == "Korlin Holdings hid the losses from its shareholders", read.summary()

@@ -4,7 +4,7 @@ not what someone other than a newsroom learned."""
 
 from __future__ import annotations
 
-from newskg.ingest.extract.attribution.cue import CueHit
+from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit
 from newskg.ingest.extract.attribution.quotations import is_title
 from newskg.ingest.extract.attribution.source import SourceFinder
 from newskg.ingest.extract.attribution.values import Speaker
@@ -111,6 +111,32 @@ class ContentChecks:
                 return True
             if tokens[k].verb or tokens[k].text in ",;:" or tokens[k].quote >= 0:
                 return False
+        return False
+
+    def object_gap(self, start: int, limit: int) -> bool:
+        """The clause ends on a verb that lacks its object ("… that the ministry said it rejected.", "a charge the
+        state rejected as baseless"): a relative clause about the noun, not its content."""
+        tokens = self.model.tokens
+        for k in range(start + 1, min(limit, start + 10)):
+            if tokens[k].verb and tokens[k + 1].norm == "as":
+                return True
+        end = start
+        while end + 1 <= limit and tokens[end + 1].text not in ",;.":
+            end += 1
+        while end > start and (tokens[end].text[:1] in QUOTE_MARKS or tokens[end].tag.startswith("RB")):
+            end -= 1
+        return tokens[end].tag in ("VBD", "VBN", "VBZ", "VBP") and end > start
+
+    def bare_clause(self, start: int, limit: int) -> bool:
+        """'claims the two-round vote lacked transparency': a clause with its own subject and finite verb."""
+        tokens = self.model.tokens
+        if not (tokens[start].tag in ("DT", "NNP", "NNPS", "PRP", "CD") or tokens[start].noun):
+            return False
+        for k in range(start + 1, min(limit + 1, start + 14)):
+            if tokens[k].text in ",;:.":
+                return False
+            if tokens[k].tag in ("VBD", "VBZ", "VBP", "MD"):
+                return True
         return False
 
     # --- a sentence -------------------------------------------------------------------------------------------

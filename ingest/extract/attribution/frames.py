@@ -122,11 +122,13 @@ class StatementFinder:
         after = cue.last + 1
         if after > sentence.last:
             return
+        if any(m.entry.pos == "verb" for m in self.lexicon.cues.at(self.model, after, lenient=True)):
+            return  # "the lawsuit claims that …": the noun is the verb's subject
         if tokens[after].norm == "that" and tokens[after].tag in ("IN", "WDT", "DT"):
-            if after + 1 <= sentence.last and tokens[after + 1].verb or self._object_gap(after + 1, limit):
+            if after + 1 <= sentence.last and tokens[after + 1].verb or self.checks.object_gap(after + 1, limit):
                 return  # "the claims that were made", "an accusation that the ministry rejected": a relative clause
             start = after + 1
-        elif self._bare_clause(after, limit) and not self._object_gap(after, limit):
+        elif self.checks.bare_clause(after, limit) and not self.checks.object_gap(after, limit):
             start = after
         else:
             return
@@ -134,32 +136,6 @@ class StatementFinder:
         content = trim(self.model, start, limit)
         if content is not None:
             self._add(speaker, cue, *content, sentence, False)
-
-    def _object_gap(self, start: int, limit: int) -> bool:
-        """The clause ends on a verb that lacks its object ("… that the ministry said it rejected.", "a charge the
-        state rejected as baseless"): a relative clause about the noun, not its content."""
-        tokens = self.model.tokens
-        for k in range(start + 1, min(limit, start + 10)):
-            if tokens[k].verb and tokens[k + 1].norm == "as":
-                return True
-        end = start
-        while end + 1 <= limit and tokens[end + 1].text not in ",;.":
-            end += 1
-        while end > start and (tokens[end].text[:1] in QUOTE_MARKS or tokens[end].tag.startswith("RB")):
-            end -= 1
-        return tokens[end].tag in ("VBD", "VBN", "VBZ", "VBP") and end > start
-
-    def _bare_clause(self, start: int, limit: int) -> bool:
-        """'claims the two-round vote lacked transparency': a clause with its own subject and finite verb."""
-        tokens = self.model.tokens
-        if not (tokens[start].tag in ("DT", "NNP", "NNPS", "PRP", "CD") or tokens[start].noun):
-            return False
-        for k in range(start + 1, min(limit + 1, start + 14)):
-            if tokens[k].text in ",;:.":
-                return False
-            if tokens[k].tag in ("VBD", "VBZ", "VBP", "MD"):
-                return True
-        return False
 
     def verb_frame(
         self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None, nested: bool = False
