@@ -500,3 +500,14 @@ def test_a_claim_noun_before_a_verb_of_saying_is_its_subject_not_a_frame() -> No
     [statement] = read.extraction.statements
     assert statement.cue.text == "claims", read.summary()
     assert statement.content.text == "Korlin Holdings hid the losses from its shareholders", read.summary()
+
+
+@pytest.mark.parametrize("frame", [
+    "two people familiar with the matter said",
+    "people briefed on the matter told the Harlow Courier",
+])
+def test_a_source_named_by_a_long_phrase_after_the_words_speaks_them(frame: str) -> None:
+    read = extract(f"Teodor Brask resigned on Monday, {frame}.")
+    [statement] = read.extraction.statements
+    assert statement.content.text == "Teodor Brask resigned on Monday", read.summary()
+    assert statement.speaker_label.startswith(frame.split(" familiar")[0].split(" briefed")[0]), read.summary()

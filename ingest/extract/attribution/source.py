@@ -49,9 +49,10 @@ class SourceFinder:
         if all(self.is_time(k) or not tokens[k].is_word for k in range(first, last + 1)):
             return None
         for i in range(last, first - 1, -1):
-            actor = self.actors.at(i)
-            if actor is not None:
-                return Speaker(actor_key=actor.key, label=actor.label, first=first, last=last)
+            found = self.actors.mention_at(i)  # the speaker starts where its mention does ("two people familiar …")
+            if found is not None:
+                actor, start = found[0], min(first, found[1].first)
+                return Speaker(actor_key=actor.key, label=actor.label, first=start, last=last)
         if first < last and tokens[last].tag == "PRP":
             return self.at(last, last)  # "which he", "if they": the pronoun is the subject
         if first == last and tokens[first].tag.startswith("PRP"):
@@ -249,8 +250,7 @@ class SourceFinder:
 
     def _member_before(self, last: int, floor: int) -> Speaker | None:
         """A person or a role noun right before "of"/"at"/"for" and the organisation ending at token last ("Ida Sawyer
-        of HRW", "a whistleblower at the bank", "a former doctor for the team"): the speaker is the member, the
-        organisation only their affiliation."""
+        of HRW", "a whistleblower at the bank"): the speaker is the member, the organisation only their affiliation."""
         tokens = self.model.tokens
         organisation = self.actors.at(last)
         if organisation is None:
