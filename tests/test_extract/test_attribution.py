@@ -511,3 +511,10 @@ def test_a_source_named_by_a_long_phrase_after_the_words_speaks_them(frame: str)
     [statement] = read.extraction.statements
     assert statement.content.text == "Teodor Brask resigned on Monday", read.summary()
     assert statement.speaker_label.startswith(frame.split(" familiar")[0].split(" briefed")[0]), read.summary()
+
+
+def test_a_passive_accuser_ends_before_the_charge() -> None:
+    read = extract("Teodor Brask was accused by the union of hiding the losses.")
+    [statement] = read.extraction.statements
+    assert statement.speaker_label == "union", read.summary()
+    assert statement.content.text == "hiding the losses", read.summary()

@@ -378,6 +378,8 @@ class SourceFinder:
             and tokens[end + 1].text[:1] not in '"“”'
         ):
             end += 1
+        while end > i and tokens[end].tag in ("IN", "TO"):  # "accused by the union of hiding …": the union
+            end -= 1
         if inverted and end + 1 <= ceiling and tokens[end + 1].tag in ("VBD", "VBZ", "VBP", "MD"):
             return None  # "staff, who spoke anonymously, said computer systems were offline": the content's subject
         return self.at(i, end)
@@ -385,12 +387,8 @@ class SourceFinder:
     def possessor(self, noun_first: int) -> Speaker | None:
         """'the ministry's claims that', 'Moreno's suggestions that': the possessor of a noun cue."""
         tokens = self.model.tokens
-        j = noun_first - 1
-        while (
-            j >= 0
-            and tokens[j].tag.startswith(("JJ", "RB", "VBN"))
-            and tokens[j].sentence == tokens[noun_first].sentence
-        ):
+        j, sentence = noun_first - 1, tokens[noun_first].sentence
+        while j >= 0 and tokens[j].tag.startswith(("JJ", "RB", "VBN")) and tokens[j].sentence == sentence:
             j -= 1
         if j >= 1 and tokens[j].text in ("'s", "’s", "'", "’") and tokens[j].gap == "":
             return self.at(self._np_start(j - 1), j - 1)
