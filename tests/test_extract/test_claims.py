@@ -338,3 +338,9 @@ def test_bad_faith_imputed_to_the_doer_of_an_act_told_is_no_counter_charge() -> 
     read = extract("Local officials accused the Marr militia of killing twelve villagers near Port Kell.\n\n"
                    "A militia spokesman said the attack had been carried out by bandits trying to discredit the group.")
     assert not read.against("Local officials"), read.summary()
+
+
+def test_one_under_investigation_for_a_wrong_is_accused_of_it() -> None:
+    read = extract("Teodor Brask is under investigation for tax fraud, the Harlow Courier reported.")
+    [allegation] = read.against("Teodor Brask")
+    assert allegation.claim_type == "fraud", read.summary()

@@ -171,7 +171,8 @@ class NarrativeClaims:
             claimants: tuple[str, ...] = ()
             if verb is not None:
                 subject, _ = self.acts.syntax.subject(verb, sentence.first)
-                if words.is_("undergo-verb", tokens[verb].lemma) and not accused:
+                under = tokens[match.first - 1].norm == "under"  # "X is under investigation for …"
+                if (under or words.is_("undergo-verb", tokens[verb].lemma)) and not accused:
                     accused = subject
                     claimants = self.acts.syntax.after(match.last + 1, sentence.last, "source-preposition")
                 elif not self.acts.syntax.passive(verb, sentence.first):
