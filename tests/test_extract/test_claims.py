@@ -344,3 +344,13 @@ def test_one_under_investigation_for_a_wrong_is_accused_of_it() -> None:
     read = extract("Teodor Brask is under investigation for tax fraud, the Harlow Courier reported.")
     [allegation] = read.against("Teodor Brask")
     assert allegation.claim_type == "fraud", read.summary()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Teodor Brask has been indicted on bribery charges.", "bribery"),
+    ("Teodor Brask faces fraud charges in Velsk.", "fraud"),
+])
+def test_the_wrong_a_charge_noun_is_named_by_types_the_allegation(text: str, kind: str) -> None:
+    read = extract(text)
+    [allegation] = read.against("Teodor Brask")
+    assert allegation.claim_type == kind, read.summary()

@@ -80,6 +80,13 @@ class ActReader:
             return False
         return is_claim_noun(self.model, self.lexicon, after)
 
+    def named_in_charge(self, first: int, last: int) -> str | None:
+        """The type of the wrong a claim noun's modifier names ("bribery charges", "fraud allegations")."""
+        for match in self.lexicon.acts.find(self.model, first, last, lenient=True):
+            if match.entry.wrongful and self._names_a_claim(match.last):
+                return match.entry.event_type
+        return None
+
     def _gives_only_words(self, match_last: int, limit: int) -> bool:
         """"did not provide evidence for this", "gave an interview": what is handed over is words, no support."""
         tokens = self.model.tokens

@@ -186,6 +186,8 @@ class NarrativeClaims:
             if not accused:
                 continue
             claim_type, _ = self._charge(match.last + 1, sentence.last)
+            if claim_type == GENERIC:  # "faces bribery charges"
+                claim_type = self.acts.named_in_charge(max(sentence.first, match.first - 2), match.last) or GENERIC
             drafts.append(self._narrated(sentence, accused, claim_type, match.first, claimants))
         return drafts
 

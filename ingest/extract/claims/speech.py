@@ -5,7 +5,7 @@ making the claim ("denied allegations by Y"), or says that no one is named."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newskg.ingest.extract.actors.values import NAMED, ActorRecord, ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
@@ -156,17 +156,17 @@ class SpeechClaims:
             if act is not None
             else fallback(model, label, self._after_object(a, cue_last), a.content_last)
         )
-        return [
-            Draft.of_act(
-                act,
-                accused=accused,
-                evidence=a.content,
-                summary=summary,
-                claimants=claimants,
-                claimant_note=note,
-                statement=n,
-            )
-        ]
+        draft = Draft.of_act(
+            act,
+            accused=accused,
+            evidence=a.content,
+            summary=summary,
+            claimants=claimants,
+            claimant_note=note,
+            statement=n,
+        )
+        named = self.acts.named_in_charge(a.content_first, a.content_last) if act is None else None
+        return [replace(draft, claim_type=named) if named else draft]  # "indicted on bribery charges"
 
     def _reciprocal(self, i: int) -> bool:
         """'accused each other', 'accuse one another'."""
