@@ -269,3 +269,14 @@ def test_backing_the_same_wrong_charged_to_others_backs_the_central_allegation()
         "between 2019 and 2023."
     )
     assert read.statement("two accountants had defrauded").stance == "supports", read.summary()
+
+
+def test_one_who_denies_the_charge_denies_it_again_in_other_negating_words() -> None:
+    read = extract(
+        "Korlin Holdings paid bribes to officials in Velsk to win a port contract, according to leaked documents.\n\n"
+        "Piet Lund, a port official named in the documents, denied receiving any payment from Korlin.\n\n"
+        "\"I have never taken a single coin from anyone,\" Lund said.\n\n"
+        "\"I will answer any questions the police have,\" he added."
+    )
+    assert read.statement("never taken a single coin").stance == "denies", read.summary()
+    assert read.statement("answer any questions").stance == "neutral", read.summary()

@@ -19,7 +19,7 @@ from newskg.ingest.extract.claims.participles import with_participles
 from newskg.ingest.extract.claims.speech import SpeechClaims
 from newskg.ingest.extract.claims.stance import StanceReader
 from newskg.ingest.extract.claims.sides import Sides
-from newskg.ingest.extract.claims.stances import CONTESTING, NEUTRAL, SUPPORTS
+from newskg.ingest.extract.claims.stances import CONTESTING, DENIES, DISMISSES, NEUTRAL, SUPPORTS
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import UNATTRIBUTED, Claim, ClaimsResult, StanceLink
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -72,8 +72,12 @@ def find_claims(
     main = central(claims, model, actors, doc.title)
     links = reader.links(claims, lexicon.event_types, main)
     claims = backers_as_claimants(claims, links, attributions, reader.sides)
+    negating = tuple(
+        any(lexicon.words.is_("negation", t.norm) for t in model.tokens[a.content_first : a.content_last + 1])
+        for a in attributions
+    )
     central_stance = speakers_keep_their_line(
-        attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))]
+        attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))], negating
     )
     links = links + central_responses(links, central_stance, main)
     claims, links = CounterCharges(model, reader.sides, acts, reader.wording).add(attributions, claims, links)
@@ -130,18 +134,35 @@ def _speaker_key(a: Attribution) -> str | None:
     return a.speaker.actor_key if a.speaker is not None else None
 
 
-def speakers_keep_their_line(attributions: tuple[Attribution, ...], stances: list[str]) -> tuple[str, ...]:
+def speakers_keep_their_line(
+    attributions: tuple[Attribution, ...], stances: list[str], negating: tuple[bool, ...]
+) -> tuple[str, ...]:
     """A named source that backs the central allegation somewhere in the article, and never contests it, backs it in
-    its other statements too: a witness's details and a claimant's evidence bear the story out."""
+    its other statements too: a witness's details and a claimant's evidence bear the story out. One that denies it
+    in so many words ("denied", "rejected") and never backs it denies it in its other negating statements ("I have
+    never taken a cedi from anyone"); negating: each statement's content has a negation."""
     by_speaker: dict[str, set[str]] = {}
     for a, stance in zip(attributions, stances):
         if a.speaker is not None and a.speaker.actor_key is not None:
             by_speaker.setdefault(a.speaker.actor_key, set()).add(stance)
     backers = {key for key, seen in by_speaker.items() if seen & _BACKING and not seen & CONTESTING}
-    return tuple(
-        SUPPORTS if stance == NEUTRAL and a.speaker is not None and a.speaker.actor_key in backers else stance
+    denying = (DENIES, DISMISSES)
+    deniers = {
+        key
         for a, stance in zip(attributions, stances)
-    )
+        if stance in denying and a.cue_entry is not None and a.cue_entry.stance in denying
+        for key in [_speaker_key(a)]
+        if key is not None and not by_speaker[key] & _BACKING
+    }
+    kept = []
+    for a, stance, negates in zip(attributions, stances, negating):
+        key = _speaker_key(a)
+        if stance == NEUTRAL and key in backers:
+            stance = SUPPORTS
+        elif stance == NEUTRAL and key in deniers and negates:
+            stance = DENIES
+        kept.append(stance)
+    return tuple(kept)
 
 
 def _certainty(model: TextModel, a: Attribution, lexicon: Lexicon) -> str | None:
