@@ -280,3 +280,13 @@ def test_one_who_denies_the_charge_denies_it_again_in_other_negating_words() -> 
     )
     assert read.statement("never taken a single coin").stance == "denies", read.summary()
     assert read.statement("answer any questions").stance == "neutral", read.summary()
+
+
+def test_saying_the_help_was_not_needed_plays_it_down_and_needing_it_takes_no_side() -> None:
+    read = extract(
+        "Valmora accused Ostria of supplying rockets to the Tarnian rebels.\n\n"
+        "Mara Voss, a Velsk analyst, said the rebels do not rely on Ostrian assistance to build rockets.\n\n"
+        "Piet Lund, a Harlow historian, said the rebels need spare parts for their trucks."
+    )
+    assert read.statement("do not rely on").stance == "downplays", read.summary()
+    assert read.statement("need spare parts").stance == "neutral", read.summary()

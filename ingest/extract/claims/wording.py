@@ -43,7 +43,10 @@ class Wording:
             if entry.restrictive and not accused_side:
                 continue
             stance = entry.stance
-            if self._negated(match.first, first):
+            negated = self._negated(match.first, first)
+            if entry.only_negated and not negated:
+                continue  # "the rebels rely on outside help" takes no stance by these words
+            if negated and not entry.only_negated:
                 stance = SUPPORTS if stance != SUPPORTS else DISMISSES
             elif stance == SUPPORTS and not accused_side and self._conceded(match.last, last):
                 stance = ASSESSES

@@ -56,6 +56,7 @@ class StanceWord:
     pos: str = "phrase"
     precedence: int = 9
     impugns_motive: bool = False  # "a witch hunt": the claim's makers acted in bad faith
+    only_negated: bool = False  # "the militia did not need outside help": a stance only when negated
 
 
 @dataclass(frozen=True)

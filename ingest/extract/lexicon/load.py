@@ -141,6 +141,7 @@ def _parse(directory: Path, vocabularies: Path) -> Lexicon:
                 pos=stance.value(c, "partOfSpeech") or "phrase",
                 precedence=int(stance.value(c, "precedence") or 9),
                 impugns_motive=stance.flag(c, "impugnsMotive"),
+                only_negated=stance.flag(c, "onlyNegated"),
             )
             for c in stance.concepts
             for lemma in stance.lemmas(c)
