@@ -290,3 +290,12 @@ def test_saying_the_help_was_not_needed_plays_it_down_and_needing_it_takes_no_si
     )
     assert read.statement("do not rely on").stance == "downplays", read.summary()
     assert read.statement("need spare parts").stance == "neutral", read.summary()
+
+
+def test_a_source_that_only_plays_the_story_down_keeps_that_line() -> None:
+    read = extract(
+        "Valmora accused Ostria of supplying rockets to the Tarnian rebels.\n\n"
+        "Mara Voss, a Velsk analyst, said the rebels do not rely on Ostrian assistance to build rockets.\n\n"
+        "\"The rebels have been making their own rockets for ten years,\" Voss said."
+    )
+    assert read.statement("making their own rockets").stance == "downplays", read.summary()

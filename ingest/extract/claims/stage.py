@@ -19,7 +19,7 @@ from newskg.ingest.extract.claims.participles import with_participles
 from newskg.ingest.extract.claims.speech import SpeechClaims
 from newskg.ingest.extract.claims.stance import StanceReader
 from newskg.ingest.extract.claims.sides import Sides
-from newskg.ingest.extract.claims.stances import CONTESTING, DENIES, DISMISSES, NEUTRAL, SUPPORTS
+from newskg.ingest.extract.claims.stances import CONTESTING, DENIES, DISMISSES, DOWNPLAYS, NEUTRAL, SUPPORTS
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import UNATTRIBUTED, Claim, ClaimsResult, StanceLink
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -140,7 +140,9 @@ def speakers_keep_their_line(
     """A named source that backs the central allegation somewhere in the article, and never contests it, backs it in
     its other statements too: a witness's details and a claimant's evidence bear the story out. One that denies it
     in so many words ("denied", "rejected") and never backs it denies it in its other negating statements ("I have
-    never taken a cedi from anyone"); negating: each statement's content has a negation."""
+    never taken a cedi from anyone"); one that only plays it down plays it down throughout (an analyst's "the group
+    has built its own drones for years" after "they did not need outside help"). negating: each statement's content
+    has a negation."""
     by_speaker: dict[str, set[str]] = {}
     for a, stance in zip(attributions, stances):
         if a.speaker is not None and a.speaker.actor_key is not None:
@@ -154,6 +156,7 @@ def speakers_keep_their_line(
         for key in [_speaker_key(a)]
         if key is not None and not by_speaker[key] & _BACKING
     }
+    downplayers = {key for key, seen in by_speaker.items() if DOWNPLAYS in seen and not seen - {DOWNPLAYS, NEUTRAL}}
     kept = []
     for a, stance, negates in zip(attributions, stances, negating):
         key = _speaker_key(a)
@@ -161,6 +164,8 @@ def speakers_keep_their_line(
             stance = SUPPORTS
         elif stance == NEUTRAL and key in deniers and negates:
             stance = DENIES
+        elif stance == NEUTRAL and key in downplayers:
+            stance = DOWNPLAYS
         kept.append(stance)
     return tuple(kept)
 
