@@ -518,3 +518,11 @@ def test_a_passive_accuser_ends_before_the_charge() -> None:
     [statement] = read.extraction.statements
     assert statement.speaker_label == "union", read.summary()
     assert statement.content.text == "hiding the losses", read.summary()
+
+
+def test_a_document_is_not_made_by_the_one_its_words_accuse() -> None:
+    read = extract("Ostrian police tortured detainees in Port Kell, the report said.")
+    [statement] = read.extraction.statements
+    assert statement.speaker_label == "the report", read.summary()
+    [allegation] = read.against("Ostrian police")
+    assert read.labels(allegation.claimants) == {"the report"}, read.summary()

@@ -73,6 +73,10 @@ class DocumentSources:
         for actor, mention in self.actors.mentions_before(subject.first):
             if tokens[mention.first].paragraph < paragraph - 2:
                 break
+            same_sentence = tokens[mention.first].sentence == head.sentence
+            between = tokens[mention.last + 1 : subject.first] if same_sentence else []
+            if any(t.verb or t.text in ",;:" for t in between):
+                continue  # "Ostrian police tortured detainees, the report said": named in what the report says
             if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
                 return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
         return subject
