@@ -91,6 +91,8 @@ def test_a_proper_name_keeps_its_form_as_lemma() -> None:
     ("Brask said Ostria would strike its rivals.", "strike", ("VB",)),
     ("Brask said the strike would end.", "strike", ("NN",)),
     ("Officials denied Piet Lund's reported comments.", "reported", ("VBN", "JJ")),
+    ("The ministry denied Ostrian involvement.", "denied", ("VBD",)),
+    ("The report published Monday said the army fired.", "published", ("VBN",)),
 ])
 def test_parts_of_speech_of_common_shapes(sentence: str, word: str, tags: tuple[str, ...]) -> None:
     assert token(model_of(sentence), word).tag in tags

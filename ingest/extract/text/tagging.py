@@ -51,6 +51,7 @@ _PARTICIPLE_AUXILIARIES = ("be", "have")
 _NAME_TAGS = ("NNP", "NNPS")
 _COMMON_NOUN_TAGS = ("NN", "NNS")
 _OBJECT_START_TAGS = ("DT", "PRP$", "PRP", "NN", "NNS")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _repair(tagged: list[list[str]]) -> list[list[str]]:
@@ -103,8 +104,10 @@ def _repair(tagged: list[list[str]]) -> list[list[str]]:
                 tagged[position][1] = "VBD"
         elif tag == "VBN" and before == position - 1 and previous_tag in _COMMON_NOUN_TAGS:
             following = [t for _, t in tagged[position + 1 : position + 3]]
-            if following[:1] and (following[0] in _OBJECT_START_TAGS or following[0] == "JJ" and following[1:] and
-                                  following[1] in _COMMON_NOUN_TAGS):
+            # a name after it, and no finite verb later: "The ministry denied Ostrian involvement"
+            named_object = following[:1] == ["NNP"] and not any(t in _FINITE for _, t in tagged[position + 1 :])
+            if named_object or following[:1] and (following[0] in _OBJECT_START_TAGS or following[0] == "JJ" and
+                                                  following[1:] and following[1] in _COMMON_NOUN_TAGS):
                 # "executives concealed a breach", "the army supplied (modern) rifles": a participle takes no object;
                 # not "values considered suspicious", "a letter dated 29 May"
                 tagged[position][1] = "VBD"
