@@ -354,3 +354,9 @@ def test_the_wrong_a_charge_noun_is_named_by_types_the_allegation(text: str, kin
     read = extract(text)
     [allegation] = read.against("Teodor Brask")
     assert allegation.claim_type == kind, read.summary()
+
+
+def test_one_under_fire_from_a_body_for_a_deed_is_accused_by_it() -> None:
+    read = extract("Korlin Holdings came under fire from the Harbour Workers Union for cutting wages.")
+    [allegation] = read.against("Korlin Holdings")
+    assert read.labels(allegation.claimants) == {"Harbour Workers Union"}, read.summary()
