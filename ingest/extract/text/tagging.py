@@ -55,11 +55,14 @@ _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _repair(tagged: list[list[str]]) -> list[list[str]]:
-    """Two slips of the Brill rules. A word in capitals in running text takes the tag of the lower-case word ("IT" a
-    pronoun). Past tense against participle is decided from the word before: "was closed" comes out VBD, and a name
-    the lexicon does not know before "denied" leaves it VBN; fixed by the auxiliary, or by a name just before a form
-    with no auxiliary and no "by" after it, or by a common noun before and an object after ("staff hid the files",
-    "the army supplied rifles")."""
+    """Slips of the Brill rules, mended from the words around. A word in capitals in running text takes the tag of
+    the lower-case word ("IT" a pronoun); a gerund, an infinitive or a verb after a modal is taken for a noun ("had
+    been teaching", "to influence the outcome", "would strike", and the other way round "the reporting showed").
+    Past tense against participle is decided from the word before: "was closed" comes out VBD, and a name the
+    lexicon does not know before "denied" leaves it VBN; fixed by the auxiliary or a possessive ("Lund's reported
+    comments"), or by a name just before a form with no auxiliary and no "by" after it, or by a common noun before
+    and an object after ("staff hid the files", "the army supplied rifles", "the ministry denied Ostrian
+    involvement")."""
     alphabetic = [w for w, _ in tagged if any(c.isalpha() for c in w)]
     shouting = all(w.isupper() for w in alphabetic)
     title_case = sum(w[:1].isupper() for w in alphabetic) > 0.6 * len(alphabetic)  # a headline
