@@ -72,10 +72,7 @@ def find_claims(
     main = central(claims, model, actors, doc.title)
     links = reader.links(claims, lexicon.event_types, main)
     claims = backers_as_claimants(claims, links, attributions, reader.sides)
-    negating = tuple(
-        any(lexicon.words.is_("negation", t.norm) for t in model.tokens[a.content_first : a.content_last + 1])
-        for a in attributions
-    )
+    negating = tuple(reader.negates(a) for a in attributions)
     central_stance = speakers_keep_their_line(
         attributions, [reader.toward_central(n, main, claims, links) for n in range(len(attributions))], negating
     )

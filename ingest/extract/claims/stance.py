@@ -79,9 +79,7 @@ class StanceReader:
             acts=tuple(self.acts.find(a.content_first, a.content_last)),
             named=frozenset().union(*(self.sides.camp(k) for k in named)) if named else frozenset(),
             refers=self._refers(a),
-            negation=any(
-                words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1]
-            ),
+            negation=self.negates(a),
             cue_stance=cue_stance_of(a),
             future=any(
                 words.is_("future-modal", t.norm) and t.verb for t in tokens[a.content_first : a.content_last + 1]
@@ -92,6 +90,11 @@ class StanceReader:
                 for m in self.lexicon.cues.find(self.model, a.content_first, a.content_last, lenient=True)
             ),
         )
+
+    def negates(self, a: Attribution) -> bool:
+        """The statement's content has a negation."""
+        content = self.model.tokens[a.content_first : a.content_last + 1]
+        return any(self.lexicon.words.is_("negation", t.norm) for t in content)
 
     def _words(self, a: Attribution, accused_side: bool) -> str | None:
         return self.wording.stance(a.content_first, a.content_last, accused_side)
@@ -263,9 +266,7 @@ class StanceReader:
         cue_stance = cue_stance_of(a)
         if cue_stance == SUPPORTS and accused_side:
             cue_stance = None
-        negation = accused_side and any(
-            self.lexicon.words.is_("negation", t.norm) for t in self.model.tokens[a.content_first : a.content_last + 1]
-        )
+        negation = accused_side and self.negates(a)
         stance = self._stance(a, cue_stance, accused_side, self.sides.side(speaker, claims[main].claimants), negation)
         if stance == NEUTRAL and not accused_side and self._tells_of_wrongdoing(a):
             return SUPPORTS  # a witness or an official telling of the wrong done bears it out
