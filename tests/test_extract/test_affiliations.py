@@ -34,3 +34,20 @@ def test_a_news_agency_named_with_a_french_head_word_stays_an_outlet_and_no_one_
     assert read.actor("Agence France Presse").type == "MediaOutlet", read.summary()
     spokesperson = read.actor("a company spokesperson")
     assert read.label(spokesperson.affiliation) == "Norvik Rail Ltd", read.summary()
+
+
+def test_the_organisation_a_possessive_role_noun_names_is_no_person_whose_post_mentions_it() -> None:
+    read = extract(
+        "Kestrel Bay Medical Center denied hiding an outbreak.\n\n"
+        "Hospital spokeswoman Ana Marr said the hospital had followed every rule. "
+        "The hospital's chief medical officer, Dr. Piet Voss, said the patients were not sick."
+    )
+    assert read.label(read.actor("Piet Voss").affiliation) == "Kestrel Bay Medical Center", read.summary()
+
+
+def test_a_public_body_s_post_is_not_held_at_the_business_named_before_it() -> None:
+    read = extract(
+        "Kestrel Bay Medical Center denied hiding an outbreak.\n\n"
+        "A health department spokesman, Tomas Korlin, said the agency was reviewing the case."
+    )
+    assert read.actor("Tomas Korlin").affiliation is None, read.summary()

@@ -19,7 +19,8 @@ from newskg.ingest.extract.text.model import TextModel
 HOUSE_ROLE = "house-role"
 BUSINESS_NOUN = "business-noun"
 _OWNER_TYPES_EXCLUDED = ("Person", "MediaOutlet", "AnonymousSource", "ActorGroup")
-_BUSINESS_OWNER = "Organization"  # "a company spokesperson" speaks for a company, not a ministry or a state
+_BUSINESS_OWNER = "Organization"
+_PUBLIC_OWNER = "GovernmentBody"
 _SENTENCES_BACK = 1
 
 
@@ -28,23 +29,27 @@ def in_house(role: str | None, label: str, words: WordTables) -> bool:
     return words.any_is(HOUSE_ROLE, role or label)
 
 
-def business(label: str, words: WordTables) -> bool:
-    """The description says the organisation is a business ("a company spokesperson", "the bank's managers")."""
-    return words.any_is(BUSINESS_NOUN, label)
+def _may_own(description: str, owner: Group, words: WordTables) -> bool:
+    """Can the organisation hold the post the description names? A business's post ("a company spokesperson", "the
+    bank's managers") only a business; a public body's ("a health department spokesman") none whose name says it
+    is a company, a hospital or a centre."""
+    if words.any_is(BUSINESS_NOUN, description):
+        return owner.type == _BUSINESS_OWNER
+    if any(words.org_heads.get(w) == _PUBLIC_OWNER for w in description.lower().split()):
+        head = name_key(owner.label).split()[-1:]
+        return not head or words.org_heads.get(head[0]) != _BUSINESS_OWNER
+    return True
 
 
-def owner_before(
-    model: TextModel, first_token: int, organisations: list[tuple[int, str, str]], business_only: bool = False
-) -> str | None:
+def owner_before(model: TextModel, first_token: int, organisations: list[tuple[int, str, str]]) -> str | None:
     """The key of the organisation mentioned last before token first_token, no further back than the sentence
-    before; only a business when business_only. organisations: (last token of a mention, key, type), any order."""
+    before. organisations: (last token of a mention, key, type), any order."""
     sentence = model.tokens[first_token].sentence
     earlier = [
         (last, key)
         for last, key, kind in organisations
         if last < first_token
         and kind not in _OWNER_TYPES_EXCLUDED
-        and (kind == _BUSINESS_OWNER or not business_only)
         and sentence - model.tokens[last].sentence <= _SENTENCES_BACK
     ]
     return max(earlier)[1] if earlier else None
@@ -67,11 +72,17 @@ def possessor_affiliations(model: TextModel, groups: dict[str, Group]) -> None:
 
 def house_affiliations(model: TextModel, groups: dict[str, Group], words: WordTables) -> None:
     """An in-house post with no organisation beside it belongs to the one named just before."""
-    organisations = [(m.last, key, g.type) for key, g in groups.items() if not g.document for m in g.mentions]
     for group in groups.values():
         if group.affiliation is None and group.mentions and in_house(group.role, group.label, words):
+            description = f"{group.role or ''} {group.label}"
+            organisations = [
+                (m.last, key, g.type)
+                for key, g in groups.items()
+                if not g.document and _may_own(description, g, words)
+                for m in g.mentions
+            ]
             first = min(m.first for m in group.mentions)
-            owner = owner_before(model, first, organisations, business(group.label, words))
+            owner = owner_before(model, first, organisations)
             if owner is not None and owner != group.key:
                 group.affiliation = owner
 

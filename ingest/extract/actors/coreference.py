@@ -123,6 +123,8 @@ def _letters_in_order(short: str, label: str) -> bool:
 def _compatible(actor: ActorRecord, lemma: str, words: WordTables) -> bool:
     """Can "the <lemma>" refer to this actor? By the role it was given, its label's words, or its kind."""
     label_words = name_key(actor.label).split()
+    if actor.type == "Person" and lemma in words.org_descriptors:
+        return False  # "the hospital" is never "hospital spokeswoman Ana Marr"
     if lemma in label_words or (actor.role and lemma in name_key(actor.role).split()):
         return True
     own = _institution_of(label_words, words)
