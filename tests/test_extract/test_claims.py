@@ -360,3 +360,30 @@ def test_one_under_fire_from_a_body_for_a_deed_is_accused_by_it() -> None:
     read = extract("Korlin Holdings came under fire from the Harbour Workers Union for cutting wages.")
     [allegation] = read.against("Korlin Holdings")
     assert read.labels(allegation.claimants) == {"Harbour Workers Union"}, read.summary()
+
+
+@pytest.mark.parametrize("doing", ["spent weeks concealing", "kept concealing", "spent three months hiding"])
+def test_a_gerund_after_a_verb_of_keeping_on_or_spending_time_is_the_subject_s_act(doing: str) -> None:
+    read = extract(f"Nurses at Kestrel Bay Medical Center say hospital managers {doing} an outbreak of a fungus.")
+    [allegation] = read.against("hospital managers")
+    assert read.labels(allegation.claimants) == {"Nurses"}, read.summary()
+
+
+def test_meeting_a_duty_is_no_contact_with_anyone() -> None:
+    read = extract("Kestrel Bay Medical Center met its reporting obligations, Tomas Korlin said.")
+    assert not read.against("Kestrel Bay Medical Center"), read.summary()
+
+
+def test_the_accusations_against_a_body_s_unnamed_managers_and_against_the_body_are_one_allegation() -> None:
+    read = extract(
+        "Nurses at Kestrel Bay Medical Center say hospital managers concealed an outbreak of a fungus.\n\n"
+        "The Harlow Nurses Union accused Kestrel Bay Medical Center of putting its ratings ahead of patients' lives."
+    )
+    [allegation] = read.against("Kestrel Bay Medical Center")
+    assert read.labels(allegation.claimants) == {"Nurses", "Harlow Nurses Union"}, read.summary()
+
+
+def test_a_participle_after_its_subject_with_an_object_of_its_own_is_an_active_act() -> None:
+    read = extract("Kestrel Bay Hospital alleges state health officials covered up an outbreak of a fungus in 2024.")
+    [allegation] = read.against("state health officials")
+    assert read.labels(allegation.claimants) == {"Kestrel Bay Hospital"}, read.summary()

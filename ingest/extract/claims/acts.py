@@ -87,22 +87,24 @@ class ActReader:
                 return match.entry.event_type
         return None
 
-    def _gives_only_words(self, match_last: int, limit: int) -> bool:
-        """"did not provide evidence for this", "gave an interview": what is handed over is words, no support."""
+    def _object_is(self, match_last: int, limit: int, category: str) -> bool:
+        """The first noun after the act word is one of a category's words."""
         tokens = self.model.tokens
         for k in range(match_last + 1, min(match_last + _GIVE_REACH, limit + 1)):
             if tokens[k].noun:
-                return self.lexicon.words.is_("told-object", tokens[k].lemma)
+                return self.lexicon.words.is_(category, tokens[k].lemma)
         return False
 
-    def _reduced_passive(self, first: int, floor: int) -> bool:
-        """'nine people killed in the strike', 'weapons supplied by X': a participle right after its noun."""
+    def _reduced_passive(self, first: int, last: int, floor: int) -> bool:
+        """'nine people killed in the strike', 'weapons supplied by X': a participle right after its noun; not one
+        with an object of its own ("officials covered up an outbreak": a past tense)."""
         tokens = self.model.tokens
         before = first - 1
         return (
             tokens[first].tag == "VBN"
             and before >= floor
             and (tokens[before].noun or self.actors.at(before) is not None)
+            and not (last + 1 < len(tokens) and tokens[last + 1].tag in ("DT", "PRP$"))
         )
 
     def _in_a_law_s_name(self, first: int, last: int) -> bool:
@@ -135,11 +137,15 @@ class ActReader:
             if entry.pos == "noun" and not tokens[match.last].noun:
                 continue
             floor = max(model.sentence_of(match.first).first, first)
-            passive = verbal and (syntax.passive(match.first, floor) or self._reduced_passive(match.first, floor))
+            passive = verbal and (
+                syntax.passive(match.first, floor) or self._reduced_passive(match.first, match.last, floor)
+            )
             event_type = entry.event_type
+            if entry.act_class == "act-contact" and verbal and self._object_is(match.last, last, "met-object"):
+                continue  # "met its reporting obligations": a duty fulfilled, no one met
             if entry.act_class.startswith(("act-give", "act-receive")):
-                if self._gives_only_words(match.last, last):
-                    continue
+                if self._object_is(match.last, last, "told-object"):
+                    continue  # "did not provide evidence for this", "gave an interview": words, no support
                 event_type = self._handed_over(match.last + 1, last) or event_type
             accused: tuple[str, ...] = ()
             beneficiaries: tuple[str, ...] = ()

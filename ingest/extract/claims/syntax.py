@@ -53,6 +53,21 @@ class Syntax:
         # only the first modifier's: "a third of the medals at the Olympics" names no doer
         return self.actor_keys_at(prepositions[0] + 1, prepositions[1] - 1 if len(prepositions) > 1 else last)
 
+    def _aspect_governor(self, verb: int, j: int, floor: int) -> int | None:
+        """The verb whose subject does what a gerund names: "kept hiding", "spent weeks hiding" (a stretch of time
+        between them)."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        if tokens[verb].tag != "VBG" or j < floor:
+            return None
+        if tokens[j].noun and words.is_("time", tokens[j].lemma):
+            j -= 1
+            while j >= floor and tokens[j].tag in ("JJ", "CD", "DT"):
+                j -= 1  # "spent several weeks", "spent three months"
+        if j >= floor and tokens[j].verb and tokens[j].tag != "VBG" and words.is_("aspect-verb", tokens[j].lemma):
+            return j
+        return None
+
     def np_end(self, start: int, limit: int) -> int:
         """The last token of the noun phrase starting at start (start - 1 when no token is left before limit)."""
         tokens = self.model.tokens
@@ -111,6 +126,9 @@ class Syntax:
                 if listed:
                     return listed, opening + 1  # "three directors - A, president; B, finance director - were held"
                 j = opening - 1
+        governing = self._aspect_governor(verb, j, floor)
+        if governing is not None:
+            return self.subject(governing, floor)  # "managers kept hiding it", "spent weeks concealing it"
         if j < floor or tokens[j].text in ";:" or tokens[j].verb and tokens[j].tag != "VBG":
             return (), None
         if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
