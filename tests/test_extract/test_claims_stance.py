@@ -299,3 +299,14 @@ def test_a_source_that_only_plays_the_story_down_keeps_that_line() -> None:
         "\"The rebels have been making their own rockets for ten years,\" Voss said."
     )
     assert read.statement("making their own rockets").stance == "downplays", read.summary()
+
+
+def test_an_actor_the_headline_names_as_the_accuser_is_not_the_central_allegation_s_accused() -> None:
+    read = extract(
+        "Kestrel Bay Hospital alleges state health officials covered up a Legionnaires' outbreak in 2024.\n\n"
+        "Prosecutors in Velsk are conducting a criminal investigation into Kestrel Bay Hospital, the Velsk Courier "
+        "reported.",
+        title="Kestrel Bay Hospital alleges state cover-up",
+    )
+    central = read.central
+    assert central is not None and read.labels(central.claimants) == {"Kestrel Bay Hospital"}, read.summary()

@@ -105,6 +105,10 @@ def _with_owners(claim: Claim, owners: dict[str, str]) -> Claim:
     return replace(claim, accused=claim.accused + added) if added else claim
 
 
+def _owned(accused: list[str], owners: dict[str, str]) -> list[str]:
+    return accused + [owners[k] for k in accused if k in owners]
+
+
 def merge(
     drafts: list[Draft],
     broader: dict[str, str],
@@ -126,12 +130,13 @@ def merge(
             (
                 b
                 for b in building
-                if overlap(b.accused, draft.accused) and compatible(b.claim_type, draft.claim_type, broader)
+                if overlap(_owned(b.accused, owners or {}), draft.accused)
+                and compatible(b.claim_type, draft.claim_type, broader)
             ),
             None,
         )
-        if same is None and draft.implied:
-            same = next((b for b in building if overlap(b.accused, draft.accused)), None)
+        if same is None and draft.implied:  # the organisation denies what its managers are accused of, too
+            same = next((b for b in building if overlap(_owned(b.accused, owners or {}), draft.accused)), None)
         if same is None and draft.answers_earlier and any(
             not b.implied_only and b.evidence.start < draft.evidence.start for b in building
         ):

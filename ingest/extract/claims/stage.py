@@ -69,7 +69,7 @@ def find_claims(
     }
     reader = StanceReader(model, actors, lexicon, acts, attributions)
     claims = merge(drafts, lexicon.event_types, owners, reader.sides.same_names)
-    main = central(claims, model, actors, doc.title)
+    main = central(claims, model, actors, doc.title, lexicon)
     links = reader.links(claims, lexicon.event_types, main)
     claims = backers_as_claimants(claims, links, attributions, reader.sides)
     negating = tuple(reader.negates(a) for a in attributions)
