@@ -1,5 +1,6 @@
-"""Drafts → allegations: the same act against the same accused, said by several sources, is one allegation with
-several claimants and pieces of evidence; a denial's implied allegation joins the explicit one it answers."""
+"""Drafts → allegations: the same act against the same accused (or the organisation its unnamed managers belong to),
+said by several sources, is one allegation with several claimants and pieces of evidence; a denial's implied
+allegation joins the explicit one it answers."""
 
 from __future__ import annotations
 
@@ -93,8 +94,8 @@ class _Building:
 
 def _with_owners(claim: Claim, owners: dict[str, str]) -> Claim:
     """An unnamed group inside an organisation ("senior executives", "hospital managers") is accused together with
-    the organisation, the party an analyst can name; added once claims are merged, so that the group's acts and the
-    organisation's stay apart."""
+    the organisation, the party an analyst can name. While merging, the owner only widens the match (an accusation
+    against the organisation joins one against its managers), so an allegation names the organisation once."""
     added = tuple(
         dict.fromkeys(
             owners[k]
