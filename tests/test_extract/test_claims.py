@@ -387,3 +387,10 @@ def test_a_participle_after_its_subject_with_an_object_of_its_own_is_an_active_a
     read = extract("Kestrel Bay Hospital alleges state health officials covered up an outbreak of a fungus in 2024.")
     [allegation] = read.against("state health officials")
     assert read.labels(allegation.claimants) == {"Kestrel Bay Hospital"}, read.summary()
+
+
+def test_bodies_of_a_kind_named_only_by_a_modifier_and_their_kind_can_be_accused() -> None:
+    read = extract("Officials in Velsk have warned that foreign governments are attempting to sway the election.")
+    assert read.actor("foreign governments").type == "ActorGroup", read.summary()
+    [allegation] = read.against("foreign governments")
+    assert allegation.claim_type == "election-interference", read.summary()

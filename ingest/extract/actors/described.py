@@ -233,10 +233,10 @@ def find_described(
                 )
             )
         elif (
-            org_word is not None
+            (org_word is not None or institution is not None)  # "rival firms", "foreign governments"
             and plural
             and (first < head or affiliation is not None)
-            and (determiner == "" or words.is_("indefinite", determiner))
+            and not words.is_("definite", determiner)
         ):
             found.append(
                 DescribedCandidate(
