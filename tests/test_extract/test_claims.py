@@ -394,3 +394,9 @@ def test_bodies_of_a_kind_named_only_by_a_modifier_and_their_kind_can_be_accused
     assert read.actor("foreign governments").type == "ActorGroup", read.summary()
     [allegation] = read.against("foreign governments")
     assert allegation.claim_type == "election-interference", read.summary()
+
+
+def test_a_penalty_reaches_the_one_a_participle_after_a_comma_imposes_it_on() -> None:
+    read = extract("Until now, the biggest penalty was 500,000 pounds, imposed on Korlin Holdings for its role in a "
+                   "data scandal, the Velsk Courier reported.")
+    assert read.against("Korlin Holdings"), read.summary()

@@ -162,8 +162,11 @@ class NarrativeClaims:
                     accused = syntax.head_keys(k + 1, end)[:2]
                     break
                 auxiliary = words.is_("auxiliary", tokens[k].lemma) or tokens[k].tag == "MD"
-                if tokens[k].text in ",;" or tokens[k].verb and tokens[k].tag != "VBN" and not auxiliary:
-                    break  # "charges were filed against X" reaches X; "a fine, which X paid" does not
+                participle_next = tokens[k].text == "," and k < sentence.last and tokens[k + 1].tag == "VBN"
+                finite = tokens[k].verb and tokens[k].tag != "VBN" and not auxiliary
+                if tokens[k].text in ",;" and not participle_next or finite:
+                    # "charges were filed against X", "a fine of £5m, imposed on X" reach X; "a fine, which X paid" not
+                    break
             verb = next(
                 (j for j in range(match.first - 1, max(sentence.first, match.first - 6) - 1, -1) if tokens[j].verb),
                 None,
