@@ -153,6 +153,11 @@ def test_names_with_particles_and_role_back_references() -> None:
     assert read.actor("Valmoran officials").type == "ActorGroup"
 
 
+def test_a_patronymic_particle_joins_a_name() -> None:
+    read = extract("Velsk Governor Mwangi wa Korlin has been accused of obstructing investigators.")
+    assert read.actor("Mwangi wa Korlin").type == "Person", read.summary()
+
+
 def test_an_organisation_before_a_role_noun_is_the_affiliation() -> None:
     read = extract('"This is a disaster," Harbour Watch campaigner Sofia Lind told The Velsk Courier.')
     assert read.actor("Sofia Lind").role == "campaigner"
