@@ -310,3 +310,11 @@ def test_an_actor_the_headline_names_as_the_accuser_is_not_the_central_allegatio
     )
     central = read.central
     assert central is not None and read.labels(central.claimants) == {"Kestrel Bay Hospital"}, read.summary()
+
+
+def test_the_accused_side_putting_a_milder_account_in_place_of_the_charge_plays_it_down() -> None:
+    read = extract(
+        "Nurses at Kestrel Bay Medical Center accused the hospital of concealing an outbreak of a fungus.\n\n"
+        "The hospital's chief medical officer, Dr. Piet Voss, said the patients were colonised rather than sick."
+    )
+    assert REPORT_STANCE[read.statement("colonised rather than").stance] == "downplays", read.summary()
