@@ -369,3 +369,10 @@ def test_a_family_name_written_first_refers_back_to_the_person_named_in_full() -
 def test_a_name_headed_by_board_is_a_public_body() -> None:
     read = extract("The Velsk Pollution Control Board criticised the factory for dumping waste in the river.")
     assert read.actor("Velsk Pollution Control Board").type == "GovernmentBody", read.summary()
+
+
+def test_a_nationality_word_before_a_name_the_text_also_uses_alone_is_no_part_of_it() -> None:
+    read = extract("Valmora denied a report published by the Ostrian Harbour Times claiming that Valmora sent weapons. "
+                   "The Harbour Times said the shipments began in May.")
+    [outlet] = [a for a in read.extraction.actors if "Harbour Times" in a.label]
+    assert outlet.label == "Harbour Times", read.summary()

@@ -12,6 +12,7 @@ from newskg.ingest.extract.actors.affiliations import (
 from newskg.ingest.extract.actors.contexts import ActingContexts, plural_name
 from newskg.ingest.extract.actors.coreference import (
     acronym_after,
+    after_demonym,
     clipped_surname,
     given_names,
     initials,
@@ -205,6 +206,8 @@ class ActorFinder:
             acronym = acronym_after(model, candidate.last, candidate.label)
             if acronym is not None:
                 aliases[model.tokens[acronym[0]].norm] = key
+            if (plain := "name:" + after_demonym(model, candidate, hits)) in full_by_key and plain != key:
+                aliases[name_key(candidate.label)] = plain  # "the American Wall Street Journal" is the Journal
         described = [
             c for c in full if c.title or role_before(model, c.first, words) or role_after(model, c.last, words)
         ]  # a person the text says is one ("spokesman Ma Zhaoxu"), not a name typed a person by its shape
@@ -250,12 +253,7 @@ class ActorFinder:
             form = name_key(candidate.label)
             alias = aliases.get(form) or aliases.get(clipped_surname(form, surnames))
             if alias is not None:
-                put(
-                    alias,
-                    candidate.first,
-                    candidate.last,
-                    lambda: groups[alias],
-                )
+                put(alias, candidate.first, candidate.last, lambda: groups[alias])
                 continue
             known = self.registry.resolve(candidate.label)
             if known is not None and not known.is_place:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newskg.ingest.extract.actors.known import KnownHit, Use
 from newskg.ingest.extract.actors.name_types import NamedCandidate
 from newskg.ingest.extract.actors.values import ActorRecord, ActorSet, Mention
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -94,6 +95,15 @@ def leading_forms(label: str) -> set[str]:
     if not known_common_word(written[0]):
         forms.add(parts[0])
     return forms
+
+
+def after_demonym(model: TextModel, candidate: NamedCandidate, hits: Sequence[KnownHit]) -> str:
+    """The folded name after a nationality word that opens it ("the American Wall Street Journal" → "wall street
+    journal"); "" when none opens it. The name without it, met in the text too, is the one meant."""
+    opening = next((h for h in hits if h.use is Use.DEMONYM and h.first == candidate.first), None)
+    if opening is None or opening.last >= candidate.last:
+        return ""
+    return name_key(model.span(opening.last + 1, candidate.last).text)
 
 
 def initials(label: str, words: WordTables) -> str:
