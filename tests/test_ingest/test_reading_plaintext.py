@@ -173,3 +173,23 @@ def test_a_top_headlines_label_inside_a_live_page_does_not_cut_the_lead_off(tmp_
     text = read_file(path).text
     assert text.startswith("Mayor Ivo Brenner is on trial") and "Justice Lena Marsh" in text, text
     assert "Top headlines" not in text and "Judge keeps a light touch" not in text, text
+
+
+def test_a_summary_box_ends_at_the_first_paragraph_of_a_page_copied_without_blank_lines(tmp_path: Path) -> None:
+    page = (
+        "Harl fraud trial live updates: mayor calls case a 'witch hunt'\n"
+        "Mayor Ivo Brenner is on trial in Harl in a lawsuit that could cost him his fortune and his office, "
+        "brought by the region's attorney general over a decade of alleged fraud.\n"
+        "Top headlines:\n"
+        "Judge keeps a light touch\n"
+        "Justice Lena Marsh appears to be enjoying her time overseeing the trial today, correcting both sides on "
+        "minor points of procedure.\n"
+        "Later, Marsh smiled when the same attorney adjusted his language and withdrew his words from the record.\n"
+        "Mayor calls case a 'witch hunt'\n"
+        "Leaving court during the break, Brenner told reporters that the valuations came with disclaimers.\n"
+        '"This case is a witch hunt," Brenner said du'
+    )
+    path = tmp_path / "live.txt"
+    path.write_text(page, encoding="utf-8")
+    text = read_file(path).text
+    assert text.endswith('"This case is a witch hunt," Brenner said du'), text

@@ -170,7 +170,9 @@ def _mark_boxes(lines: list[Line], rules: ClutterRules) -> list[Line]:
             in_summary = True
         elif line.kind not in (Kind.SHORT, Kind.REPEATED):
             in_links = in_links and line.kind is Kind.CLUTTER
-        in_summary = in_summary and (follows or rules.summary_heading.fullmatch(line.text))  # a blank line ends it
+        paragraph = line.kind is Kind.PROSE and _ITEM.match(line.text) is None
+        # a blank line ends it, and so does a paragraph (a page copied without blank lines)
+        in_summary = in_summary and (follows and not paragraph or rules.summary_heading.fullmatch(line.text))
         point = in_summary and (line.kind in (Kind.SHORT, Kind.REPEATED) or _ITEM.match(line.text) is not None)
         link = in_links and line.kind in (Kind.SHORT, Kind.REPEATED)
         out.append(replace(line, kind=Kind.CLUTTER) if point or link else line)
@@ -191,7 +193,8 @@ def _mark_teaser_headlines(lines: list[Line], rules: ClutterRules) -> list[Line]
     out = list(lines)
     for i in range(1, len(out)):
         following = out[i + 1] if i + 1 < len(out) else None
-        label_after = rules.box_heading.fullmatch(out[i].text) and (following is None or not _is_headline_like(following))
+        label_after = rules.box_heading.fullmatch(out[i].text) and (
+            following is None or not _is_headline_like(following))
         if (rules.is_teaser_marker(out[i].text) or label_after) and _is_headline_like(out[i - 1]):
             out[i - 1] = replace(out[i - 1], kind=Kind.CLUTTER)
         elif out[i - 1].kind is Kind.PROSE and _is_headline_like(out[i - 1]) and out[i].kind in (
