@@ -400,3 +400,10 @@ def test_a_penalty_reaches_the_one_a_participle_after_a_comma_imposes_it_on() ->
     read = extract("Until now, the biggest penalty was 500,000 pounds, imposed on Korlin Holdings for its role in a "
                    "data scandal, the Velsk Courier reported.")
     assert read.against("Korlin Holdings"), read.summary()
+
+
+def test_calling_the_case_a_scam_charges_its_makers_though_the_word_also_names_a_fraud() -> None:
+    read = extract("Prosecutors in Velsk sued Teodor Brask for fraud on Monday.\n\n"
+                   '"This case is a scam," Brask said during a break.')
+    [counter] = read.against("Prosecutors")
+    assert read.labels(counter.claimants) == {"Teodor Brask"}, read.summary()

@@ -70,8 +70,10 @@ class CounterCharges:
     def _impugns(self, a: Attribution) -> bool:
         """Bad faith imputed to the claim itself, not to the doer of an act told instead ("the attack was carried out
         by bandits trying to discredit the group" tells who did it)."""
-        told = any(not act.negated for act in self.acts.find(a.content_first, a.content_last))
-        return not told and self.wording.impugns_motive(a.content_first, a.content_last)
+        impugning = self.wording.impugning(a.content_first, a.content_last)
+        acts = self.acts.find(a.content_first, a.content_last)
+        told = any(not act.negated and act.first not in impugning for act in acts)  # "a scam" names no act done
+        return bool(impugning) and not told
 
     def _accused(self, speaker: str, a: Attribution, answered: list[Claim]) -> tuple[str, ...]:
         if not answered:

@@ -55,12 +55,14 @@ class Wording:
             return None
         return min(found)[1]
 
-    def impugns_motive(self, first: int, last: int) -> bool:
-        """The content calls something a move in bad faith ("a witch hunt", "designed to discredit"), not negated."""
-        return any(
-            match.entry.impugns_motive and not self._negated(match.first, first)
+    def impugning(self, first: int, last: int) -> list[int]:
+        """Where the content calls something a move in bad faith ("a witch hunt", "designed to discredit"), not
+        negated: the first token of each such word."""
+        return [
+            match.first
             for match in self.lexicon.stance_words.find(self.model, first, last, lenient=True)
-        )
+            if match.entry.impugns_motive and not self._negated(match.first, first)
+        ]
 
 
 def refers_to_claim(model: TextModel, lexicon: Lexicon, first: int, last: int) -> bool:
