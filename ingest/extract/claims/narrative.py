@@ -55,6 +55,17 @@ class NarrativeClaims:
                 return act.event_type, act.first
         return GENERIC, None
 
+    def _names_a_post(self, first: int, last: int) -> bool:
+        """"prosecuting counsel", "the investigating magistrate": a gerund naming a post, no action taken."""
+        tokens = self.model.tokens
+        before = tokens[first - 1] if first > 0 else None
+        return (
+            tokens[first].tag == "VBG"
+            and last + 1 < len(tokens)
+            and tokens[last + 1].lemma in self.lexicon.words.roles
+            and (before is None or not (before.verb or before.tag in ("IN", "TO")))
+        )
+
     def legal_actions(self, sentence: Sentence) -> list[Draft]:
         """Legal action ("prosecutors charged X with C", "X was indicted") and accusations no statement carries ("X
         has been accused of C", "X was accused by Y of C"): the accused is the object, or the passive subject."""
@@ -70,7 +81,7 @@ class NarrativeClaims:
             if m.entry.accuses_object and m.first not in self.cues
         ]
         for match in sorted(verbs, key=lambda m: m.first):
-            if not tokens[match.first].verb or match.first in taken:
+            if not tokens[match.first].verb or match.first in taken or self._names_a_post(match.first, match.last):
                 continue
             passive = syntax.passive(match.first, sentence.first)
             if match.first in self.quoted and not (passive and match.first not in self.cues):
