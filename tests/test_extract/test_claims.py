@@ -407,3 +407,16 @@ def test_calling_the_case_a_scam_charges_its_makers_though_the_word_also_names_a
                    '"This case is a scam," Brask said during a break.')
     [counter] = read.against("Prosecutors")
     assert read.labels(counter.claimants) == {"Teodor Brask"}, read.summary()
+
+
+def test_a_gerund_naming_a_post_is_no_legal_action() -> None:
+    read = extract("Prosecuting counsel Ines Falk urged the court to grant an accelerated hearing.")
+    assert not read.against("Ines Falk"), read.summary()
+
+
+def test_the_client_a_possessive_names_is_not_the_possessor() -> None:
+    read = extract("Teodor Brask was charged by the Velsk Fraud Office with laundering money.\n\n"
+                   "After outlining the charges, prosecuting counsel Piet Voss urged the court to hear the case.\n\n"
+                   "In response, the defence counsel told the court that three related cases were already pending, "
+                   "making this the fourth charge being filed against his client.")
+    assert not read.against("Piet Voss"), read.summary()

@@ -34,11 +34,17 @@ class Syntax:
         keys: list[str] = []
         for i in range(first, last + 1):
             actor = self.actors.at(i)
-            if actor is None and tokens[i].tag in ("PRP", "PRP$"):
+            if actor is None and tokens[i].tag in ("PRP", "PRP$") and not self._owns_a_person(i, last):
                 actor = self.resolver.pronoun(i)
             if actor is not None and actor.key not in keys:
                 keys.append(actor.key)
         return tuple(keys)
+
+    def _owns_a_person(self, i: int, last: int) -> bool:
+        """"his client", "her lawyer": the possessive names whose person it is, the person is someone else."""
+        tokens = self.model.tokens
+        role = self.lexicon.words.roles.get(tokens[i + 1].lemma) if tokens[i].tag == "PRP$" and i < last else None
+        return role is not None and "Person" in role.classes
 
     def head_keys(self, first: int, last: int) -> tuple[str, ...]:
         """The actors of a noun phrase's head, before any prepositional modifier ("the mayor of Ardenne", "prosecutors
