@@ -420,3 +420,8 @@ def test_the_client_a_possessive_names_is_not_the_possessor() -> None:
                    "In response, the defence counsel told the court that three related cases were already pending, "
                    "making this the fourth charge being filed against his client.")
     assert not read.against("Piet Voss"), read.summary()
+
+
+def test_instructing_someone_to_do_something_is_an_order_not_training() -> None:
+    read = extract("Nurses said a senior ministry official instructed hospital managers in Velsk not to tell families.")
+    assert all(a.claim_type != "train-forces" for a in read.extraction.allegations), read.summary()
