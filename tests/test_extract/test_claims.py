@@ -425,3 +425,9 @@ def test_the_client_a_possessive_names_is_not_the_possessor() -> None:
 def test_instructing_someone_to_do_something_is_an_order_not_training() -> None:
     read = extract("Nurses said a senior ministry official instructed hospital managers in Velsk not to tell families.")
     assert all(a.claim_type != "train-forces" for a in read.extraction.allegations), read.summary()
+
+
+def test_the_act_one_is_accused_of_is_the_object_s_even_inside_another_statement() -> None:
+    read = extract('Valmora on Wednesday rejected as "groundless" Ostrian suggestions it was involved in the Tarnia '
+                   "conflict, after Ostria's UN envoy accused Valmora of aiding rebels fighting the Tarnian government.")
+    assert not read.against("Ostria"), read.summary()

@@ -59,6 +59,11 @@ class Syntax:
         # only the first modifier's: "a third of the medals at the Olympics" names no doer
         return self.actor_keys_at(prepositions[0] + 1, prepositions[1] - 1 if len(prepositions) > 1 else last)
 
+    def _accused_object(self, verb: int, preposition: int, floor: int) -> tuple[str, ...]:
+        """"accused Valmora of aiding rebels": the doer of the act is the accusing verb's object, not its subject."""
+        accusing = any(m.entry.accuses_object for m in self.lexicon.cues.at(self.model, verb, lenient=True))
+        return self.actor_keys_at(verb + 1, preposition - 1) if accusing and not self.passive(verb, floor) else ()
+
     def _aspect_governor(self, verb: int, j: int, floor: int) -> int | None:
         """The verb whose subject does what a gerund names: "kept hiding", "spent weeks hiding" (a stretch of time
         between them)."""
@@ -140,7 +145,10 @@ class Syntax:
         if tokens[verb].tag == "VBG" and tokens[j].tag in ("IN", "TO") or tokens[j].tag == "VBG":
             # "had a part in arming", "accused of providing": the doer is the governing clause's subject
             governing = next((k for k in range(j, floor - 1, -1) if tokens[k].verb and tokens[k].tag != "VBG"), None)
-            return self.subject(governing, floor) if governing is not None else ((), None)
+            if governing is None:
+                return (), None
+            accused = self._accused_object(governing, j, floor)
+            return (accused, governing + 1) if accused else self.subject(governing, floor)
         start = j
         while (
             start - 1 >= floor
