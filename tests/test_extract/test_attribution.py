@@ -526,3 +526,9 @@ def test_a_document_is_not_made_by_the_one_its_words_accuse() -> None:
     assert statement.speaker_label == "the report", read.summary()
     [allegation] = read.against("Ostrian police")
     assert read.labels(allegation.claimants) == {"the report"}, read.summary()
+
+
+def test_an_envoy_to_a_body_speaks_not_the_body() -> None:
+    read = extract("The Ostrian envoy to the UN said Valmora was aiding rebels.")
+    [statement] = read.extraction.statements
+    assert statement.speaker_label == "The Ostrian envoy", read.summary()
