@@ -532,3 +532,18 @@ def test_an_envoy_to_a_body_speaks_not_the_body() -> None:
     read = extract("The Ostrian envoy to the UN said Valmora was aiding rebels.")
     [statement] = read.extraction.statements
     assert statement.speaker_label == "The Ostrian envoy", read.summary()
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The Velsk high court ruled that the contract was void.", "the contract was void"),
+    ("The Ostrian ombudsman has ordered that charges be filed against seven port officials.",
+     "charges be filed against seven port officials"),
+])
+def test_a_ruling_or_an_order_that_a_clause_hold_is_attributed(text: str, content: str) -> None:
+    read = extract(text)
+    [statement] = read.extraction.statements
+    assert statement.content.text == content, read.summary()
+
+
+def test_a_thing_ordered_is_no_statement() -> None:
+    assert not extract("The minister ordered an inquiry into the deaths.").extraction.statements

@@ -90,6 +90,7 @@ class ContentChecks:
             (
                 t.tag in ("VBD", "VBZ", "VBP", "MD")
                 or t.tag == "VB" and k > first and tokens[k - 1].tag == "TO"
+                or t.tag == "VB" and k > first and (tokens[k - 1].noun or tokens[k - 1].tag == "PRP")  # "he resign"
                 or t.tag == "VBN" and k > first and tokens[k - 1].noun
             )
             and not self._coordinated(k, first)
