@@ -376,3 +376,9 @@ def test_a_nationality_word_before_a_name_the_text_also_uses_alone_is_no_part_of
                    "The Harbour Times said the shipments began in May.")
     [outlet] = [a for a in read.extraction.actors if "Harbour Times" in a.label]
     assert outlet.label == "Harbour Times", read.summary()
+
+
+def test_a_court_the_text_does_not_name_is_a_public_body_when_it_speaks() -> None:
+    read = extract("Teodor Brask was charged with fraud. The court said the contract was void.")
+    assert read.actor("court").type == "GovernmentBody", read.summary()
+    assert read.statement("contract was void").speaker_label == "court", read.summary()
