@@ -318,3 +318,11 @@ def test_the_accused_side_putting_a_milder_account_in_place_of_the_charge_plays_
         "The hospital's chief medical officer, Dr. Piet Voss, said the patients were colonised rather than sick."
     )
     assert REPORT_STANCE[read.statement("colonised rather than").stance] == "downplays", read.summary()
+
+
+def test_one_of_the_accusing_group_speaks_for_its_side() -> None:
+    read = extract(
+        "Nurses at Kestrel Bay Medical Center say hospital managers concealed an outbreak of a fungus.\n\n"
+        '"We were handing families gowns and telling them it was nothing," one of the nurses said.'
+    )
+    assert REPORT_STANCE[read.statement("handing families gowns").stance] == "supports", read.summary()

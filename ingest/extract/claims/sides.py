@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from newskg.ingest.extract.actors.values import COLLECTIVE, NAMED, ActorSet
+from newskg.ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, NAMED, ActorSet
 from newskg.ingest.extract.lexicon.words import WordTables
 from newskg.ingest.extract.text.folding import name_key
 
@@ -67,8 +67,13 @@ class Sides:
 
     def _collective_heads(self) -> list[tuple[str, str]]:
         """A group named by its head noun alone and the one group whose name ends in it ("the factories" after
-        "chemical factories"); none when several do ("officials" after "US officials" and "Russian officials")."""
-        collective = [(a.key, self._counted_out(a.label)) for a in self.actors.actors if a.kind == COLLECTIVE]
+        "chemical factories"); none when several do ("officials" after "US officials" and "Russian officials").
+        Groups named alike but for their number are one ("Nurses", "three nurses", "one of the nurses")."""
+        collective = [
+            (a.key, self._counted_out(a.label))
+            for a in self.actors.actors
+            if a.kind == COLLECTIVE or a.kind == ANONYMOUS and a.plural
+        ]
         pairs = []
         for key, words in collective:
             longer = [
@@ -78,6 +83,7 @@ class Sides:
             ]
             if words and len({more for _, more in longer}) == 1:
                 pairs += [(key, other) for other, _ in longer]
+            pairs += [(key, other) for other, same in collective if other != key and words and same == words]
         return pairs
 
     def _counted_out(self, label: str) -> list[str]:
@@ -86,7 +92,8 @@ class Sides:
         return [
             w
             for w in name_key(label).split()
-            if not w.isdigit() and not (words is not None and words.is_("quantifier", w))
+            if not w.isdigit()
+            and not (words is not None and (words.is_("quantifier", w) or words.is_("definite", w)))
         ]
 
     def camp(self, key: str) -> set[str]:
