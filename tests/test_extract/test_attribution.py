@@ -547,3 +547,10 @@ def test_a_ruling_or_an_order_that_a_clause_hold_is_attributed(text: str, conten
 
 def test_a_thing_ordered_is_no_statement() -> None:
     assert not extract("The minister ordered an inquiry into the deaths.").extraction.statements
+
+
+def test_what_a_source_fears_is_no_statement_unless_a_clause() -> None:
+    read = extract("Two former employees, who spoke on condition of anonymity because they feared legal action, said "
+                   "the consultancy had no staff.")
+    assert [s.content.text for s in read.extraction.statements] == ["the consultancy had no staff"], read.summary()
+    assert extract("Residents feared that the river was poisoned.").extraction.statements
