@@ -326,3 +326,10 @@ def test_one_of_the_accusing_group_speaks_for_its_side() -> None:
         '"We were handing families gowns and telling them it was nothing," one of the nurses said.'
     )
     assert REPORT_STANCE[read.statement("handing families gowns").stance] == "supports", read.summary()
+
+
+def test_an_inquiry_that_failed_to_find_evidence_contests_the_charge() -> None:
+    read = extract("Velsk prosecutors accused Korlin Holdings of bribing officials.\n\n"
+                   "An independent auditor, Mara Voss, said an investigation by Ostrian police had failed to find "
+                   "any evidence in support of the allegations.")
+    assert REPORT_STANCE[read.statement("failed to find").stance] == "denies", read.summary()
