@@ -429,5 +429,13 @@ def test_instructing_someone_to_do_something_is_an_order_not_training() -> None:
 
 def test_the_act_one_is_accused_of_is_the_object_s_even_inside_another_statement() -> None:
     read = extract('Valmora on Wednesday rejected as "groundless" Ostrian suggestions it was involved in the Tarnia '
-                   "conflict, after Ostria's UN envoy accused Valmora of aiding rebels fighting the Tarnian government.")
+                   "conflict, after Ostria's UN envoy accused Valmora of aiding rebels fighting the Tarnian "
+                   "government.")
     assert not read.against("Ostria"), read.summary()
+
+
+@pytest.mark.parametrize("frame", ["is said to have", "is believed to have", "is alleged to have"])
+def test_one_said_to_have_done_a_wrong_is_accused_of_it_by_no_one_named(frame: str) -> None:
+    read = extract(f"Teodor Brask {frame} bribed two port officials in Velsk.")
+    [allegation] = read.against("Teodor Brask")
+    assert allegation.claim_type == "bribery" and not allegation.claimants, read.summary()

@@ -230,7 +230,10 @@ class SpeechClaims:
             or reporter
         )
         embedded = self._embedded_report(a)
+        doer = self._hearsay_subject(a)
         for act in self.acts.find(a.content_first, a.content_last):
+            if not act.accused and doer:
+                act = self.acts.doing(act, doer, a.content_last)  # "X is said to have paid them": X paid them
             if embedded is not None and act.first > embedded:
                 continue  # "says rumours that X did it resemble …": the speaker reports a report, not the act
             if act.claimed or self._hedged(act.first, a.content_first):
@@ -264,6 +267,15 @@ class SpeechClaims:
                 )
             )
         return drafts
+
+    def _hearsay_subject(self, a: Attribution) -> tuple[str, ...]:
+        """The subject of a passive of hearsay ("Teodor Brask is said to have …"): the doer of what follows."""
+        if not a.passive or a.cue is None or a.cue_entry is None:
+            return ()
+        if not self.lexicon.words.is_("hearsay-passive", a.cue_entry.lemma):
+            return ()
+        cue_first = self.model.token_at(a.cue.start)
+        return self.acts.syntax.subject(cue_first, self.model.sentence_of(cue_first).first)[0]
 
     def _hedged(self, first: int, floor: int) -> bool:
         return any(self.lexicon.hedges.at(self.model, k, lenient=True) for k in range(max(floor, first - 2), first))
