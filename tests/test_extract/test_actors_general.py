@@ -382,3 +382,10 @@ def test_a_court_the_text_does_not_name_is_a_public_body_when_it_speaks() -> Non
     read = extract("Teodor Brask was charged with fraud. The court said the contract was void.")
     assert read.actor("court").type == "GovernmentBody", read.summary()
     assert read.statement("contract was void").speaker_label == "court", read.summary()
+
+
+def test_a_body_the_text_does_not_name_speaks_past_a_phrase_of_place() -> None:
+    read = extract("A federal court in Velsk ruled on Monday that Teodor Brask had defrauded investors.")
+    assert read.actor("A federal court").type == "GovernmentBody", read.summary()
+    [allegation] = read.against("Teodor Brask")
+    assert read.labels(allegation.claimants) == {"A federal court"}, read.summary()

@@ -7,6 +7,8 @@ from __future__ import annotations
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
+_PLACE_REACH = 4  # words of a place after a subject and before its verb ("in the Ostrian capital")
+
 
 def plural_name(model: TextModel, i: int) -> bool:
     token = model.tokens[i]
@@ -26,7 +28,8 @@ class ActingContexts:
             return False
         if k + 1 < len(tokens) and tokens[k + 1].noun:
             return False  # "Ukrainian support staff": the noun is not the head
-        if self.lexicon.words.is_("attempt-noun", tokens[k].lemma) and k + 2 < len(tokens) and tokens[k + 1].tag == "TO":
+        attempt = self.lexicon.words.is_("attempt-noun", tokens[k].lemma)
+        if attempt and k + 2 < len(tokens) and tokens[k + 1].tag == "TO":
             k += 2  # "Russian efforts to sway the election": the act the effort was for
             return any(m.entry.wrongful for m in self.lexicon.acts.at(model, k))
         return any(m.last == k and m.entry.pos != "verb" for m in self.lexicon.acts.at(model, k, lenient=True))
@@ -54,7 +57,7 @@ class ActingContexts:
         tokens = model.tokens
         if self._agent_of(model, i):
             return True
-        j = i + 1
+        j = self._past_place(model, i + 1)  # "a court in Velsk ruled", "officials in western Ostria said"
         while (
             j < len(tokens)
             and tokens[j].sentence == tokens[i].sentence
@@ -69,6 +72,19 @@ class ActingContexts:
             or any(m.entry.wrongful for m in self.lexicon.acts.at(model, j))  # "managers hid the files"
             or self.lexicon.words.is_("proceeding-verb", tokens[j].lemma)  # "prosecutors filed charges"
         )
+
+    def _past_place(self, model: TextModel, j: int) -> int:
+        """The token after a short phrase of place starting at j ("in Velsk", "in the capital"), else j."""
+        tokens = model.tokens
+        words = self.lexicon.words
+        if j >= len(tokens) or not words.is_("locative", tokens[j].norm):
+            return j
+        if words.is_("member-preposition", tokens[j].norm):
+            return j  # "a lecturer at Velsk University" names where one works, not where one speaks
+        k = j + 1
+        while k < len(tokens) and k - j <= _PLACE_REACH and tokens[k].tag in ("NNP", "NNPS", "DT", "JJ", "NN"):
+            k += 1
+        return k if k > j + 1 and k < len(tokens) and tokens[k].verb else j
 
     def told(self, model: TextModel, first: int) -> bool:
         """'told X', 'said in an interview with X': a name right after a cue that takes an addressee."""
