@@ -51,3 +51,12 @@ def test_a_public_body_s_post_is_not_held_at_the_business_named_before_it() -> N
         "A health department spokesman, Tomas Korlin, said the agency was reviewing the case."
     )
     assert read.actor("Tomas Korlin").affiliation is None, read.summary()
+
+
+def test_a_state_institution_named_bare_belongs_to_the_state_the_story_just_named() -> None:
+    read = extract(
+        'Ostria on Friday rejected as "groundless" Valmora\'s charge that Ostrian hackers had attacked Valmoran '
+        'government computers.\n\n"I can say that these accusations are groundless," Foreign Ministry spokesman Piet '
+        "Voss told reporters."
+    )
+    assert read.label(read.actor("Foreign Ministry").affiliation) == "Ostria", read.summary()

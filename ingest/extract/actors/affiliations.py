@@ -70,6 +70,28 @@ def possessor_affiliations(model: TextModel, groups: dict[str, Group]) -> None:
                 break
 
 
+def institution_states(model: TextModel, groups: dict[str, Group], words: WordTables) -> None:
+    """"Foreign Ministry spokesman Ma Zhaoxu" with no state named: a state's institution named bare belongs to the
+    state the sentence before (or its own) opens with, as news names the country and then quotes its ministry."""
+    tokens = model.tokens
+    for group in groups.values():
+        if group.affiliation is not None or group.type == "State" or not group.mentions:
+            continue
+        if words.state_institutions.get(name_key(group.label)) is None:
+            continue
+        first = min(m.first for m in group.mentions)
+        sentence = tokens[first].sentence
+        states = [
+            (tokens[m.first].sentence, m.first, key)
+            for key, other in groups.items()
+            if other.type == "State"
+            for m in other.mentions
+            if sentence - 1 <= tokens[m.first].sentence <= sentence and m.first < first
+        ]
+        if states:
+            group.affiliation = min(states)[2]
+
+
 def house_affiliations(model: TextModel, groups: dict[str, Group], words: WordTables) -> None:
     """An in-house post with no organisation beside it belongs to the one named just before."""
     for group in groups.values():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newskg.ingest.extract.actors.affiliations import (
     house_affiliations,
+    institution_states,
     possessor_affiliations,
     role_affiliation,
 )
@@ -161,6 +162,7 @@ class ActorFinder:
             if group.affiliation is None:
                 group.affiliation = role_affiliation(model, found, groups, hits, self.lexicon)
         possessor_affiliations(model, groups)
+        institution_states(model, groups, words)
         house_affiliations(model, groups, self.lexicon.words)  # after "the company" joined the company it refers to
         for group in groups.values():  # a dateline names where the story was filed and its wire, no actor
             group.mentions = [m for m in group.mentions if m.span.start >= model.dateline_end]
