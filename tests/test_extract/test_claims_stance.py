@@ -333,3 +333,11 @@ def test_an_inquiry_that_failed_to_find_evidence_contests_the_charge() -> None:
                    "An independent auditor, Mara Voss, said an investigation by Ostrian police had failed to find "
                    "any evidence in support of the allegations.")
     assert REPORT_STANCE[read.statement("failed to find").stance] == "denies", read.summary()
+
+
+def test_the_accused_side_telling_what_it_will_do_is_no_denial() -> None:
+    read = extract(
+        "Valmora accused Ostrian intelligence of bribing officials in Port Kell.\n\n"
+        "Ostrian intelligence chief Piet Voss has repeatedly said Ostria would strike its enemies abroad."
+    )
+    assert REPORT_STANCE[read.statement("would strike").stance] == "neutral", read.summary()

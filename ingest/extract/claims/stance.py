@@ -71,7 +71,6 @@ class StanceReader:
         return refers_to_claim(self.model, self.lexicon, a.content_first, a.content_last)
 
     def _read(self, a: Attribution, makes: bool) -> _Reading:
-        words = self.lexicon.words
         tokens = self.model.tokens
         named = self.acts.syntax.actor_keys_at(a.content_first, a.content_last)
         return _Reading(
@@ -81,9 +80,7 @@ class StanceReader:
             refers=self._refers(a),
             negation=self.negates(a),
             cue_stance=cue_stance_of(a),
-            future=any(
-                words.is_("future-modal", t.norm) and t.verb for t in tokens[a.content_first : a.content_last + 1]
-            ),
+            future=self._future(a),
             makes=makes,
             unsaid=any(
                 m.entry.pos == "verb" and tokens[m.first].verb and self.acts.syntax.negated(m.first, a.content_first)
@@ -267,15 +264,19 @@ class StanceReader:
         if cue_stance == SUPPORTS and accused_side:
             cue_stance = None
         negation = accused_side and self.negates(a)
-        stance = self._stance(a, cue_stance, accused_side, self.sides.side(speaker, claims[main].claimants), negation)
+        answering = accused_side and not self._future(a)  # "Ukraine would strike its enemy": no answer to a charge
+        stance = self._stance(a, cue_stance, answering, self.sides.side(speaker, claims[main].claimants), negation)
         if stance == NEUTRAL and not accused_side and self._tells_of_wrongdoing(a):
             return SUPPORTS  # a witness or an official telling of the wrong done bears it out
         return stance
 
+    def _future(self, a: Attribution) -> bool:
+        """The content tells of what is yet to happen ("will cooperate", "would strike")."""
+        content = self.model.tokens[a.content_first : a.content_last + 1]
+        return any(self.lexicon.words.is_("future-modal", t.norm) and t.verb for t in content)
+
     def _tells_of_wrongdoing(self, a: Attribution) -> bool:
         """The content tells of a wrong as done (an act of the lexicon, not negated, not yet to come)."""
-        tokens = self.model.tokens
-        content = tokens[a.content_first : a.content_last + 1]
-        if any(self.lexicon.words.is_("future-modal", t.norm) and t.verb for t in content):
+        if self._future(a):
             return False
         return any(not act.negated for act in self.acts.find(a.content_first, a.content_last))
