@@ -155,18 +155,26 @@ def test_public_broadcaster_page_with_caption_labels() -> None:
     assert doc.date == datetime.date(2024, 12, 5)
 
 
+LIVE_LEAD = (
+    "Harl fraud trial live updates: mayor calls case a 'witch hunt'\n"
+    "Mayor Ivo Brenner is on trial in Harl in a lawsuit that could cost him his fortune and his office, "
+    "brought by the region's attorney general over a decade of alleged fraud.\n"
+)
+LIVE_HEADLINES = (  # a box of headlines, then posts, on a page copied without blank lines
+    "Top headlines:\n"
+    "Judge keeps a light touch\n"
+    "Justice Lena Marsh appears to be enjoying her time overseeing the trial today, correcting both sides on "
+    "minor points of procedure.\n"
+    "Later, Marsh smiled when the same attorney adjusted his language and withdrew his words from the record.\n"
+)
+
+
 def test_a_top_headlines_label_inside_a_live_page_does_not_cut_the_lead_off(tmp_path: Path) -> None:
     page = (
-        "Harl fraud trial live updates: mayor calls case a 'witch hunt'\n"
-        "Mayor Ivo Brenner is on trial in Harl in a lawsuit that could cost him his fortune and his office, "
-        "brought by the region's attorney general over a decade of alleged fraud.\n"
-        "Brenner is back in the courtroom for the second day of the trial, in which he and two aides are accused "
+        LIVE_LEAD
+        + "Brenner is back in the courtroom for the second day of the trial, in which he and two aides are accused "
         "of inflating the value of city land sold to friends.\n"
-        "Top headlines:\n"
-        "Judge keeps a light touch\n"
-        "Justice Lena Marsh appears to be enjoying her time overseeing the trial today, correcting both sides on "
-        "minor points of procedure.\n"
-        "Later, Marsh smiled when the same attorney adjusted his language and withdrew his words from the record.\n"
+        + LIVE_HEADLINES
     )
     path = tmp_path / "live.txt"
     path.write_text(page, encoding="utf-8")
@@ -177,15 +185,9 @@ def test_a_top_headlines_label_inside_a_live_page_does_not_cut_the_lead_off(tmp_
 
 def test_a_summary_box_ends_at_the_first_paragraph_of_a_page_copied_without_blank_lines(tmp_path: Path) -> None:
     page = (
-        "Harl fraud trial live updates: mayor calls case a 'witch hunt'\n"
-        "Mayor Ivo Brenner is on trial in Harl in a lawsuit that could cost him his fortune and his office, "
-        "brought by the region's attorney general over a decade of alleged fraud.\n"
-        "Top headlines:\n"
-        "Judge keeps a light touch\n"
-        "Justice Lena Marsh appears to be enjoying her time overseeing the trial today, correcting both sides on "
-        "minor points of procedure.\n"
-        "Later, Marsh smiled when the same attorney adjusted his language and withdrew his words from the record.\n"
-        "Mayor calls case a 'witch hunt'\n"
+        LIVE_LEAD
+        + LIVE_HEADLINES
+        + "Mayor calls case a 'witch hunt'\n"
         "Leaving court during the break, Brenner told reporters that the valuations came with disclaimers.\n"
         '"This case is a witch hunt," Brenner said du'
     )
