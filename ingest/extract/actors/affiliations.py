@@ -71,7 +71,7 @@ def possessor_affiliations(model: TextModel, groups: dict[str, Group]) -> None:
 
 
 def institution_states(model: TextModel, groups: dict[str, Group], words: WordTables) -> None:
-    """"Foreign Ministry spokesman Ma Zhaoxu" with no state named: a state's institution named bare belongs to the
+    """"Foreign Ministry spokesman Piet Voss" with no state named: a state's institution named bare belongs to the
     state the sentence before (or its own) opens with, as news names the country and then quotes its ministry."""
     tokens = model.tokens
     for group in groups.values():

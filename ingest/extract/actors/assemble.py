@@ -209,10 +209,10 @@ class ActorFinder:
             if acronym is not None:
                 aliases[model.tokens[acronym[0]].norm] = key
             if (plain := "name:" + after_demonym(model, candidate, hits)) in full_by_key and plain != key:
-                aliases[name_key(candidate.label)] = plain  # "the American Wall Street Journal" is the Journal
+                aliases[name_key(candidate.label)] = plain  # "the Ostrian Harbour Times" is the Harbour Times
         described = [
             c for c in full if c.title or role_before(model, c.first, words) or role_after(model, c.last, words)
-        ]  # a person the text says is one ("spokesman Ma Zhaoxu"), not a name typed a person by its shape
+        ]  # a person the text says is one ("spokesman Lee Min-jun"), not a name typed a person by its shape
         for form, key in given_names(described).items():
             aliases.setdefault(form, key)
         for candidate in named:

@@ -57,8 +57,8 @@ def short_forms(label: str, type_: str, words: WordTables | None = None) -> set[
 
 
 def given_names(full: Sequence[NamedCandidate]) -> dict[str, str]:
-    """A person's first name alone refers back to them when no other person named in full shares it ("Ma said"
-    after "Ma Zhaoxu", whose family name comes first; "Eric" after "Eric Trump"): folded first word → the key."""
+    """A person's first name alone refers back to them when no other person named in full shares it ("Lee said"
+    after "Lee Min-jun", whose family name comes first; "Ana" after "Ana Marr"): folded first word → the key."""
     firsts: dict[str, set[str]] = {}
     for c in full:
         parts = name_key(c.label).split()
@@ -98,8 +98,8 @@ def leading_forms(label: str) -> set[str]:
 
 
 def after_demonym(model: TextModel, candidate: NamedCandidate, hits: Sequence[KnownHit]) -> str:
-    """The folded name after a nationality word that opens it ("the American Wall Street Journal" → "wall street
-    journal"); "" when none opens it. The name without it, met in the text too, is the one meant."""
+    """The folded name after a nationality word that opens it ("the Ostrian Harbour Times" → "harbour times"); ""
+    when none opens it. The name without it, met in the text too, is the one meant."""
     opening = next((h for h in hits if h.use is Use.DEMONYM and h.first == candidate.first), None)
     if opening is None or opening.last >= candidate.last:
         return ""

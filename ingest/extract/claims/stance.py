@@ -264,7 +264,7 @@ class StanceReader:
         if cue_stance == SUPPORTS and accused_side:
             cue_stance = None
         negation = accused_side and self.negates(a)
-        answering = accused_side and not self._future(a)  # "Ukraine would strike its enemy": no answer to a charge
+        answering = accused_side and not self._future(a)  # "Ostria would strike its enemy": no answer to a charge
         stance = self._stance(a, cue_stance, answering, self.sides.side(speaker, claims[main].claimants), negation)
         if stance == NEUTRAL and not accused_side and self._tells_of_wrongdoing(a):
             return SUPPORTS  # a witness or an official telling of the wrong done bears it out
