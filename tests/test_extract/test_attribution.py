@@ -554,3 +554,9 @@ def test_what_a_source_fears_is_no_statement_unless_a_clause() -> None:
                    "the consultancy had no staff.")
     assert [s.content.text for s in read.extraction.statements] == ["the consultancy had no staff"], read.summary()
     assert extract("Residents feared that the river was poisoned.").extraction.statements
+
+
+def test_a_plural_the_lemma_tables_lacked_speaks() -> None:
+    read = extract("Gunmen entered the village of Port Kell before dawn. Survivors said the gunmen fled into the "
+                   "forest.")
+    assert read.speaker("the gunmen fled into the forest") == "Survivors", read.summary()

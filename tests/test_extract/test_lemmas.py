@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newskg.ingest.extract.text.lemmas import BASE_FORM_UPOS, base_form, past_tense, verb_lemma
+from newskg.ingest.extract.text.lemmas import BASE_FORM_UPOS, base_form, past_tense, tagger_plurals, verb_lemma
 
 LEMMATIZER, INFLECTIONS = lemminflect.Lemmatizer(), lemminflect.Inflections()
 LEMMA_WORDS = sorted(w for w in {*LEMMATIZER._getLemmaDict(), *LEMMATIZER._getOverridesDict()} if w == w.lower())
@@ -16,10 +16,15 @@ INFLECTED_WORDS = sorted(w for w in {*INFLECTIONS._getInflDict(), *INFLECTIONS._
 WORDS = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz-'éß"), min_size=1, max_size=12)
 
 
+TAGGER_PLURALS = tagger_plurals()
+
+
 def lemminflect_base_form(lower: str, upos: str) -> str:
     found = lemminflect.getLemma(lower, upos=upos, lemmatize_oov=False)
     if not found and upos == "AUX":
         found = lemminflect.getLemma(lower, upos="VERB", lemmatize_oov=False)
+    if not found and upos == "NOUN" and lower in TAGGER_PLURALS:  # a plural only the tagger knows as a noun
+        found = lemminflect.getAllLemmasOOV(lower, "NOUN").get("NOUN", ())
     return found[0].lower() if found else lower
 
 
@@ -52,6 +57,11 @@ def test_generated_words(word: str, upos: str) -> None:
     assert base_form(word, upos) == lemminflect_base_form(word, upos)
     assert verb_lemma(word) == lemminflect_verb_lemma(word)
     assert past_tense(word) == lemminflect_past(word)
+
+
+def test_a_plural_only_the_tagger_knows_gets_lemminflect_s_lemma_for_unknown_nouns() -> None:
+    assert "survivors" in TAGGER_PLURALS and base_form("survivors", "NOUN") == "survivor"
+    assert [w for w in sorted(TAGGER_PLURALS) if base_form(w, "NOUN") != lemminflect_base_form(w, "NOUN")] == []
 
 
 def test_words_lemminflect_knows_in_capitals_are_asked_of_it() -> None:

@@ -2,7 +2,9 @@
 up in tables of lemminflect's own answers for every word of its dictionaries. Why tables: importing lemminflect
 imports spaCy when spaCy is installed, and loading its dictionaries takes a fifth of a second more; the tables come
 from the derived cache instead (ingest/derived_cache.py). A word outside the dictionaries gets lemminflect's answer
-for such a word (none for a lemma; for a past tense, its rules, asked of lemminflect itself on that rare call).
+for such a word (none for a lemma; for a past tense, its rules, asked of lemminflect itself on that rare call), but
+for a plural noun the tagger's lexicon knows and lemminflect's dictionaries do not know as a noun: the lemma its rules
+for unknown nouns give ("survivors", "blushes").
 tests/test_extract/test_lemmas.py checks the tables against lemminflect for every word of its dictionaries."""
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ def _lemminflect() -> Any:
     return lemminflect
 
 
+def tagger_plurals() -> set[str]:
+    """Lower-case words the tagger's lexicon (TextBlob's en-lexicon) knows as plural nouns."""
+    from textblob.en import lexicon
+
+    return {word for word, tag in lexicon.items() if tag == "NNS" and word == word.lower()}
+
+
 def _build() -> LemmaTables:
     lemminflect = _lemminflect()
     from lemminflect.core.LexicalUtils import pennTagAlts
@@ -48,6 +57,12 @@ def _build() -> LemmaTables:
                 base_forms[upos][word] = found[0].lower()
         if "ADJ" not in lemmas and "VERB" in lemmas:
             verb_lemmas[word] = lemmas["VERB"][0]
+    for word in sorted(tagger_plurals()):  # "survivors", which lemminflect's dictionaries lack as a noun
+        if lemminflect.getAllLemmas(word).get("NOUN"):
+            continue
+        found = lemminflect.getAllLemmasOOV(word, "NOUN").get("NOUN")
+        if found and found[0].lower() != word:
+            base_forms["NOUN"][word] = found[0].lower()
     past_tenses: dict[str, str] = {}
     infl_words = {*inflections._getInflDict(), *inflections._getOverridesDict()}
     for word in sorted(w for w in infl_words if w == w.lower()):
@@ -63,7 +78,7 @@ def _build() -> LemmaTables:
     return LemmaTables(base_forms, verb_lemmas, past_tenses)
 
 
-LEMMA_TABLES = ProcessTable("lemmas", _build, libraries=("lemminflect",))
+LEMMA_TABLES = ProcessTable("lemmas", _build, libraries=("lemminflect", "textblob"))
 
 
 def base_form(word: str, upos: str) -> str:
