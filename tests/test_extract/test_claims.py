@@ -274,6 +274,15 @@ def test_a_denial_naming_no_maker_leaves_the_allegation_unattributed() -> None:
     assert allegation.claimants == [] and allegation.claimant_note == "unattributed", read.summary()
 
 
+def test_they_in_a_denial_is_the_plural_phrase_naming_the_denying_state() -> None:
+    read = extract(
+        "The Harbour Rights Group said the abuses were part of a campaign against the Tarnian civilian population. "
+        "Valmoran federal authorities strongly rejected allegations they had deliberately targeted Tarnians."
+    )
+    [allegation] = read.extraction.allegations
+    assert read.labels(allegation.accused) == {"Valmora"}, read.summary()
+
+
 @pytest.mark.parametrize(("text", "accused", "kind"), [
     ("Mara Voss said Valmora is attempting to influence the outcome of the Ostrian election.", "Valmora",
      "election-interference"),

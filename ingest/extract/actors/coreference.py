@@ -328,7 +328,8 @@ class Resolver:
                 continue
             if token.quote >= 0 and self.quote_speakers.get(token.quote) == actor.key:
                 continue  # '“… but he never copied it,” said Marr': not Marr
-            plural = actor.plural or actor.type in ("ActorGroup",)
+            # "Ostrian authorities … they": a plural phrase naming a state or body is as plural as a group
+            plural = actor.plural or actor.type in ("ActorGroup",) or self.model.tokens[mention.last].tag == "NNS"
             if (entry.number == "plural") != plural and not (
                 entry.number == "plural" and actor.type in ORGANISATION_TYPES
             ):
