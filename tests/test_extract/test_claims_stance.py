@@ -341,3 +341,22 @@ def test_the_accused_side_telling_what_it_will_do_is_no_denial() -> None:
         "Ostrian intelligence chief Piet Voss has repeatedly said Ostria would strike its enemies abroad."
     )
     assert REPORT_STANCE[read.statement("would strike").stance] == "neutral", read.summary()
+
+
+
+def test_the_outlet_a_statement_was_given_to_is_not_what_its_speakers_pronouns_mean() -> None:
+    read = extract(
+        "Tarnia's envoy accused Valmora and the Kestrel Front of working together.\n\n"
+        "Recently, an anonymous Valmoran official confirmed Valmora-Kestrel cooperation to the Harlow Courier, but "
+        "explained that their engagements ultimately did little to steer outcomes in the militia's attack."
+    )
+    assert not read.against("Harlow Courier"), read.summary()
+
+
+def test_the_accused_side_telling_what_its_partner_did_keeps_the_stance_of_its_own_words() -> None:
+    read = extract(
+        "Tarnian envoy Ilse Marr alleged that Valmora and the Kestrel Front were smuggling weapons together.\n\n"
+        "Recently, an anonymous Valmoran official confirmed Valmora-Kestrel cooperation, but explained that their "
+        "engagements ultimately did little to steer outcomes in the militia's attack."
+    )
+    assert read.statement("did little to").stance == "downplays", read.summary()

@@ -274,7 +274,12 @@ class Resolver:
     one that was the subject of a sentence (the first mention in its sentence)."""
 
     def __init__(
-        self, model: TextModel, actors: ActorSet, lexicon: Lexicon, quote_speakers: dict[int, str] | None = None
+        self,
+        model: TextModel,
+        actors: ActorSet,
+        lexicon: Lexicon,
+        quote_speakers: dict[int, str] | None = None,
+        media: frozenset[int] = frozenset(),
     ) -> None:
         self.model = model
         self.actors = actors
@@ -282,6 +287,9 @@ class Resolver:
         self._sources: dict[int, bool] = {}  # mention start → named as a source (asked per candidate per pronoun)
         # quotation index → its speaker, once statements are known: "he" in a speaker's own words is someone else
         self.quote_speakers = quote_speakers or {}
+        # where the outlets statements were given to are mentioned ("confirmed it to the Courier, but explained that
+        # their …"): the one told is not what the speaker's pronouns mean
+        self.media = media
 
     def _named_as_source(self, first: int) -> bool:
         """"According to local villagers, …": the source a sentence is told by is as good as its subject."""
@@ -324,7 +332,7 @@ class Resolver:
                 break
             if quoted is not None and quoted[0] <= mention.first <= quoted[1]:
                 continue  # '"… their Harambee House masters …" she said': the quotation's names are not its speaker
-            if actor.type not in entry.types or actor.document:
+            if actor.type not in entry.types or actor.document or mention.first in self.media:
                 continue
             if token.quote >= 0 and self.quote_speakers.get(token.quote) == actor.key:
                 continue  # '“… but he never copied it,” said Marr': not Marr

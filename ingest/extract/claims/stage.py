@@ -50,7 +50,7 @@ def find_claims(
         if a.direct and a.speaker is not None and a.speaker.actor_key is not None
         and model.tokens[a.content_first].quote >= 0
     }
-    resolver = Resolver(model, actors, lexicon, quote_speakers)
+    resolver = Resolver(model, actors, lexicon, quote_speakers, media_mentions(actors, attributions))
     acts = ActReader(model, lexicon, Syntax(model, actors, lexicon, resolver))
     speech = SpeechClaims(model, actors, lexicon, acts)
     narrative = NarrativeClaims(model, actors, lexicon, acts, attributions)
@@ -87,6 +87,17 @@ def find_claims(
         central_stance=central_stance,
         certainty=certainty,
         quote_fingerprints=fingerprints,
+    )
+
+
+def media_mentions(actors: ActorSet, attributions: tuple[Attribution, ...]) -> frozenset[int]:
+    """First tokens of the mentions, in a statement's sentence, of the outlet it was given to ("told the Courier")."""
+    return frozenset(
+        m.first
+        for a in attributions
+        if a.medium_key is not None and a.medium_key in actors.by_key
+        for m in actors.by_key[a.medium_key].mentions
+        if a.sentence.start <= m.span.start < a.sentence.end
     )
 
 

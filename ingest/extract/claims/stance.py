@@ -241,15 +241,19 @@ class StanceReader:
         mine = {link.allegation: link.stance for link in links if link.statement == n}
         if main in mine:
             return mine[main]
-        central_camp = self.sides.camps(claims[main].accused)
-        related = [
-            stance for allegation, stance in mine.items() if self.sides.camps(claims[allegation].accused) & central_camp
-        ]
-        if related:  # an allegation against the same camp ("Varenia's intelligence service" and Varenia)
-            return next((s for s in related if s != NEUTRAL), related[0])
         a = self.attributions[n]
         speaker = a.speaker.actor_key if a.speaker else None
         accused_side = self.sides.side(speaker, claims[main].accused)
+        central_camp = self.sides.camps(claims[main].accused)
+        related = [
+            stance
+            for allegation, stance in mine.items()
+            if self.sides.camps(claims[allegation].accused) & central_camp
+            # the accused's side telling what its partner did ("their engagements did little") is no backing
+            and not (accused_side and n in claims[allegation].statements)
+        ]
+        if related:  # an allegation against the same camp ("Varenia's intelligence service" and Varenia)
+            return next((s for s in related if s != NEUTRAL), related[0])
         backs_same_kind = any(
             stance == SUPPORTS and claims[allegation].claim_type == claims[main].claim_type
             for allegation, stance in mine.items()
