@@ -411,6 +411,12 @@ def test_a_penalty_reaches_the_one_a_participle_after_a_comma_imposes_it_on() ->
     assert read.against("Korlin Holdings"), read.summary()
 
 
+
+def test_a_platform_a_penalty_is_imposed_on_is_an_actor_though_a_platform_is_no_speaker() -> None:
+    read = extract("The regulator fined Korlin Holdings 2 million pounds for the breach. Until now, the biggest "
+                   "penalty was 500,000 pounds, imposed on Instagram for its role in the Kestrel data scandal.")
+    assert read.actor("Instagram").type == "Organization" and read.against("Instagram"), read.summary()
+
 def test_calling_the_case_a_scam_charges_its_makers_though_the_word_also_names_a_fraud() -> None:
     read = extract("Prosecutors in Velsk sued Teodor Brask for fraud on Monday.\n\n"
                    '"This case is a scam," Brask said during a break.')

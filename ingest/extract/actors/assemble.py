@@ -265,7 +265,8 @@ class ActorFinder:
                 and model.tokens[candidate.last + 1].text == ","
                 and model.tokens[candidate.last + 2].tag in ("WDT", "WP")
             )
-            acts = self.contexts.speaks(model, candidate.last) or relative
+            penalised = self.contexts.penalised(model, candidate.first)  # "a fine imposed on X"
+            acts = self.contexts.speaks(model, candidate.last) or relative or penalised
             explained = (self.contexts.told(model, candidate.first) or self.contexts.led_to(model, candidate.first)
                          or counts[form] >= 2)
             if acts or explained and not candidate.place:

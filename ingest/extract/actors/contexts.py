@@ -9,6 +9,8 @@ from newskg.ingest.extract.text.model import TextModel
 
 _PLACE_REACH = 4  # words of a place after a subject and before its verb ("in the Ostrian capital")
 
+_PENALTY_TO_TARGET = 10  # tokens from a penalty noun to the one penalised ("a fine of 5m pounds, imposed on X")
+
 
 def plural_name(model: TextModel, i: int) -> bool:
     token = model.tokens[i]
@@ -103,3 +105,12 @@ class ActingContexts:
                 if match.last == first - 1 and (match.entry.addressee or match.entry.pos == "phrase"):
                     return True
         return first >= 2 and tokens[first - 1].norm == "by" and tokens[first - 2].tag in ("VBN", "VBD")
+
+    def penalised(self, model: TextModel, first: int) -> bool:
+        """'a fine imposed on X', 'sanctions against X': a name after the preposition a penalty or proceeding
+        reaches; the one penalised is an actor, though a platform's or a place's name elsewhere is not."""
+        tokens = model.tokens
+        if first < 2 or not self.lexicon.words.is_("target-preposition", tokens[first - 1].norm):
+            return False
+        floor = max(model.sentence_of(first).first, first - _PENALTY_TO_TARGET)
+        return any(m.entry.pos == "noun" for m in self.lexicon.penalties.find(model, floor, first - 2))
