@@ -528,6 +528,13 @@ def test_a_document_is_not_made_by_the_one_its_words_accuse() -> None:
     assert read.labels(allegation.claimants) == {"the report"}, read.summary()
 
 
+
+def test_a_document_speaks_for_the_party_that_filed_it() -> None:
+    read = extract("The Marr Valley Trust has filed a federal lawsuit alleging that Korlin Holdings is leaking toxic "
+                   "chemicals into the river.")
+    [statement] = read.extraction.statements
+    assert statement.speaker_label == "Marr Valley Trust", read.summary()
+
 def test_an_envoy_to_a_body_speaks_not_the_body() -> None:
     read = extract("The Ostrian envoy to the UN said Valmora was aiding rebels.")
     [statement] = read.extraction.statements

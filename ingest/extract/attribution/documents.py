@@ -32,6 +32,9 @@ class DocumentSources:
         owner = self.sources.possessor(subject.last)
         if owner is not None and owner.actor_key is not None:
             return Speaker(actor_key=owner.actor_key, label=owner.label, first=subject.first, last=subject.last)
+        filer = self._filed_by(subject)
+        if filer is not None:
+            return Speaker(actor_key=filer.actor_key, label=filer.label, first=subject.first, last=subject.last)
         k = subject.last + 1  # "documents published by Washington", "a complaint filed by the city"
         if k + 1 < len(tokens) and tokens[k].text == ",":
             k += 1  # "The memo, written by …,"
@@ -80,6 +83,15 @@ class DocumentSources:
             if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
                 return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
         return subject
+
+    def _filed_by(self, subject: Speaker) -> Speaker | None:
+        """'Two groups have filed a lawsuit alleging that …': the subject of the verb that brought the document."""
+        verb = subject.first - 1
+        tokens = self.model.tokens
+        if verb < 0 or not tokens[verb].verb or not self.lexicon.words.is_("proceeding-verb", tokens[verb].lemma):
+            return None
+        filer = self.sources.before(verb, self.model.sentence_of(verb).first)
+        return filer if filer is not None and filer.actor_key is not None else None
 
     def _presented_by(self, lemma: str, before: int, found: list[Attribution]) -> Speaker | None:
         """The speaker of the latest earlier statement whose frame names a document of this kind ("the rights groups
