@@ -535,6 +535,16 @@ def test_a_document_speaks_for_the_party_that_filed_it() -> None:
     [statement] = read.extraction.statements
     assert statement.speaker_label == "Marr Valley Trust", read.summary()
 
+
+@pytest.mark.parametrize("text", [
+    "Tomas Voss has both told investigators that a player approached him to fix matches, according to testimony.",
+    "The two players all said that a player approached them to fix matches.",
+])
+def test_a_quantifier_floating_before_the_verb_of_saying_keeps_its_subject_the_speaker(text: str) -> None:
+    read = extract(text)
+    [statement] = read.extraction.statements
+    assert statement.speaker_label in ("Tomas Voss", "two players"), read.summary()
+
 def test_an_envoy_to_a_body_speaks_not_the_body() -> None:
     read = extract("The Ostrian envoy to the UN said Valmora was aiding rebels.")
     [statement] = read.extraction.statements

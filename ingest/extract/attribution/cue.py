@@ -67,7 +67,7 @@ def _is_verb(model: TextModel, first: int, last: int, lexicon: Lexicon) -> bool:
         return False  # "the reporting": a noun
     if last + 1 < len(tokens) and key(f"{head.text} {tokens[last + 1].text}") in lexicon.words.org_descriptors:
         return False  # "the Harlow Institute think tank": a kind of organisation
-    if _attributive(model, first, last):
+    if _attributive(model, first, last) and not lexicon.words.is_("floating-quantifier", tokens[first - 1].norm):
         return False  # "his alleged crime", "the reported deal": a participle describing the noun after it
     if head.tag == "VBN" and first > 0 and tokens[first - 1].text == "," and last + 1 < len(tokens) and (
         tokens[last + 1].norm == "by"

@@ -76,7 +76,8 @@ class SourceFinder:
         words = self.lexicon.words
         while j >= floor:
             token = tokens[j]
-            if token.tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", token.lemma) and token.verb:
+            floating = words.is_("floating-quantifier", token.norm) and tokens[j + 1].verb  # "have both told"
+            if token.tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", token.lemma) and token.verb or floating:
                 j -= 1
                 continue
             time = self._time_phrase_start(j, floor)
