@@ -417,6 +417,13 @@ def test_a_platform_a_penalty_is_imposed_on_is_an_actor_though_a_platform_is_no_
                    "penalty was 500,000 pounds, imposed on Instagram for its role in the Kestrel data scandal.")
     assert read.actor("Instagram").type == "Organization" and read.against("Instagram"), read.summary()
 
+
+def test_a_wrong_an_agency_fights_is_not_the_charge() -> None:
+    read = extract("Teodor Brask was also prosecuted by the anti-graft agency on a fresh charge bordering on alleged "
+                   "money laundering.")
+    [allegation] = read.against("Teodor Brask")
+    assert allegation.claim_type == "money-laundering", read.summary()
+
 def test_calling_the_case_a_scam_charges_its_makers_though_the_word_also_names_a_fraud() -> None:
     read = extract("Prosecutors in Velsk sued Teodor Brask for fraud on Monday.\n\n"
                    '"This case is a scam," Brask said during a break.')

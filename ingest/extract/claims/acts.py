@@ -132,8 +132,8 @@ class ActReader:
                 continue
             if self.actors.at(match.first) is not None or self._names_a_claim(match.last):
                 continue  # "the Serious Fraud Office", "fabricated allegations": no act
-            if self._in_a_law_s_name(match.first, match.last):
-                continue  # "the UK Bribery Act": a law's name
+            if self._in_a_law_s_name(match.first, match.last) or self._opposed(match.first):
+                continue  # "the UK Bribery Act": a law's name; "the anti-graft agency": what is fought
             if entry.pos == "noun" and not tokens[match.last].noun:
                 continue
             floor = max(model.sentence_of(match.first).first, first)
@@ -226,6 +226,16 @@ class ActReader:
             accused=doer,
             beneficiaries=tuple(k for k in beneficiaries if k not in doer),
             targets=tuple(k for k in targets if k not in doer),
+        )
+
+    def _opposed(self, first: int) -> bool:
+        """'anti-graft', 'counter-terrorism': the wrong after the prefix is what is fought."""
+        tokens = self.model.tokens
+        return (
+            first >= 2
+            and tokens[first - 1].text in ("-", "‐")
+            and not tokens[first - 1].gap
+            and self.lexicon.words.is_("opposing-prefix", tokens[first - 2].norm)
         )
 
     def charge(self, doer: tuple[str, ...], first: int, last: int) -> Act | None:
