@@ -577,3 +577,14 @@ def test_a_plural_the_lemma_tables_lacked_speaks() -> None:
     read = extract("Gunmen entered the village of Port Kell before dawn. Survivors said the gunmen fled into the "
                    "forest.")
     assert read.speaker("the gunmen fled into the forest") == "Survivors", read.summary()
+
+
+def test_whom_something_threatens_is_no_statement() -> None:
+    read = extract("The Marr Valley Trust argues the discharges violate the law and threaten those who swim in the "
+                   "river.")
+    assert [s.content.text for s in read.extraction.statements] == ["the discharges violate the law"], read.summary()
+
+
+def test_a_plural_no_lexicon_knows_gets_its_lemma_and_speaks() -> None:
+    read = extract("Valmoran war bloggers had warned that the fall of Ilse Marr threatened two military bases.")
+    assert read.speaker("the fall of Ilse Marr") == "Valmoran war bloggers", read.summary()

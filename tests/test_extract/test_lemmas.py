@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newskg.ingest.extract.text.lemmas import BASE_FORM_UPOS, base_form, past_tense, tagger_plurals, verb_lemma
+from newskg.ingest.extract.text.tagging import lemma
 
 LEMMATIZER, INFLECTIONS = lemminflect.Lemmatizer(), lemminflect.Inflections()
 LEMMA_WORDS = sorted(w for w in {*LEMMATIZER._getLemmaDict(), *LEMMATIZER._getOverridesDict()} if w == w.lower())
@@ -67,3 +68,8 @@ def test_a_plural_only_the_tagger_knows_gets_lemminflect_s_lemma_for_unknown_nou
 def test_words_lemminflect_knows_in_capitals_are_asked_of_it() -> None:
     assert verb_lemma("Doctoring") == lemminflect_verb_lemma("Doctoring")
     assert past_tense("Provide") == lemminflect_past("Provide") == "Provided"
+
+
+def test_a_plural_no_lexicon_knows_gets_lemminflect_s_lemma_for_unknown_nouns_and_known_words_keep_theirs() -> None:
+    assert lemma("bloggers", "NNS") == "blogger" == lemminflect.getAllLemmasOOV("bloggers", "NOUN")["NOUN"][0]
+    assert lemma("headquarters", "NNS") == base_form("headquarters", "NOUN")

@@ -3,8 +3,8 @@ up in tables of lemminflect's own answers for every word of its dictionaries. Wh
 imports spaCy when spaCy is installed, and loading its dictionaries takes a fifth of a second more; the tables come
 from the derived cache instead (ingest/derived_cache.py). A word outside the dictionaries gets lemminflect's answer
 for such a word (none for a lemma; for a past tense, its rules, asked of lemminflect itself on that rare call), but
-for a plural noun the tagger's lexicon knows and lemminflect's dictionaries do not know as a noun: the lemma its rules
-for unknown nouns give ("survivors", "blushes").
+for a plural noun (one the tagger's lexicon knows, in the tables; any other the tagger tags so, on its rare call): the
+lemma its rules for unknown nouns give ("survivors", "blushes", "bloggers").
 tests/test_extract/test_lemmas.py checks the tables against lemminflect for every word of its dictionaries."""
 
 from __future__ import annotations
@@ -88,6 +88,13 @@ def base_form(word: str, upos: str) -> str:
     return LEMMA_TABLES.get().base_forms[upos].get(word, word)
 
 
+def plural_noun_lemma(word: str) -> str:
+    """The lemma of a lower-case plural noun: from the tables, else lemminflect's rules for unknown nouns, asked of
+    lemminflect itself on that rare call ("bloggers" → "blogger")."""
+    found = LEMMA_TABLES.get().base_forms["NOUN"].get(word)
+    return found if found is not None else _noun_lemma_of_lemminflect(word)
+
+
 def verb_lemma(word: str) -> str | None:
     """The verb lemma of a lower-case word lemminflect knows as a verb and never as an adjective ("doctoring" →
     "doctor"), else None."""
@@ -106,6 +113,12 @@ def past_tense(lemma: str) -> str:
 def _verb_lemma_of_lemminflect(word: str) -> str | None:
     lemmas = _lemminflect().getAllLemmas(word)
     return None if "ADJ" in lemmas or "VERB" not in lemmas else lemmas["VERB"][0]  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1024)
+def _noun_lemma_of_lemminflect(word: str) -> str:
+    found = _lemminflect().getAllLemmasOOV(word, "NOUN").get("NOUN")
+    return found[0].lower() if found else word
 
 
 @lru_cache(maxsize=1024)

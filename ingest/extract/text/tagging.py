@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from newskg.ingest.extract.text.lemmas import base_form
+from newskg.ingest.extract.text.lemmas import base_form, plural_noun_lemma
 from newskg.ingest.extract.text.tagger import english_parser
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'"})
@@ -155,4 +155,6 @@ def lemma(word: str, tag: str) -> str:
     upos = _UPOS.get(tag)
     if upos is None:
         return lower
+    if tag == "NNS" and not known_word(lower):
+        return plural_noun_lemma(lower)  # "bloggers": no lexicon knows it, lemminflect's rules for plurals do
     return base_form(lower, upos)
