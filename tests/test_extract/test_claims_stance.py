@@ -360,3 +360,9 @@ def test_the_accused_side_telling_what_its_partner_did_keeps_the_stance_of_its_o
         "engagements ultimately did little to steer outcomes in the militia's attack."
     )
     assert read.statement("did little to").stance == "downplays", read.summary()
+
+
+def test_a_document_saying_who_is_accused_by_no_one_named_makes_the_accusation_its_own() -> None:
+    read = extract("Prosecutors arraigned Teodor Brask on Monday. According to the charge, Brask is accused of "
+                   "unlawfully acquiring the estate.")
+    assert read.statement("unlawfully acquiring").stance == "supports", read.summary()

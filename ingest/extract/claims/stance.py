@@ -48,6 +48,7 @@ class _Reading:
     future: bool  # "will cooperate with the inquiry": what is yet to happen takes no side by itself
     makes: bool  # the statement makes an allegation of its own
     unsaid: bool  # "they did not allege that he hid cash": a negated report, a rebuttal of what follows
+    accused_in_it: frozenset[str]  # "according to the charge, X is accused of C": X's camp, accused by the speaker
 
 
 class StanceReader:
@@ -86,7 +87,23 @@ class StanceReader:
                 m.entry.pos == "verb" and tokens[m.first].verb and self.acts.syntax.negated(m.first, a.content_first)
                 for m in self.lexicon.cues.find(self.model, a.content_first, a.content_last, lenient=True)
             ),
+            accused_in_it=self._accused_in_it(a),
         )
+
+    def _accused_in_it(self, a: Attribution) -> frozenset[str]:
+        """The camps of those the content says are accused, by no one it names ("X is accused of C", "X was charged
+        with C"): the speaker's own accusation, as a charge sheet or an indictment words it."""
+        syntax = self.acts.syntax
+        found: set[str] = set()
+        for m in self.lexicon.cues.find(self.model, a.content_first, a.content_last, lenient=True):
+            k = m.first
+            if not (m.entry.accuses_object and self.model.tokens[k].verb and syntax.passive(k, a.content_first)):
+                continue
+            if syntax.negated(k, a.content_first) or syntax.after(m.last + 1, a.content_last, "agent-preposition"):
+                continue
+            for key in syntax.subject(k, a.content_first)[0]:
+                found |= self.sides.camp(key)
+        return frozenset(found)
 
     def negates(self, a: Attribution) -> bool:
         """The statement's content has a negation."""
@@ -161,6 +178,7 @@ class StanceReader:
                 and (contesting or reading.refers or bool(kind) or reading.negation or words is not None)
                 or named
                 and (bool(kind) or reading.refers or words is not None or reading.cue_stance is not None)
+                or bool(reading.accused_in_it & accused)
                 or unanchored
                 and not by_others
                 and (reading.refers or bool(same_kind) or negated or words is not None and bool(kind))
@@ -173,7 +191,11 @@ class StanceReader:
             not accused_side
             and not reading.future
             and not negated
-            and (bool(by_accused) or any(not x.negated and not x.claimed for x in same_kind))
+            and (
+                bool(by_accused)
+                or any(not x.negated and not x.claimed for x in same_kind)
+                or bool(reading.accused_in_it & accused)
+            )
         )
         return self._stance(
             a,
