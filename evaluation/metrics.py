@@ -30,7 +30,7 @@ class Counts:
     allegations_gold: int = 0
     allegations_found: int = 0  # gold allegations matched with claimant and accused both right
     allegations_predicted: int = 0
-    allegations_kept: int = 0  # predicted allegations an analyst would keep (match a gold one, first match only)
+    allegations_kept: int = 0  # predicted allegations an analyst would keep (paired one to one with a gold one)
     links_gold: int = 0
     links_right: int = 0
     misses: list[str] = field(default_factory=list, repr=False)
@@ -167,17 +167,22 @@ def _allegations(gold: GoldArticle, extraction: Extraction, counts: Counts, matc
         overlap = any(a < d and c < b for a, b in places for c, d in spans[g.id])
         return accused and overlap
 
-    pairs: dict[str, int] = {}
+    candidates = {g.id: [n for n, p in enumerate(predicted) if matches(g, p)] for g in gold.allegations}
+    right = {
+        g.id: [n for n in candidates[g.id] if _claimant_right(g.claimants, predicted[n], actors, gold)]
+        for g in gold.allegations
+    }
+    pairs = one_to_one(right)
+    for g in gold.allegations:  # then the rest, to report what a wrong claimant cost
+        free = [n for n in candidates[g.id] if n not in pairs.values()]
+        if g.id not in pairs and free:
+            pairs[g.id] = free[0]
     kept: set[int] = set()
     for g in gold.allegations:
-        candidates = [n for n, p in enumerate(predicted) if matches(g, p)]
-        right = [n for n in candidates if _claimant_right(g.claimants, predicted[n], actors, gold)]
-        if right:
+        if g.id in pairs and pairs[g.id] in right[g.id]:
             counts.allegations_found += 1
-            pairs[g.id] = right[0]
-        elif candidates:
-            pairs[g.id] = candidates[0]
-            found = predicted[candidates[0]]
+        elif g.id in pairs:
+            found = predicted[pairs[g.id]]
             got = [actors[i].label for i in found.claimants if i in actors] or [found.claimant_note]
             counts.misses.append(f"allegation claimant: gold {list(g.claimants)}, got {got} against {list(g.accused)}")
         else:
@@ -206,6 +211,26 @@ def _allegations(gold: GoldArticle, extraction: Extraction, counts: Counts, matc
                 counts.links_right += 1
             else:
                 counts.misses.append(f"link: gold {stance}, got {found or 'no response'} ({allegation_id}): {item.text[:50]!r}")
+
+
+def one_to_one(edges: dict[str, list[int]]) -> dict[str, int]:
+    """A largest pairing of gold allegations with extracted ones along the edges, each extracted allegation standing
+    for one gold allegation at most (augmenting paths; the sets are small)."""
+    owner: dict[int, str] = {}
+
+    def place(gold_id: str, seen: set[int]) -> bool:
+        for n in edges[gold_id]:
+            if n in seen:
+                continue
+            seen.add(n)
+            if n not in owner or place(owner[n], seen):
+                owner[n] = gold_id
+                return True
+        return False
+
+    for gold_id in edges:
+        place(gold_id, set())
+    return {gold_id: n for n, gold_id in owner.items()}
 
 
 def count(gold: GoldArticle, extraction: Extraction) -> Counts:

@@ -6,7 +6,8 @@ Figures, pooled over a set's articles:
   statements     recall and precision by content overlap; speaker: share of matched statements with the right speaker
   stance         share of matched statements whose stance toward the central allegation is right (4 report values)
   allegations    recall: gold allegations found with claimant and accused both right; precision: share of extracted
-                 allegations an analyst would keep (matching a gold allegation's accused and evidence, once)
+                 allegations an analyst would keep (matching a gold allegation's accused and evidence); gold and
+                 extracted allegations are paired one to one, so one allegation merging two acts finds one of them
   links          share of gold supports/contests links (statement → allegation) the extraction has with that polarity
 -v prints each article's misses, except for the test split (it is scored, never read while tuning).
 """

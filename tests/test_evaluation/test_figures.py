@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from evaluation import sets
-from evaluation.metrics import count
+from evaluation.metrics import one_to_one, count
 from evaluation.score import figures, score_set
 from newskg.ingest.extract import Extractor
 from newskg.ingest.iris import IriMinter
@@ -47,3 +47,8 @@ def test_the_scorer_gives_nothing_for_an_empty_extraction() -> None:
     scored = figures(count(article, empty))
     assert scored["statement_recall"] == 0.0
     assert all(value in (None, 0.0) for name, value in scored.items() if name.endswith("recall"))
+
+
+def test_an_extracted_allegation_stands_for_one_gold_allegation_at_most() -> None:
+    assert len(one_to_one({"A1": [0], "A2": [0]})) == 1  # one merged allegation finds one of two
+    assert one_to_one({"A1": [0, 1], "A2": [0]}) == {"A1": 1, "A2": 0}  # the largest pairing, not the first
