@@ -461,3 +461,15 @@ def test_one_said_to_have_done_a_wrong_is_accused_of_it_by_no_one_named(frame: s
     read = extract(f"Teodor Brask {frame} bribed two port officials in Velsk.")
     [allegation] = read.against("Teodor Brask")
     assert allegation.claim_type == "bribery" and not allegation.claimants, read.summary()
+
+
+def test_two_acts_of_one_kind_against_one_accused_are_two_allegations_and_one_act_told_twice_is_one() -> None:
+    read = extract("The Harbour Rights Group accused Valmoran police of torturing detainees in Port Kell. The group "
+                   "also said Valmoran police had abducted dozens of opposition activists.")
+    assert sorted(a.summary for a in read.against("Valmoran police")) == [
+        "Valmoran police abducted dozens of opposition activists",
+        "Valmoran police tortured detainees in Port Kell",
+    ], read.summary()
+    read = extract("The Harbour Rights Group accused Valmoran police of torturing detainees in Port Kell. A former "
+                   "detainee said Valmoran police had tortured him for days.")
+    assert len(read.against("Valmoran police")) == 1, read.summary()

@@ -1,6 +1,7 @@
 """Drafts → allegations: the same act against the same accused (or the organisation its unnamed managers belong to),
 said by several sources, is one allegation with several claimants and pieces of evidence; a denial's implied
-allegation joins the explicit one it answers."""
+allegation joins the explicit one it answers. Two acts of one kind, each named by its own word ("tortured detainees",
+"abducted activists"), are two allegations; a charge naming no act joins either."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ class _Building:
     statements: list[int] = field(default_factory=list)
     implied_only: bool = True
     first_stated: int = -1
+    acts: set[str] = field(default_factory=set)
 
     def take(self, draft: Draft, broader: dict[str, str]) -> None:
         self.claim_type = _specific(self.claim_type, draft.claim_type, broader)
@@ -73,6 +75,14 @@ class _Building:
             self.evidence, self.summary, self.implied_only = draft.evidence, draft.summary, False
         if self.first_stated < 0 or draft.evidence.start < self.first_stated:
             self.first_stated = draft.evidence.start
+        if draft.act is not None and not draft.implied:
+            self.acts.add(draft.act)
+
+    def other_act(self, draft: Draft) -> bool:
+        """Both name an act, different ones, of a specific kind: "tortured detainees" and "detained opponents" are two
+        allegations against one accused, though both are abuses."""
+        named = draft.act is not None and not draft.implied and bool(self.acts)
+        return named and draft.act not in self.acts and VAGUE.isdisjoint({draft.claim_type, self.claim_type})
 
     def claim(self) -> Claim:
         claimants = [c for c in self.claimants if c not in self.accused]  # no one accuses themselves
@@ -133,6 +143,7 @@ def merge(
                 for b in building
                 if overlap(_owned(b.accused, owners or {}), draft.accused)
                 and compatible(b.claim_type, draft.claim_type, broader)
+                and not b.other_act(draft)
             ),
             None,
         )

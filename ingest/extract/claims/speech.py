@@ -40,6 +40,7 @@ class Draft:
     wrongful: bool = False
     # "X rejected the claims": a denial naming no act, which answers an allegation stated before it if there is one
     answers_earlier: bool = False
+    act: str | None = None  # the lemma of the act it names ("torture", "detain"), None for a charge naming none
 
     @classmethod
     def of_act(
@@ -68,6 +69,7 @@ class Draft:
             targets=act.targets if act is not None else (),
             implied=implied,
             wrongful=wrongful,
+            act=act.entry.lemma if act is not None else None,
         )
 
 
