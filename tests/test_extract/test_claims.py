@@ -473,3 +473,9 @@ def test_two_acts_of_one_kind_against_one_accused_are_two_allegations_and_one_ac
     read = extract("The Harbour Rights Group accused Valmoran police of torturing detainees in Port Kell. A former "
                    "detainee said Valmoran police had tortured him for days.")
     assert len(read.against("Valmoran police")) == 1, read.summary()
+
+
+def test_one_word_the_lexicon_knows_as_two_acts_is_one_allegation() -> None:
+    read = extract("According to local villagers, Korlin Holdings has been dumping its waste in the Marr river for the "
+                   "past six months.")
+    assert len(read.against("Korlin Holdings")) == 1, read.summary()

@@ -57,6 +57,7 @@ class _Building:
     implied_only: bool = True
     first_stated: int = -1
     acts: set[str] = field(default_factory=set)
+    act_tokens: set[int] = field(default_factory=set)
 
     def take(self, draft: Draft, broader: dict[str, str]) -> None:
         self.claim_type = _specific(self.claim_type, draft.claim_type, broader)
@@ -77,12 +78,15 @@ class _Building:
             self.first_stated = draft.evidence.start
         if draft.act is not None and not draft.implied:
             self.acts.add(draft.act)
+        if draft.act_at is not None:
+            self.act_tokens.add(draft.act_at)
 
     def other_act(self, draft: Draft) -> bool:
         """Both name an act, different ones, of a specific kind: "tortured detainees" and "detained opponents" are two
         allegations against one accused, though both are abuses."""
         named = draft.act is not None and not draft.implied and bool(self.acts)
-        return named and draft.act not in self.acts and VAGUE.isdisjoint({draft.claim_type, self.claim_type})
+        other = draft.act not in self.acts and draft.act_at not in self.act_tokens  # "dumping": the verb, the noun
+        return named and other and VAGUE.isdisjoint({draft.claim_type, self.claim_type})
 
     def claim(self) -> Claim:
         claimants = [c for c in self.claimants if c not in self.accused]  # no one accuses themselves

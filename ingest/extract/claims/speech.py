@@ -41,6 +41,7 @@ class Draft:
     # "X rejected the claims": a denial naming no act, which answers an allegation stated before it if there is one
     answers_earlier: bool = False
     act: str | None = None  # the lemma of the act it names ("torture", "detain"), None for a charge naming none
+    act_at: int | None = None  # the act's first token
 
     @classmethod
     def of_act(
@@ -70,6 +71,7 @@ class Draft:
             implied=implied,
             wrongful=wrongful,
             act=act.entry.lemma if act is not None else None,
+            act_at=act.first if act is not None else None,
         )
 
 
