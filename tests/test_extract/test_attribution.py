@@ -588,3 +588,10 @@ def test_whom_something_threatens_is_no_statement() -> None:
 def test_a_plural_no_lexicon_knows_gets_its_lemma_and_speaks() -> None:
     read = extract("Valmoran war bloggers had warned that the fall of Ilse Marr threatened two military bases.")
     assert read.speaker("the fall of Ilse Marr") == "Valmoran war bloggers", read.summary()
+
+
+def test_a_phrase_opening_the_clause_after_that_is_part_of_what_was_said() -> None:
+    read = extract("Officials of the Ombudsman reported that during the period under review, they visited prisons in "
+                   "Port Kell.")
+    [statement] = read.extraction.statements
+    assert statement.content.text == "during the period under review, they visited prisons in Port Kell", read.summary()

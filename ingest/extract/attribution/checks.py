@@ -62,7 +62,9 @@ class ContentChecks:
         # "rejected as \"baseless\"", "described the report as lies": what the thing is called is the content
         charge = charge or opener.norm == "as" and (cue.entry.stance != "neutral" or cue.entry.characterises)
         approximate = first < last and tokens[first + 1].tag == "CD"  # "said about 3,000 accounts were hit"
-        if not charge and (
+        # "reported that during the period under review, they visited …": a phrase opening the clause after "that"
+        opens_clause = first > 0 and tokens[first - 1].norm == "that" and self.is_clause(first, last)
+        if not charge and not opens_clause and (
             opener.tag in ("IN", "TO")
             and not self.lexicon.words.is_("complementizer", opener.norm)
             and not approximate
