@@ -595,3 +595,26 @@ def test_a_phrase_opening_the_clause_after_that_is_part_of_what_was_said() -> No
                    "Port Kell.")
     [statement] = read.extraction.statements
     assert statement.content.text == "during the period under review, they visited prisons in Port Kell", read.summary()
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Mara Voss has long maintained that the shipment was delayed.", "Mara Voss", "the shipment was delayed"),
+    ("Mara Voss went on to say that the shipment had been delayed.", "Mara Voss", "the shipment had been delayed"),
+    ("Mara Voss said Tuesday the shipment had been delayed.", "Mara Voss", "the shipment had been delayed"),
+    ("Mara Voss said Monday was the deadline.", "Mara Voss", "Monday was the deadline"),
+    ("The report, published on Monday by the Harbour Rights Group, said police had tortured detainees.",
+     "Harbour Rights Group", "police had tortured detainees"),
+])
+def test_words_between_a_subject_and_its_saying_and_between_the_saying_and_its_clause(
+    text: str, speaker: str, content: str
+) -> None:
+    read = extract(text)
+    [statement] = read.extraction.statements
+    assert (statement.speaker_label, statement.content.text) == (speaker, content), read.summary()
+
+
+def test_being_notified_is_no_statement() -> None:
+    read = extract("The health department said it was first notified of the cases on Jan. 9.")
+    assert [s.content.text for s in read.extraction.statements] == [
+        "it was first notified of the cases on Jan. 9"
+    ], read.summary()

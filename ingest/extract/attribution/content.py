@@ -124,6 +124,10 @@ def _past_adverbial(model: TextModel, i: int, limit: int, lexicon: Lexicon) -> i
     return k
 
 
+def _bare_day(word: str, lexicon: Lexicon) -> bool:
+    return any(lexicon.words.is_(category, word) for category in ("weekday", "date-today", "date-yesterday"))
+
+
 _AGENT_REACH = 8  # tokens of an accuser named after "by" before what is charged
 
 
@@ -155,6 +159,8 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
         if tokens[i].text in (",", ":") and cue.entry.pos == "verb":
             i += 1
         i = _past_adverbial(model, i, limit, lexicon)
+        while i < limit and _bare_day(tokens[i].norm, lexicon) and tokens[i + 1].is_word and not tokens[i + 1].verb:
+            i += 1  # "said Tuesday the shipment was delayed", "said yesterday it would appeal"
     for k in range(i, limit + 1):
         if tokens[k].text == ";":
             limit = k - 1

@@ -14,6 +14,9 @@ from newskg.ingest.extract.text.folding import name_key
 from newskg.ingest.extract.text.model import Sentence, TextModel
 
 
+_TIME_REACH = 4  # tokens of a time phrase between a document's participle and "by" ("published on Monday by")
+
+
 class DocumentSources:
     def __init__(self, model: TextModel, actors: ActorSet, lexicon: Lexicon, sources: SourceFinder) -> None:
         self.model = model
@@ -40,8 +43,8 @@ class DocumentSources:
             k += 1  # "The memo, written by …,"
         authored = not self.lexicon.words.is_("access-verb", tokens[k].lemma)  # "seen by" is no author
         by = k if k < len(tokens) and tokens[k].norm == "by" else None  # "the latest report by Human Rights Watch"
-        if by is None and k + 1 < len(tokens) and tokens[k].tag == "VBN" and tokens[k + 1].norm == "by" and authored:
-            by = k + 1
+        if by is None and k + 1 < len(tokens) and tokens[k].tag == "VBN" and authored:
+            by = self._by_after_participle(k)  # "published by …", "published on Monday by …"
         if by is not None:
             author = self.sources.after(by, min(by + 7, len(tokens) - 1))
             # "written by the company's head of compliance": the head of compliance, not the company
@@ -83,6 +86,15 @@ class DocumentSources:
             if actor.type not in ("Person", "AnonymousSource", "ActorGroup", "State") and actor.kind == "named":
                 return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
         return subject
+
+    def _by_after_participle(self, participle: int) -> int | None:
+        tokens = self.model.tokens
+        j = participle + 1
+        while j < len(tokens) and j - participle <= _TIME_REACH and tokens[j].norm != "by":
+            if not (self.sources.is_time(j) or tokens[j].tag in ("IN", "DT", "CD")):
+                return None
+            j += 1
+        return j if j < len(tokens) and tokens[j].norm == "by" else None
 
     def _filed_by(self, subject: Speaker) -> Speaker | None:
         """'Two groups have filed a lawsuit alleging that …': the subject of the verb that brought the document."""

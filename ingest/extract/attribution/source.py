@@ -7,6 +7,7 @@ from __future__ import annotations
 from newskg.ingest.extract.actors.coreference import Resolver
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.values import Speaker
+from newskg.ingest.extract.attribution.verb_group import VerbGroup
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
@@ -21,6 +22,7 @@ class SourceFinder:
         self.actors = actors
         self.lexicon = lexicon
         self.resolver = resolver
+        self.verb_group = VerbGroup(model, lexicon)
 
     # --- the noun phrase at a token ---------------------------------------------------------------------------
     def _np_start(self, end: int) -> int:
@@ -76,11 +78,14 @@ class SourceFinder:
         words = self.lexicon.words
         while j >= floor:
             token = tokens[j]
-            floating = words.is_("floating-quantifier", token.norm) and tokens[j + 1].verb  # "have both told"
-            if token.tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", token.lemma) and token.verb or floating:
+            modifier = self.verb_group.modifier_before(j, floor)  # "have both told", "went on to say"
+            if modifier:
+                j -= modifier
+                continue
+            if token.tag in ("MD", "RB", "RBR", "TO") or words.is_("auxiliary", token.lemma) and token.verb:
                 j -= 1
                 continue
-            time = self._time_phrase_start(j, floor)
+            time = self.verb_group.time_phrase_start(j, floor)
             if time is not None:
                 j = time - 1  # "on Monday", "last week", "Thursday morning"
                 continue
@@ -142,31 +147,7 @@ class SourceFinder:
         return None
 
     def is_time(self, i: int) -> bool:
-        words = self.lexicon.words
-        token = self.model.tokens[i]
-        return (
-            words.is_("weekday", token.norm)
-            or words.is_("month", token.norm)
-            and token.capitalised
-            or words.is_("time", token.lemma)
-            or words.is_("time", token.norm)
-        )
-
-    def _time_phrase_start(self, j: int, floor: int) -> int | None:
-        """The first token of a time phrase ending at j ("on Monday", "last week", "Thursday morning", "in 2019")."""
-        tokens = self.model.tokens
-        if not (self.is_time(j) or tokens[j].tag == "CD" and j > floor and tokens[j - 1].norm == "in"):
-            return None
-        k = j
-        while k - 1 >= floor and (
-            self.is_time(k - 1) or tokens[k - 1].tag in ("CD", "JJ") and not tokens[k - 1].proper
-        ):
-            k -= 1
-        if k - 1 >= floor and tokens[k - 1].tag in ("IN", "DT") and tokens[k - 1].norm not in ("of", "that"):
-            k -= 1
-            while k - 1 >= floor and tokens[k - 1].tag in ("JJ", "RB", "RBR") and not tokens[k - 1].proper:
-                k -= 1  # "late on Tuesday", "earlier this week"
-        return k
+        return self.verb_group.is_time(i)
 
     def _is_name(self, first: int, last: int) -> bool:
         """Tokens first..last are (a title and) a person's or an organisation's name and nothing else."""
