@@ -618,3 +618,10 @@ def test_being_notified_is_no_statement() -> None:
     assert [s.content.text for s in read.extraction.statements] == [
         "it was first notified of the cases on Jan. 9"
     ], read.summary()
+
+
+@pytest.mark.parametrize("body", ["watchdog", "commission", "committee", "council", "union", "board"])
+def test_a_body_named_by_its_kind_alone_speaks_and_claims(body: str) -> None:
+    read = extract(f"The {body} said Korlin Holdings had misled investors about its debts.")
+    [allegation] = read.against("Korlin Holdings")
+    assert read.labels(allegation.claimants) == {body}, read.summary()

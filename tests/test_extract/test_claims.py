@@ -479,3 +479,8 @@ def test_one_word_the_lexicon_knows_as_two_acts_is_one_allegation() -> None:
     read = extract("According to local villagers, Korlin Holdings has been dumping its waste in the Marr river for the "
                    "past six months.")
     assert len(read.against("Korlin Holdings")) == 1, read.summary()
+
+
+def test_overcharging_is_fraud() -> None:
+    read = extract("An audit found that Korlin Holdings had overcharged the ministry.")
+    assert read.against("Korlin Holdings")[0].claim_type == "fraud", read.summary()
