@@ -366,3 +366,9 @@ def test_a_document_saying_who_is_accused_by_no_one_named_makes_the_accusation_i
     read = extract("Prosecutors arraigned Teodor Brask on Monday. According to the charge, Brask is accused of "
                    "unlawfully acquiring the estate.")
     assert read.statement("unlawfully acquiring").stance == "supports", read.summary()
+
+
+def test_only_before_a_downplaying_word_plays_the_charge_down_rather_than_denying_it() -> None:
+    read = extract("Velsk prosecutors accused Korlin Holdings of bribing officials in Port Kell.\n\n"
+                   "Korlin Holdings said the payments were only a small part of its business in Port Kell.")
+    assert read.statement("only a small part").stance == "downplays", read.summary()

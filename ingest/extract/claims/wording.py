@@ -6,12 +6,13 @@ mislabelled") is an assessment. Restricting words ("only") count only from the a
 from __future__ import annotations
 
 from newskg.ingest.extract.claims.acts import is_claim_noun
-from newskg.ingest.extract.claims.stances import ASSESSES, DISMISSES, SUPPORTS
+from newskg.ingest.extract.claims.stances import ASSESSES, DISMISSES, DOWNPLAYS, SUPPORTS
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
 _NEGATION_REACH = 3  # tokens between a negation and the word it turns round ("not an isolated", "without providing")
+_RESTRICTED_REACH = 2  # tokens between a restricting word and the downplaying one it introduces ("only a small")
 
 
 class Wording:
@@ -36,12 +37,16 @@ class Wording:
     def stance(self, first: int, last: int, accused_side: bool) -> str | None:
         """The stance of the content's evaluative words, the class of highest precedence winning; None without any."""
         found: list[tuple[int, str]] = []
-        for match in self.lexicon.stance_words.find(self.model, first, last, lenient=True):
+        matches = list(self.lexicon.stance_words.find(self.model, first, last, lenient=True))
+        playing_down = [m.first for m in matches if m.entry.stance == DOWNPLAYS]
+        for match in matches:
             entry = match.entry
             if entry.pos == "verb" and not self.model.tokens[match.first].verb:
                 continue  # "the documents", "a record": the verb's noun backs nothing
             if entry.restrictive and not accused_side:
                 continue
+            if entry.restrictive and any(0 < k - match.last <= _RESTRICTED_REACH for k in playing_down):
+                continue  # "only a small part": the smallness plays it down, "only" does not deny
             stance = entry.stance
             negated = self._negated(match.first, first)
             if entry.only_negated and not negated:
