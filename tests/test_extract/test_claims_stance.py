@@ -5,6 +5,7 @@ allegation is named and each statement has one stance toward it. Stories ported 
 
 from __future__ import annotations
 
+import pytest
 from fiction import REPORT_STANCE, Read, extract
 
 DUMPING = (
@@ -372,3 +373,12 @@ def test_only_before_a_downplaying_word_plays_the_charge_down_rather_than_denyin
     read = extract("Velsk prosecutors accused Korlin Holdings of bribing officials in Port Kell.\n\n"
                    "Korlin Holdings said the payments were only a small part of its business in Port Kell.")
     assert read.statement("only a small part").stance == "downplays", read.summary()
+
+
+@pytest.mark.parametrize("answer", [
+    "Korlin Holdings said it was cooperating fully with the investigation.",
+    "Korlin Holdings said it had launched an internal review.",
+])
+def test_the_accused_side_telling_a_step_it_takes_in_answer_is_no_denial(answer: str) -> None:
+    read = extract("Velsk prosecutors accused Korlin Holdings of bribing officials in Port Kell.\n\n" + answer)
+    assert REPORT_STANCE[read.statement(answer.split(" said ")[1][:20]).stance] == "neutral", read.summary()

@@ -46,6 +46,7 @@ class _Reading:
     negation: bool
     cue_stance: str | None
     future: bool  # "will cooperate with the inquiry": what is yet to happen takes no side by itself
+    no_answer: bool  # the accused's side telling what it will do or a step it takes ("is cooperating")
     makes: bool  # the statement makes an allegation of its own
     unsaid: bool  # "they did not allege that he hid cash": a negated report, a rebuttal of what follows
     accused_in_it: frozenset[str]  # "according to the charge, X is accused of C": X's camp, accused by the speaker
@@ -82,6 +83,7 @@ class StanceReader:
             negation=self.negates(a),
             cue_stance=cue_stance_of(a),
             future=self._future(a),
+            no_answer=self._no_answer(a),
             makes=makes,
             unsaid=any(
                 m.entry.pos == "verb" and tokens[m.first].verb and self.acts.syntax.negated(m.first, a.content_first)
@@ -200,7 +202,7 @@ class StanceReader:
         return self._stance(
             a,
             reading.cue_stance,
-            accused_side and not reading.future,
+            accused_side and not reading.no_answer,
             claimant_side and not reading.future,
             negated,
             tells=tells,
@@ -290,7 +292,7 @@ class StanceReader:
         if cue_stance == SUPPORTS and accused_side:
             cue_stance = None
         negation = accused_side and self.negates(a)
-        answering = accused_side and not self._future(a)  # "Ostria would strike its enemy": no answer to a charge
+        answering = accused_side and not self._no_answer(a)  # "Ostria would strike its enemy": no answer to a charge
         stance = self._stance(a, cue_stance, answering, self.sides.side(speaker, claims[main].claimants), negation)
         if stance == NEUTRAL and not accused_side and self._tells_of_wrongdoing(a):
             return SUPPORTS  # a witness or an official telling of the wrong done bears it out
@@ -300,6 +302,14 @@ class StanceReader:
         """The content tells of what is yet to happen ("will cooperate", "would strike")."""
         content = self.model.tokens[a.content_first : a.content_last + 1]
         return any(self.lexicon.words.is_("future-modal", t.norm) and t.verb for t in content)
+
+    def _no_answer(self, a: Attribution) -> bool:
+        """The accused's side telling of what it will do, or of a step it takes in answer that takes no side by
+        itself ("is cooperating fully with the investigation", "has launched a review"): no denial."""
+        content = self.model.tokens[a.content_first : a.content_last + 1]
+        words = self.lexicon.words
+        procedure = any(words.is_("procedure-word", t.lemma) for t in content)
+        return self._future(a) or procedure and not any(words.is_("negation", t.norm) for t in content)
 
     def _tells_of_wrongdoing(self, a: Attribution) -> bool:
         """The content tells of a wrong as done (an act of the lexicon, not negated, not yet to come)."""
