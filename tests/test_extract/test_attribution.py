@@ -604,6 +604,8 @@ def test_a_phrase_opening_the_clause_after_that_is_part_of_what_was_said() -> No
     ("Mara Voss said Monday was the deadline.", "Mara Voss", "Monday was the deadline"),
     ("The report, published on Monday by the Harbour Rights Group, said police had tortured detainees.",
      "Harbour Rights Group", "police had tortured detainees"),
+    ("Teodor Brask, 52, a former Velsk police officer, told the court he had been beaten.", "Teodor Brask",
+     "he had been beaten"),
 ])
 def test_words_between_a_subject_and_its_saying_and_between_the_saying_and_its_clause(
     text: str, speaker: str, content: str

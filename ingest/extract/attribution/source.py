@@ -117,6 +117,8 @@ class SourceFinder:
                         j = relative - 1  # "Jane Doe, whose father, John, died …, said": Jane Doe
                         continue
                     j = self._place_apposition_before(k, floor) or k - 1  # "X, a spokesman for Y, said" / "X, who …"
+                    if j - 1 > floor and tokens[j].tag == "CD" and tokens[j - 1].text == ",":
+                        j -= 2  # "Teodor Brask, 52, a former police officer, told": past the age too
                     if self._is_name(j, j) and (relative := self._relative_clause_start(j, floor)) is not None:
                         j = relative - 1  # "Jane Doe, whose father, John, died in May, said"
                     continue
