@@ -627,3 +627,8 @@ def test_a_body_named_by_its_kind_alone_speaks_and_claims(body: str) -> None:
     read = extract(f"The {body} said Korlin Holdings had misled investors about its debts.")
     [allegation] = read.against("Korlin Holdings")
     assert read.labels(allegation.claimants) == {body}, read.summary()
+
+
+def test_a_role_noun_refers_back_to_a_name_used_as_a_modifier_when_no_other_fits() -> None:
+    read = extract("Korlin Holdings shares fell 5 percent on Monday. The company said it had done nothing wrong.")
+    assert read.speaker("done nothing wrong") == "Korlin Holdings", read.summary()

@@ -236,21 +236,45 @@ def role_anaphors(model: TextModel, actors: ActorSet, words: WordTables) -> list
             for a, m in before
             if lemma in name_key(a.label).split() and not a.document and a.type not in ("Person", "AnonymousSource")
         ]
-        for actor, mention in named_so[:1] + before:
-            if head.start - mention.span.end > _BACK:
-                break
-            if actor.kind == "collective" or actor.document or actor.plural != (head.tag == "NNS"):
-                continue
-            if _modifier_mention(model, mention) and (actor, mention) not in named_so[:1]:
-                continue  # "EU member Ostria": the name modifies a noun, no one the story follows
-            known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
-            if not distinguishing <= known_words:
-                continue
-            if _compatible(actor, lemma, words):
+        # a name modifying a noun ("EU member Ostria") is no one the story follows, unless no other fits ("Korlin
+        # Holdings shares fell. The company said …")
+        candidates, exempt = named_so[:1] + before, len(named_so[:1])
+        for modifiers in (False, True):
+            antecedent = _antecedent(model, words, candidates, exempt, head, lemma, distinguishing, modifiers)
+            if antecedent is not None:
+                actor, mention = antecedent
                 if not _rival_in_sentence(model, actors, actor, mention, lemma, words):
                     found.append(RoleAnaphor(start, i, actor.key))
                 break
     return found
+
+
+def _antecedent(
+    model: TextModel,
+    words: WordTables,
+    before: list[tuple[ActorRecord, Mention]],
+    exempt: int,
+    head: Token,
+    lemma: str,
+    distinguishing: set[str],
+    modifiers: bool,
+) -> tuple[ActorRecord, Mention] | None:
+    """The nearest actor before the role noun that it fits: with modifiers False, past names that modify a noun;
+    with modifiers True, among those names only. The first `exempt` candidates (the actor whose name has the noun)
+    are taken either way."""
+    for n, (actor, mention) in enumerate(before):
+        if head.start - mention.span.end > _BACK:
+            return None
+        if actor.kind == "collective" or actor.document or actor.plural != (head.tag == "NNS"):
+            continue
+        if n >= exempt and _modifier_mention(model, mention) != modifiers:
+            continue
+        known_words = set(name_key(actor.label).split()) | set(name_key(actor.role or "").split())
+        if not distinguishing <= known_words:
+            continue
+        if _compatible(actor, lemma, words):
+            return actor, mention
+    return None
 
 
 def _modifier_mention(model: TextModel, mention: Mention) -> bool:
