@@ -632,3 +632,10 @@ def test_a_body_named_by_its_kind_alone_speaks_and_claims(body: str) -> None:
 def test_a_role_noun_refers_back_to_a_name_used_as_a_modifier_when_no_other_fits() -> None:
     read = extract("Korlin Holdings shares fell 5 percent on Monday. The company said it had done nothing wrong.")
     assert read.speaker("done nothing wrong") == "Korlin Holdings", read.summary()
+
+
+def test_a_claim_noun_with_its_maker_before_the_clause_is_the_maker_s_statement() -> None:
+    read = extract("Korlin Holdings faces accusations from the Dock Workers Union that it withheld wages.")
+    assert read.speaker("withheld wages") == "Dock Workers Union", read.summary()
+    read = extract("The company had a letter from the police in Danish and that he would provide a translation.")
+    assert not [s for s in read.extraction.statements if s.speaker_label == "police"], read.summary()

@@ -30,6 +30,7 @@ from newskg.ingest.extract.text.model import Quote, Sentence, TextModel
 from newskg.ingest.model import Span
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are words quoted in passing ("a 'rogue' trader"), not statements
+_MAKER_REACH = 8  # tokens of a claim's maker between its noun and the clause ("accusations from the union that")
 
 
 
@@ -124,6 +125,7 @@ class StatementFinder:
             return
         if any(m.entry.pos == "verb" for m in self.lexicon.cues.at(self.model, after, lenient=True)):
             return  # "the lawsuit claims that …": the noun is the verb's subject
+        maker, after = self._maker_before_clause(after, sentence)
         if tokens[after].norm == "that" and tokens[after].tag in ("IN", "WDT", "DT"):
             if after + 1 <= sentence.last and tokens[after + 1].verb or self.checks.object_gap(after + 1, limit):
                 return  # "the claims that were made", "an accusation that the ministry rejected": a relative clause
@@ -132,10 +134,22 @@ class StatementFinder:
             start = after
         else:
             return
-        speaker = self.sources.possessor(cue.first)
+        speaker = self.sources.possessor(cue.first) or maker
         content = trim(self.model, start, limit)
         if content is not None:
             self._add(speaker, cue, *content, sentence, False)
+
+    def _maker_before_clause(self, after: int, sentence: Sentence) -> tuple[Speaker | None, int]:
+        """'accusations from the union that C': who made the claim, and where its clause's "that" is."""
+        tokens = self.model.tokens
+        if not self.lexicon.words.is_("maker-preposition", tokens[after].norm):
+            return None, after
+        for k in range(after + 1, min(after + _MAKER_REACH, sentence.last) + 1):
+            if tokens[k].verb or tokens[k].text in ",;:" or tokens[k].tag == "CC":
+                break  # "a letter from the police in Danish and that he would …": another clause
+            if tokens[k].norm == "that" and k > after + 1:
+                return self.sources.at(after + 1, k - 1), k
+        return None, after
 
     def verb_frame(
         self, cue: CueHit, sentence: Sentence, limit: int, previous_speaker: Speaker | None, nested: bool = False
