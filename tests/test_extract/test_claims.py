@@ -484,3 +484,10 @@ def test_one_word_the_lexicon_knows_as_two_acts_is_one_allegation() -> None:
 def test_overcharging_is_fraud() -> None:
     read = extract("An audit found that Korlin Holdings had overcharged the ministry.")
     assert read.against("Korlin Holdings")[0].claim_type == "fraud", read.summary()
+
+
+def test_a_past_tense_after_a_pronoun_is_an_act_though_its_form_is_a_participle() -> None:
+    read = extract("Korlin Holdings faces accusations from the Dock Workers Union that it withheld wages from 200 "
+                   "dockers.")
+    [allegation] = read.against("Korlin Holdings")
+    assert read.labels(allegation.claimants) == {"Dock Workers Union"}, read.summary()

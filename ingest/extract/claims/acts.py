@@ -67,7 +67,9 @@ class ActReader:
         if first > 0 and tokens[first - 1].tag == "CC":
             floor = self.model.sentence_of(first).first
             return not self.syntax.subject(first, floor)[0]  # "had inflated invoices and paid bribes": a verb
-        return first == 0 or not (tokens[first - 1].verb or tokens[first - 1].tag.startswith("RB"))
+        before = tokens[first - 1] if first > 0 else None
+        # "it withheld wages": after a pronoun the participle's form is a past tense
+        return before is None or not (before.verb or before.tag.startswith("RB") or before.tag == "PRP")
 
     def _names_a_claim(self, last: int) -> bool:
         """The act word describes a claim rather than an act ("fabricated allegations", "bribery charges"), or
