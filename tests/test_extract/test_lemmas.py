@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newskg.ingest.extract.text.lemmas import BASE_FORM_UPOS, base_form, past_tense, tagger_plurals, verb_lemma
+from newskg.ingest.extract.text.lemmas import (
+    BASE_FORM_UPOS,
+    base_form,
+    past_tense,
+    plural_noun_lemma,
+    tagger_plurals,
+    verb_lemma,
+)
 from newskg.ingest.extract.text.tagging import lemma
 
 LEMMATIZER, INFLECTIONS = lemminflect.Lemmatizer(), lemminflect.Inflections()
@@ -73,3 +80,4 @@ def test_words_lemminflect_knows_in_capitals_are_asked_of_it() -> None:
 def test_a_plural_no_lexicon_knows_gets_lemminflect_s_lemma_for_unknown_nouns_and_known_words_keep_theirs() -> None:
     assert lemma("bloggers", "NNS") == "blogger" == lemminflect.getAllLemmasOOV("bloggers", "NOUN")["NOUN"][0]
     assert lemma("headquarters", "NNS") == base_form("headquarters", "NOUN")
+    assert plural_noun_lemma("species") == "species"  # its dictionary's lemma, not its rules' "specy"

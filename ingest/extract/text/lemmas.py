@@ -117,7 +117,8 @@ def _verb_lemma_of_lemminflect(word: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _noun_lemma_of_lemminflect(word: str) -> str:
-    found = _lemminflect().getAllLemmasOOV(word, "NOUN").get("NOUN")
+    lemminflect = _lemminflect()  # a noun its dictionary knows keeps the dictionary's lemma ("means", "species")
+    found = lemminflect.getAllLemmas(word).get("NOUN") or lemminflect.getAllLemmasOOV(word, "NOUN").get("NOUN")
     return found[0].lower() if found else word
 
 
