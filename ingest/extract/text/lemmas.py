@@ -3,8 +3,9 @@ up in tables of lemminflect's own answers for every word of its dictionaries. Wh
 imports spaCy when spaCy is installed, and loading its dictionaries takes a fifth of a second more; the tables come
 from the derived cache instead (ingest/derived_cache.py). A word outside the dictionaries gets lemminflect's answer
 for such a word (none for a lemma; for a past tense, its rules, asked of lemminflect itself on that rare call), but
-for a plural noun (one the tagger's lexicon knows, in the tables; any other the tagger tags so, on its rare call): the
-lemma its rules for unknown nouns give ("survivors", "blushes", "bloggers").
+for a plural noun the tagger's lexicon knows and lemminflect's dictionaries do not know as a noun: the lemma its rules
+for unknown nouns give ("survivors", "blushes"), in the tables; a plural no lexicon knows ("bloggers") gets the
+singular of Pattern's inflection rules (plural_noun_lemma).
 tests/test_extract/test_lemmas.py checks the tables against lemminflect for every word of its dictionaries."""
 
 from __future__ import annotations
@@ -89,10 +90,11 @@ def base_form(word: str, upos: str) -> str:
 
 
 def plural_noun_lemma(word: str) -> str:
-    """The lemma of a lower-case plural noun: from the tables, else lemminflect's rules for unknown nouns, asked of
-    lemminflect itself on that rare call ("bloggers" → "blogger")."""
+    """The lemma of a lower-case plural noun: from the tables, else the singular Pattern's inflection rules give (in
+    TextBlob, which the tagger has loaded already; lemminflect would load spaCy for one word): "bloggers" →
+    "blogger"."""
     found = LEMMA_TABLES.get().base_forms["NOUN"].get(word)
-    return found if found is not None else _noun_lemma_of_lemminflect(word)
+    return found if found is not None else _singular(word)
 
 
 def verb_lemma(word: str) -> str | None:
@@ -116,10 +118,10 @@ def _verb_lemma_of_lemminflect(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1024)
-def _noun_lemma_of_lemminflect(word: str) -> str:
-    lemminflect = _lemminflect()  # a noun its dictionary knows keeps the dictionary's lemma ("means", "species")
-    found = lemminflect.getAllLemmas(word).get("NOUN") or lemminflect.getAllLemmasOOV(word, "NOUN").get("NOUN")
-    return found[0].lower() if found else word
+def _singular(word: str) -> str:
+    from textblob.en.inflect import singularize  # imported with the tagger, not with this module: `--help` stays bare
+
+    return str(singularize(word)).lower()
 
 
 @lru_cache(maxsize=1024)
