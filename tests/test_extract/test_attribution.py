@@ -639,3 +639,16 @@ def test_a_claim_noun_with_its_maker_before_the_clause_is_the_maker_s_statement(
     assert read.speaker("withheld wages") == "Dock Workers Union", read.summary()
     read = extract("The company had a letter from the police in Danish and that he would provide a translation.")
     assert not [s for s in read.extraction.statements if s.speaker_label == "police"], read.summary()
+
+
+def test_a_verb_of_saying_in_a_series_of_verb_phrases_is_part_of_the_content() -> None:
+    read = extract("Prosecutors in Velsk allege that Teodor Brask tried to sell the harbour licence held by Mara Voss, "
+                   "demanded the firing of two editors in exchange for state contracts, and engaged in fraud.")
+    [statement] = read.extraction.statements
+    assert statement.content.text.endswith("and engaged in fraud"), read.summary()
+
+
+def test_a_verb_of_saying_after_the_comma_ending_a_statement_goes_on_with_its_speaker() -> None:
+    read = extract("Mara Voss said the harbour licence had been sold, added that the sale was illegal, and called for "
+                   "an inquiry.")
+    assert read.speaker("the sale was illegal") == "Mara Voss", read.summary()

@@ -12,6 +12,7 @@ from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import Sentence, TextModel
 
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
+_SERIES_CLAUSE_REACH = 7  # tokens after a verb of saying in which a clause of its own would open
 LEARNING = "learning"  # reporting.ttl: "the Courier has learned that …"
 
 
@@ -171,3 +172,21 @@ class ContentChecks:
             and self.sources.actors.at(k) is None
             and not (after is not None and self.lexicon.words.is_("complementizer", after.norm))
         )
+
+    def in_verb_series(self, earlier: CueHit, cue: CueHit, sentence: Sentence) -> bool:
+        """'S alleged that X tried to sell the seat, demanded the firing of …, and engaged in …': a verb of saying
+        that is one more verb phrase of the clause S reports (right after a comma, the form of a verb of that clause,
+        an object rather than a clause of its own) is part of the content, not a frame."""
+        tokens = self.model.tokens
+        comma = cue.first - 1
+        form = tokens[cue.first].tag
+        if comma <= earlier.last or tokens[comma].text != "," or form not in ("VBD", "VBZ", "VBP") or cue.passive:
+            return False
+        after = tokens[cue.last + 1] if cue.last + 1 <= sentence.last else None
+        if after is None or not (after.noun or after.tag in ("DT", "PRP$", "JJ")):
+            return False
+        ahead = tokens[cue.last + 1 : min(cue.last + _SERIES_CLAUSE_REACH, sentence.last) + 1]
+        if any(t.norm == "that" or t.text[:1] in QUOTE_MARKS for t in ahead):
+            return False  # "…, warned reporters that …": the speaker going on
+        clause_verbs = [k for k in range(earlier.last + 1, comma) if tokens[k].tag == form]
+        return bool(clause_verbs) and clause_verbs[-1] < comma - 1

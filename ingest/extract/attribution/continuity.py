@@ -1,14 +1,16 @@
 """Pronoun subjects of a frame that go on with a source already found, before any actor the pronoun could fit: the
 source of the statement in the sentence before ("The lawsuit alleges C1. It also claims C2": the lawsuit's party;
 "The authorities refute allegations they targeted civilians. They said …": the authorities), and the source whose
-words the pronoun opens ("the government said it had indicted 18 men": the government)."""
+words the pronoun opens ("the government said it had indicted 18 men": the government); and a verb of saying
+coordinated with the sentence's statement before ("X said C, but cautioned that D", "X said C, added that D")."""
 
 from __future__ import annotations
 
 from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit
 from newskg.ingest.extract.attribution.values import Attribution, Speaker
 from newskg.ingest.extract.lexicon.entries import Lexicon
-from newskg.ingest.extract.text.model import TextModel
+from newskg.ingest.extract.text.model import Sentence, TextModel
 
 _PERSON_PRONOUNS = ("he", "she")
 _BODY_PRONOUNS = ("it",)
@@ -56,3 +58,29 @@ def going_on(
     if pronoun.norm == "they" and not (actor.plural or actor.type != "Person"):
         return None
     return Speaker(actor_key=actor.key, label=actor.label, first=subject.first, last=subject.last)
+
+
+def speaker_going_on(model: TextModel, cue: CueHit, sentence: Sentence, found: list[Attribution]) -> Speaker | None:
+    """'X said C, but cautioned that D': a statement of the sentence ends right before the "but", so the
+    coordinated verb is X's too (not that of a verb inside C)."""
+    tokens = model.tokens
+    for earlier in reversed(found):
+        if earlier.sentence.start != sentence.start or earlier.content_last >= cue.first:
+            continue
+        between = tokens[earlier.content_last + 1 : cue.first]
+        if all(t.tag in ("CC", "RB", "MD") or t.text == "," or t.text[:1] in QUOTE_MARKS for t in between):
+            return earlier.speaker
+        return None
+    return None
+
+
+def going_on_after_comma(model: TextModel, cue: CueHit, sentence: Sentence, found: list[Attribution]) -> Speaker | None:
+    """A finite verb of saying right after the comma ending the sentence's statement before, with no one named
+    after it (not "…, added Mara Voss"): that statement's speaker goes on ("X said C, added that D")."""
+    tokens = model.tokens
+    after = tokens[cue.last + 1] if cue.last + 1 <= sentence.last else None
+    if cue.first - 1 <= sentence.first or tokens[cue.first - 1].text != "," or cue.passive or cue.participle:
+        return None
+    if tokens[cue.first].tag not in ("VBD", "VBZ", "VBP") or after is None or after.proper:
+        return None
+    return speaker_going_on(model, cue, sentence, found)

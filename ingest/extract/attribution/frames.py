@@ -14,10 +14,10 @@ from __future__ import annotations
 from newskg.ingest.extract.actors.coreference import Resolver
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.content import before_frame, complement, trim
-from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit, find_cues
+from newskg.ingest.extract.attribution.cue import CueHit, find_cues
 from newskg.ingest.extract.attribution.checks import ContentChecks
 from newskg.ingest.extract.attribution.documents import DocumentSources
-from newskg.ingest.extract.attribution.continuity import going_on
+from newskg.ingest.extract.attribution.continuity import going_on, going_on_after_comma, speaker_going_on
 from newskg.ingest.extract.attribution.frame_parts import MEDIUM_TYPES, FrameParts, clause_start
 from newskg.ingest.extract.attribution.nested import reported_inside_quotations
 from newskg.ingest.extract.attribution.headings import running_text
@@ -181,10 +181,12 @@ class StatementFinder:
             subject = self.sources.participle_subject(cue.first, sentence.first) or previous_speaker
         elif self.sources.coordinated(cue.first, sentence.first):
             subject = (
-                self._speaker_going_on(cue, sentence)
+                speaker_going_on(self.model, cue, sentence, self.found)
                 or self.sources.coordinated_subject(cue.first, sentence.first)
                 or previous_speaker
             )
+        elif (continuing := going_on_after_comma(self.model, cue, sentence, self.found)) is not None:
+            subject = continuing  # "X said C, added that D": X adds it
         else:
             subject = self.sources.before(cue.first, sentence.first)
             described = self.sources.relative_antecedent(cue.first, sentence.first)
@@ -268,6 +270,8 @@ class StatementFinder:
         if self.checks.as_frame(cues[n], sentence):
             return sentence.last  # "as S reported, Y say C": the whole clause, Y's frame nested in it
         for later in cues[n + 1 :]:
+            if self.checks.in_verb_series(cues[n], later, sentence):
+                continue
             subject = self.sources.before(later.first, cues[n].last + 1)
             start = subject.first if subject is not None else later.first
             if later.kind == "noun":  # ", a charge the state rejected": an apposition naming the words so far
@@ -297,6 +301,8 @@ class StatementFinder:
         cues = find_cues(self.model, sentence.first, sentence.last, self.lexicon, self.in_name)
         previous_speaker: Speaker | None = None
         for n, cue in enumerate(cues):
+            if any(self.checks.in_verb_series(earlier, cue, sentence) for earlier in cues[:n]):
+                continue  # a verb of the clause an earlier cue reports
             limit = self.content_limit(cues, n, sentence)
             if cue.entry.pos == "phrase":
                 self._phrase(cue, sentence)
@@ -306,19 +312,6 @@ class StatementFinder:
                 self.verb_frame(cue, sentence, limit, previous_speaker)
             if self.found and self.found[-1].sentence.start == sentence.start:
                 previous_speaker = self.found[-1].speaker
-
-    def _speaker_going_on(self, cue: CueHit, sentence: Sentence) -> Speaker | None:
-        """'X said C, but cautioned that D': a statement of the sentence ends right before the "but", so the
-        coordinated verb is X's too (not that of a verb inside C)."""
-        tokens = self.model.tokens
-        for found in reversed(self.found):
-            if found.sentence.start != sentence.start or found.content_last >= cue.first:
-                continue
-            between = tokens[found.content_last + 1 : cue.first]
-            if all(t.tag in ("CC", "RB", "MD") or t.text == "," or t.text[:1] in QUOTE_MARKS for t in between):
-                return found.speaker
-            return None
-        return None
 
     def continuations(self) -> None:
         """Quotations no cue claimed: said by whoever the text makes their speaker (unclaimed.py), else by the
