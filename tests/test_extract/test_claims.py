@@ -491,3 +491,16 @@ def test_a_past_tense_after_a_pronoun_is_an_act_though_its_form_is_a_participle(
                    "dockers.")
     [allegation] = read.against("Korlin Holdings")
     assert read.labels(allegation.claimants) == {"Dock Workers Union"}, read.summary()
+
+
+def test_each_verb_phrase_of_a_series_is_an_act_of_the_series_subject() -> None:
+    read = extract("Prosecutors in Velsk allege that Teodor Brask sold the harbour licence, tortured detainees and "
+                   "laundered money through Korlin Holdings.")
+    assert {a.claim_type for a in read.against("Teodor Brask")} >= {"rights-abuse", "money-laundering"}, read.summary()
+
+
+def test_a_wrong_named_as_the_object_of_a_verb_of_doing_is_the_subjects_act() -> None:
+    read = extract("Prosecutors in Velsk allege that Teodor Brask engaged in pay-to-play corruption schemes.")
+    assert [a.claim_type for a in read.against("Teodor Brask")] == ["corruption"], read.summary()
+    read = extract("The Ostrian interior ministry said it was carrying aid for flood victims in Port Kell.")
+    assert not read.extraction.allegations, read.summary()

@@ -18,6 +18,8 @@ from newskg.ingest.extract.lexicon.entries import ActEntry, Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
 _GIVE_REACH = 6  # tokens after a give verb in which what is handed over is named
+_HYPHENS = ("-", "‐")
+_PERPETRATION_REACH = 7  # tokens between a verb of doing and the wrong it names ("engaged in pay-to-play corruption")
 _CLAIM_REACH = 4  # tokens after "support of/for" in which the claim it backs is named ("of the allegations")
 CLAIM_NOUNS = frozenset({"noun-accusing", "noun-rumour"})  # cue classes of nouns that name a claim
 
@@ -64,9 +66,10 @@ class ActReader:
         tokens = self.model.tokens
         if tokens[first].tag != "VBN" or last + 1 >= len(tokens) or not tokens[last + 1].noun:
             return False
-        if first > 0 and tokens[first - 1].tag == "CC":
+        if first > 0 and (tokens[first - 1].tag == "CC" or tokens[first - 1].text == ","):
             floor = self.model.sentence_of(first).first
-            return not self.syntax.subject(first, floor)[0]  # "had inflated invoices and paid bribes": a verb
+            # "had inflated invoices and paid bribes", "sold the seat, tortured detainees": a verb
+            return not self.syntax.subject(first, floor)[0]
         before = tokens[first - 1] if first > 0 else None
         # "it withheld wages": after a pronoun the participle's form is a past tense
         return before is None or not (before.verb or before.tag.startswith("RB") or before.tag == "PRP")
@@ -184,6 +187,8 @@ class ActReader:
                     accused = syntax.after(after, last, "agent-preposition")
                 if not accused:
                     accused = self._manner_doer(match.first, match.last, floor)
+                if not accused and entry.wrongful:
+                    accused = self._perpetrator(match.first, floor)
             if accused and set(accused) <= set(beneficiaries):
                 # "gave steroids to its riders": the doer owns the ones served, it is not served itself
                 beneficiaries = tuple(k for k in beneficiaries if k not in accused)
@@ -235,7 +240,7 @@ class ActReader:
         tokens = self.model.tokens
         return (
             first >= 2
-            and tokens[first - 1].text in ("-", "‐")
+            and tokens[first - 1].text in _HYPHENS
             and not tokens[first - 1].gap
             and self.lexicon.words.is_("opposing-prefix", tokens[first - 2].norm)
         )
@@ -321,6 +326,32 @@ class ActReader:
             return ()
         subject, _ = self.syntax.subject(verb, floor)
         return subject
+
+    def _perpetrator(self, noun: int, floor: int) -> tuple[str, ...]:
+        """'X committed fraud', 'engaged in pay-to-play corruption schemes', 'was involved in the killing': a wrong
+        named as the object of a verb of doing is its subject's act."""
+        tokens = self.model.tokens
+        k = noun - 1
+        while k >= floor and k >= noun - _PERPETRATION_REACH and (
+            self._in_compound(k) or not tokens[k].verb and not tokens[k].noun
+        ):
+            if tokens[k].text in ",;:":
+                return ()
+            k -= 1  # only words that open the wrong's phrase between ("in", "the", "pay-to-play"), no other noun
+        if k < floor or not tokens[k].verb:
+            return ()
+        words = self.lexicon.words
+        phrasal = f"{tokens[k].lemma} {tokens[k + 1].norm}"  # "carried out the killing", not "carrying aid"
+        if not (words.is_("perpetrating-verb", tokens[k].lemma) or words.is_("perpetrating-verb", phrasal)):
+            return ()
+        return self.syntax.subject(k, floor)[0]
+
+    def _in_compound(self, k: int) -> bool:
+        """Token k is part of a hyphenated word ("pay-to-play")."""
+        tokens = self.model.tokens
+        joined = tokens[k].text in _HYPHENS and not tokens[k].gap
+        after = k + 1 < len(tokens) and tokens[k + 1].text in _HYPHENS and not tokens[k + 1].gap
+        return joined or after or k > 0 and tokens[k - 1].text in _HYPHENS and not tokens[k].gap
 
     def _nominal_doer(self, noun: int, floor: int) -> tuple[str, ...]:
         """'the Front's support', "Varenia's alleged assistance", 'Varenian meddling': the actor the act is said of."""

@@ -18,6 +18,7 @@ _CLAUSE_NEGATION_REACH = 6
 _OWNER_REACH = 6  # tokens after "of" in which the owner of an object is named
 _DASHES = ("-", "–", "—")
 _CONJUNCT_VERBS = ("VBD", "VBZ", "VBP", "VBN")
+_OBJECT_OPENERS = ("DT", "PRP$", "JJ", "CD", "PRP")  # tags opening the object of a verb
 _PARENTHETICAL_REACH = 40  # tokens between the dashes around a list of names in apposition
 
 
@@ -129,6 +130,8 @@ class Syntax:
             opening = self._apposition_opening(j, floor)
             if opening is not None:
                 j = opening - 1  # "Rajat Gupta, a former Goldman Sachs director, was indicted": Gupta
+            elif (earlier := self._series_verb(verb, j, floor)) is not None:
+                return self.subject(earlier, floor)  # "X sold the seat, took bribes and …": X took them
         if j - 1 >= floor and tokens[j].text in _DASHES and tokens[j].gap:
             opening = next((k for k in range(j - 1, max(floor, j - _PARENTHETICAL_REACH) - 1, -1)
                             if tokens[k].text in _DASHES and tokens[k].gap), None)  # not "Cledwyn-Davies"
@@ -208,6 +211,30 @@ class Syntax:
             return None
         named = self.actors.at(k - 1)
         return k if named is not None and named.kind == "named" else None
+
+    def _series_verb(self, verb: int, comma: int, floor: int) -> int | None:
+        """The verb before a series of verb phrases ("tried to sell the seat, demanded …, and engaged in …") whose
+        comma-separated member starts at verb: the nearest finite verb of the same form before the comma, with words
+        between and no clause boundary. A participle form with an object ("…, tortured detainees") is a member the
+        tagger misread; not one after its noun ("the seat, vacated by …", "drones, made in Velsk")."""
+        tokens = self.model.tokens
+        words = self.lexicon.words
+        form = tokens[verb].tag
+        after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+        if form == "VBN":
+            if after is None or not (after.noun or after.tag in _OBJECT_OPENERS):
+                return None
+        elif form not in ("VBD", "VBZ", "VBP") or after is not None and after.norm == "by":
+            return None
+        forms = ("VBD", "VBN") if form == "VBN" else (form,)
+        for k in range(comma - 1, floor - 1, -1):
+            if tokens[k].text in ";:" or tokens[k].norm == "that" or words.is_("subordinator", tokens[k].norm):
+                return None
+            if tokens[k].tag == "VBN" and tokens[k + 1].tag == "IN":
+                continue  # "the seat vacated by …": a participle describing a noun
+            if tokens[k].tag in forms:
+                return k if k < comma - 1 else None  # "said, armed groups …": no phrase of its own before the comma
+        return None
 
     def _conjuncts_start(self, last_conjunct: int, floor: int) -> int:
         """The first token of a list "A, B, and C" whose last conjunct ("and C") starts at last_conjunct: earlier
