@@ -652,3 +652,11 @@ def test_a_verb_of_saying_after_the_comma_ending_a_statement_goes_on_with_its_sp
     read = extract("Mara Voss said the harbour licence had been sold, added that the sale was illegal, and called for "
                    "an inquiry.")
     assert read.speaker("the sale was illegal") == "Mara Voss", read.summary()
+
+
+def test_going_on_strike_is_no_statement_and_going_on_with_a_quotation_is() -> None:
+    read = extract('Dockers at Korlin Holdings had gone on strike over delayed wages. Mara Voss went on: "We will not '
+                   'stop until every docker is paid."')
+    assert [s.content.text for s in read.extraction.statements] == ["We will not stop until every docker is paid."], (
+        read.summary()
+    )
