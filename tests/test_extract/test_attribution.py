@@ -660,3 +660,9 @@ def test_going_on_strike_is_no_statement_and_going_on_with_a_quotation_is() -> N
     assert [s.content.text for s in read.extraction.statements] == ["We will not stop until every docker is paid."], (
         read.summary()
     )
+
+
+def test_a_programme_title_in_quotation_marks_before_a_frame_is_not_what_was_said() -> None:
+    read = extract('But speaking on the set of the Velsk Courier\'s "The Morning Hour" on Tuesday, Teodor Brask denied '
+                   "wrongdoing, instead blaming his accusers.")
+    assert read.statement("wrongdoing").cue.text == "denied", read.summary()

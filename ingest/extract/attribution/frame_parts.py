@@ -7,7 +7,7 @@ from __future__ import annotations
 from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.content import trim
 from newskg.ingest.extract.attribution.cue import QUOTE_MARKS, CueHit
-from newskg.ingest.extract.attribution.quotations import clause_goes_on
+from newskg.ingest.extract.attribution.quotations import clause_goes_on, is_title
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.text.model import Quote, Sentence, TextModel
 
@@ -41,6 +41,7 @@ class FrameParts:
                 and self.model.tokens[quote.last].end <= tokens[k].start
                 and tokens[k].start < quote.close <= tokens[k].end
                 and quote.index not in self.consumed
+                and not is_title(self.model, quote)  # 'speaking on the set of "The Early Show" Tuesday, X denied'
             ):
                 return quote
         return None
