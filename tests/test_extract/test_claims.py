@@ -504,3 +504,9 @@ def test_a_wrong_named_as_the_object_of_a_verb_of_doing_is_the_subjects_act() ->
     assert [a.claim_type for a in read.against("Teodor Brask")] == ["corruption"], read.summary()
     read = extract("The Ostrian interior ministry said it was carrying aid for flood victims in Port Kell.")
     assert not read.extraction.allegations, read.summary()
+
+
+def test_a_base_form_right_after_a_noun_is_a_noun_the_tagger_misread_not_an_act() -> None:
+    read = extract("Prosecutors allege that Teodor Brask demanded the dismissal of two Velsk Courier editors in exchange "
+                   "for state help with the sale of the harbour.")
+    assert not read.find_actor("Velsk Courier") or not read.against("Velsk Courier"), read.summary()

@@ -74,6 +74,12 @@ class ActReader:
         # "it withheld wages": after a pronoun the participle's form is a past tense
         return before is None or not (before.verb or before.tag.startswith("RB") or before.tag == "PRP")
 
+    def _base_after_noun(self, first: int) -> bool:
+        """A verb's base form right after a noun has no subject to agree with ("for state help"), where a verb of
+        the clause would be a present or past tense ("states help", "the state helped")."""
+        tokens = self.model.tokens
+        return tokens[first].tag == "VB" and first > 0 and tokens[first - 1].tag in ("NN", "NNS", "NNP")
+
     def _names_a_claim(self, last: int) -> bool:
         """The act word describes a claim rather than an act ("fabricated allegations", "bribery charges"), or
         backs one ("evidence in support of the allegations")."""
@@ -133,6 +139,8 @@ class ActReader:
             entry = match.entry
             head = tokens[match.first]
             verbal = head.verb and entry.pos != "noun"
+            if verbal and self._base_after_noun(match.first):
+                verbal = False  # "in exchange for state help with the sale": a noun the tagger read as a verb
             if entry.pos == "verb" and not verbal or verbal and self._modifier(match.first, match.last):
                 continue
             if self.actors.at(match.first) is not None or self._names_a_claim(match.last):
