@@ -389,3 +389,12 @@ def test_a_body_the_text_does_not_name_speaks_past_a_phrase_of_place() -> None:
     assert read.actor("A federal court").type == "GovernmentBody", read.summary()
     [allegation] = read.against("Teodor Brask")
     assert read.labels(allegation.claimants) == {"A federal court"}, read.summary()
+
+
+def test_the_government_is_the_one_state_an_article_names() -> None:
+    text = ("Valmora has tightened its rules on arms exports after a sting. The government said on Tuesday that it had "
+            "indicted 18 men who had allegedly agreed to sell weapons to a militia.")
+    read = extract(text)
+    assert read.speaker("it had indicted 18 men") == "Valmora", read.summary()
+    read = extract(text.replace("Valmora has", "Valmora and Ostria have").replace("its rules", "their rules"))
+    assert read.speaker("it had indicted 18 men") is None, read.summary()

@@ -11,7 +11,8 @@ from newskg.ingest.extract.actors.affiliations import (
     role_affiliation,
 )
 from newskg.ingest.extract.actors.contexts import ActingContexts, plural_name
-from newskg.ingest.extract.actors.coreference import (
+from newskg.ingest.extract.actors.coreference import role_anaphors
+from newskg.ingest.extract.actors.short_forms import (
     acronym_after,
     after_demonym,
     clipped_surname,
@@ -19,7 +20,6 @@ from newskg.ingest.extract.actors.coreference import (
     initials,
     leading_forms,
     person_surnames,
-    role_anaphors,
     short_forms,
 )
 from newskg.ingest.extract.actors.described import (
