@@ -510,3 +510,12 @@ def test_a_base_form_right_after_a_noun_is_a_noun_the_tagger_misread_not_an_act(
     read = extract("Prosecutors allege that Teodor Brask demanded the dismissal of two Velsk Courier editors in exchange "
                    "for state help with the sale of the harbour.")
     assert not read.find_actor("Velsk Courier") or not read.against("Velsk Courier"), read.summary()
+
+
+def test_each_wrong_an_accusation_coordinates_is_an_allegation_but_not_a_wrong_of_a_clause_inside_it() -> None:
+    read = extract("The Harbour Rights Group accused the Valmoran government of cracking down on political opponents "
+                   "and extrajudicial killings over petty offences.")
+    assert sorted(a.claim_type for a in read.against("Valmora")) == ["killing", "rights-abuse"], read.summary()
+    read = extract("Ostria on Thursday accused Valmora of arming the separatist militants who attacked a passenger "
+                   "train in Port Kell this week, killing 26 people.")
+    assert "killing" not in {a.claim_type for a in read.against("Valmora")}, read.summary()

@@ -263,6 +263,26 @@ class ActReader:
         )
         return self.doing(act, doer, last) if act is not None else None
 
+    def coordinated_charges(self, charged: Act, first: int, last: int) -> list[Act]:
+        """The other wrongs a charge names coordinated with the one charged ("accused X of cracking down on opponents
+        and extrajudicial killings"), each done by the same doer; not a wrong in a clause of purpose ("of supplying
+        drones to Y to attack Z", "of arming militants who attacked a train, killing 26")."""
+        tokens = self.model.tokens
+        others = []
+        for act in self.find(first, last):
+            if act.first <= charged.last or act.negated or not act.entry.wrongful:
+                continue
+            if act.entry.lemma == charged.entry.lemma or any(o.entry.lemma == act.entry.lemma for o in others):
+                continue
+            k = act.first - 1
+            while k > charged.last and tokens[k].tag in ("JJ", "DT", "RB", "PRP$"):
+                k -= 1
+            subordinate = any(t.tag in ("WDT", "WP", "VBD", "VBZ", "VBP", "TO") for t in tokens[charged.last + 1 : k])
+            listed = tokens[k].text == "," and tokens[act.first].tag == tokens[charged.first].tag  # "of A, B and C"
+            if (tokens[k].tag == "CC" or listed) and not subordinate:
+                others.append(self.doing(act, charged.accused, last))
+        return others
+
     def _fold(self, acts: list[Act]) -> list[Act]:
         """'paid bribes', 'committed fraud', 'took part in the attack': a wrong named by a noun in a verb's clause
         is what the verb's subject is said to have done; the noun act takes the verb's parts and negation. A wrong

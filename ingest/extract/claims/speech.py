@@ -170,7 +170,15 @@ class SpeechClaims:
             statement=n,
         )
         named = self.acts.named_in_charge(a.content_first, a.content_last) if act is None else None
-        return [replace(draft, claim_type=named) if named else draft]  # "indicted on bribery charges"
+        if act is None:
+            return [replace(draft, claim_type=named) if named else draft]  # "indicted on bribery charges"
+        others = [
+            replace(draft, claim_type=other.event_type, summary=clause(model, other, label, a.content_last),
+                    beneficiaries=other.beneficiaries, targets=other.targets, act=other.entry.lemma,
+                    act_at=other.first)
+            for other in self.acts.coordinated_charges(act, a.content_first, a.content_last)
+        ]
+        return [draft, *others]
 
     def _reciprocal(self, i: int) -> bool:
         """'accused each other', 'accuse one another'."""
