@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from newskg.ingest.extract.claims.nominal import HYPHENS, NominalDoers
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.values import VAGUE
 from newskg.ingest.extract.lexicon.entries import ActEntry, Lexicon
 from newskg.ingest.extract.text.model import TextModel
 
 _GIVE_REACH = 6  # tokens after a give verb in which what is handed over is named
-_HYPHENS = ("-", "‐")
-_PERPETRATION_REACH = 7  # tokens between a verb of doing and the wrong it names ("engaged in pay-to-play corruption")
 _CLAIM_REACH = 4  # tokens after "support of/for" in which the claim it backs is named ("of the allegations")
 CLAIM_NOUNS = frozenset({"noun-accusing", "noun-rumour"})  # cue classes of nouns that name a claim
 
@@ -54,6 +53,7 @@ class ActReader:
         self.actors = syntax.actors
         self.lexicon = lexicon
         self.syntax = syntax
+        self.doers = NominalDoers(model, lexicon, syntax)
 
     def _handed_over(self, start: int, limit: int) -> str | None:
         for k in range(start, min(start + _GIVE_REACH, limit + 1)):
@@ -187,16 +187,16 @@ class ActReader:
                     else:
                         targets = obj
             else:
-                accused = self._nominal_doer(match.first, floor)
+                accused = self.doers.owner(match.first, floor)
                 beneficiaries = syntax.after(after, last, "recipient-preposition")
                 if not accused and after <= last and tokens[after].norm == "between":
                     accused, beneficiaries = beneficiaries[:1], beneficiaries[1:]  # "contacts between X and Y"
                 if not accused:
                     accused = syntax.after(after, last, "agent-preposition")
                 if not accused:
-                    accused = self._manner_doer(match.first, match.last, floor)
+                    accused = self.doers.manner(match.first, match.last, floor)
                 if not accused and entry.wrongful:
-                    accused = self._perpetrator(match.first, floor)
+                    accused = self.doers.perpetrator(match.first, floor)
             if accused and set(accused) <= set(beneficiaries):
                 # "gave steroids to its riders": the doer owns the ones served, it is not served itself
                 beneficiaries = tuple(k for k in beneficiaries if k not in accused)
@@ -248,7 +248,7 @@ class ActReader:
         tokens = self.model.tokens
         return (
             first >= 2
-            and tokens[first - 1].text in _HYPHENS
+            and tokens[first - 1].text in HYPHENS
             and not tokens[first - 1].gap
             and self.lexicon.words.is_("opposing-prefix", tokens[first - 2].norm)
         )
@@ -338,67 +338,3 @@ class ActReader:
             and tokens[first - 1].tag == "TO"
             and any(words.is_(kind, tokens[first - 2].lemma) for kind in ("attempt-noun", "attempt-verb"))
         )
-
-    def _manner_doer(self, first: int, last: int, floor: int) -> tuple[str, ...]:
-        """'X imported the drug without approval in contravention of the act': a wrong naming the manner of a clause
-        ("in breach of", "in violation of") is the doing of that clause's subject, however far its verb stands."""
-        tokens = self.model.tokens
-        if first - 1 < floor or last + 1 >= len(tokens):
-            return ()
-        if tokens[first - 1].norm != "in" or tokens[last + 1].norm != "of":
-            return ()
-        verb = next(
-            (k for k in range(first - 2, floor - 1, -1) if tokens[k].verb or tokens[k].text in ";:"), None
-        )
-        if verb is None or not tokens[verb].verb or tokens[verb].tag == "VBG":
-            return ()
-        subject, _ = self.syntax.subject(verb, floor)
-        return subject
-
-    def _perpetrator(self, noun: int, floor: int) -> tuple[str, ...]:
-        """'X committed fraud', 'engaged in pay-to-play corruption schemes', 'was involved in the killing': a wrong
-        named as the object of a verb of doing is its subject's act."""
-        tokens = self.model.tokens
-        k = noun - 1
-        while k >= floor and k >= noun - _PERPETRATION_REACH and (
-            self._in_compound(k) or not tokens[k].verb and not tokens[k].noun
-        ):
-            if tokens[k].text in ",;:":
-                return ()
-            k -= 1  # only words that open the wrong's phrase between ("in", "the", "pay-to-play"), no other noun
-        if k < floor or not tokens[k].verb:
-            return ()
-        words = self.lexicon.words
-        phrasal = f"{tokens[k].lemma} {tokens[k + 1].norm}"  # "carried out the killing", not "carrying aid"
-        if not (words.is_("perpetrating-verb", tokens[k].lemma) or words.is_("perpetrating-verb", phrasal)):
-            return ()
-        return self.syntax.subject(k, floor)[0]
-
-    def _in_compound(self, k: int) -> bool:
-        """Token k is part of a hyphenated word ("pay-to-play")."""
-        tokens = self.model.tokens
-        joined = tokens[k].text in _HYPHENS and not tokens[k].gap
-        after = k + 1 < len(tokens) and tokens[k + 1].text in _HYPHENS and not tokens[k + 1].gap
-        return joined or after or k > 0 and tokens[k - 1].text in _HYPHENS and not tokens[k].gap
-
-    def _nominal_doer(self, noun: int, floor: int) -> tuple[str, ...]:
-        """'the Front's support', "Varenia's alleged assistance", 'Varenian meddling': the actor the act is said of."""
-        tokens = self.model.tokens
-        j = noun - 1
-        while (
-            j >= floor
-            and tokens[j].tag.startswith(("JJ", "RB", "VBN"))
-            and self.actors.at(j) is None
-            and j not in self.actors.demonyms
-        ):
-            j -= 1
-        if j >= floor and tokens[j].text in ("'s", "’s", "'", "’"):
-            return self.syntax.actor_keys_at(max(floor, j - 6), j - 1)[-1:]
-        if j >= floor and self.actors.at(j) is not None:
-            return (self.actors.at(j).key,)
-        if j >= floor and j in self.actors.demonyms:
-            return (self.actors.demonyms[j],)  # "Varenian assistance": the state, when the article names it
-        if j >= floor and tokens[j].tag == "PRP$":
-            actor = self.syntax.resolver.pronoun(j)
-            return (actor.key,) if actor else ()
-        return ()
