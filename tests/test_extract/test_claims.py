@@ -519,3 +519,8 @@ def test_each_wrong_an_accusation_coordinates_is_an_allegation_but_not_a_wrong_o
     read = extract("Ostria on Thursday accused Valmora of arming the separatist militants who attacked a passenger "
                    "train in Port Kell this week, killing 26 people.")
     assert "killing" not in {a.claim_type for a in read.against("Valmora")}, read.summary()
+
+
+def test_what_an_agent_denies_their_principal_is_accused_of() -> None:
+    read = extract("Mara Voss's agent Ana Marr denied the allegations.")
+    assert read.against("Mara Voss") and not read.against("Ana Marr"), read.summary()
