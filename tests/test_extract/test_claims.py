@@ -507,8 +507,8 @@ def test_a_wrong_named_as_the_object_of_a_verb_of_doing_is_the_subjects_act() ->
 
 
 def test_a_base_form_right_after_a_noun_is_a_noun_the_tagger_misread_not_an_act() -> None:
-    read = extract("Prosecutors allege that Teodor Brask demanded the dismissal of two Velsk Courier editors in exchange "
-                   "for state help with the sale of the harbour.")
+    read = extract("Prosecutors allege that Teodor Brask demanded the dismissal of two Velsk Courier editors in "
+                   "exchange for state help with the sale of the harbour.")
     assert not read.find_actor("Velsk Courier") or not read.against("Velsk Courier"), read.summary()
 
 
@@ -524,3 +524,15 @@ def test_each_wrong_an_accusation_coordinates_is_an_allegation_but_not_a_wrong_o
 def test_what_an_agent_denies_their_principal_is_accused_of() -> None:
     read = extract("Mara Voss's agent Ana Marr denied the allegations.")
     assert read.against("Mara Voss") and not read.against("Ana Marr"), read.summary()
+
+
+def test_a_wrong_alleged_with_no_doer_named_adds_its_claimant_to_the_one_allegation_of_its_kind() -> None:
+    text = ("The Ostrian athletics federation was suspended on Friday after the Harbour Rights Group accused Ostria "
+            "of doping its sprinters. A report by the Velsk Anti-Doping Office alleged \"state-sponsored doping\".")
+    read = extract(text)
+    [allegation] = read.against("Ostria")
+    assert "Velsk Anti-Doping Office" in read.labels(allegation.claimants), read.summary()
+    read = extract(text.replace("Ostria of doping its sprinters", "Ostria of torturing its sprinters"))
+    assert all("Velsk Anti-Doping Office" not in read.labels(a.claimants) for a in read.extraction.allegations), (
+        read.summary()
+    )

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from newskg.ingest.extract.claims.speech import Draft
-from newskg.ingest.extract.claims.values import VAGUE, Claim
+from newskg.ingest.extract.claims.drafts import Draft
+from newskg.ingest.extract.claims.values import GENERIC, VAGUE, Claim
 from newskg.ingest.model import Span
 
 
@@ -140,7 +140,8 @@ def merge(
 
     building: list[_Building] = []
     ordered = sorted(drafts, key=lambda d: (d.implied, d.evidence.start))
-    for draft in ordered:
+    unowned = [d for d in ordered if not d.accused]
+    for draft in (d for d in ordered if d.accused):
         same = next(
             (
                 b
@@ -163,4 +164,13 @@ def merge(
             )
             building.append(same)
         same.take(draft, broader)
+    for draft in unowned:  # "a report that alleged state-sponsored doping": the one doping allegation's claimant too
+        kind = [b for b in building if not b.implied_only and _specific_match(b.claim_type, draft.claim_type, broader)]
+        if len(kind) == 1:
+            kind[0].take(draft, broader)
     return [_with_owners(b.claim(), owners or {}) for b in sorted(building, key=lambda b: b.evidence.start)]
+
+
+def _specific_match(one: str, other: str, broader: dict[str, str]) -> bool:
+    """Kinds of one specific wrong (neither vague nor the fallback), one within the other."""
+    return VAGUE.isdisjoint({one, other}) and GENERIC not in (one, other) and compatible(one, other, broader)

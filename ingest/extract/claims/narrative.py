@@ -8,9 +8,9 @@ from newskg.ingest.extract.actors.values import ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import ActReader
 from newskg.ingest.extract.claims.authority import acting_authority
-from newskg.ingest.extract.claims.speech import GENERIC, Draft
+from newskg.ingest.extract.claims.drafts import Draft
 from newskg.ingest.extract.claims.summary import clause, fallback
-from newskg.ingest.extract.claims.values import UNATTRIBUTED
+from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import Sentence, TextModel
 

@@ -5,74 +5,22 @@ making the claim ("denied allegations by Y"), or says that no one is named."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from newskg.ingest.extract.actors.values import NAMED, ActorRecord, ActorSet
 from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.claims.acts import Act, ActReader
 from newskg.ingest.extract.claims.authority import acting_authority
+from newskg.ingest.extract.claims.drafts import Draft
 from newskg.ingest.extract.claims.summary import clause, fallback
 from newskg.ingest.extract.claims.syntax import Syntax
 from newskg.ingest.extract.claims.wording import claim_makers, refers_to_claim
 from newskg.ingest.extract.claims.values import GENERIC, UNATTRIBUTED, VAGUE
 from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import TextModel
-from newskg.ingest.model import Span
 
 ACCUSING = frozenset({"accusing", "accusing-object", "noun-accusing", "noun-rumour"})
 DENYING = frozenset({"denying", "dismissing", "noun-denying"})
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A claim before claims are merged: who claims (statement n's speaker, or a note), against whom, what."""
-
-    accused: tuple[str, ...]
-    claim_type: str
-    evidence: Span
-    summary: str
-    claimants: tuple[str, ...]
-    claimant_note: str | None
-    statement: int | None
-    beneficiaries: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    implied: bool = False  # inferred from a denial: joins an explicit allegation when one exists
-    wrongful: bool = False
-    # "X rejected the claims": a denial naming no act, which answers an allegation stated before it if there is one
-    answers_earlier: bool = False
-    act: str | None = None  # the lemma of the act it names ("torture", "detain"), None for a charge naming none
-    act_at: int | None = None  # the act's first token
-
-    @classmethod
-    def of_act(
-        cls,
-        act: Act | None,
-        *,
-        accused: tuple[str, ...],
-        evidence: Span,
-        summary: str,
-        claimants: tuple[str, ...],
-        claimant_note: str | None,
-        statement: int | None,
-        implied: bool = False,
-        wrongful: bool = True,
-    ) -> Draft:
-        """A claim of an act (or of a wrong no act of the lexicon names): its type, who gained and who was harmed."""
-        return cls(
-            accused=accused,
-            claim_type=act.event_type if act is not None else GENERIC,
-            evidence=evidence,
-            summary=summary,
-            claimants=claimants,
-            claimant_note=claimant_note,
-            statement=statement,
-            beneficiaries=act.beneficiaries if act is not None else (),
-            targets=act.targets if act is not None else (),
-            implied=implied,
-            wrongful=wrongful,
-            act=act.entry.lemma if act is not None else None,
-            act_at=act.first if act is not None else None,
-        )
 
 
 class SpeechClaims:
@@ -250,6 +198,9 @@ class SpeechClaims:
                 continue  # "says rumours that X did it resemble …": the speaker reports a report, not the act
             if act.claimed or self._hedged(act.first, a.content_first):
                 continue  # "X's alleged assistance", "allegations of plagiarism": named as claimed, not claimed
+            if not act.accused and accusing and act.entry.wrongful and not (act.negated or act.hypothetical):
+                drafts.append(self._unowned(n, a, act, claimants, note))  # joins the one allegation of its kind
+                continue
             if not act.accused or act.hypothetical or act.modal:
                 continue
             if act.negated:
@@ -279,6 +230,18 @@ class SpeechClaims:
                 )
             )
         return drafts
+
+    def _unowned(self, n: int, a: Attribution, act: Act, claimants: tuple[str, ...], note: str | None) -> Draft:
+        """'a report that alleged "state-sponsored doping"': a wrong alleged with no doer named."""
+        return Draft.of_act(
+            act,
+            accused=(),
+            evidence=a.content,
+            summary=clause(self.model, act, "someone", a.content_last),
+            claimants=claimants,
+            claimant_note=note,
+            statement=n,
+        )
 
     def _hearsay_subject(self, a: Attribution) -> tuple[str, ...]:
         """The subject of a passive of hearsay ("Teodor Brask is said to have …"): the doer of what follows."""
