@@ -666,3 +666,9 @@ def test_a_programme_title_in_quotation_marks_before_a_frame_is_not_what_was_sai
     read = extract('But speaking on the set of the Velsk Courier\'s "The Morning Hour" on Tuesday, Teodor Brask denied '
                    "wrongdoing, instead blaming his accusers.")
     assert read.statement("wrongdoing").cue.text == "denied", read.summary()
+
+
+def test_a_nickname_given_by_a_participle_after_a_noun_is_no_statement() -> None:
+    read = extract('Teodor Brask told the hearing that a senior Valmoran official dubbed "the Fixer" had approached '
+                   "him in 2019.")
+    assert [s.cue.text for s in read.extraction.statements if s.cue is not None] == ["told"], read.summary()

@@ -190,3 +190,14 @@ class ContentChecks:
             return False  # "…, warned reporters that …": the speaker going on
         clause_verbs = [k for k in range(earlier.last + 1, comma) if tokens[k].tag == form]
         return bool(clause_verbs) and clause_verbs[-1] < comma - 1
+
+    def names_a_noun(self, cue: CueHit) -> bool:
+        """A participle of characterising right after a noun ("a cricketer dubbed \"Player X\"", "a group labelled
+        extremist") gives the noun a name, not anyone's words."""
+        tokens = self.model.tokens
+        return (
+            cue.entry.characterises
+            and tokens[cue.first].tag == "VBN"
+            and cue.first > 0
+            and tokens[cue.first - 1].tag in ("NN", "NNS")
+        )

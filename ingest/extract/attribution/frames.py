@@ -163,8 +163,8 @@ class StatementFinder:
                 return  # "what it said were samples": a relative clause, not an attribution
         elif cue.first > sentence.first + 1 and (tokens[cue.first - 2].tag, tokens[cue.first - 1].tag) == ("WP", "PRP"):
             return
-        if cue.participle and self.checks.describes_a_thing(cue, sentence):
-            return  # "photos showing attacks": what the photos show, no one's words
+        if cue.participle and self.checks.describes_a_thing(cue, sentence) or self.checks.names_a_noun(cue):
+            return  # "photos showing attacks": what the photos show; "a cricketer dubbed …": a nickname, no words
         if self.checks.as_saying_follows(cue, sentence):
             return  # "quoted investigators as saying that …": the investigators say it, at "saying"
         as_saying = cue.first - 1 > sentence.first and tokens[cue.first - 1].norm == "as"
