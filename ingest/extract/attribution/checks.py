@@ -12,6 +12,7 @@ from newskg.ingest.extract.lexicon.entries import Lexicon
 from newskg.ingest.extract.text.model import Sentence, TextModel
 
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
+_NAMED_NOUN_REACH = 5  # words of a noun phrase before a participle naming it ("a high-profile cricketer dubbed")
 _SERIES_CLAUSE_REACH = 7  # tokens after a verb of saying in which a clause of its own would open
 LEARNING = "learning"  # reporting.ttl: "the Courier has learned that …"
 
@@ -192,12 +193,17 @@ class ContentChecks:
         return bool(clause_verbs) and clause_verbs[-1] < comma - 1
 
     def names_a_noun(self, cue: CueHit) -> bool:
-        """A participle of characterising right after a noun ("a cricketer dubbed \"Player X\"", "a group labelled
-        extremist") gives the noun a name, not anyone's words."""
+        """A participle of characterising right after an indefinite noun phrase ("a cricketer dubbed \"Player X\"",
+        "a senior official dubbed \"the Fixer\"") gives the noun a name, not anyone's words; a definite one is
+        a subject that calls ("a claim the company called \"nonsense\"")."""
         tokens = self.model.tokens
-        return (
-            cue.entry.characterises
-            and tokens[cue.first].tag == "VBN"
-            and cue.first > 0
-            and tokens[cue.first - 1].tag in ("NN", "NNS")
-        )
+        if not cue.entry.characterises or tokens[cue.first].tag != "VBN" or cue.first == 0:
+            return False
+        k = cue.first - 1
+        if not tokens[k].noun:
+            return False
+        while k > 0 and cue.first - k <= _NAMED_NOUN_REACH and (
+            tokens[k].noun or tokens[k].tag.startswith("JJ") or tokens[k].text in ("-", "‐")  # "high-profile"
+        ):
+            k -= 1
+        return tokens[k].norm in ("a", "an")
