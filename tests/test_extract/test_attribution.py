@@ -672,3 +672,10 @@ def test_a_nickname_given_by_a_participle_after_a_noun_is_no_statement() -> None
     read = extract('Teodor Brask told the hearing that a senior Valmoran official dubbed "the Fixer" had approached '
                    "him in 2019.")
     assert [s.cue.text for s in read.extraction.statements if s.cue is not None] == ["told"], read.summary()
+
+
+def test_a_quotation_opening_after_that_and_a_time_runs_over_its_sentences_for_one_speaker() -> None:
+    read = extract('Valmora\'s foreign ministry stressed that it takes no sides. The Velsk Courier reported on Thursday '
+                   'that "a cargo plane landed in Port Kell in June. Instead of food aid, customs officers found '
+                   'crates of rifles."')
+    assert read.speaker("customs officers found crates of rifles") == "Velsk Courier", read.summary()

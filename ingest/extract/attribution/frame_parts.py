@@ -12,6 +12,7 @@ from newskg.ingest.extract.attribution.values import Attribution
 from newskg.ingest.extract.text.model import Quote, Sentence, TextModel
 
 MEDIUM_TYPES = frozenset({"MediaOutlet", "SocialMediaAccount"})
+_ADVERBIAL_BEFORE_THAT = 5  # tokens of a time or place between a verb of saying and "that" ("on Thursday that")
 
 
 class FrameParts:
@@ -49,6 +50,10 @@ class FrameParts:
     def quote_opening_after(self, position: int, sentence: Sentence) -> Quote | None:
         tokens = self.model.tokens
         k = position
+        reach = min(k + _ADVERBIAL_BEFORE_THAT, sentence.last)
+        that = next((j for j in range(k, reach + 1) if tokens[j].norm == "that"), None)
+        if that is not None and all(t.tag in ("IN", "DT", "CD", "NNP", "NN", "RB", ",") for t in tokens[k:that]):
+            k = that  # 'reported on Thursday that "…"': past the time it was said
         while k <= sentence.last and (tokens[k].text in (":", ",") or tokens[k].norm == "that"):
             k += 1
         if k > sentence.last or tokens[k].text[:1] not in QUOTE_MARKS:
