@@ -6,7 +6,9 @@ allegation is named and each statement has one stance toward it. Stories ported 
 from __future__ import annotations
 
 import pytest
-from fiction import REPORT_STANCE, Read, extract
+from fiction import REPORT_STANCE, Read, extract, extractor
+
+from newskg.ingest.extract.claims.wording import Wording
 
 DUMPING = (
     "Ostria's environment ministry accused Korlin Holdings on Tuesday of dumping chemical waste into the Kell "
@@ -382,3 +384,17 @@ def test_only_before_a_downplaying_word_plays_the_charge_down_rather_than_denyin
 def test_the_accused_side_telling_a_step_it_takes_in_answer_is_no_denial(answer: str) -> None:
     read = extract("Velsk prosecutors accused Korlin Holdings of bribing officials in Port Kell.\n\n" + answer)
     assert REPORT_STANCE[read.statement(answer.split(" said ")[1][:20]).stance] == "neutral", read.summary()
+
+
+def test_an_evaluative_word_after_a_negating_prefix_is_another_word() -> None:
+    model = extractor()._text_model("The office welcomed the decision to declare the federation non-compliant.")
+    wording = Wording(model, extractor().lexicon)
+    assert wording.stance(0, len(model.tokens) - 1, accused_side=False) is None
+    model = extractor()._text_model("The federation said it was fully compliant.")
+    assert Wording(model, extractor().lexicon).stance(0, len(model.tokens) - 1, accused_side=True) == "denies"
+
+
+def test_an_evaluative_noun_modifying_another_noun_names_a_topic_not_a_verdict() -> None:
+    read = extract("The Harbour Rights Group accused Valmora of meddling in the Ostrian election. Korlin Media said "
+                   "on Thursday it had taken down a dozen disinformation networks run from Valmora.")
+    assert read.statement("taken down").stance != "dismisses", read.summary()

@@ -43,6 +43,8 @@ class Wording:
             entry = match.entry
             if entry.pos == "verb" and not self.model.tokens[match.first].verb:
                 continue  # "the documents", "a record": the verb's noun backs nothing
+            if self._prefixed(match.first) or self._modifies_a_noun(match.last):
+                continue  # "declared it non-compliant", "took down disinformation networks": no word on the claim
             if entry.restrictive and not accused_side:
                 continue
             if entry.restrictive and any(0 < k - match.last <= _RESTRICTED_REACH for k in playing_down):
@@ -59,6 +61,28 @@ class Wording:
         if not found:
             return None
         return min(found)[1]
+
+    def _prefixed(self, first: int) -> bool:
+        """The word follows a negating prefix ("non-compliant"): another word."""
+        tokens = self.model.tokens
+        return (
+            first >= 2
+            and tokens[first - 1].text in ("-", "‐")
+            and not tokens[first - 1].gap
+            and self.lexicon.words.is_("negating-prefix", tokens[first - 2].norm)
+        )
+
+    def _modifies_a_noun(self, last: int) -> bool:
+        """A noun right before the noun it modifies ("disinformation networks") names a topic, not a verdict."""
+        tokens = self.model.tokens
+        after = last + 1
+        return (
+            tokens[last].noun
+            and after < len(tokens)
+            and tokens[after].noun
+            and not tokens[after].proper
+            and tokens[after].sentence == tokens[last].sentence
+        )
 
     def impugning(self, first: int, last: int) -> list[int]:
         """Where the content calls something a move in bad faith ("a witch hunt", "designed to discredit"), not
