@@ -679,3 +679,9 @@ def test_a_quotation_opening_after_that_and_a_time_runs_over_its_sentences_for_o
                    'that "a cargo plane landed in Port Kell in June. Instead of food aid, customs officers found '
                    'crates of rifles."')
     assert read.speaker("customs officers found crates of rifles") == "Velsk Courier", read.summary()
+
+
+def test_a_group_described_by_where_it_is_held_speaks_not_the_place_named_last() -> None:
+    read = extract("Several inmates at the remand wing of Velsk Prison said they were kicked and beaten with batons by "
+                   "officers.")
+    assert read.speaker("they were kicked") == "Several inmates", read.summary()

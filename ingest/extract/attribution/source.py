@@ -5,7 +5,7 @@ clauses), the subject after it ("…,” said the minister), the source of "acco
 from __future__ import annotations
 
 from newskg.ingest.extract.actors.coreference import Resolver
-from newskg.ingest.extract.actors.values import ActorSet
+from newskg.ingest.extract.actors.values import ANONYMOUS, COLLECTIVE, ActorSet
 from newskg.ingest.extract.attribution.values import Speaker
 from newskg.ingest.extract.attribution.verb_group import VerbGroup
 from newskg.ingest.extract.lexicon.entries import Lexicon
@@ -227,10 +227,26 @@ class SourceFinder:
             own = self.at(max(start, floor), head)
             if own is not None and own.actor_key is not None:
                 return own
+        group = self._group_holding(j, start, floor)
+        if group is not None:
+            return group  # "several inmates at the remand wing of Mile Two said": the inmates
         speaker = self.at(max(start, floor), j)
         if speaker is not None and speaker.actor_key is None and head != j:
             speaker = Speaker(actor_key=None, label=speaker.label, first=speaker.first, last=head)
         return speaker if speaker is not None and self.plausible(speaker) else None
+
+    def _group_holding(self, last: int, start: int, floor: int) -> Speaker | None:
+        """A group of people the phrases "of/at/in …" ending at the subject's last noun phrase describe."""
+        tokens = self.model.tokens
+        named = self.actors.mention_at(last)
+        k = min(start, named[1].first) if named is not None else start
+        while k - 2 >= floor and tokens[k - 1].tag == "IN" and tokens[k - 2].noun:
+            head_end = k - 2
+            k = self._np_start(head_end)
+            group = self.actors.at(head_end)
+            if group is not None and group.kind in (COLLECTIVE, ANONYMOUS):
+                return self.at(max(k, floor), head_end)
+        return None
 
     def _member_before(self, last: int, floor: int) -> Speaker | None:
         """A person or a role noun right before "of"/"at"/"for" and the organisation ending at token last ("Ida Sawyer
