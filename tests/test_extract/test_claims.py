@@ -536,3 +536,9 @@ def test_a_wrong_alleged_with_no_doer_named_adds_its_claimant_to_the_one_allegat
     assert all("Velsk Anti-Doping Office" not in read.labels(a.claimants) for a in read.extraction.allegations), (
         read.summary()
     )
+
+
+def test_a_mock_execution_is_no_killing() -> None:
+    read = extract("The Harbour Rights Group accused Valmora's military of using electric shocks and mock executions "
+                   "to force confessions out of detainees.")
+    assert "killing" not in {a.claim_type for a in read.extraction.allegations}, read.summary()

@@ -147,6 +147,8 @@ class ActReader:
                 continue  # "the Serious Fraud Office", "fabricated allegations": no act
             if self._in_a_law_s_name(match.first, match.last) or self._opposed(match.first):
                 continue  # "the UK Bribery Act": a law's name; "the anti-graft agency": what is fought
+            if match.first > 0 and self.lexicon.words.is_("unreal-modifier", tokens[match.first - 1].norm):
+                continue  # "mock executions": a pretence of the act, not the act
             if entry.pos == "noun" and not tokens[match.last].noun:
                 continue
             floor = max(model.sentence_of(match.first).first, first)
