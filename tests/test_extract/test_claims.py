@@ -542,3 +542,10 @@ def test_a_mock_execution_is_no_killing() -> None:
     read = extract("The Harbour Rights Group accused Valmora's military of using electric shocks and mock executions "
                    "to force confessions out of detainees.")
     assert "killing" not in {a.claim_type for a in read.extraction.allegations}, read.summary()
+
+
+def test_a_receipt_is_titled_from_the_givers_side() -> None:
+    read = extract("The Velsk Courier reported that the rebels had received about 150 drones from Valmoran army "
+                   "officers last month.")
+    [allegation] = read.extraction.allegations
+    assert allegation.summary.endswith("provided about 150 drones to the rebels"), read.summary()
