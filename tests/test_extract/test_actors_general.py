@@ -398,3 +398,12 @@ def test_the_government_is_the_one_state_an_article_names() -> None:
     assert read.speaker("it had indicted 18 men") == "Valmora", read.summary()
     read = extract(text.replace("Valmora has", "Valmora and Ostria have").replace("its rules", "their rules"))
     assert read.speaker("it had indicted 18 men") is None, read.summary()
+
+
+def test_a_common_word_joined_by_and_to_a_name_ending_in_a_head_is_part_of_that_name() -> None:
+    read = extract("The Economic and Financial Crimes Commission arraigned Teodor Brask on Monday. Officials of the "
+                   "Securities and Exchange Commission said they had opened a review. Ostria and Valmora Commission "
+                   "members met in Velsk.")
+    assert read.find_actor("Economic and Financial Crimes Commission"), read.summary()
+    assert read.find_actor("Securities and Exchange Commission"), read.summary()
+    assert read.find_actor("Ostria") and read.find_actor("Valmora"), read.summary()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newskg.ingest.extract.actors.known import KnownHit, Use, joined
 from newskg.ingest.extract.lexicon.words import WordTables
 from newskg.ingest.extract.text.model import TextModel, Token
+from newskg.ingest.extract.text.tagging import known_common_word
 
 _OPENERS = frozenset("\"“‘'([—–:")
 
@@ -124,7 +125,15 @@ def _connector(model: TextModel, i: int, run_first: int, words: WordTables) -> b
             )
             and _ends_in_refined_word(model, i + 1, words)
         )
-        return after_connector or inner_and or token.norm == "&"
+        # "Economic and Financial Crimes Commission", "Food and Drug Administration": a common word joined to the
+        # words of a name that ends in a head
+        shared_head = (
+            token.norm == "and"
+            and i - run_first == 1
+            and known_common_word(tokens[run_first].text)
+            and _ends_in_refined_word(model, i + 1, words)
+        )
+        return after_connector or inner_and or shared_head or token.norm == "&"
     return any(h in words.org_heads for h in heads)
 
 
