@@ -675,9 +675,9 @@ def test_a_nickname_given_by_a_participle_after_a_noun_is_no_statement() -> None
 
 
 def test_a_quotation_opening_after_that_and_a_time_runs_over_its_sentences_for_one_speaker() -> None:
-    read = extract('Valmora\'s foreign ministry stressed that it takes no sides. The Velsk Courier reported on Thursday '
-                   'that "a cargo plane landed in Port Kell in June. Instead of food aid, customs officers found '
-                   'crates of rifles."')
+    read = extract('Valmora\'s foreign ministry stressed that it takes no sides. The Velsk Courier reported on '
+                   'Thursday that "a cargo plane landed in Port Kell in June. Instead of food aid, customs officers '
+                   'found crates of rifles."')
     assert read.speaker("customs officers found crates of rifles") == "Velsk Courier", read.summary()
 
 
@@ -685,3 +685,15 @@ def test_a_group_described_by_where_it_is_held_speaks_not_the_place_named_last()
     read = extract("Several inmates at the remand wing of Velsk Prison said they were kicked and beaten with batons by "
                    "officers.")
     assert read.speaker("they were kicked") == "Several inmates", read.summary()
+
+
+def test_a_trailing_phrase_of_time_dates_the_report_and_is_no_part_of_its_content() -> None:
+    read = extract("Ostria on Tuesday dismissed Valmora's charge that Ostrian hackers had attacked its ministries, a "
+                   "week after Korlin Holdings levelled a similar allegation against it.")
+    assert read.statement("Ostrian hackers").content.text.endswith("attacked its ministries"), read.summary()
+
+
+def test_a_claim_noun_made_by_a_verbs_subject_is_that_subjects_statement() -> None:
+    read = extract("Ostria dismissed the charge, a week after Korlin Holdings levelled a similar allegation against "
+                   "it.")
+    assert read.speaker("a similar allegation against it") == "Korlin Holdings", read.summary()

@@ -171,3 +171,19 @@ def complement(model: TextModel, cue: CueHit, lexicon: Lexicon, limit: int) -> t
 def before_frame(model: TextModel, start: int, frame_first: int) -> tuple[int, int] | None:
     """'C, S said.' / 'C, according to S.': the words from the clause start to the comma before the frame."""
     return trim(model, start, frame_first - 1)
+
+
+def before_time_adjunct(model: TextModel, lexicon: Lexicon, first: int, last: int) -> int:
+    """Where reported words end before a trailing phrase of time that dates the report, not its content ("…, a week
+    after Google levelled a similar allegation", "…, two days before the vote"): the token before its comma."""
+    tokens = model.tokens
+    words = lexicon.words
+    for k in range(first + 2, last - 2):
+        if tokens[k].text != "," or not (tokens[k + 1].tag in ("DT", "CD") or tokens[k + 1].norm in ("just", "only")):
+            continue
+        unit = k + 2 if tokens[k + 1].tag in ("DT", "CD") else k + 3
+        if unit + 1 <= last and words.is_("date-unit", tokens[unit].lemma) and words.is_(
+            "time-relation", tokens[unit + 1].norm
+        ):
+            return k - 1
+    return last

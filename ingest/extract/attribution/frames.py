@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from newskg.ingest.extract.actors.coreference import Resolver
 from newskg.ingest.extract.actors.values import ActorSet
-from newskg.ingest.extract.attribution.content import before_frame, complement, trim
+from newskg.ingest.extract.attribution.content import before_frame, before_time_adjunct, complement, trim
 from newskg.ingest.extract.attribution.cue import CueHit, find_cues
 from newskg.ingest.extract.attribution.checks import ContentChecks
+from newskg.ingest.extract.attribution.claims_made import claim_made
 from newskg.ingest.extract.attribution.documents import DocumentSources
 from newskg.ingest.extract.attribution.continuity import going_on, going_on_after_comma, speaker_going_on
 from newskg.ingest.extract.attribution.frame_parts import MEDIUM_TYPES, FrameParts, clause_start
@@ -65,6 +66,8 @@ class StatementFinder:
         content: Span | None = None,
         medium: str | None = None,
     ) -> None:
+        if not direct and content is None:
+            last = before_time_adjunct(self.model, self.lexicon, first, last)  # "…, a week after Google did"
         span = content or self._span(first, last)
         if any(a.content.start == span.start and a.content.end == span.end for a in self.found):
             return
@@ -133,6 +136,9 @@ class StatementFinder:
         elif self.checks.bare_clause(after, limit) and not self.checks.object_gap(after, limit):
             start = after
         else:
+            made = claim_made(self.model, self.lexicon, self.sources, cue, sentence, limit)
+            if made is not None:  # "Google levelled a similar allegation against it"
+                self._add(made[0], cue, made[1], made[2], sentence, False)
             return
         speaker = self.sources.possessor(cue.first) or maker
         content = trim(self.model, start, limit)
