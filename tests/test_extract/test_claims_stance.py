@@ -380,6 +380,7 @@ def test_only_before_a_downplaying_word_plays_the_charge_down_rather_than_denyin
 @pytest.mark.parametrize("answer", [
     "Korlin Holdings said it was cooperating fully with the investigation.",
     "Korlin Holdings said it had launched an internal review.",
+    "Korlin Holdings said it apologised to its customers for any inconvenience.",
 ])
 def test_the_accused_side_telling_a_step_it_takes_in_answer_is_no_denial(answer: str) -> None:
     read = extract("Velsk prosecutors accused Korlin Holdings of bribing officials in Port Kell.\n\n" + answer)
