@@ -206,4 +206,4 @@ class ContentChecks:
             tokens[k].noun or tokens[k].tag.startswith("JJ") or tokens[k].text in ("-", "‐")  # "high-profile"
         ):
             k -= 1
-        return tokens[k].norm in ("a", "an")
+        return self.lexicon.words.is_("indefinite", tokens[k].norm)

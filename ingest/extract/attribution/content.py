@@ -179,9 +179,9 @@ def before_time_adjunct(model: TextModel, lexicon: Lexicon, first: int, last: in
     tokens = model.tokens
     words = lexicon.words
     for k in range(first + 2, last - 2):
-        if tokens[k].text != "," or not (tokens[k + 1].tag in ("DT", "CD") or tokens[k + 1].norm in ("just", "only")):
+        if tokens[k].text != "," or tokens[k + 1].tag not in ("DT", "CD"):
             continue
-        unit = k + 2 if tokens[k + 1].tag in ("DT", "CD") else k + 3
+        unit = k + 2
         if unit + 1 <= last and words.is_("date-unit", tokens[unit].lemma) and words.is_(
             "time-relation", tokens[unit + 1].norm
         ):
