@@ -697,3 +697,9 @@ def test_a_claim_noun_made_by_a_verbs_subject_is_that_subjects_statement() -> No
     read = extract("Ostria dismissed the charge, a week after Korlin Holdings levelled a similar allegation against "
                    "it.")
     assert read.speaker("a similar allegation against it") == "Korlin Holdings", read.summary()
+
+
+def test_a_quotation_after_a_participle_of_naming_is_a_name_not_words_said() -> None:
+    read = extract('Teodor Brask took to the airwaves today to promote a new book called "The Mayor," which Brask says '
+                   "will prove his innocence.")
+    assert read.statement("prove his innocence").content.text == "will prove his innocence", read.summary()

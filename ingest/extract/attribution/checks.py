@@ -9,7 +9,7 @@ from newskg.ingest.extract.attribution.quotations import is_title
 from newskg.ingest.extract.attribution.source import SourceFinder
 from newskg.ingest.extract.attribution.values import Speaker
 from newskg.ingest.extract.lexicon.entries import Lexicon
-from newskg.ingest.extract.text.model import Sentence, TextModel
+from newskg.ingest.extract.text.model import Quote, Sentence, TextModel
 
 _MAX_QUOTED_SOURCE = 10  # tokens between "quoted" and "as saying"
 _NAMED_NOUN_REACH = 5  # words of a noun phrase before a participle naming it ("a high-profile cricketer dubbed")
@@ -207,3 +207,13 @@ class ContentChecks:
         ):
             k -= 1
         return self.lexicon.words.is_("indefinite", tokens[k].norm)
+
+    def names_by_quotation(self, quote: Quote) -> bool:
+        """A quotation right after a participle of characterising ('a new book called "The Mayor"', 'a report
+        titled "…"') is a name given to a thing, not words said."""
+        tokens = self.model.tokens
+        mark = self.model.token_at(quote.open)
+        k = mark - 1
+        if k < 0 or tokens[k].tag != "VBN":
+            return False
+        return any(m.entry.characterises for m in self.lexicon.cues.at(self.model, k, lenient=True))

@@ -224,6 +224,8 @@ class StatementFinder:
         if cue.entry.addressee:
             medium = self.parts.medium(cue.last + 1, min(cue.last + 6, limit))
         quote = self.parts.quote_closing_before(frame_first, sentence)
+        if quote is not None and self.checks.names_by_quotation(quote):
+            quote = None  # 'a new book called "The Mayor," which Brask says …': the book's name
         start = clause_start(self.model, self.found, frame_first, sentence)
         if quote is not None and not cue.passive and quote.first - 1 > start and tokens[start].quote < 0:
             # 'The crimes were done by X, sometimes "with Y's help," the groups say': the whole clause, reported
