@@ -703,3 +703,11 @@ def test_a_quotation_after_a_participle_of_naming_is_a_name_not_words_said() -> 
     read = extract('Teodor Brask took to the airwaves today to promote a new book called "The Mayor," which Brask says '
                    "will prove his innocence.")
     assert read.statement("prove his innocence").content.text == "will prove his innocence", read.summary()
+
+
+def test_a_relative_clause_with_a_pronoun_subject_reports_no_words() -> None:
+    read = extract("The plane landed in Port Kell in June. Instead of the food aid that they expected the customs "
+                   "officers discovered crates of rifles.")
+    assert all(s.cue is None or s.cue.text != "expected" for s in read.extraction.statements), read.summary()
+    read = extract("Korlin Holdings dismissed reports that they denied the dockers their wages.")
+    assert read.speaker("the dockers their wages") is not None, read.summary()

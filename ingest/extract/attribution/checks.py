@@ -217,3 +217,17 @@ class ContentChecks:
         if k < 0 or tokens[k].tag != "VBN":
             return False
         return any(m.entry.characterises for m in self.lexicon.cues.at(self.model, k, lenient=True))
+
+    def relative_with_pronoun(self, cue: CueHit, sentence: Sentence) -> bool:
+        """'the aid that they expected': "that" after a noun and a pronoun subject before the verb open a relative
+        clause whose object is the noun, not a clause of reported words."""
+        tokens = self.model.tokens
+        k = cue.first
+        return (
+            k - 3 >= sentence.first
+            and tokens[k - 1].tag == "PRP"
+            and tokens[k - 2].norm == "that"
+            and tokens[k - 3].tag in ("NN", "NNS")
+            # "reports that they denied it": a noun of saying takes a clause of its own
+            and not any(m.entry.pos == "noun" for m in self.lexicon.cues.at(self.model, k - 3, lenient=True))
+        )

@@ -169,6 +169,8 @@ class StatementFinder:
                 return  # "what it said were samples": a relative clause, not an attribution
         elif cue.first > sentence.first + 1 and (tokens[cue.first - 2].tag, tokens[cue.first - 1].tag) == ("WP", "PRP"):
             return
+        elif self.checks.relative_with_pronoun(cue, sentence):
+            return  # "the food aid that they expected": a relative clause about the aid, no words reported
         if cue.participle and self.checks.describes_a_thing(cue, sentence) or self.checks.names_a_noun(cue):
             return  # "photos showing attacks": what the photos show; "a cricketer dubbed …": a nickname, no words
         if self.checks.as_saying_follows(cue, sentence):
