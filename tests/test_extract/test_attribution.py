@@ -711,3 +711,9 @@ def test_a_relative_clause_with_a_pronoun_subject_reports_no_words() -> None:
     assert all(s.cue is None or s.cue.text != "expected" for s in read.extraction.statements), read.summary()
     read = extract("Korlin Holdings dismissed reports that they denied the dockers their wages.")
     assert read.speaker("the dockers their wages") is not None, read.summary()
+
+
+def test_a_verb_of_threatening_with_an_object_and_a_condition_reports_no_words() -> None:
+    read = extract("Ostria threatened Valmora with sanctions if the harbour deal went through. The Velsk Courier "
+                   "learns that the ‘go-slow’ was launched after the union's demand was turned down.")
+    assert [s.cue.text for s in read.extraction.statements if s.cue is not None] == ["learns"], read.summary()

@@ -90,9 +90,13 @@ class ContentChecks:
         """A verb with a subject of its own: "declared €11.5m of earnings but actually pocketed more" is a thing
         declared, its "pocketed" the outer subject's."""
         tokens = self.model.tokens
+        # "threatened Egypt with sanctions if the deal went through": a verb of a clause the object is followed by
+        words = self.lexicon.words
+        last = next((k - 1 for k in range(first + 1, last + 1) if words.is_("subordinator", tokens[k].norm)), last)
         return any(
             (
                 t.tag in ("VBD", "VBZ", "VBP", "MD")
+                or self.lexicon.words.is_("finite-auxiliary", t.norm)  # "the ‘go-slow’ was": a form, whatever its tag
                 or t.tag == "VB" and k > first and tokens[k - 1].tag == "TO"
                 or t.tag == "VB" and k > first and (tokens[k - 1].noun or tokens[k - 1].tag == "PRP")  # "he resign"
                 or t.tag == "VBN" and k > first and tokens[k - 1].noun
